@@ -1,0 +1,187 @@
+"""The command line: build | check | serve | new. Thin: it parses flags and calls the package."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as _dt
+import os
+import sys
+import time
+from pathlib import Path
+
+from . import diagnostics as dg
+
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # usage errors exit with 2 and a Russian hint
+        self.print_usage(sys.stderr)
+        print(f"{self.prog}: ошибка: {message}", file=sys.stderr)
+        raise SystemExit(EXIT_USAGE)
+
+
+def _date(text: str) -> _dt.date:
+    try:
+        return _dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"«{text}» — не дата; запишите как 2023-02-15") from None
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="build.py", description="clusterpages: страницы образовательно-отраслевых кластеров.")
+    sub = p.add_subparsers(dest="command", parser_class=_Parser)
+
+    def common(sp, out=True):
+        sp.add_argument("--config", type=Path, default=Path("site_config.yaml"), help="файл настроек сайта (site_config.yaml)")
+        sp.add_argument("--as-of", type=_date, help="дата, на которую считаются статусы (ГГГГ-ММ-ДД)")
+        sp.add_argument("--strict", action="store_true", help="предупреждения тоже считаются ошибками")
+        if out:
+            sp.add_argument("--out", type=Path, help="папка вывода (по умолчанию output/ рядом с настройками)")
+
+    b = sub.add_parser("build", help="собрать сайт в output/")
+    common(b)
+    b.add_argument("--quiet", action="store_true", help="только итоговая строка")
+    b.add_argument("--format", choices=("text", "json", "github"), default="text", help="формат сообщений")
+    c = sub.add_parser("check", help="проверить содержимое, ничего не записывая")
+    common(c, out=False)
+    c.add_argument("--format", choices=("text", "json", "github"), default="text", help="формат сообщений")
+    s = sub.add_parser("serve", help="предпросмотр с автообновлением")
+    common(s)
+    s.add_argument("--host", default="127.0.0.1", help="адрес (по умолчанию 127.0.0.1)")
+    s.add_argument("--port", type=int, default=8000, help="порт (по умолчанию 8000)")
+    s.add_argument("--open", action="store_true", help="открыть браузер")
+    n = sub.add_parser("new", help="создать заготовку")
+    n.add_argument("what", choices=("cluster",), help="что создать")
+    n.add_argument("slug", help="имя папки латиницей, например it")
+    n.add_argument("--name", required=True, help="полное название кластера")
+    n.add_argument("--config", type=Path, default=Path("site_config.yaml"), help="файл настроек сайта")
+    return p
+
+
+def fallback_as_of() -> _dt.date:
+    """SOURCE_DATE_EPOCH's date when set (reproducible builds), else today."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().isdigit():
+        return _dt.datetime.fromtimestamp(int(epoch), _dt.timezone.utc).date()
+    return _dt.date.today()
+
+
+def _print_diags(diags, fmt: str, stream) -> None:
+    if fmt == "json":
+        print(dg.format_json(diags), file=stream)
+    elif fmt == "github":
+        for d in diags:
+            print(dg.format_github(d), file=stream)
+    else:
+        for d in diags:
+            print(dg.format_text(d), file=stream)
+
+
+def _summary(diags, pages: int | None, seconds: float) -> str:
+    e, w = dg.count(diags, dg.ERROR), dg.count(diags, dg.WARNING)
+    head = f"записано файлов: {pages}, " if pages is not None else ""
+    return f"{head}ошибок: {e}, предупреждений: {w}, время: {seconds:.2f} с"
+
+
+def _config(args) -> Path | None:
+    path = args.config
+    if not path.is_file():
+        print(f"Не найден файл настроек «{path}». Запустите команду из папки сайта или укажите --config путь/site_config.yaml.",
+              file=sys.stderr)
+        return None
+    return path.resolve()
+
+
+def cmd_build(args) -> int:
+    from . import pipeline, write
+    config = _config(args)
+    if config is None:
+        return EXIT_USAGE
+    out = (args.out or config.parent / "output").resolve()
+    as_of = args.as_of
+    try:
+        result = pipeline.build(config, out, as_of, fallback_as_of(), args.strict, _epoch(config, as_of))
+    except write.OutputError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as exc:
+        print(f"Не удалось записать сайт: {exc}. Прежняя папка вывода не изменена.", file=sys.stderr)
+        return EXIT_CONTENT
+    shown = result.diagnostics if not args.quiet else [d for d in result.diagnostics if d.severity == dg.ERROR]
+    if args.format == "json":
+        _print_diags(result.diagnostics, "json", sys.stdout)
+    else:
+        _print_diags([d for d in shown if d.severity != dg.INFO or not args.quiet], args.format, sys.stderr)
+    failed = result.site is None or dg.fails(result.diagnostics, args.strict)
+    summary = _summary(result.diagnostics, result.written, result.seconds)
+    if failed:
+        print(f"Сборка не удалась ({summary}). Прежняя папка вывода «{out}» не изменена.", file=sys.stderr)
+        return EXIT_CONTENT if result.site is not None or result.diagnostics else EXIT_USAGE
+    print(f"Готово: {out} — {summary}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _epoch(config: Path, as_of: _dt.date | None) -> float:
+    """File times in the output: the as-of date at midnight UTC (never the clock)."""
+    from .config import build_config
+    from .sources import read_text
+    src, _ = read_text(config, config.parent)
+    date = as_of
+    if date is None and src is not None:
+        cfg, _ = build_config(src, None, fallback_as_of())
+        date = cfg.as_of if cfg else None
+    date = date or fallback_as_of()
+    return _dt.datetime(date.year, date.month, date.day, tzinfo=_dt.timezone.utc).timestamp()
+
+
+def cmd_check(args) -> int:
+    from . import pipeline
+    config = _config(args)
+    if config is None:
+        return EXIT_USAGE
+    started = time.perf_counter()
+    site, diags = pipeline.prepare(config, args.as_of, fallback_as_of())
+    diags = dg.sort(diags)
+    _print_diags(diags, args.format, sys.stdout)
+    print(_summary(diags, None, time.perf_counter() - started), file=sys.stderr)
+    if site is None and not diags:
+        return EXIT_USAGE
+    return EXIT_CONTENT if (site is None or dg.fails(diags, args.strict)) else EXIT_OK
+
+
+def cmd_serve(args) -> int:
+    from . import serve
+    config = _config(args)
+    if config is None:
+        return EXIT_USAGE
+    return serve.run(config, (args.out or config.parent / "output").resolve(), args.host, args.port, args.open,
+                     args.as_of, args.strict)
+
+
+def cmd_new(args) -> int:
+    from . import scaffold
+    config = _config(args)
+    if config is None:
+        return EXIT_USAGE
+    try:
+        folder = scaffold.new_cluster(config.parent, args.slug, args.name)
+    except ValueError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_USAGE
+    print(f"Создана папка кластера: {folder}", file=sys.stderr)
+    return EXIT_OK
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or argv[0].startswith("-") and argv[0] not in ("-h", "--help"):
+        argv = ["build"] + argv
+    args = _parser().parse_args(argv)
+    if args.command is None:
+        args = _parser().parse_args(["build"])
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8", errors="replace")
+    handler = {"build": cmd_build, "check": cmd_check, "serve": cmd_serve, "new": cmd_new}[args.command]
+    return handler(args)

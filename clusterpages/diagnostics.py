@@ -1,0 +1,119 @@
+"""Diagnostics: what the build tells a person about their content.
+
+Every problem is a `Diagnostic` naming the file, line (1-based, as an editor shows it),
+what is wrong and what to write instead. Stages return diagnostics instead of raising,
+so one run reports all of them at once.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Iterable
+
+ERROR = "error"
+WARNING = "warning"
+INFO = "info"
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    file: str
+    line: int | None
+    column: int | None
+    severity: str
+    code: str
+    message: str
+    hint: str = ""
+
+    def sort_key(self) -> tuple:
+        return (self.file, self.line or 0, self.column or 0, self.code, self.message)
+
+    def as_dict(self) -> dict:
+        data = asdict(self)
+        return {k: data[k] for k in ("severity", "code", "file", "line", "column", "message", "hint")}
+
+
+class DiagnosticError(Exception):
+    """Raised by a pure helper when it cannot go on; carries its diagnostics."""
+
+    def __init__(self, diagnostics: Iterable[Diagnostic]):
+        self.diagnostics = tuple(diagnostics)
+        super().__init__("; ".join(d.message for d in self.diagnostics))
+
+
+def make(severity: str, code: str, file: str | Path, line: int | None, message: str,
+         hint: str = "", column: int | None = None) -> Diagnostic:
+    return Diagnostic(file=str(file).replace("\\", "/"), line=line, column=column,
+                      severity=severity, code=code, message=message, hint=hint)
+
+
+def error(code: str, file: str | Path, line: int | None, message: str, hint: str = "",
+          column: int | None = None) -> Diagnostic:
+    return make(ERROR, code, file, line, message, hint, column)
+
+
+def warning(code: str, file: str | Path, line: int | None, message: str, hint: str = "",
+            column: int | None = None) -> Diagnostic:
+    return make(WARNING, code, file, line, message, hint, column)
+
+
+def info(code: str, file: str | Path, line: int | None, message: str, hint: str = "") -> Diagnostic:
+    return make(INFO, code, file, line, message, hint)
+
+
+def sort(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
+    return sorted(set(diagnostics), key=Diagnostic.sort_key)
+
+
+def count(diagnostics: Iterable[Diagnostic], severity: str) -> int:
+    return sum(1 for d in diagnostics if d.severity == severity)
+
+
+def fails(diagnostics: Iterable[Diagnostic], strict: bool) -> bool:
+    """True when the run must end with exit code 1."""
+    bad = {ERROR, WARNING} if strict else {ERROR}
+    return any(d.severity in bad for d in diagnostics)
+
+
+_SEVERITY_RU = {ERROR: "ошибка", WARNING: "предупреждение", INFO: "сведения"}
+
+
+def format_text(d: Diagnostic) -> str:
+    where = d.file or "site"
+    if d.line:
+        where += f":{d.line}"
+        if d.column:
+            where += f":{d.column}"
+    text = f"{where}: {_SEVERITY_RU.get(d.severity, d.severity)} [{d.code}] {d.message}"
+    if d.hint:
+        text += f"\n    → {d.hint}"
+    return text
+
+
+def _gh_escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _gh_escape_property(text: str) -> str:
+    return _gh_escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def format_github(d: Diagnostic) -> str:
+    """One GitHub Actions workflow command per diagnostic."""
+    level = {ERROR: "error", WARNING: "warning"}.get(d.severity, "notice")
+    props = []
+    if d.file:
+        props.append(f"file={_gh_escape_property(d.file)}")
+    if d.line:
+        props.append(f"line={d.line}")
+    if d.column:
+        props.append(f"col={d.column}")
+    props.append(f"title={_gh_escape_property(d.code)}")
+    message = d.message + (f" — {d.hint}" if d.hint else "")
+    return f"::{level} {','.join(props)}::{_gh_escape_data(message)}"
+
+
+def format_json(diagnostics: Iterable[Diagnostic]) -> str:
+    return json.dumps([d.as_dict() for d in diagnostics], ensure_ascii=False, indent=2)

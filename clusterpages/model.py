@@ -1,0 +1,286 @@
+"""The site as frozen data: what load and assemble produce, what render reads."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass
+
+from .academic import AcademicYear
+from .colors import Color
+from .deadlines import Deadline
+from .tokens import Palette
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    file: str
+    title: str
+    demo: bool
+    as_of: _dt.date
+    base_url: str | None
+    department_name: str
+    department_url: str | None
+    year_start: tuple[int, int]
+    year_end: tuple[int, int]
+    year_style: str
+    greet_start: tuple[int, int]
+    greet_end: tuple[int, int]
+    palette: Palette
+    fonts: tuple[str, str]
+    logo: str | None  # site path of the regional logo
+
+
+@dataclass(frozen=True)
+class College:
+    name: str
+    short_name: str = ""
+    url: str | None = None
+    address: str = ""
+    phone: str = ""
+    email: str = ""
+
+
+@dataclass(frozen=True)
+class Partner:
+    name: str
+    slug: str
+    url: str | None = None
+    industry: str = ""
+
+
+@dataclass(frozen=True)
+class Profession:
+    name: str
+    slug: str
+    code: str = ""
+
+
+@dataclass(frozen=True)
+class EvidenceClaim:
+    protocol: str
+    decision: int
+    link: str        # site path of a page, or an outside https:// address
+    external: bool
+    date: _dt.date
+    note: str
+    line: int | None
+
+
+@dataclass(frozen=True)
+class Cluster:
+    slug: str
+    file: str
+    name: str
+    short_name: str
+    established: bool
+    accent: Color
+    logo: str | None          # site path
+    description_html: str
+    leading: College
+    colleges: tuple[College, ...]
+    partners: tuple[Partner, ...]
+    professions: tuple[Profession, ...]
+    evidence: tuple[EvidenceClaim, ...]
+
+
+@dataclass(frozen=True)
+class Approval:
+    position: str
+    name: str
+    date: _dt.date
+    scan: str | None  # site path of the signed original
+
+
+@dataclass(frozen=True)
+class PlanItem:
+    uid: str
+    line: int
+    section: str
+    number: str
+    title_html: str
+    title_text: str
+    deadline_text: str
+    deadline: Deadline | None
+    responsible: str
+    participants: str
+    result_html: str
+    status: str           # done | in_progress | postponed | cancelled | overdue | upcoming | undated | published
+    status_note: str      # what the Статус column said
+    tags: tuple[str, ...]
+    decisions: tuple[tuple[str, int], ...]  # (protocol number, decision number)
+    extra: tuple[tuple[str, str], ...]      # unknown columns: (header, html)
+    channel: str = ""
+    format: str = ""
+    audience: str = ""
+    reach_plan: str = ""
+    reach_fact: str = ""
+    link: str | None = None
+
+
+@dataclass(frozen=True)
+class PlanTable:
+    section: str
+    anchor: str
+    line: int
+    columns: tuple[tuple[str, str], ...]  # (role, header as written)
+    items: tuple[PlanItem, ...]
+
+
+@dataclass(frozen=True)
+class PlanDoc:
+    kind: str   # "plan" | "media-plan"
+    cluster: str
+    slug: str   # "plan-2022-2023"
+    file: str
+    title: str
+    year: AcademicYear
+    approval: Approval | None
+    version: str
+    updated: _dt.date | None
+    changes: tuple[str, ...]
+    blocks: tuple  # str (safe HTML) | PlanTable, in document order
+
+    @property
+    def items(self) -> tuple[PlanItem, ...]:
+        return tuple(i for b in self.blocks if isinstance(b, PlanTable) for i in b.items)
+
+
+@dataclass(frozen=True)
+class Indicator:
+    name: str
+    value: float
+    previous: float | None
+    unit: str
+    target: float | None
+    group: str
+
+
+@dataclass(frozen=True)
+class ReportSection:
+    title: str
+    anchor: str
+    html: str
+
+
+@dataclass(frozen=True)
+class Report:
+    cluster: str
+    slug: str
+    file: str
+    title: str
+    year: AcademicYear
+    published: _dt.date
+    indicators: tuple[Indicator, ...]
+    intro_html: str
+    sections: tuple[ReportSection, ...]
+
+
+@dataclass(frozen=True)
+class Video:
+    cluster: str
+    slug: str
+    line: int | None
+    title: str
+    kind: str
+    platform: str       # vk | rutube | youtube | file
+    page_url: str       # what the reader follows as a plain link (site path for files)
+    embed_url: str | None
+    file: str | None    # site path of a local video
+    profession: str
+    poster: str | None  # site path
+    duration: str
+    seconds: int | None
+    date: _dt.date
+    description: str
+    transcript: str
+
+
+@dataclass(frozen=True)
+class Result:
+    place: str
+    college: str
+    competency: str
+    participant: str | None  # None unless consent is marked
+
+
+@dataclass(frozen=True)
+class Photo:
+    src: str
+    alt: str
+
+
+@dataclass(frozen=True)
+class Championship:
+    cluster: str
+    slug: str
+    file: str
+    title: str
+    start: _dt.date
+    end: _dt.date
+    venue: str
+    level: str
+    partners: tuple[str, ...]
+    competencies: tuple[str, ...]
+    tags: tuple[str, ...]
+    results: tuple[Result, ...]
+    photos: tuple[Photo, ...]
+    body_html: str
+
+
+@dataclass(frozen=True)
+class Page:
+    cluster: str
+    slug: str
+    file: str
+    title: str
+    date: _dt.date | None
+    summary: str
+    tags: tuple[str, ...]
+    body_html: str
+
+
+@dataclass(frozen=True)
+class Rule:
+    type: str
+    academic_year: str | None
+    kind: str | None
+    tag: str | None
+
+
+@dataclass(frozen=True)
+class Decision:
+    number: int
+    text: str
+    deadline_text: str
+    deadline: Deadline | None
+    responsible: str
+    rules: tuple[Rule, ...]
+
+
+@dataclass(frozen=True)
+class Protocol:
+    slug: str
+    file: str
+    title: str
+    number: str
+    date: _dt.date
+    approval_position: str
+    approval_name: str
+    decisions: tuple[Decision, ...]
+    body_html: str
+
+
+@dataclass(frozen=True)
+class Site:
+    config: SiteConfig
+    clusters: tuple[Cluster, ...]
+    plans: tuple[PlanDoc, ...]        # plans and media plans
+    reports: tuple[Report, ...]
+    videos: tuple[Video, ...]
+    championships: tuple[Championship, ...]
+    pages: tuple[Page, ...]
+    protocols: tuple[Protocol, ...]
+    media: tuple[tuple[str, str], ...]  # (site path, source path relative to site root)
+
+    def cluster(self, slug: str) -> Cluster:
+        return next(c for c in self.clusters if c.slug == slug)

@@ -1,0 +1,72 @@
+"""The build as one function: load → assemble → check → render → write."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import assemble as asm
+from . import check as chk
+from . import diagnostics as dg
+from . import outputs, pages, render, write
+from .load import load
+from .model import Site
+
+BUNDLED_THEME = Path(__file__).resolve().parent.parent / "themes" / "brandbook"
+
+
+@dataclass(frozen=True)
+class Result:
+    site: Site | None
+    diagnostics: tuple[dg.Diagnostic, ...]
+    written: int
+    seconds: float
+
+
+def theme_dir(site_root: Path) -> Path:
+    own = site_root / "themes" / "brandbook"
+    return own if own.is_dir() else BUNDLED_THEME
+
+
+def prepare(config_path: Path, as_of: _dt.date | None, fallback_as_of: _dt.date) -> tuple[Site | None, list[dg.Diagnostic]]:
+    """Load, assemble and check: everything `check` does, nothing written."""
+    sources = load(config_path)
+    site, diags = asm.assemble(sources, as_of, fallback_as_of)
+    if site is not None:
+        diags += chk.check(site)
+    return site, diags
+
+
+def produce(site: Site, site_root: Path) -> tuple[dict[str, bytes], dict[str, Path], list[dg.Diagnostic]]:
+    """Render every page and artifact in memory; nothing touches the output yet."""
+    theme = theme_dir(site_root)
+    env = render.environment(theme / "templates")
+    files: dict[str, bytes] = {}
+    for spec in pages.specs(site):
+        files[spec.path] = render.render_page(env, spec)
+    extra, diags = outputs.artifacts(site, env, theme)
+    files.update(extra)
+    copies = {site_path: site_root / src for site_path, src in site.media}
+    for asset in sorted((theme / "static").rglob("*")):
+        if asset.is_file():
+            copies[f"assets/{asset.relative_to(theme / 'static').as_posix()}"] = asset
+    diags += outputs.link_check(files, set(copies), site)
+    return files, copies, diags
+
+
+def build(config_path: Path, out: Path, as_of: _dt.date | None, fallback_as_of: _dt.date, strict: bool,
+          epoch: float) -> Result:
+    started = time.perf_counter()
+    site_root = config_path.parent
+    write.refuse_unsafe(out, site_root)
+    site, diags = prepare(config_path, as_of, fallback_as_of)
+    written = 0
+    if site is not None and not any(d.severity == dg.ERROR for d in diags):
+        files, copies, sub = produce(site, site_root)
+        diags += sub
+        if not dg.fails(diags, strict):
+            with write.locked(out):
+                written = write.write_site(out, files, copies, epoch)
+    return Result(site, tuple(dg.sort(diags)), written, time.perf_counter() - started)

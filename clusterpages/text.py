@@ -1,0 +1,88 @@
+"""Russian text helpers: slugs, dates, numbers, typography."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+
+import iuliia
+from babel.dates import format_date
+from babel.numbers import format_decimal
+from markupsafe import Markup, escape
+
+NBSP = "\u00a0"
+
+
+def slugify(text: str) -> str:
+    """Wikipedia-style transliteration: «Томский аграрный колледж» → tomsky-agrarny-kolledzh."""
+    latin = iuliia.WIKIPEDIA.translate(text.replace("ё", "е").replace("Ё", "Е")).lower()
+    slug = re.sub(r"[^a-z0-9]+", "-", latin).strip("-")
+    return slug or "item"
+
+
+def toc_slugify(value: str, separator: str = "-") -> str:
+    """Heading ids for Python-Markdown's toc extension (its default drops Cyrillic)."""
+    return slugify(value)
+
+
+def ru_date(value: _dt.date | None) -> str:
+    """«25 декабря 2022 г.» (CLDR long form, with a non-breaking space before «г.»)."""
+    if value is None:
+        return ""
+    return format_date(value, "d MMMM y", locale="ru") + NBSP + "г."
+
+
+def ru_short_date(value: _dt.date | None) -> str:
+    return value.strftime("%d.%m.%Y") if value else ""
+
+
+def ru_month(value: _dt.date) -> str:
+    return format_date(value, "LLLL y", locale="ru")
+
+
+def ru_number(value: float | int | None) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = format_decimal(value, locale="ru")
+    # Russian practice: years and four-digit numbers stay whole.
+    if isinstance(value, int) and abs(value) < 10000:
+        text = text.replace("\u00a0", "").replace("\u202f", "")
+    return text
+
+
+def plural(n: int, one: str, few: str, many: str) -> str:
+    n = abs(n) % 100
+    if 11 <= n <= 14:
+        return many
+    n %= 10
+    if n == 1:
+        return one
+    if 2 <= n <= 4:
+        return few
+    return many
+
+
+_SHORT_WORDS = re.compile(
+    r"(?<![\w\-])(в|во|к|ко|с|со|о|об|у|и|а|но|на|по|до|от|из|за|не|ни|для|при|без|под|над)\s+(?=\w)",
+    re.IGNORECASE)
+_INITIALS = re.compile(r"\b([А-ЯЁA-Z]\.)\s?([А-ЯЁA-Z]\.)\s+(?=[А-ЯЁ][а-яё])")
+_NUMERO = re.compile(r"(№|§)\s*(?=\d)")
+_DASH = re.compile(r"\s+[—–-]\s+")
+
+
+def typograph(text: str) -> str:
+    """A small, safe rule set of Russian typography on plain text (no HTML)."""
+    if not text:
+        return text
+    text = _DASH.sub(NBSP + "— ", text)
+    text = _SHORT_WORDS.sub(lambda m: m.group(1) + NBSP, text)
+    text = _INITIALS.sub(lambda m: m.group(1) + NBSP + m.group(2) + NBSP, text)
+    text = _NUMERO.sub(lambda m: m.group(1) + NBSP, text)
+    text = re.sub(r"(\d)\s+(г\.|гг\.|чел\.|тыс\.|млн|руб\.|%)", lambda m: m.group(1) + NBSP + m.group(2), text)
+    return text
+
+
+def typo_markup(text: str | None) -> Markup:
+    return Markup(escape(typograph(text or "")))

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Install everything the test suite needs, then run pytest.
+#   bash scripts/test.sh                 all tests
+#   bash scripts/test.sh -m "not browser" -q   arguments go to pytest as they are
+# Needs: python3, node/npm (for axe-core and the Nu HTML checker), Debian's
+# chromium and a Java runtime (installed with apt-get when missing).
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+bash scripts/setup.sh
+
+# --- Python test dependencies ---------------------------------------------
+stamp=.venv/.requirements-dev.sha256
+want="$(cat requirements.txt requirements-dev.txt | sha256sum | cut -d' ' -f1)"
+if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+    echo "test: installing requirements-dev.txt"
+    .venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+    echo "$want" > "$stamp"
+fi
+
+# --- system packages (Debian) -----------------------------------------------
+as_root() {
+    if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+apt_updated=0
+apt_install() {
+    if [ "$apt_updated" -eq 0 ]; then
+        as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q
+        apt_updated=1
+    fi
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$@"
+}
+
+# Playwright's own browser download does not work here; the tests use Debian's.
+if [ ! -x /usr/bin/chromium ]; then
+    echo "test: installing Debian chromium"
+    apt_install chromium fonts-dejavu-core
+fi
+# The W3C Nu HTML checker is a Java program.
+if ! command -v java >/dev/null 2>&1; then
+    echo "test: installing a Java runtime"
+    apt_install default-jre-headless
+fi
+
+# --- npm tools: axe-core and vnu-jar (pinned in package-lock.json) -----------
+# --ignore-scripts: vnu-jar's postinstall would try to download a Java runtime;
+# the system java is used instead.
+stamp=node_modules/.clusterpages-lock.sha256
+want="$(sha256sum package-lock.json | cut -d' ' -f1)"
+if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+    echo "test: npm ci"
+    npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+    echo "$want" > "$stamp"
+fi
+
+exec .venv/bin/python -m pytest "$@"

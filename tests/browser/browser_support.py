@@ -1,0 +1,412 @@
+"""Helpers of the browser test suite: pages of a build, a sub-path HTTP server, request and
+console watching, axe-core and the W3C Nu HTML checker.
+
+The tools are installed by `bash scripts/test.sh` (Debian chromium, a Java runtime,
+node_modules with axe-core and vnu-jar); a missing tool fails the test with that advice.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import functools
+import json
+import shutil
+import subprocess
+import threading
+import urllib.parse
+from dataclasses import dataclass, field
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path, PurePosixPath
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-gpu",
+    "--disable-quic",
+]
+AXE_JS = REPO_ROOT / "node_modules" / "axe-core" / "axe.min.js"
+VNU_JAR = REPO_ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+# The sub-path the HTTP server publishes the build under, as a college site would.
+SUB_PATH = "/college-site/clusters/"
+
+# Pages that are not pages: CMS fragments and downloadable files.
+EXCLUDED_DIRS = {"embed", "downloads"}
+
+# One page of each page type, by URL pattern (segment-wise globs, tried in order).
+PAGE_TYPES: dict[str, list[str]] = {
+    "index": ["index.html"],
+    "cluster": ["clusters/*/index.html"],
+    "plan": ["clusters/*/plan-*/index.html"],
+    "media-plan": ["clusters/*/media-plan-*/index.html"],
+    "report": ["clusters/*/report-*/index.html"],
+    "videos": ["clusters/*/videos/index.html", "clusters/*/video/index.html"],
+    "championships": [
+        "clusters/*/championships/index.html",
+        "clusters/*/championships/*/index.html",
+    ],
+    "protocols": ["protocols/*/index.html", "protocols/index.html"],
+}
+
+# The version for the visually impaired: localStorage key and its colour schemes.
+A11Y_KEY = "cp-a11y"
+A11Y_SCHEMES = ["white", "black", "blue", "brown", "green"]
+A11Y_SCHEME_LABELS = {
+    "white": "Чёрным по белому",
+    "black": "Белым по чёрному",
+    "blue": "Тёмно-синим по голубому",
+    "brown": "Коричневым по бежевому",
+    "green": "Зелёным по тёмно-коричневому",
+}
+
+SETUP_HINT = "run `bash scripts/test.sh` (it installs chromium, java and node_modules)"
+
+
+# --------------------------------------------------------------------------- tools
+
+def require_chromium() -> None:
+    if not CHROMIUM.exists():
+        pytest.fail(f"Debian chromium is missing at {CHROMIUM}: {SETUP_HINT}")
+
+
+def require_axe() -> None:
+    if not AXE_JS.is_file():
+        pytest.fail(f"axe-core is missing ({AXE_JS}): {SETUP_HINT}")
+
+
+def require_vnu() -> None:
+    if not VNU_JAR.is_file():
+        pytest.fail(f"the Nu HTML checker is missing ({VNU_JAR}): {SETUP_HINT}")
+    if shutil.which("java") is None:
+        pytest.fail(f"java is missing (the Nu HTML checker needs it): {SETUP_HINT}")
+
+
+# --------------------------------------------------------------------------- pages
+
+def _excluded(rel: PurePosixPath) -> bool:
+    return any(part in EXCLUDED_DIRS for part in rel.parts[:-1])
+
+
+def all_pages(out: Path) -> list[Path]:
+    """Every built HTML page (index.html and other *.html) except fragments and downloads."""
+    pages = [
+        p for p in out.rglob("*.html")
+        if p.is_file() and not _excluded(PurePosixPath(p.relative_to(out).as_posix()))
+    ]
+    return sorted(pages, key=lambda p: p.relative_to(out).as_posix())
+
+
+def rel(out: Path, page: Path) -> str:
+    """The page's address relative to the site root, with forward slashes."""
+    return page.relative_to(out).as_posix()
+
+
+def _glob_match(rel_path: str, pattern: str) -> bool:
+    parts, pats = rel_path.split("/"), pattern.split("/")
+    return len(parts) == len(pats) and all(fnmatch.fnmatchcase(a, b) for a, b in zip(parts, pats))
+
+
+def pages_by_type(out: Path, pages: list[Path] | None = None) -> dict[str, Path]:
+    """One page of each type of PAGE_TYPES; fails the test when a type has no page."""
+    rels = [rel(out, p) for p in (pages if pages is not None else all_pages(out))]
+    # Prefer the example's IT cluster (the one the screenshots use), then alphabetical order.
+    rels.sort(key=lambda r: (not r.startswith("clusters/it/"), r))
+    chosen: dict[str, Path] = {}
+    missing = []
+    for kind, patterns in PAGE_TYPES.items():
+        match = next((r for pat in patterns for r in rels if _glob_match(r, pat)), None)
+        if match is None:
+            missing.append(f"{kind} ({' or '.join(patterns)})")
+        else:
+            chosen[kind] = out / match
+    if missing:
+        pytest.fail("the build has no page of these types: " + "; ".join(missing))
+    return chosen
+
+
+# --------------------------------------------------------------------------- HTTP server
+
+class _SubPathHandler(SimpleHTTPRequestHandler):
+    """Serves the build under `prefix` only; anything else, and directory listings, are 404."""
+
+    prefix = "/"
+
+    def _in_prefix(self) -> bool:
+        path = urllib.parse.urlsplit(self.path).path
+        if path == self.prefix.rstrip("/"):
+            self.send_response(301)
+            self.send_header("Location", self.prefix)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return False
+        if path == "/favicon.ico":
+            # Chromium asks the host's root for a favicon when a page declares none; the
+            # host is the college's site, not ours, so answer as a host without one would
+            # quietly (the pages' own requests all stay under the prefix).
+            self.send_response(204)
+            self.end_headers()
+            return False
+        if not path.startswith(self.prefix):
+            self.send_error(404, "outside the site's sub-path")
+            return False
+        return True
+
+    def do_GET(self) -> None:  # noqa: N802 (http.server naming)
+        if self._in_prefix():
+            super().do_GET()
+
+    def do_HEAD(self) -> None:  # noqa: N802
+        if self._in_prefix():
+            super().do_HEAD()
+
+    def translate_path(self, path: str) -> str:
+        parts = urllib.parse.urlsplit(path)
+        return super().translate_path("/" + parts.path[len(self.prefix):])
+
+    def list_directory(self, path):  # a directory without index.html is a broken link
+        self.send_error(404, "no index.html in this directory")
+        return None
+
+    def log_message(self, format, *args) -> None:  # keep the test output clean
+        pass
+
+
+@dataclass
+class SiteServer:
+    """The build served at http://127.0.0.1:<port><SUB_PATH>."""
+
+    root: Path
+    prefix: str = SUB_PATH
+    base_url: str = ""
+    _server: ThreadingHTTPServer | None = None
+    _thread: threading.Thread | None = None
+
+    def start(self) -> "SiteServer":
+        handler = type("Handler", (_SubPathHandler,), {"prefix": self.prefix})
+        self._server = ThreadingHTTPServer(
+            ("127.0.0.1", 0), functools.partial(handler, directory=str(self.root))
+        )
+        self._server.daemon_threads = True
+        port = self._server.server_address[1]
+        self.base_url = f"http://127.0.0.1:{port}{self.prefix}"
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread.start()
+        return self
+
+    def url(self, rel_path: str) -> str:
+        return self.base_url + urllib.parse.quote(rel_path)
+
+    def stop(self) -> None:
+        if self._server is not None:
+            self._server.shutdown()
+            self._server.server_close()
+
+
+# --------------------------------------------------------------------------- page watching
+
+def _is_local(url: str) -> bool:
+    parts = urllib.parse.urlsplit(url)
+    if parts.scheme in ("file", "data", "blob", "about"):
+        return True
+    return parts.scheme in ("http", "https", "ws", "wss") and parts.hostname == "127.0.0.1"
+
+
+@dataclass
+class Watch:
+    """A page with every request, failure, console error and page error recorded."""
+
+    page: object
+    label: str = ""
+    problems: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+    _reported: int = 0
+
+    def attach(self) -> "Watch":
+        page = self.page
+        page.on("request", self._on_request)
+        page.on("requestfailed", self._on_failed)
+        page.on("response", self._on_response)
+        page.on("console", self._on_console)
+        page.on("pageerror", self._on_pageerror)
+        return self
+
+    def _add(self, text: str) -> None:
+        self.problems.append(f"{self.label or self.page.url}: {text}")
+
+    def _on_request(self, request) -> None:
+        self.requests.append(request.url)
+        if not _is_local(request.url):
+            self._add(f"request leaves the machine: {request.url}")
+
+    def _on_failed(self, request) -> None:
+        self._add(f"request failed: {request.url} ({request.failure})")
+
+    def _on_response(self, response) -> None:
+        if response.status >= 400:
+            self._add(f"HTTP {response.status}: {response.url}")
+
+    def _on_console(self, message) -> None:
+        if message.type == "error":
+            loc = message.location or {}
+            where = f" at {loc.get('url')}:{loc.get('lineNumber')}" if loc.get("url") else ""
+            self._add(f"console error: {message.text}{where}")
+
+    def _on_pageerror(self, error) -> None:
+        self._add(f"page error: {error}")
+
+    def goto(self, url: str, label: str | None = None):
+        """Open `url`, wait for the load event and the fonts; return the response."""
+        self.label = label or url
+        response = self.page.goto(url, wait_until="load")
+        self.page.evaluate("document.fonts ? document.fonts.ready.then(() => true) : true")
+        return response
+
+    def new_problems(self) -> list[str]:
+        fresh = self.problems[self._reported:]
+        self._reported = len(self.problems)
+        return fresh
+
+    def assert_clean(self) -> None:
+        fresh = self.new_problems()
+        assert not fresh, "problems while loading pages:\n  " + "\n  ".join(fresh)
+
+
+# --------------------------------------------------------------------------- the a11y mode
+
+def a11y_state(scheme: str = "white", size: int = 1, images: str = "on",
+               spacing: str = "normal") -> dict:
+    """The localStorage value that switches the version for the visually impaired on."""
+    return {"on": True, "size": size, "scheme": scheme, "images": images, "spacing": spacing}
+
+
+def a11y_init_script(state: dict | None) -> str:
+    """A context init script that stores `state` (or clears it) before every document."""
+    if state is None:
+        return f"try {{ localStorage.removeItem({json.dumps(A11Y_KEY)}); }} catch (e) {{}}"
+    return (
+        f"try {{ localStorage.setItem({json.dumps(A11Y_KEY)}, "
+        f"{json.dumps(json.dumps(state))}); }} catch (e) {{}}"
+    )
+
+
+def html_a11y_attributes(page) -> dict:
+    return page.evaluate(
+        """() => { const e = document.documentElement; return {
+            on: e.getAttribute('data-a11y'), scheme: e.getAttribute('data-a11y-scheme'),
+            images: e.getAttribute('data-a11y-images'),
+            spacing: e.getAttribute('data-a11y-spacing'),
+            fontSize: e.style.fontSize, js: e.classList.contains('js') }; }"""
+    )
+
+
+# --------------------------------------------------------------------------- axe-core
+
+_AXE_RUN = """async (tags) => {
+  const result = await axe.run(document, {
+    runOnly: {type: 'tag', values: tags},
+    resultTypes: ['violations'],
+    preload: false  // axe would fetch every stylesheet again, which fails under file://
+  });
+  const target = (t) => Array.isArray(t) ? t.join(' >>> ') : String(t);
+  return result.violations.map(v => ({
+    id: v.id, impact: v.impact, help: v.help,
+    nodes: v.nodes.map(n => ({
+      target: n.target.map(target).join(' '),
+      html: n.html.slice(0, 300),
+      summary: n.failureSummary || ''
+    }))
+  }));
+}"""
+
+
+@functools.lru_cache(maxsize=1)
+def _axe_source() -> str:
+    return AXE_JS.read_text(encoding="utf-8")
+
+
+def run_axe(page) -> list[dict]:
+    """Inject axe-core into the page (bypassing any CSP) and return its WCAG 2.x A/AA violations."""
+    require_axe()
+    if not page.evaluate("typeof window.axe === 'object'"):
+        page.evaluate(_axe_source() + "\n;void 0")
+    return page.evaluate(_AXE_RUN, AXE_TAGS)
+
+
+def format_violations(label: str, violations: list[dict]) -> str:
+    lines = [f"{label}:"]
+    for v in violations:
+        lines.append(f"  [{v['id']}] ({v['impact']}) {v['help']}")
+        for n in v["nodes"][:5]:
+            lines.append(f"      {n['target']}: {n['html']}")
+            for s in n["summary"].splitlines()[:4]:
+                lines.append(f"        {s.strip()}")
+        if len(v["nodes"]) > 5:
+            lines.append(f"      … and {len(v['nodes']) - 5} more")
+    return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------- Nu HTML checker
+
+def run_vnu(files: list[Path]) -> list[dict]:
+    """Check `files` with one run of the W3C Nu HTML checker; return its error messages."""
+    require_vnu()
+    if not files:
+        return []
+    proc = subprocess.run(
+        ["java", "-jar", str(VNU_JAR), "--errors-only", "--format", "json", "--stdout",
+         *[str(f) for f in files]],
+        capture_output=True, text=True, encoding="utf-8", timeout=900,
+    )
+    try:
+        report = json.loads(proc.stdout or "{}")
+    except json.JSONDecodeError:
+        pytest.fail(f"the Nu HTML checker gave no JSON (exit {proc.returncode}):\n"
+                    f"{proc.stdout[-2000:]}\n{proc.stderr[-2000:]}")
+    messages = report.get("messages", [])
+    if proc.returncode not in (0, 1) or (proc.returncode == 1 and not messages):
+        pytest.fail(f"the Nu HTML checker failed (exit {proc.returncode}):\n{proc.stderr[-2000:]}")
+    return messages
+
+
+def format_vnu(messages: list[dict], root: Path) -> str:
+    lines = []
+    for m in messages:
+        url = m.get("url", "")
+        path = urllib.parse.unquote(urllib.parse.urlsplit(url).path) if url else "?"
+        try:
+            path = Path(path).relative_to(root).as_posix()
+        except ValueError:
+            pass
+        line = m.get("lastLine", m.get("firstLine", "?"))
+        extract = (m.get("extract") or "").replace("\n", " ")[:160]
+        lines.append(f"{path}:{line}: {m.get('type')}: {m.get('message')}  «{extract}»")
+    return "\n".join(lines)
+
+
+FRAGMENT_WRAPPER = """<!DOCTYPE html>
+<html lang="ru">
+<head>
+<meta charset="utf-8">
+<title>Фрагмент для вставки на сайт колледжа</title>
+</head>
+<body>
+{fragment}
+</body>
+</html>
+"""
+
+
+def wrap_fragment(fragment: str) -> str:
+    """A minimal HTML document around a CMS fragment (full documents are left as they are)."""
+    text = fragment.lstrip("\ufeff")
+    if text.lstrip().lower().startswith("<!doctype"):
+        return text
+    return FRAGMENT_WRAPPER.format(fragment=text)

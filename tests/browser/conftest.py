@@ -1,0 +1,114 @@
+"""Fixtures of the browser tests: one build of the example site, one Chromium, a sub-path
+HTTP server and watched pages. Run them with `bash scripts/test.sh -m browser`."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from browser_support import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    REPO_ROOT,
+    SETUP_HINT,
+    SiteServer,
+    Watch,
+    a11y_init_script,
+    all_pages,
+    require_chromium,
+)
+
+DEFAULT_VIEWPORT = {"width": 1280, "height": 900}
+PAGE_TIMEOUT_MS = 20_000
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The example site (./site_config.yaml, ./content) built once with --strict."""
+    out = tmp_path_factory.mktemp("site") / "output"
+    build_py = REPO_ROOT / "build.py"
+    assert build_py.is_file(), f"{build_py} is missing: the example site cannot be built"
+    proc = subprocess.run(
+        [sys.executable, "build.py", "build", "--out", str(out), "--strict"],
+        cwd=REPO_ROOT, capture_output=True, text=True, encoding="utf-8", timeout=900,
+    )
+    assert proc.returncode == 0, (
+        f"`python build.py build --out {out} --strict` exited with {proc.returncode}\n"
+        f"--- stdout ---\n{proc.stdout[-4000:]}\n--- stderr ---\n{proc.stderr[-4000:]}"
+    )
+    assert (out / "index.html").is_file(), f"the build wrote no index.html into {out}"
+    return out
+
+
+@pytest.fixture(scope="session")
+def site_pages(built_site) -> list[Path]:
+    pages = all_pages(built_site)
+    assert pages, f"the build in {built_site} has no HTML pages"
+    return pages
+
+
+@pytest.fixture(scope="session")
+def site_server(built_site):
+    """The build served at http://127.0.0.1:<free port>/college-site/clusters/."""
+    server = SiteServer(built_site).start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    require_chromium()
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        pytest.fail(f"playwright for Python is not installed: {SETUP_HINT}")
+    pw = sync_playwright().start()
+    try:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    except Exception as exc:  # a broken install: say what to do
+        pw.stop()
+        pytest.fail(f"Chromium does not start ({exc}): {SETUP_HINT}")
+    yield browser
+    browser.close()
+    pw.stop()
+
+
+@pytest.fixture
+def open_page(browser):
+    """Factory: open_page(a11y=None, **context_options) → a Watch on a fresh context's page.
+
+    `a11y` is the localStorage state of the version for the visually impaired to store before
+    every document (see browser_support.a11y_state), None for the normal version. Every
+    problem seen (requests leaving the machine, failed requests, HTTP >= 400, console and page
+    errors) fails the test at teardown unless the test already checked it.
+    """
+    contexts = []
+    watches: list[Watch] = []
+
+    def factory(a11y: dict | None = None, **options) -> Watch:
+        options.setdefault("viewport", DEFAULT_VIEWPORT)
+        options.setdefault("locale", "ru-RU")
+        options.setdefault("service_workers", "block")
+        context = browser.new_context(**options)
+        context.set_default_timeout(PAGE_TIMEOUT_MS)
+        if a11y is not None:
+            context.add_init_script(a11y_init_script(a11y))
+        contexts.append(context)
+        watch = Watch(context.new_page()).attach()
+        watches.append(watch)
+        return watch
+
+    yield factory
+    leftovers = [p for w in watches for p in w.new_problems()]
+    for context in contexts:
+        context.close()
+    assert not leftovers, "problems while loading pages:\n  " + "\n  ".join(leftovers)
+
+
+@pytest.fixture
+def page(open_page) -> Watch:
+    """A watched page at 1280×900 in the normal version."""
+    return open_page()
