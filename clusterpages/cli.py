@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as _dt
+import json
 import os
 import sys
 import time
@@ -42,6 +43,8 @@ def _parser() -> argparse.ArgumentParser:
     b = sub.add_parser("build", help="собрать сайт в output/")
     common(b)
     b.add_argument("--quiet", action="store_true", help="только итоговая строка")
+    b.add_argument("--since", type=Path, help="манифест прошлой выгрузки (manifest.json): показать администраторам, "
+                                              "какие файлы изменились")
     b.add_argument("--format", choices=("text", "json", "github"), default="text", help="формат сообщений")
     c = sub.add_parser("check", help="проверить содержимое, ничего не записывая")
     common(c, out=False)
@@ -100,8 +103,16 @@ def cmd_build(args) -> int:
         return EXIT_USAGE
     out = (args.out or config.parent / "output").resolve()
     as_of = args.as_of
+    previous = None
+    if args.since is not None:
+        try:
+            previous = json.loads(args.since.read_text(encoding="utf-8-sig"))
+        except (OSError, ValueError) as exc:
+            print(f"Не удалось прочитать манифест «{args.since}»: {exc}. Укажите manifest.json из прошлой выгрузки.",
+                  file=sys.stderr)
+            return EXIT_USAGE
     try:
-        result = pipeline.build(config, out, as_of, fallback_as_of(), args.strict, _epoch(config, as_of))
+        result = pipeline.build(config, out, as_of, fallback_as_of(), args.strict, _epoch(config, as_of), previous)
     except write.OutputError as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_USAGE
@@ -117,7 +128,7 @@ def cmd_build(args) -> int:
     summary = _summary(result.diagnostics, result.written, result.seconds)
     if failed:
         print(f"Сборка не удалась ({summary}). Прежняя папка вывода «{out}» не изменена.", file=sys.stderr)
-        return EXIT_CONTENT if result.site is not None or result.diagnostics else EXIT_USAGE
+        return EXIT_CONTENT if result.site is not None else EXIT_USAGE
     print(f"Готово: {out} — {summary}", file=sys.stderr)
     return EXIT_OK
 
@@ -145,9 +156,9 @@ def cmd_check(args) -> int:
     diags = dg.sort(diags)
     _print_diags(diags, args.format, sys.stdout)
     print(_summary(diags, None, time.perf_counter() - started), file=sys.stderr)
-    if site is None and not diags:
+    if site is None:  # the config itself is unusable
         return EXIT_USAGE
-    return EXIT_CONTENT if (site is None or dg.fails(diags, args.strict)) else EXIT_OK
+    return EXIT_CONTENT if dg.fails(diags, args.strict) else EXIT_OK
 
 
 def cmd_serve(args) -> int:

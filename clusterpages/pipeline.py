@@ -10,7 +10,7 @@ from pathlib import Path
 from . import assemble as asm
 from . import check as chk
 from . import diagnostics as dg
-from . import outputs, pages, render, write
+from . import outputs, pages, publish, render, write
 from .load import load
 from .model import Site
 
@@ -39,7 +39,8 @@ def prepare(config_path: Path, as_of: _dt.date | None, fallback_as_of: _dt.date)
     return site, diags
 
 
-def produce(site: Site, site_root: Path) -> tuple[dict[str, bytes], dict[str, Path], list[dg.Diagnostic]]:
+def produce(site: Site, site_root: Path, previous_manifest: dict | None = None
+            ) -> tuple[dict[str, bytes], dict[str, Path], list[dg.Diagnostic]]:
     """Render every page and artifact in memory; nothing touches the output yet."""
     theme = theme_dir(site_root)
     env = render.environment(theme / "templates")
@@ -52,19 +53,22 @@ def produce(site: Site, site_root: Path) -> tuple[dict[str, bytes], dict[str, Pa
     for asset in sorted((theme / "static").rglob("*")):
         if asset.is_file():
             copies[f"assets/{asset.relative_to(theme / 'static').as_posix()}"] = asset
+    published, sub = publish.artifacts(site, env, dict(files), dict(copies), previous_manifest)
+    files.update(published)
+    diags += sub
     diags += outputs.link_check(files, set(copies), site)
     return files, copies, diags
 
 
 def build(config_path: Path, out: Path, as_of: _dt.date | None, fallback_as_of: _dt.date, strict: bool,
-          epoch: float) -> Result:
+          epoch: float, previous_manifest: dict | None = None) -> Result:
     started = time.perf_counter()
     site_root = config_path.parent
     write.refuse_unsafe(out, site_root)
     site, diags = prepare(config_path, as_of, fallback_as_of)
     written = 0
     if site is not None and not any(d.severity == dg.ERROR for d in diags):
-        files, copies, sub = produce(site, site_root)
+        files, copies, sub = produce(site, site_root, previous_manifest)
         diags += sub
         if not dg.fails(diags, strict):
             with write.locked(out):

@@ -29,7 +29,7 @@ def ru_date(value: _dt.date | None) -> str:
     """«25 декабря 2022 г.» (CLDR long form, with a non-breaking space before «г.»)."""
     if value is None:
         return ""
-    return format_date(value, "d MMMM y", locale="ru") + NBSP + "г."
+    return format_date(value, "d MMMM y", locale="ru").replace(" ", NBSP) + NBSP + "г."
 
 
 def ru_short_date(value: _dt.date | None) -> str:

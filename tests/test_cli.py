@@ -1,0 +1,154 @@
+"""The command line contract: commands, flags, exit codes, streams."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+from conftest import run_cli
+
+
+def tree_hashes(root: Path) -> dict[str, str]:
+    return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_build_example_strict_exits_0_and_summarises(example_site):
+    r = run_cli("build", "--config", str(example_site), "--strict")
+    assert r.returncode == 0, r.stderr
+    assert r.stdout == ""
+    assert "записано файлов:" in r.stderr and "ошибок: 0" in r.stderr and "предупреждений: 0" in r.stderr
+    out = example_site.parent / "output"
+    assert (out / "index.html").is_file()
+    assert (out / "clusters" / "it" / "plan-2022-2023" / "index.html").is_file()
+    assert not (out / "sveden").exists()
+
+
+def test_bare_command_is_build(example_site):
+    r = run_cli(cwd=example_site.parent)
+    assert r.returncode == 0, r.stderr
+    assert (example_site.parent / "output" / "index.html").is_file()
+
+
+def test_check_json_reports_broken_cluster_yaml_with_file_and_line(example_site):
+    cluster = example_site.parent / "content" / "clusters" / "it" / "cluster.yaml"
+    text = cluster.read_text(encoding="utf-8").replace("short_name:", "shrot_name:", 1)
+    cluster.write_text(text, encoding="utf-8")
+    expected_line = next(i for i, line in enumerate(text.split("\n"), 1) if line.startswith("shrot_name:"))
+    r = run_cli("check", "--config", str(example_site), "--format", "json")
+    assert r.returncode == 1
+    diags = json.loads(r.stdout)  # stdout carries only the JSON
+    unknown = [d for d in diags if d["code"] == "schema.unknown-key"]
+    assert unknown and unknown[0]["file"] == "content/clusters/it/cluster.yaml"
+    assert unknown[0]["line"] == expected_line
+    assert "short_name" in unknown[0]["hint"]
+    assert {"severity", "code", "file", "line", "column", "message", "hint"} <= set(unknown[0])
+    required = [d for d in diags if d["code"] == "schema.required"]
+    assert required and required[0]["file"] == "content/clusters/it/cluster.yaml"
+
+
+def test_check_writes_nothing(example_site):
+    r = run_cli("check", "--config", str(example_site))
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert not (example_site.parent / "output").exists()
+
+
+def test_failed_build_leaves_previous_output_untouched(example_site):
+    assert run_cli("build", "--config", str(example_site)).returncode == 0
+    out = example_site.parent / "output"
+    before = tree_hashes(out)
+    plan = example_site.parent / "content" / "clusters" / "it" / "plan-2022-2023.md"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("title:", "title: \"unclosed", 1), encoding="utf-8")
+    r = run_cli("build", "--config", str(example_site))
+    assert r.returncode == 1
+    assert "plan-2022-2023.md" in r.stderr and "не изменена" in r.stderr
+    assert tree_hashes(out) == before
+    assert not list(out.parent.glob(".output.tmp-*"))
+
+
+def test_warnings_fail_only_under_strict(example_site):
+    plan = example_site.parent / "content" / "clusters" / "it" / "plan-2022-2023.md"
+    text = plan.read_text(encoding="utf-8")
+    # An unknown deadline phrase is a warning: rendered, but --strict fails.
+    lines = text.split("\n")
+    row = next(i for i, l in enumerate(lines) if l.startswith("| 1 "))
+    cells = lines[row].split("|")
+    cells[3] = " когда-нибудь потом "
+    lines[row] = "|".join(cells)
+    plan.write_text("\n".join(lines), encoding="utf-8")
+    r = run_cli("build", "--config", str(example_site))
+    assert r.returncode == 0, r.stderr
+    assert "plan.deadline" in r.stderr and f"plan-2022-2023.md:{row + 1}" in r.stderr
+    r = run_cli("build", "--config", str(example_site), "--strict")
+    assert r.returncode == 1
+
+
+def test_usage_errors_exit_2(example_site, tmp_path):
+    assert run_cli("build", "--no-such-flag").returncode == 2
+    assert run_cli("build", "--as-of", "15.02.2023").returncode == 2
+    r = run_cli("build", "--config", str(tmp_path / "missing.yaml"))
+    assert r.returncode == 2 and "site_config.yaml" in r.stderr
+    # An output folder that is the site root or content/ is refused.
+    assert run_cli("build", "--config", str(example_site), "--out", str(example_site.parent)).returncode == 2
+    assert run_cli("build", "--config", str(example_site), "--out", str(example_site.parent / "content")).returncode == 2
+
+
+def test_unusable_config_exits_2(tmp_path):
+    cfg = tmp_path / "site_config.yaml"
+    cfg.write_text("title: [unclosed\n", encoding="utf-8")
+    (tmp_path / "content").mkdir()
+    r = run_cli("check", "--config", str(cfg))
+    assert r.returncode == 2
+    assert "site_config.yaml:" in r.stdout and "yaml.syntax" in r.stdout
+    r = run_cli("build", "--config", str(cfg))
+    assert r.returncode == 2 and not (tmp_path / "output").exists()
+
+
+def test_help_on_every_command():
+    for args in (["--help"], ["build", "--help"], ["check", "--help"], ["serve", "--help"], ["new", "--help"]):
+        r = run_cli(*args)
+        assert r.returncode == 0, args
+        assert "usage" in r.stdout.lower()
+
+
+def test_as_of_flag_changes_the_status_date(example_site):
+    r = run_cli("build", "--config", str(example_site), "--as-of", "2023-06-01")
+    assert r.returncode == 0, r.stderr
+    html = (example_site.parent / "output" / "index.html").read_text(encoding="utf-8")
+    assert "По состоянию на 1\u00a0июня\u00a02023\u00a0г." in html
+
+
+def test_source_date_epoch_is_the_fallback_as_of(example_site):
+    import os
+    cfg = example_site.read_text(encoding="utf-8")
+    example_site.write_text("\n".join(l for l in cfg.split("\n") if not l.startswith("as_of:")), encoding="utf-8")
+    env = dict(os.environ, SOURCE_DATE_EPOCH="1680307200")  # 2023-04-01
+    r = run_cli("build", "--config", str(example_site), env=env)
+    assert r.returncode == 0, r.stderr
+    assert "1\u00a0апреля\u00a02023\u00a0г." in (example_site.parent / "output" / "index.html").read_text(encoding="utf-8")
+
+
+def test_new_cluster_scaffold_builds_without_warnings(example_site):
+    r = run_cli("new", "cluster", "neftegaz", "--name", "Образовательно-отраслевой кластер нефтегазовой отрасли",
+                "--config", str(example_site))
+    assert r.returncode == 0, r.stderr
+    folder = example_site.parent / "content" / "clusters" / "neftegaz"
+    assert (folder / "cluster.yaml").is_file()
+    r = run_cli("build", "--config", str(example_site), "--strict")
+    assert r.returncode == 0, r.stderr
+    assert (example_site.parent / "output" / "clusters" / "neftegaz" / "index.html").is_file()
+    # A second scaffold with the same slug, or a Cyrillic slug, is refused with exit 2.
+    assert run_cli("new", "cluster", "neftegaz", "--name", "X", "--config", str(example_site)).returncode == 2
+    r = run_cli("new", "cluster", "нефть", "--name", "X", "--config", str(example_site))
+    assert r.returncode == 2 and "neft" in r.stderr
+
+
+def test_github_format_prints_annotations(example_site):
+    cluster = example_site.parent / "content" / "clusters" / "it" / "cluster.yaml"
+    cluster.write_text(cluster.read_text(encoding="utf-8") + "\nbogus_key: 1\n", encoding="utf-8")
+    r = run_cli("check", "--config", str(example_site), "--format", "github")
+    assert r.returncode == 1
+    lines = [l for l in r.stdout.splitlines() if l]
+    assert lines and all(l.startswith("::") for l in lines)
+    assert any(l.startswith("::error file=content/clusters/it/cluster.yaml,line=") for l in lines)
