@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from browser_support import A11Y_KEY, html_a11y_attributes, pages_by_type, rel
+from .browser_support import A11Y_KEY, html_a11y_attributes, pages_by_type, rel
 
 pytestmark = pytest.mark.browser
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser_support import (
+from .browser_support import (
     A11Y_SCHEMES,
     a11y_state,
     format_violations,

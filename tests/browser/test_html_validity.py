@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser_support import format_vnu, run_vnu, wrap_fragment
+from .browser_support import format_vnu, run_vnu, wrap_fragment
 
 pytestmark = pytest.mark.browser
 

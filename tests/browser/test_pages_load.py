@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser_support import rel
+from .browser_support import rel
 
 pytestmark = pytest.mark.browser
 

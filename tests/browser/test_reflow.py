@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser_support import a11y_state, pages_by_type, rel
+from .browser_support import a11y_state, pages_by_type, rel
 
 pytestmark = pytest.mark.browser
 

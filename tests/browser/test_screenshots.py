@@ -8,7 +8,7 @@ import struct
 
 import pytest
 
-from browser_support import REPO_ROOT, a11y_state, html_a11y_attributes
+from .browser_support import REPO_ROOT, a11y_state, html_a11y_attributes
 
 pytestmark = pytest.mark.browser
 

@@ -1,0 +1,71 @@
+"""The protocol dashboard agrees with the content and the as-of date."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+
+from conftest import prepare, run_cli
+from clusterpages import dashboard
+
+
+def cells(config, as_of):
+    site, diags = prepare(config, as_of)
+    assert site is not None, diags
+    protocol = site.protocols[0]
+    return {(c.slug, cell.decision): cell for c, row in dashboard.matrix(site, protocol) for cell in row}
+
+
+def test_example_matrix_mixes_states(example_site):
+    m = cells(example_site, dt.date(2023, 2, 15))
+    states = {c.state for c in m.values()}
+    assert {"done", "overdue", "not_applicable"} <= states
+    assert m[("stroy", 1)].state == "not_applicable"
+    # IT published its 2021–2022 report: decision 1 is done with the report as evidence.
+    assert m[("it", 1)].state == "done" and m[("it", 1)].evidence.link == "clusters/it/report-2021-2022/index.html"
+    # Decision 5 lasts the whole academic year: not overdue in February.
+    assert all(c.state != "overdue" for (slug, n), c in m.items() if n == 5)
+
+
+def test_cells_follow_the_as_of_date(example_site):
+    early = cells(example_site, dt.date(2022, 12, 10))
+    assert early[("it", 1)].state in ("not_started", "in_progress")  # the report is dated later
+    late = cells(example_site, dt.date(2023, 7, 1))
+    assert all(c.state in ("done", "overdue", "not_applicable") for c in late.values())
+
+
+def test_cells_follow_the_content(example_site):
+    before = cells(example_site, dt.date(2023, 2, 15))
+    assert before[("med", 1)].state == "overdue"
+    report = example_site.parent / "content" / "clusters" / "med" / "report-2021-2022.md"
+    report.write_text("---\ntitle: Отчёт\nacademic_year: 2021-2022\npublished: 2022-12-20\n---\n## Итоги\nТекст.\n",
+                      encoding="utf-8")
+    after = cells(example_site, dt.date(2023, 2, 15))
+    assert after[("med", 1)].state == "done" and after[("med", 1)].evidence.date == dt.date(2022, 12, 20)
+    # Removing IT's report makes decision 1 overdue there.
+    (example_site.parent / "content" / "clusters" / "it" / "report-2021-2022.md").unlink()
+    assert cells(example_site, dt.date(2023, 2, 15))[("it", 1)].state == "overdue"
+
+
+def test_explicit_evidence_must_point_to_an_existing_page(example_site):
+    cluster = example_site.parent / "content" / "clusters" / "med" / "cluster.yaml"
+    cluster.write_text(cluster.read_text(encoding="utf-8") + "\nevidence:\n  - protocol: protocol-4-2022-12-06\n"
+                       "    decision: 6\n    link: pages/net-takoy.md\n    date: 2023-01-18\n", encoding="utf-8")
+    site, diags = prepare(example_site)
+    assert any(d.code == "path.missing" and d.file.endswith("med/cluster.yaml") for d in diags)
+
+
+def test_matrix_csv_and_json_for_excel(example_site):
+    r = run_cli("build", "--config", str(example_site))
+    assert r.returncode == 0, r.stderr
+    folder = example_site.parent / "output" / "protocols" / "protocol-4-2022-12-06"
+    raw = (folder / "matrix.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
+    assert rows[0][0] == "Кластер" and len(rows[0]) == 8 and len(rows) == 10
+    data = json.loads((folder / "matrix.json").read_text(encoding="utf-8"))
+    assert len(data["clusters"]) == 9 and data["as_of"] == "2023-02-15"
+    page = (folder / "index.html").read_text(encoding="utf-8")
+    assert page.count('class="cell cell--') == 63
