@@ -10,14 +10,22 @@ from .model import Site
 def _contrast(site: Site) -> list[dg.Diagnostic]:
     out = []
     p = site.config.palette
-    checks = [(site.config.file, c) for c in tokens.check_palette(p)]
+    lines = dict(site.config.palette_lines)
+    checks = [(site.config.file, lines.get(c.key.rsplit(".", 1)[-1]), c) for c in tokens.check_palette(p)]
     for cl in site.clusters:
-        checks += [(cl.file, c) for c in tokens.check_cluster(cl.slug, cl.accent, p)]
-    for file, c in checks:
-        if c.passed:
+        if cl.accent_key:  # a palette colour: the fix belongs in site_config.yaml
+            key = f"brandbook.palette.{cl.accent_key} (accent кластера {cl.slug})"
+            checks += [(site.config.file, lines.get(cl.accent_key), c)
+                       for c in tokens.check_cluster(cl.slug, cl.accent, p, key=key)]
+        else:
+            checks += [(cl.file, cl.accent_line, c) for c in tokens.check_cluster(cl.slug, cl.accent, p)]
+    seen = set()
+    for file, line, c in checks:
+        if c.passed or (c.key, c.role) in seen:
             continue
+        seen.add((c.key, c.role))
         hint = f"Ближайший подходящий оттенок: {c.suggestion.hex}." if c.suggestion else "Выберите более контрастный цвет."
-        out.append(dg.warning("contrast.pair", file, None,
+        out.append(dg.warning("contrast.pair", file, line,
                               f"{c.key}: {c.role} — контраст {c.fg.hex} на {c.bg.hex} равен {c.ratio:.2f}:1, "
                               f"нужно не меньше {c.minimum:g}:1 (WCAG 2.2).", hint))
     return out

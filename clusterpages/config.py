@@ -87,5 +87,7 @@ def build_config(src: SourceFile, as_of: _dt.date | None, fallback_as_of: _dt.da
         palette=Palette(**colours),
         fonts=(fonts.get("body") or "PT Sans", fonts.get("heading") or "PT Serif"),
         logo=f"media/{logo}" if logo else None,
+        palette_lines=tuple((k, located.line(("brandbook", "palette", k))) for k in _DEFAULT_PALETTE
+                            if located.line(("brandbook", "palette", k)) is not None),
     )
     return config, diags

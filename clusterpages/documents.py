@@ -95,8 +95,10 @@ def parse_cluster(ctx: Context, src: SourceFile, slug: str) -> tuple[Cluster | N
     scope = f"content/clusters/{slug}"
     accent_raw = data.get("accent") or "primary"
     palette = ctx.config.palette
+    accent_key = None
     if isinstance(accent_raw, str) and hasattr(palette, accent_raw.strip()):
-        accent = getattr(palette, accent_raw.strip())
+        accent_key = accent_raw.strip()
+        accent = getattr(palette, accent_key)
     else:
         try:
             accent = parse_color(accent_raw)
@@ -144,6 +146,8 @@ def parse_cluster(ctx: Context, src: SourceFile, slug: str) -> tuple[Cluster | N
         professions=tuple(Profession(p["name"], slugify(p["name"]), p.get("code") or "")
                           for p in data.get("professions") or []),
         evidence=tuple(evidence),
+        accent_key=accent_key,
+        accent_line=located.line(("accent",)) if "accent" in (located.value or {}) else None,
     )
     return cluster, diags
 

@@ -28,6 +28,7 @@ class SiteConfig:
     palette: Palette
     fonts: tuple[str, str]
     logo: str | None  # site path of the regional logo
+    palette_lines: tuple[tuple[str, int], ...] = ()  # ("primary", line in site_config.yaml)
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,8 @@ class Cluster:
     partners: tuple[Partner, ...]
     professions: tuple[Profession, ...]
     evidence: tuple[EvidenceClaim, ...]
+    accent_key: str | None = None   # the palette key when the accent is taken from the palette
+    accent_line: int | None = None
 
 
 @dataclass(frozen=True)

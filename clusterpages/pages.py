@@ -60,6 +60,37 @@ class DueItem:
     item: PlanItem
 
 
+@dataclass(frozen=True)
+class MediaSummary:
+    """A media plan at a glance: calendar by month and channel, reach planned and achieved."""
+
+    channels: tuple[str, ...]
+    months: tuple[tuple[str, tuple[tuple[PlanItem, ...], ...]], ...]  # (month label, items per channel)
+    reach_plan: int
+    reach_fact: int
+    published: tuple[PlanItem, ...]
+
+
+def _number(text: str) -> int | None:
+    digits = "".join(ch for ch in text if ch.isdigit())
+    return int(digits) if digits else None
+
+
+def media_summary(doc: PlanDoc) -> MediaSummary:
+    from .text import ru_month
+    items = doc.items
+    channels = tuple(sorted({i.channel for i in items if i.channel}))
+    by_month: dict[_dt.date, list[PlanItem]] = {}
+    for i in items:
+        d = i.deadline
+        if d and d.start and d.kind != "recurrence":
+            by_month.setdefault(d.start.replace(day=1), []).append(i)
+    months = tuple((ru_month(m).capitalize(), tuple(tuple(i for i in rows if i.channel == c) for c in channels))
+                   for m, rows in sorted(by_month.items()))
+    return MediaSummary(channels, months, sum(_number(i.reach_plan) or 0 for i in items),
+                        sum(_number(i.reach_fact) or 0 for i in items), tuple(i for i in items if i.link))
+
+
 def chrome(site: Site) -> Chrome:
     c = site.config
     return Chrome(c.title, c.demo, c.as_of, c.department_name, c.department_url, c.year_style, c.fonts, c.logo,
@@ -155,7 +186,8 @@ def specs(site: Site) -> list[PageSpec]:
             "greetings": [v for v in greetings if v.cluster == cl.slug], "tochki_items": t_items, "tochki_pages": t_pages}))
         for doc in data["plans"]:
             out.append(PageSpec(f"{base}/{doc.slug}/index.html", "plan.html", doc.title, ch, cl, crumbs,
-                                {"doc": doc, "counts": counts(doc.items)}))
+                                {"doc": doc, "counts": counts(doc.items),
+                                 "media": media_summary(doc) if doc.kind == "media-plan" else None}))
         for r in data["reports"]:
             rc = crumbs + ((r.title, f"{base}/{r.slug}/index.html"),)
             for sub, tpl in (("", "report.html"), ("print/", "report_print.html"), ("slides/", "report_slides.html")):

@@ -152,3 +152,19 @@ def test_github_format_prints_annotations(example_site):
     lines = [l for l in r.stdout.splitlines() if l]
     assert lines and all(l.startswith("::") for l in lines)
     assert any(l.startswith("::error file=content/clusters/it/cluster.yaml,line=") for l in lines)
+
+
+def test_failing_brand_colour_names_the_pair_and_a_passing_shade(example_site):
+    text = example_site.read_text(encoding="utf-8")
+    line = next(i for i, l in enumerate(text.split("\n"), 1) if l.strip().startswith("primary:"))
+    example_site.write_text(text.replace(text.split("\n")[line - 1], '    primary: "#7fb3e6"'), encoding="utf-8")
+    r = run_cli("check", "--config", str(example_site), "--format", "json")
+    diags = [d for d in json.loads(r.stdout) if d["code"] == "contrast.pair"]
+    assert diags, r.stdout
+    d = next(d for d in diags if d["message"].startswith("brandbook.palette.primary:") and "#7fb3e6" in d["message"])
+    assert d["file"] == "site_config.yaml" and d["line"] == line
+    assert "#7fb3e6" in d["message"] and ":1" in d["message"]
+    assert "#" in d["hint"]
+    assert r.returncode == 0  # a warning: the site can still be rendered
+    r = run_cli("build", "--config", str(example_site), "--strict")
+    assert r.returncode == 1 and "contrast.pair" in r.stderr

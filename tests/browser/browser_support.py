@@ -227,12 +227,14 @@ class Watch:
     label: str = ""
     problems: list[str] = field(default_factory=list)
     requests: list[str] = field(default_factory=list)
+    _pending: set = field(default_factory=set)
     _reported: int = 0
 
     def attach(self) -> "Watch":
         page = self.page
         page.on("request", self._on_request)
         page.on("requestfailed", self._on_failed)
+        page.on("requestfinished", self._pending.discard)
         page.on("response", self._on_response)
         page.on("console", self._on_console)
         page.on("pageerror", self._on_pageerror)
@@ -243,10 +245,12 @@ class Watch:
 
     def _on_request(self, request) -> None:
         self.requests.append(request.url)
+        self._pending.add(request)
         if not _is_local(request.url):
             self._add(f"request leaves the machine: {request.url}")
 
     def _on_failed(self, request) -> None:
+        self._pending.discard(request)
         self._add(f"request failed: {request.url} ({request.failure})")
 
     def _on_response(self, response) -> None:
@@ -263,11 +267,25 @@ class Watch:
         self._add(f"page error: {error}")
 
     def goto(self, url: str, label: str | None = None):
-        """Open `url`, wait for the load event and the fonts; return the response."""
+        """Open `url`, wait for the load event, the fonts and every request the page started
+        (so that leaving it aborts nothing); return the response."""
+        self._pending.clear()
         self.label = label or url
         response = self.page.goto(url, wait_until="load")
         self.page.evaluate("document.fonts ? document.fonts.ready.then(() => true) : true")
+        self.settle()
         return response
+
+    def settle(self, timeout_ms: int = 5000) -> None:
+        """Wait until no request of the page is in flight."""
+        waited = 0
+        while self._pending and waited < timeout_ms:
+            self.page.wait_for_timeout(25)
+            waited += 25
+        if self._pending:
+            urls = ", ".join(sorted(r.url for r in self._pending))
+            self._add(f"requests still unfinished after {timeout_ms / 1000:g} s: {urls}")
+            self._pending.clear()
 
     def new_problems(self) -> list[str]:
         fresh = self.problems[self._reported:]
