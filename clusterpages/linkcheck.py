@@ -1,60 +1,73 @@
-"""Every link inside the site resolves to a written file, every #fragment to an id."""
+"""Every link inside the site resolves to a written file, every #fragment to an id.
+
+Pages are scanned with regular expressions rather than a full HTML parser: the pages are
+our own templates' output (attributes always double-quoted), and the scan runs over every
+page of every build, so it has to be fast.
+"""
 
 from __future__ import annotations
 
+import html as _html
 import posixpath
 import re
-from html.parser import HTMLParser
+from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
 from . import diagnostics as dg
 
+_TAG = re.compile(r"<[a-zA-Z][^>]*>")
+_ATTR = re.compile(r'\s(href|src|poster|srcset|id|style)="([^"]*)"')
+_CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)")
+_SKIP_BLOCKS = re.compile(r"<(script|textarea)\b[^>]*>.*?</\1>", re.S | re.I)
 
-class _Links(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.links: list[tuple[str, str, int]] = []  # (attr, value, line)
-        self.ids: set[str] = set()
 
-    def handle_starttag(self, tag, attrs):
-        line = self.getpos()[0]
-        for name, value in attrs:
-            if value is None:
+@dataclass(frozen=True)
+class Scan:
+    links: tuple[tuple[str, str, int], ...]  # (attribute, value, line)
+    ids: frozenset[str]
+
+
+def scan(text: str) -> Scan:
+    """Links and ids of one HTML page."""
+    text = _SKIP_BLOCKS.sub(lambda m: "\n" * m.group(0).count("\n"), text)
+    links, ids = [], set()
+    for tag in _TAG.finditer(text):
+        line = None
+        for m in _ATTR.finditer(tag.group(0)):
+            name, value = m.group(1), _html.unescape(m.group(2))
+            if name == "id":
+                ids.add(value)
                 continue
-            if name == "id" or (tag == "a" and name == "name"):
-                self.ids.add(value)
-            if name in ("href", "src", "poster", "data-src") or (name == "content" and tag == "meta" and False):
-                self.links.append((name, value, line))
-            elif name == "srcset":
-                for part in value.split(","):
-                    url = part.strip().split(" ")[0]
-                    if url:
-                        self.links.append((name, url, line))
+            if line is None:
+                line = text.count("\n", 0, tag.start()) + 1
+            if name == "srcset":
+                links += [(name, part.strip().split(" ")[0], line) for part in value.split(",") if part.strip()]
             elif name == "style":
-                for url in re.findall(r"url\(\s*['\"]?([^'\")]+)", value):
-                    self.links.append(("style", url, line))
+                links += [("style", url, line) for url in _CSS_URL.findall(value)]
+            else:
+                links.append((name, value, line))
+    return Scan(tuple(links), frozenset(ids))
 
 
-def _parse(html: str) -> _Links:
-    p = _Links()
-    p.feed(html)
-    p.close()
-    return p
+def check(files: dict[str, bytes], others: set[str], scans: dict[str, Scan] | None = None) -> list[dg.Diagnostic]:
+    """`files` are the written pages and artifacts; `others` the copied files' site paths.
 
-
-def check(files: dict[str, bytes], others: set[str]) -> list[dg.Diagnostic]:
-    """`files` are the written pages and artifacts; `others` the copied files' site paths."""
+    `scans` may carry already computed scans of pages (from a cache); missing ones are made.
+    """
     existing = set(files) | others
-    parsed = {path: _parse(data.decode("utf-8")) for path, data in files.items() if path.endswith(".html")}
+    parsed = dict(scans or {})
+    for path, data in files.items():
+        if path.endswith(".html") and path not in parsed:
+            parsed[path] = scan(data.decode("utf-8"))
     diags = []
-    for page, p in sorted(parsed.items()):
-        if page.startswith("embed/") or page.startswith("downloads/"):
+    for page in sorted(p for p in parsed if p in files):
+        if page.startswith(("embed/", "downloads/")):
             continue
-        for attr, value, line in p.links:
+        for attr, value, line in parsed[page].links:
             diags += _check_one(page, attr, value, line, existing, parsed)
     for path, data in sorted(files.items()):
         if path.endswith(".css"):
-            for url in re.findall(r"url\(\s*['\"]?([^'\")]+)", data.decode("utf-8")):
+            for url in _CSS_URL.findall(data.decode("utf-8")):
                 diags += _check_one(path, "url()", url, None, existing, parsed)
     return diags
 
@@ -70,7 +83,7 @@ def _check_one(page, attr, value, line, existing, parsed) -> list[dg.Diagnostic]
     if parts.path:
         base = posixpath.dirname(page)
         target = posixpath.normpath(posixpath.join(base, unquote(parts.path)))
-        if target.endswith("/") or target == ".":
+        if parts.path.endswith("/") or target == ".":
             target = posixpath.join(target, "index.html")
     if target.startswith("../") or target not in existing:
         return [dg.error("link.broken", f"output/{page}", line, f"Ссылка {attr}=«{value}» ведёт на несуществующий файл.",

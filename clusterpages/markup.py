@@ -83,8 +83,15 @@ def render(text: str) -> Rendered:
     return sanitize(_md().convert(text))
 
 
+_PLAIN = re.compile(r"[^\\`*_\[\]()<>&!~#{}|:]*")
+
+
 def render_inline(text: str) -> Rendered:
     """One line of inline Markdown (a table cell) → sanitised HTML without a <p>."""
+    text = text.strip()
+    if _PLAIN.fullmatch(text) and "\n" not in text:
+        # Plain text (most cells): what Python-Markdown would give, without building a parser.
+        return Rendered(text, ())
     html = _md().convert(text)
     if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
         html = html[3:-4]
