@@ -234,7 +234,7 @@ class Watch:
         page = self.page
         page.on("request", self._on_request)
         page.on("requestfailed", self._on_failed)
-        page.on("requestfinished", self._pending.discard)
+        page.on("requestfinished", self._on_finished)
         page.on("response", self._on_response)
         page.on("console", self._on_console)
         page.on("pageerror", self._on_pageerror)
@@ -248,6 +248,9 @@ class Watch:
         self._pending.add(request)
         if not _is_local(request.url):
             self._add(f"request leaves the machine: {request.url}")
+
+    def _on_finished(self, request) -> None:
+        self._pending.discard(request)
 
     def _on_failed(self, request) -> None:
         self._pending.discard(request)
