@@ -30,6 +30,19 @@ def theme_dir(site_root: Path) -> Path:
     return own if own.is_dir() else BUNDLED_THEME
 
 
+def _theme_rel(theme: Path, site_root: Path) -> str:
+    try:
+        return theme.relative_to(site_root).as_posix()
+    except ValueError:
+        return theme.as_posix()
+
+
+def _template_diag(exc: "render.TemplateProblem", theme: Path, site_root: Path) -> dg.Diagnostic:
+    return dg.error("template.error", f"{_theme_rel(theme, site_root)}/templates/{exc.template}", exc.line,
+                    f"Шаблон не отрисовал страницу {exc.page}: {exc.message}.",
+                    "Исправьте шаблон темы (или верните стандартную тему, удалив папку themes/ сайта).")
+
+
 def prepare(config_path: Path, as_of: _dt.date | None, fallback_as_of: _dt.date) -> tuple[Site | None, list[dg.Diagnostic]]:
     """Load, assemble and check: everything `check` does, nothing written."""
     sources = load(config_path)
@@ -45,15 +58,25 @@ def produce(site: Site, site_root: Path, previous_manifest: dict | None = None
     theme = theme_dir(site_root)
     env = render.environment(theme / "templates")
     files: dict[str, bytes] = {}
+    diags: list[dg.Diagnostic] = []
     for spec in pages.specs(site):
-        files[spec.path] = render.render_page(env, spec)
-    extra, diags = outputs.artifacts(site, env, theme)
+        try:
+            files[spec.path] = render.render_page(env, spec)
+        except render.TemplateProblem as exc:
+            diags.append(_template_diag(exc, theme, site_root))
+    if diags:
+        return files, {}, diags
+    extra, sub = outputs.artifacts(site, env, theme)
+    diags += sub
     files.update(extra)
     copies = {site_path: site_root / src for site_path, src in site.media}
     for asset in sorted((theme / "static").rglob("*")):
         if asset.is_file():
             copies[f"assets/{asset.relative_to(theme / 'static').as_posix()}"] = asset
-    published, sub = publish.artifacts(site, env, dict(files), dict(copies), previous_manifest)
+    try:
+        published, sub = publish.artifacts(site, env, dict(files), dict(copies), previous_manifest)
+    except render.TemplateProblem as exc:
+        return files, {}, diags + [_template_diag(exc, theme, site_root)]
     files.update(published)
     diags += sub
     diags += outputs.link_check(files, set(copies), site)

@@ -46,6 +46,36 @@ def environment(templates: Path) -> jinja2.Environment:
     return env
 
 
+class TemplateProblem(Exception):
+    """A theme template failed; carries where, for a diagnostic."""
+
+    def __init__(self, template: str, line: int | None, message: str, page: str):
+        super().__init__(message)
+        self.template, self.line, self.message, self.page = template, line, message, page
+
+
+def _template_line(exc: BaseException) -> tuple[str | None, int | None]:
+    """The innermost template frame of a rendering error."""
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        return exc.name or exc.filename, exc.lineno
+    # Jinja rewrites the traceback so that template frames carry the template's file and line.
+    tb, found = exc.__traceback__, (None, None)
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith((".html", ".xml", ".txt")):
+            parts = Path(filename).parts
+            name = "/".join(parts[parts.index("templates") + 1:]) if "templates" in parts else Path(filename).name
+            found = (name, tb.tb_lineno)
+        tb = tb.tb_next
+    return found
+
+
 def render_page(env: jinja2.Environment, spec: PageSpec) -> bytes:
-    html = env.get_template(spec.template).render(spec.context())
+    try:
+        html = env.get_template(spec.template).render(spec.context())
+    except jinja2.TemplateNotFound as exc:
+        raise TemplateProblem(spec.template, None, f"шаблон «{exc.name}» не найден", spec.path) from None
+    except (jinja2.TemplateError, TypeError, ValueError, AttributeError, KeyError) as exc:
+        name, line = _template_line(exc)
+        raise TemplateProblem(name or spec.template, line, str(exc), spec.path) from None
     return html.encode("utf-8")

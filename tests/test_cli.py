@@ -168,3 +168,17 @@ def test_failing_brand_colour_names_the_pair_and_a_passing_shade(example_site):
     assert r.returncode == 0  # a warning: the site can still be rendered
     r = run_cli("build", "--config", str(example_site), "--strict")
     assert r.returncode == 1 and "contrast.pair" in r.stderr
+
+
+def test_a_broken_theme_template_is_a_diagnostic_with_template_and_line(example_site, repo):
+    import shutil
+    theme = example_site.parent / "themes" / "brandbook"
+    shutil.copytree(repo / "themes" / "brandbook", theme)
+    page = theme / "templates" / "page.html"
+    lines = page.read_text(encoding="utf-8").split("\n")
+    lines.insert(3, "{{ page.no_such_field.deeper }}")
+    page.write_text("\n".join(lines), encoding="utf-8")
+    r = run_cli("build", "--config", str(example_site))
+    assert r.returncode == 1
+    assert "themes/brandbook/templates/page.html:4" in r.stderr and "template.error" in r.stderr
+    assert "Traceback" not in r.stderr
