@@ -43,6 +43,7 @@ def _parser() -> argparse.ArgumentParser:
     b = sub.add_parser("build", help="собрать сайт в output/")
     common(b)
     b.add_argument("--quiet", action="store_true", help="только итоговая строка")
+    b.add_argument("--jobs", type=int, default=None, help="число процессов (по умолчанию — все ядра)")
     b.add_argument("--since", type=Path, help="манифест прошлой выгрузки (manifest.json): показать администраторам, "
                                               "какие файлы изменились")
     b.add_argument("--format", choices=("text", "json", "github"), default="text", help="формат сообщений")
@@ -112,7 +113,10 @@ def cmd_build(args) -> int:
                   file=sys.stderr)
             return EXIT_USAGE
     try:
-        result = pipeline.build(config, out, as_of, fallback_as_of(), args.strict, _epoch(config, as_of), previous)
+        from .parallel import default_jobs
+        jobs = args.jobs if args.jobs and args.jobs > 0 else default_jobs()
+        result = pipeline.build(config, out, as_of, fallback_as_of(), args.strict, _epoch(config, as_of), previous,
+                                jobs=jobs)
     except write.OutputError as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_USAGE

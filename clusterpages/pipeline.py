@@ -7,10 +7,13 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+import pickle
+
 from . import assemble as asm
+from . import cache as cache_mod
 from . import check as chk
 from . import diagnostics as dg
-from . import outputs, pages, publish, render, write
+from . import outputs, pages, parallel, publish, render, write
 from .load import load
 from .model import Site
 
@@ -43,27 +46,62 @@ def _template_diag(exc: "render.TemplateProblem", theme: Path, site_root: Path) 
                     "Исправьте шаблон темы (или верните стандартную тему, удалив папку themes/ сайта).")
 
 
-def prepare(config_path: Path, as_of: _dt.date | None, fallback_as_of: _dt.date) -> tuple[Site | None, list[dg.Diagnostic]]:
+@dataclass(frozen=True)
+class Runtime:
+    """How the work is done (never what it produces): workers, cache, code fingerprint."""
+
+    run: object = None                      # a mapper from parallel.mapper, None = serial
+    jobs: int = 1
+    store: cache_mod.Cache = cache_mod.Cache(None)
+    fingerprint: str = ""
+
+    def map(self, fn, items):
+        return self.run(fn, items) if self.run is not None else list(map(fn, items))
+
+
+def prepare(config_path: Path, as_of: _dt.date | None, fallback_as_of: _dt.date,
+            runtime: Runtime = Runtime()) -> tuple[Site | None, list[dg.Diagnostic]]:
     """Load, assemble and check: everything `check` does, nothing written."""
     sources = load(config_path)
-    site, diags = asm.assemble(sources, as_of, fallback_as_of)
+    site, diags = asm.assemble(sources, as_of, fallback_as_of, runtime.map, runtime.store, runtime.fingerprint)
     if site is not None:
         diags += chk.check(site)
     return site, diags
 
 
-def produce(site: Site, site_root: Path, previous_manifest: dict | None = None
+def _templates_fingerprint(templates: Path) -> str:
+    return cache_mod.key(*[x for p in sorted(templates.rglob("*")) if p.is_file()
+                           for x in (p.relative_to(templates).as_posix(), p.read_bytes())])
+
+
+def render_pages(site: Site, theme: Path, runtime: Runtime) -> tuple[dict[str, bytes], list]:
+    """Every page's bytes (from the cache where its inputs are unchanged) and template problems."""
+    specs = pages.specs(site)
+    tfp = _templates_fingerprint(theme / "templates") if runtime.store.folder else ""
+    keys = [cache_mod.key(runtime.fingerprint, tfp, pickle.dumps(s, protocol=4)) if runtime.store.folder else ""
+            for s in specs]
+    found = [runtime.store.get("page", k) if k else None for k in keys]
+    missing = [i for i, f in enumerate(found) if f is None]
+    work = parallel.chunks([specs[i] for i in missing], runtime.jobs, 400)
+    rendered = [r for part in runtime.map(parallel.render_chunk, [(theme / "templates", c) for c in work]) for r in part]
+    problems = []
+    for i, (path, value) in zip(missing, rendered):
+        if isinstance(value, render.TemplateProblem):
+            problems.append(value)
+            continue
+        found[i] = value
+        if keys[i]:
+            runtime.store.put("page", keys[i], value)
+    return {s.path: f for s, f in zip(specs, found) if f is not None}, problems
+
+
+def produce(site: Site, site_root: Path, previous_manifest: dict | None = None, runtime: Runtime = Runtime()
             ) -> tuple[dict[str, bytes], dict[str, Path], list[dg.Diagnostic]]:
     """Render every page and artifact in memory; nothing touches the output yet."""
     theme = theme_dir(site_root)
     env = render.environment(theme / "templates")
-    files: dict[str, bytes] = {}
-    diags: list[dg.Diagnostic] = []
-    for spec in pages.specs(site):
-        try:
-            files[spec.path] = render.render_page(env, spec)
-        except render.TemplateProblem as exc:
-            diags.append(_template_diag(exc, theme, site_root))
+    files, problems = render_pages(site, theme, runtime)
+    diags: list[dg.Diagnostic] = [_template_diag(p, theme, site_root) for p in problems]
     if diags:
         return files, {}, diags
     extra, sub = outputs.artifacts(site, env, theme)
@@ -83,15 +121,27 @@ def produce(site: Site, site_root: Path, previous_manifest: dict | None = None
     return files, copies, diags
 
 
+def cache_folder(out: Path) -> Path:
+    return out.parent / ".clusterpages-cache"
+
+
 def build(config_path: Path, out: Path, as_of: _dt.date | None, fallback_as_of: _dt.date, strict: bool,
-          epoch: float, previous_manifest: dict | None = None) -> Result:
+          epoch: float, previous_manifest: dict | None = None, *, jobs: int = 1, use_cache: bool = True) -> Result:
     started = time.perf_counter()
     site_root = config_path.parent
     write.refuse_unsafe(out, site_root)
-    site, diags = prepare(config_path, as_of, fallback_as_of)
+    with parallel.mapper(jobs) as run:
+        runtime = Runtime(run, jobs, cache_mod.Cache(cache_folder(out) if use_cache else None),
+                          cache_mod.code_fingerprint())
+        return _build(config_path, out, as_of, fallback_as_of, strict, epoch, previous_manifest, runtime, started)
+
+
+def _build(config_path, out, as_of, fallback_as_of, strict, epoch, previous_manifest, runtime, started) -> Result:
+    site_root = config_path.parent
+    site, diags = prepare(config_path, as_of, fallback_as_of, runtime)
     written = 0
     if site is not None and not any(d.severity == dg.ERROR for d in diags):
-        files, copies, sub = produce(site, site_root, previous_manifest)
+        files, copies, sub = produce(site, site_root, previous_manifest, runtime)
         diags += sub
         if not dg.fails(diags, strict):
             with write.locked(out):

@@ -50,7 +50,7 @@ class TemplateProblem(Exception):
     """A theme template failed; carries where, for a diagnostic."""
 
     def __init__(self, template: str, line: int | None, message: str, page: str):
-        super().__init__(message)
+        super().__init__(template, line, message, page)  # all args: picklable across processes
         self.template, self.line, self.message, self.page = template, line, message, page
 
 
