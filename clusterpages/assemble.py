@@ -140,14 +140,14 @@ def parse_all(ctx: docs.Context, tasks: list[Task], mapper: Mapper, store: cache
     results: list = [store.get("parse", k) for k in keys]
     missing = [i for i, r in enumerate(results) if r is None]
     chunks = [(ctx, [tasks[i] for i in missing[n:n + chunk]]) for n in range(0, len(missing), chunk)]
-    done = [r for part in mapper(parse_chunk, chunks) for r in part]
+    done = [r for part in mapper(parse_chunk, chunks, "разбор") for r in part]
     for i, r in zip(missing, done):
         results[i] = r
         store.put("parse", keys[i], r)
     return results
 
 
-def _serial(fn, items):
+def _serial(fn, items, stage=""):
     return map(fn, items)
 
 

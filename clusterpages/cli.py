@@ -115,8 +115,9 @@ def cmd_build(args) -> int:
     try:
         from .parallel import default_jobs
         jobs = args.jobs if args.jobs and args.jobs > 0 else default_jobs()
-        result = pipeline.build(config, out, as_of, fallback_as_of(), args.strict, _epoch(config, as_of), previous,
-                                jobs=jobs)
+        with _progress_bar(args.quiet) as progress:
+            result = pipeline.build(config, out, as_of, fallback_as_of(), args.strict, _epoch(config, as_of), previous,
+                                    jobs=jobs, progress=progress)
     except write.OutputError as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_USAGE
@@ -135,6 +136,32 @@ def cmd_build(args) -> int:
         return EXIT_CONTENT if result.site is not None else EXIT_USAGE
     print(f"Готово: {out} — {summary}", file=sys.stderr)
     return EXIT_OK
+
+
+class _progress_bar:
+    """A progress bar on an interactive terminal (not in CI, not under --quiet), shown after a moment."""
+
+    def __init__(self, quiet: bool):
+        self.enabled = not quiet and sys.stderr.isatty()
+        self.bars: dict = {}
+        self.started = time.monotonic()
+
+    def __enter__(self):
+        return self.update if self.enabled else None
+
+    def update(self, stage: str, done: int, total: int) -> None:
+        if total < 50 or time.monotonic() - self.started < 0.5:
+            return
+        from tqdm import tqdm
+        bar = self.bars.get(stage)
+        if bar is None:
+            bar = self.bars[stage] = tqdm(total=total, desc=stage, unit="стр.", leave=False, file=sys.stderr)
+        bar.update(done - bar.n)
+
+    def __exit__(self, *exc):
+        for bar in self.bars.values():
+            bar.close()
+        return False
 
 
 def _epoch(config: Path, as_of: _dt.date | None) -> float:

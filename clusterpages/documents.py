@@ -56,7 +56,7 @@ def _ref(ctx: Context, ref: str | None, file: str, line: int | None, scope: str,
 def _body_html(ctx: Context, text: str, file: str, first_line: int, scope: str, page: str, diags: list) -> str:
     r = markup.render(text)
     if r.removed:
-        diags.append(dg.warning("html.sanitized", file, _line_of(text, "<", first_line),
+        diags.append(dg.warning("html.sanitized", file, first_line + markup.removed_line(text, r.removed),
                                 "Удалён небезопасный HTML: " + ", ".join(r.removed) + ".",
                                 "Пишите текст средствами Markdown; скрипты, стили, фреймы и формы не публикуются."))
     return rewrite_links(ctx, r.html, text, file, first_line, scope, page, diags)

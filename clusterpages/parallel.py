@@ -32,10 +32,10 @@ def mapper(jobs: int) -> Iterator[Callable]:
     def run(fn, items):
         items = list(items)
         if jobs <= 1 or len(items) < 2:
-            return list(map(fn, items))
+            return map(fn, items)
         if not pool:
             pool.append(ProcessPoolExecutor(max_workers=jobs))
-        return list(pool[0].map(fn, items))
+        return pool[0].map(fn, items)  # yields in the order of items, as each is ready
 
     try:
         yield run

@@ -54,9 +54,21 @@ class Runtime:
     jobs: int = 1
     store: cache_mod.Cache = cache_mod.Cache(None)
     fingerprint: str = ""
+    progress: object = None                 # progress(stage, units_done, units_total) or None
 
-    def map(self, fn, items):
-        return self.run(fn, items) if self.run is not None else list(map(fn, items))
+    def map(self, fn, items, stage: str = ""):
+        """Results in order; reports progress by unit (a chunk's length) as each chunk is done."""
+        items = list(items)
+        results = self.run(fn, items) if self.run is not None else map(fn, items)
+        if self.progress is None:
+            return list(results)
+        total = sum(len(i[1]) if isinstance(i, tuple) else 1 for i in items)
+        out, done = [], 0
+        for item, result in zip(items, results):
+            done += len(item[1]) if isinstance(item, tuple) else 1
+            self.progress(stage, done, total)
+            out.append(result)
+        return out
 
 
 def prepare(config_path: Path, as_of: _dt.date | None, fallback_as_of: _dt.date,
@@ -83,7 +95,8 @@ def render_pages(site: Site, theme: Path, runtime: Runtime) -> tuple[dict[str, b
     found = [runtime.store.get("page", k) if k else None for k in keys]
     missing = [i for i, f in enumerate(found) if f is None]
     work = parallel.chunks([specs[i] for i in missing], runtime.jobs, 400)
-    rendered = [r for part in runtime.map(parallel.render_chunk, [(theme / "templates", c) for c in work]) for r in part]
+    rendered = [r for part in runtime.map(parallel.render_chunk, [(theme / "templates", c) for c in work], "страницы")
+                for r in part]
     problems = []
     for i, (path, value) in zip(missing, rendered):
         if isinstance(value, render.TemplateProblem):
@@ -126,13 +139,14 @@ def cache_folder(out: Path) -> Path:
 
 
 def build(config_path: Path, out: Path, as_of: _dt.date | None, fallback_as_of: _dt.date, strict: bool,
-          epoch: float, previous_manifest: dict | None = None, *, jobs: int = 1, use_cache: bool = True) -> Result:
+          epoch: float, previous_manifest: dict | None = None, *, jobs: int = 1, use_cache: bool = True,
+          progress=None) -> Result:
     started = time.perf_counter()
     site_root = config_path.parent
     write.refuse_unsafe(out, site_root)
     with parallel.mapper(jobs) as run:
         runtime = Runtime(run, jobs, cache_mod.Cache(cache_folder(out) if use_cache else None),
-                          cache_mod.code_fingerprint())
+                          cache_mod.code_fingerprint(), progress)
         return _build(config_path, out, as_of, fallback_as_of, strict, epoch, previous_manifest, runtime, started)
 
 

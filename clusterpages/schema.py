@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import difflib
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Any, Mapping
@@ -72,11 +73,13 @@ def _check_scalar(kind: str, value: Any) -> tuple[bool, Any]:
         return (isinstance(value, int) and not isinstance(value, bool)), value
     if kind == "number":
         if isinstance(value, (int, float)) and not isinstance(value, bool):
-            return True, value
+            return math.isfinite(value), value
         if isinstance(value, str):
             try:
                 num = float(value.replace(",", ".").replace("\u00a0", "").replace(" ", ""))
             except ValueError:
+                return False, None
+            if not math.isfinite(num):
                 return False, None
             return True, int(num) if num.is_integer() else num
         return False, None
@@ -88,6 +91,72 @@ def _check_scalar(kind: str, value: Any) -> tuple[bool, Any]:
     if kind == "scalar":
         return not isinstance(value, (dict, list)) and value is not None, value
     raise ValueError(kind)
+
+
+# Text in YAML is shown as text (the templates escape it), so HTML in it never runs; but a
+# value that looks like HTML is almost always pasted from somewhere and will show its tags.
+_TAG = re.compile(r"<\s*(/?)\s*([a-zA-Z][\w:-]*)(?=[\s/>])[^<>]*>|<\s*(script|iframe|frame|img|svg|object|embed|style|"
+                  r"link|meta|base|form|input|body|html|math|video|audio|applet|textarea|button|select|a)\b",
+                  re.IGNORECASE)
+_MARKUP = re.compile(r"<!--|<!\[CDATA\[|<![a-zA-Z]|<\?[a-zA-Z]")
+_HANDLER = re.compile(r"\bon[a-z]{3,}\s*=", re.IGNORECASE)
+
+
+def html_in_text(value: str) -> tuple[str, ...]:
+    """The HTML-looking pieces of a plain-text value: ('<script>', 'onerror=') or ()."""
+    if "<" not in value:
+        return ()
+    found: list[str] = []
+    for m in _TAG.finditer(value):
+        name = (m.group(2) or m.group(3) or "").lower()
+        item = f"<{'/' if m.group(1) else ''}{name}>"
+        if item not in found:
+            found.append(item)
+    for m in _MARKUP.finditer(value):
+        item = {"<!--": "<!-- -->", "<![": "<![CDATA[", "<?": "<?…?>"}.get(m.group(0)[:4].rstrip("C["),
+                                                                         m.group(0))
+        if item not in found:
+            found.append(item)
+    if found:
+        for m in _HANDLER.finditer(value):
+            item = re.sub(r"\s+", "", m.group(0)).lower()
+            if item not in found:
+                found.append(item)
+    return tuple(found)
+
+
+# Fields holding a web address shown as a link (department, colleges, partners). A video's
+# `url` is checked against the video hosts elsewhere; evidence `link` may be a file.
+URL_FIELDS = frozenset({"url"})
+_WEB_URL = re.compile(r"^https?://[^\s/?#<>\"'`\\]+(?:[/?#][^\s<>\"'`\\]*)?$", re.IGNORECASE)
+# Keys whose text is Markdown (rendered and sanitised, warnings come from markup):
+# cluster.yaml's description. Recognised by the sibling field that only cluster.yaml has.
+_MARKDOWN_FIELDS = {"description": "leading_college"}
+
+
+def _text_checks(text: str, name: str, schema, doc, file, p) -> tuple[bool, list[dg.Diagnostic]]:
+    """(keep the value?, warnings/errors) for a validated text value."""
+    line = doc.line(p)
+    if schema is not None and name in URL_FIELDS and "kind" not in schema:
+        if not _WEB_URL.match(text.strip()):
+            shown = text if len(text) <= 80 else text[:77] + "…"
+            scheme = re.match(r"^\s*([a-zA-Z][a-zA-Z0-9+.\-]*):", text)
+            why = (f"адрес со схемой «{scheme.group(1).lower()}:» не публикуется" if scheme
+                   and scheme.group(1).lower() not in ("http", "https") else "это не полный адрес сайта")
+            return False, [dg.error("schema.url", file, line, f"Поле «{name}»: «{shown}» — {why}.",
+                                    "Запишите полный адрес сайта, начиная с https://, например https://college.ru/ "
+                                    "(без пробелов и кавычек), или удалите поле.")]
+    sibling = _MARKDOWN_FIELDS.get(name)
+    if sibling and schema is not None and sibling in schema:
+        return True, []
+    found = html_in_text(text)
+    if found:
+        return True, [dg.warning("html.in-yaml", file, line,
+                                 f"Значение поля «{name}» похоже на HTML ({', '.join(found)}): разметка не выполняется "
+                                 "и будет показана на странице как обычный текст.",
+                                 "Уберите HTML-теги из значения: в полях YAML пишется обычный текст "
+                                 "(оформление — средствами Markdown в тексте документа).")]
+    return True, []
 
 
 def _suggest(key: str, known) -> str:
@@ -122,18 +191,23 @@ def _validate_map(value, schema, doc, file, path, what):
         p = path + (name,)
         if name not in value or value[name] is None or value[name] == "":
             if f.required:
+                present = name in value
+                hint = (f"Впишите значение после «{name}:» — {_TYPE_EXAMPLE.get(f.type, '')}. Если значение "
+                        "начинается с «#», возьмите его в кавычки (\"#0b4f8a\"): без кавычек YAML считает «#» "
+                        "началом комментария." if present else
+                        f"Добавьте строку «{name}: …» — {_TYPE_EXAMPLE.get(f.type, '')}.")
                 diags.append(dg.error("schema.required", file, doc.line(p, line),
-                                      f"Не заполнено обязательное поле «{name}» {what}"
-                                      + (f" ({f.doc})" if f.doc else "") + ".",
-                                      f"Добавьте строку «{name}: …» — {_TYPE_EXAMPLE.get(f.type, '')}."))
+                                      (f"Поле «{name}» {what} пустое" if present else
+                                       f"Не заполнено обязательное поле «{name}» {what}")
+                                      + (f" ({f.doc})" if f.doc else "") + ".", hint))
             out[name] = f.default
             continue
-        out[name], sub = _validate_value(value[name], f, doc, file, p, name, what)
+        out[name], sub = _validate_value(value[name], f, doc, file, p, name, what, schema)
         diags += sub
     return out, diags
 
 
-def _validate_value(value, f: Field, doc, file, p, name, what):
+def _validate_value(value, f: Field, doc, file, p, name, what, parent=None):
     line = doc.line(p)
     if f.type == "map":
         return _validate_map(value, f.schema, doc, file, p, f"в «{name}»")
@@ -165,4 +239,7 @@ def _validate_value(value, f: Field, doc, file, p, name, what):
         close = difflib.get_close_matches(str(cleaned), [str(c) for c in f.choices], n=1, cutoff=0.5)
         hint = (f"Возможно, «{close[0]}»? " if close else "") + "Допустимо: " + ", ".join(map(str, f.choices)) + "."
         return f.default, [dg.error("schema.choice", file, line, f"Недопустимое значение «{cleaned}» в поле «{name}».", hint)]
+    if f.type == "str" and isinstance(cleaned, str):
+        keep, sub = _text_checks(cleaned, name, parent, doc, file, p)
+        return (cleaned if keep else f.default), sub
     return cleaned, []

@@ -1,12 +1,16 @@
 """Writing the output: build beside it, swap in whole, never leave it half-written.
 
-The new site is written to a temporary folder next to the output and swapped in with
-renames only when everything succeeded. An OS lock (released by the kernel when the
-process dies) keeps two builds from writing the same output at once.
+The new site is written to a temporary folder next to the output and swapped in only
+when everything succeeded: on Linux with one atomic exchange of the two folders
+(renameat2 RENAME_EXCHANGE), elsewhere with two renames (output → .old-*, temporary →
+output). A build killed between those two renames leaves the previous output in
+`.old-*`; the next build puts it back before anything else. An OS lock (released by
+the kernel when the process dies) keeps two builds from writing the same output at once.
 """
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import sys
@@ -20,6 +24,38 @@ class OutputError(Exception):
     """The output folder cannot be used or written; the message is for a person."""
 
 
+_ERRNO_RU = {
+    errno.ENOSPC: ("на диске не осталось места", "Освободите место на диске и запустите сборку снова."),
+    errno.EDQUOT: ("превышена дисковая квота", "Освободите место в своей квоте и запустите сборку снова."),
+    errno.EACCES: ("нет прав на запись", "Проверьте права на папку вывода и папку над ней или укажите другую: --out папка."),
+    errno.EPERM: ("операция запрещена системой", "Проверьте права на папку вывода и папку над ней или укажите другую: --out папка."),
+    errno.EROFS: ("диск доступен только для чтения", "Укажите папку на диске, доступном для записи: --out папка."),
+    errno.ENAMETOOLONG: ("слишком длинный путь", "Укажите папку вывода с более коротким путём: --out папка."),
+    errno.EBUSY: ("папка занята другой программой", "Закройте программы, открывшие файлы в папке вывода, и повторите."),
+    errno.ENOTEMPTY: ("папку не удалось заменить", "Закройте программы, открывшие файлы в папке вывода, и повторите."),
+    errno.EIO: ("ошибка ввода-вывода диска", "Проверьте диск и запустите сборку снова."),
+}
+
+
+class WriteError(OSError):
+    """Writing the output failed (no space, no rights, …); str() is a Russian sentence.
+
+    An OSError, so callers that report write failures keep working; the previous output
+    is intact and no temporary folder is left when it is raised from `write_site`.
+    """
+
+    def __str__(self) -> str:
+        what, hint = _ERRNO_RU.get(self.errno or 0, (self.strerror or "ошибка записи", "Проверьте диск и права на папку."))
+        where = f" (файл «{self.filename}»)" if self.filename else ""
+        return f"{what}{where}. {hint}"
+
+    @classmethod
+    def wrap(cls, exc: OSError) -> "WriteError":
+        if isinstance(exc, WriteError):
+            return exc
+        return cls(exc.errno or 0, exc.strerror or str(exc), exc.filename)
+
+
 def refuse_unsafe(out: Path, site_root: Path) -> None:
     out_r, root_r = out.resolve(), site_root.resolve()
     forbidden = {Path(out_r.anchor), Path.home().resolve(), root_r, root_r / "content", root_r / "themes"}
@@ -29,31 +65,48 @@ def refuse_unsafe(out: Path, site_root: Path) -> None:
                           "— туда писать нельзя. Укажите отдельную папку, например --out output.")
 
 
+def _lock_path(out: Path) -> Path:
+    return out.parent / f".{out.name}.lock"
+
+
+def _try_lock(handle) -> bool:
+    if sys.platform == "win32":
+        import msvcrt
+        try:
+            msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+            return True
+        except OSError:
+            return False
+    import fcntl
+    try:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        return True
+    except OSError:
+        return False
+
+
+def _open_lock(out: Path):
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        return open(_lock_path(out), "a+b")
+    except OSError as exc:
+        raise WriteError.wrap(exc) from exc
+
+
 @contextmanager
 def locked(out: Path, wait: bool = True) -> Iterator[None]:
     """Hold an exclusive OS lock for `out` (a sibling lock file; the lock dies with the process)."""
-    out.parent.mkdir(parents=True, exist_ok=True)
-    lock_path = out.parent / f".{out.name}.lock"
-    handle = open(lock_path, "a+b")
+    handle = _open_lock(out)
     try:
-        if sys.platform == "win32":
-            import msvcrt
-            while True:
-                try:
-                    msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
-                    break
-                except OSError:
-                    if not wait:
-                        raise OutputError(f"Другая сборка уже пишет в «{out}».") from None
+        if not _try_lock(handle):
+            if not wait:
+                raise OutputError(f"Другая сборка уже пишет в «{out}».")
+            print(f"Ждём окончания другой сборки в «{out}»…", file=sys.stderr)
+            if sys.platform == "win32":
+                while not _try_lock(handle):
                     time.sleep(0.2)
-        else:
-            import fcntl
-            try:
-                fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except OSError:
-                if not wait:
-                    raise OutputError(f"Другая сборка уже пишет в «{out}».") from None
-                print(f"Ждём окончания другой сборки в «{out}»…", file=sys.stderr)
+            else:
+                import fcntl
                 fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
         yield
     finally:
@@ -67,12 +120,36 @@ def _clean_stale(out: Path) -> None:
     that folder is the previous output and is put back first.
     """
     olds = sorted(out.parent.glob(f".{out.name}.old-*"), key=lambda p: p.stat().st_mtime)
-    if not out.exists() and olds:
+    if not out.exists() and not out.is_symlink() and olds:
         os.replace(olds[-1], out)
     for stale in out.parent.glob(f".{out.name}.tmp-*"):
         shutil.rmtree(stale, ignore_errors=True)
     for stale in out.parent.glob(f".{out.name}.old-*"):
         shutil.rmtree(stale, ignore_errors=True)
+
+
+def recover(out: Path) -> bool:
+    """Put back an output a killed build left in `.old-*`, if no build is running now.
+
+    Safe to call at the start of every run, before anything else: it takes the lock
+    without waiting and does nothing when another build holds it. True when it restored.
+    """
+    if out.exists() or not out.parent.is_dir() or not any(out.parent.glob(f".{out.name}.old-*")):
+        return False
+    try:
+        handle = open(_lock_path(out), "a+b")
+    except OSError:
+        return False
+    try:
+        if not _try_lock(handle):
+            return False
+        existed = out.exists()
+        _clean_stale(out)
+        return not existed and out.exists()
+    except OSError:
+        return False
+    finally:
+        handle.close()
 
 
 def _safe_target(base: Path, rel: str) -> Path:
@@ -82,29 +159,72 @@ def _safe_target(base: Path, rel: str) -> Path:
     return target
 
 
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Atomically swap two existing paths (Linux renameat2); False when not available."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        import ctypes
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    renameat2.restype = ctypes.c_int
+    if renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.EINVAL, errno.ENOSYS, errno.EXDEV, errno.ENOTSUP, errno.EOPNOTSUPP):
+        return False  # the file system cannot exchange: fall back to two renames
+    raise OSError(code, os.strerror(code), str(b))
+
+
+def _swap(tmp: Path, out: Path) -> None:
+    """Make `tmp` the output. On return `tmp` holds the previous output (or nothing)."""
+    if out.exists() and _exchange(tmp, out):
+        return
+    old = out.parent / f".{out.name}.old-{os.getpid()}"
+    moved = False
+    try:
+        if out.exists():
+            os.replace(out, old)
+            moved = True
+        os.replace(tmp, out)
+    except BaseException:
+        if moved and not out.exists():
+            os.replace(old, out)  # the previous output back where it was
+        raise
+    if moved:
+        os.replace(old, tmp)  # so the caller removes it with the temporary folder
+
+
 def write_site(out: Path, files: Mapping[str, bytes], copies: Mapping[str, Path], epoch: float) -> int:
     """Write `files` (site path → bytes) and `copies` (site path → source file) as the new `out`.
 
-    Must be called under `locked(out)`. Returns the number of files written.
+    Must be called under `locked(out)`. Returns the number of files written. On failure
+    the previous output is intact, no temporary folder is left, and a `WriteError`
+    (an OSError with a Russian message) is raised.
     """
-    _clean_stale(out)
     tmp = out.parent / f".{out.name}.tmp-{os.getpid()}"
-    tmp.mkdir(parents=True)
     try:
-        for rel in sorted(set(files) | set(copies)):
-            target = _safe_target(tmp, rel)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            if rel in files:
-                target.write_bytes(files[rel])
-            else:
-                shutil.copyfile(copies[rel], target)
-            os.utime(target, (epoch, epoch))
-        old = out.parent / f".{out.name}.old-{os.getpid()}"
-        if out.exists():
-            os.replace(out, old)
-        os.replace(tmp, out)
-        shutil.rmtree(old, ignore_errors=True)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
+        _clean_stale(out)
+        tmp.mkdir(parents=True)
+        try:
+            for rel in sorted(set(files) | set(copies)):
+                target = _safe_target(tmp, rel)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                if rel in files:
+                    target.write_bytes(files[rel])
+                else:
+                    shutil.copyfile(copies[rel], target)
+                os.utime(target, (epoch, epoch))
+            _swap(tmp, out)
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+    except OSError as exc:
+        raise WriteError.wrap(exc) from exc
     return len(set(files) | set(copies))
