@@ -51,7 +51,8 @@ def _parser() -> argparse.ArgumentParser:
     common(c, out=False)
     c.add_argument("--format", choices=("text", "json", "github"), default="text", help="формат сообщений")
     s = sub.add_parser("serve", help="предпросмотр с автообновлением")
-    common(s)
+    common(s, out=False)
+    s.add_argument("--out", type=Path, help="папка предпросмотра (по умолчанию временная, удаляется при выходе)")
     s.add_argument("--host", default="127.0.0.1", help="адрес (по умолчанию 127.0.0.1)")
     s.add_argument("--port", type=int, default=8000, help="порт (по умолчанию 8000)")
     s.add_argument("--open", action="store_true", help="открыть браузер")
@@ -197,7 +198,7 @@ def cmd_serve(args) -> int:
     config = _config(args)
     if config is None:
         return EXIT_USAGE
-    return serve.run(config, (args.out or config.parent / "output").resolve(), args.host, args.port, args.open,
+    return serve.run(config, args.out.resolve() if args.out else None, args.host, args.port, args.open,
                      args.as_of, args.strict)
 
 

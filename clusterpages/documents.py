@@ -67,7 +67,7 @@ def _line_of(text: str, needle: str, first_line: int) -> int:
     return first_line + (text[:idx].count("\n") if idx >= 0 else 0)
 
 
-_LINK_ATTR = re.compile(r'\b(href|src)="([^"]*)"')
+_LINK_ATTR = re.compile(r'(?<=\s)(href|src)="([^"]*)"(?=(?:\s+[\w:-]+(?:="[^"]*")?)*\s*/?>)')  # in tags only, never in text
 
 
 def rewrite_links(ctx: Context, html: str, source: str, file: str, first_line: int, scope: str, page: str,

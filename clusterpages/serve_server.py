@@ -11,7 +11,7 @@ injection).
 The rebuild function is passed in (the MkDocs way) and runs in one worker thread, so pages
 are served while it works. A burst of file events is debounced, events during a build
 schedule one more build, and a build counter makes sure a page never misses a reload:
-  change seen (poll, every POLL s) → quiet for DEBOUNCE s → build in the worker →
+  change seen (poll every POLL s) → quiet for DEBOUNCE s → build in the worker →
   counter + 1 → "reload" to every connected page → pages reconnect and report the build
   they show (the livereload.js plugin in serve_overlay); an older one is reloaded again.
 Pages are answered from the last finished build while the next one runs, so each build is
@@ -40,7 +40,6 @@ from typing import Callable, Protocol
 from livereload.handlers import LiveReloadHandler, LiveReloadJSHandler
 from tornado import web
 from tornado.httpserver import HTTPServer
-from tornado.ioloop import PeriodicCallback
 
 from . import serve_overlay as overlay
 from . import serve_paths as paths
@@ -50,7 +49,9 @@ from .serve_watch import SourceWatcher
 
 log = logging.getLogger(__name__)
 
-POLL = 0.1          # seconds between two looks at the sources
+POLL = 0.1          # seconds between two looks at the sources…
+POLL_BUSY = 0.5     # …while a build runs (the next build waits for it anyway)
+POLL_SHARE = 0.1    # on a big site, look less often: at most this share of the time is spent looking
 DEBOUNCE = 0.1      # a burst of saves is one change once the sources were quiet this long
 SETTLE_WAIT = 60.0  # the longest a page request waits for a running build
 TEXT_TYPES = ("text/", "application/javascript", "application/json", "application/xml", "image/svg+xml")
@@ -178,13 +179,12 @@ class PreviewServer:
         http.add_sockets(self._sockets)
         self._watcher.prime()
         self._mark_changed(None)
-        poller = PeriodicCallback(self._poll, POLL * 1000)
-        poller.start()
+        poller = asyncio.create_task(self._watch_forever())
         builder = asyncio.create_task(self._build_forever())
         try:
             await self._stop.wait()
         finally:
-            poller.stop()
+            poller.cancel()
             http.stop()
             for page in list(self.pages):
                 page.close()
@@ -196,7 +196,16 @@ class PreviewServer:
 
     # ------------------------------------------------------------------ rebuilds
 
-    def _poll(self) -> None:
+    async def _watch_forever(self) -> None:
+        """Look at the sources every POLL s; less often while building (the walk holds the GIL
+        the build needs) and on a site so big that one look takes longer than POLL_SHARE."""
+        while True:
+            started = time.perf_counter()
+            self._look()
+            cost = time.perf_counter() - started
+            await asyncio.sleep(max(POLL_BUSY if self._worker_busy else POLL, cost / POLL_SHARE))
+
+    def _look(self) -> None:
         try:
             changed = self._watcher.changed()
         except OSError as exc:  # a folder vanished mid-walk: look again next time
@@ -223,6 +232,7 @@ class PreviewServer:
             changed, self._changed = self._changed, None
             _tell(self._reporter.building, changed)
             outcome = await self._loop.run_in_executor(self._executor, self._guarded_rebuild)
+            self._look()  # an edit made during the build, not yet seen by the slower polling
             self.build += 1
             if outcome.ok:
                 self.has_site, self.problems = True, ()
