@@ -263,8 +263,9 @@ def _instruction(cl: Cluster, base_url: str | None) -> bytes:
 
 
 def bundle(site: Site, cl: Cluster, files: Mapping[str, bytes], copies: Mapping[str, object],
-           read: Callable[[str], bytes]) -> bytes:
+           read: Callable[[str], bytes], memo=None) -> bytes:
     """The zip of one cluster. `read(site path)` gives the bytes of a file of the site."""
+    memo = memo or (lambda kind, parts, compute: compute())
     base_url = site.config.base_url
     scope = f"clusters/{cl.slug}/"
 
@@ -278,7 +279,8 @@ def bundle(site: Site, cl: Cluster, files: Mapping[str, bytes], copies: Mapping[
             continue
         data = read(path)
         if path.endswith(".html"):
-            text, loads = bundle_page(data.decode("utf-8"), path, inside, base_url)
+            text, loads = memo("bundle-page", (data, path, cl.slug, str(base_url)),
+                               lambda data=data, path=path: bundle_page(data.decode("utf-8"), path, inside, base_url))
             data = text.encode("utf-8")
             wanted |= loads
         entries[path] = data
@@ -300,10 +302,11 @@ def bundle(site: Site, cl: Cluster, files: Mapping[str, bytes], copies: Mapping[
     listing = [{"path": p, "sha256": sha256(entries[p]), "size": len(entries[p])} for p in sorted(entries)]
     entries["manifest.json"] = (json.dumps({"cluster": cl.slug, "as_of": site.config.as_of.isoformat(),
                                             "files": listing}, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-    return _zip_bytes(entries, site.config.as_of)
+    parts = tuple(x for p in sorted(entries) for x in (p, sha256(entries[p]))) + (site.config.as_of.isoformat(),)
+    return memo("zip", parts, lambda: _zip_bytes(entries, site.config.as_of))
 
 
 def bundles(site: Site, files: Mapping[str, bytes], copies: Mapping[str, object],
-            read: Callable[[str], bytes]) -> dict[str, bytes]:
+            read: Callable[[str], bytes], memo=None) -> dict[str, bytes]:
     """downloads/<cluster>.zip for every cluster."""
-    return {f"downloads/{cl.slug}.zip": bundle(site, cl, files, copies, read) for cl in site.clusters}
+    return {f"downloads/{cl.slug}.zip": bundle(site, cl, files, copies, read, memo) for cl in site.clusters}

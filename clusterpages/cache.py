@@ -60,6 +60,17 @@ class Cache:
         except Exception:  # a damaged entry is a miss, never an error
             return None
 
+    def memo(self, kind: str, parts: tuple, compute):
+        """compute() once per distinct `parts` (bytes/str), remembered across builds."""
+        if self.folder is None:
+            return compute()
+        k = key(*parts)
+        value = self.get(kind, k)
+        if value is None:
+            value = compute()
+            self.put(kind, k, value)
+        return value
+
     def put(self, kind: str, k: str, value) -> None:
         if self.folder is None:
             return

@@ -12,6 +12,8 @@ optional snippets `embed/<cluster>/video-<slug>.html` (allow-listed hosts only).
 
 from __future__ import annotations
 
+import pickle
+
 import html
 import re
 from dataclasses import dataclass, replace
@@ -289,9 +291,21 @@ def _video_snippets(site: Site, env: jinja2.Environment, ch: pages.Chrome) -> li
     return out
 
 
-def fragments(site: Site, env: jinja2.Environment, css_source: str, tokens_css: str
+def _templates_bytes(env: jinja2.Environment) -> bytes:
+    """The fragment templates' sources: a fragment's cache key must change when they do."""
+    loader = env.loader
+    parts = []
+    for name in sorted(n for n in env.list_templates() if n.startswith("embed/")):
+        source, _, _ = loader.get_source(env, name)
+        parts.append(name + "\0" + source)
+    return "\0".join(parts).encode("utf-8")
+
+
+def fragments(site: Site, env: jinja2.Environment, css_source: str, tokens_css: str, memo=None
               ) -> tuple[list[Fragment], dict[str, bytes], list[dg.Diagnostic]]:
     """Every fragment of every cluster, and the files of embed/ (fragments, embed.css, charts)."""
+    memo = memo or (lambda kind, parts, compute: compute())
+    templates_bytes = _templates_bytes(env)
     base_url = site.config.base_url
     st, diags = styles(css_source, tokens_css, tuple(c.slug for c in site.clusters))
     chart_names, files = chart_files(site, tokens_css)
@@ -308,12 +322,19 @@ def fragments(site: Site, env: jinja2.Environment, css_source: str, tokens_css: 
         # Rendered as if it were the page itself, so url() gives the same relative links;
         # relink() then makes them absolute or plain text.
         fragment_spec = replace(spec, template=TEMPLATES[spec.template], data={**spec.data, **extra})
-        text = render.render_page(env, fragment_spec).decode("utf-8")
-        text = relink(text, spec.path, base_url)
         name = _name(spec)
         path = f"embed/{spec.cluster.slug}/{name}.html"
-        diags += _report(problems(text, spec.cluster.slug), spec.cluster.file, path)
-        inlined = inline(text, st.for_cluster(spec.cluster.slug))
+        cluster_css = st.for_cluster(spec.cluster.slug)
+
+        def make(fragment_spec=fragment_spec, spec=spec, path=path, cluster_css=cluster_css):
+            text = render.render_page(env, fragment_spec).decode("utf-8")
+            text = relink(text, spec.path, base_url)
+            found = _report(problems(text, spec.cluster.slug), spec.cluster.file, path)
+            return text, inline(text, cluster_css), found
+
+        text, inlined, found = memo("fragment", (templates_bytes, pickle.dumps(fragment_spec, protocol=4),
+                                                 str(base_url), cluster_css, path), make)
+        diags += found
         out.append(Fragment(spec.cluster.slug, name, _title(spec), "page", path, text,
                             f"embed/{spec.cluster.slug}/{name}.inline.html", inlined))
     for cluster, slug, title, text in _video_snippets(site, env, ch):

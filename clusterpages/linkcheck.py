@@ -31,15 +31,15 @@ def scan(text: str) -> Scan:
     """Links and ids of one HTML page."""
     text = _SKIP_BLOCKS.sub(lambda m: "\n" * m.group(0).count("\n"), text)
     links, ids = [], set()
+    line, pos = 1, 0
     for tag in _TAG.finditer(text):
-        line = None
+        line += text.count("\n", pos, tag.start())
+        pos = tag.start()
         for m in _ATTR.finditer(tag.group(0)):
             name, value = m.group(1), _html.unescape(m.group(2))
             if name == "id":
                 ids.add(value)
                 continue
-            if line is None:
-                line = text.count("\n", 0, tag.start()) + 1
             if name == "srcset":
                 links += [(name, part.strip().split(" ")[0], line) for part in value.split(",") if part.strip()]
             elif name == "style":

@@ -125,13 +125,39 @@ def produce(site: Site, site_root: Path, previous_manifest: dict | None = None, 
         if asset.is_file():
             copies[f"assets/{asset.relative_to(theme / 'static').as_posix()}"] = asset
     try:
-        published, sub = publish.artifacts(site, env, dict(files), dict(copies), previous_manifest)
+        published, sub = publish.artifacts(site, env, dict(files), dict(copies), previous_manifest,
+                                           _memo(runtime))
     except render.TemplateProblem as exc:
         return files, {}, diags + [_template_diag(exc, theme, site_root)]
     files.update(published)
     diags += sub
-    diags += outputs.link_check(files, set(copies), site)
+    diags += _link_check(files, set(copies), runtime)
     return files, copies, diags
+
+
+def _memo(runtime: Runtime):
+    """Per-item memoisation across builds, keyed by clusterpages' code as well as the item."""
+    def memo(kind, parts, compute):
+        return runtime.store.memo(kind, (runtime.fingerprint,) + tuple(parts), compute)
+    return memo
+
+
+def _link_check(files: dict[str, bytes], copies: set[str], runtime: Runtime) -> list[dg.Diagnostic]:
+    """The link check, with each page's scan remembered by the page's bytes (one cache entry)."""
+    from . import linkcheck
+    index_key = cache_mod.key(runtime.fingerprint, "link-scans")
+    known = runtime.store.get("linkscan", index_key) or {}
+    scans, fresh = {}, {}
+    for path, data in files.items():
+        if path.endswith(".html"):
+            digest = cache_mod.key(data)
+            scan = known.get(digest)
+            if scan is None:
+                scan = linkcheck.scan(data.decode("utf-8"))
+            scans[path] = fresh[digest] = scan
+    if runtime.store.folder is not None and fresh.keys() != known.keys():
+        runtime.store.put("linkscan", index_key, fresh)
+    return linkcheck.check(files, copies, scans)
 
 
 def cache_folder(out: Path) -> Path:

@@ -142,8 +142,12 @@ def changes_page(site: Site, env: jinja2.Environment, groups: tuple[ChangeGroup,
 # --------------------------------------------------------------------------- all of it
 
 def artifacts(site: Site, env: jinja2.Environment, pages: Mapping[str, bytes], copies: Mapping[str, Path],
-              previous_manifest: Mapping | None) -> tuple[dict[str, bytes], list[dg.Diagnostic]]:
-    """Files to add to the output (site path → bytes) and diagnostics."""
+              previous_manifest: Mapping | None, memo=None) -> tuple[dict[str, bytes], list[dg.Diagnostic]]:
+    """Files to add to the output (site path → bytes) and diagnostics.
+
+    `memo(kind, key_parts, compute)` remembers per-page work across builds (see cache.Cache.memo).
+    """
+    memo = memo or (lambda kind, parts, compute: compute())
     env = _with_bundled_templates(env)
     diags: list[dg.Diagnostic] = []
     out: dict[str, bytes] = {}
@@ -163,11 +167,11 @@ def artifacts(site: Site, env: jinja2.Environment, pages: Mapping[str, bytes], c
     css_source = Path(css_file).read_text(encoding="utf-8-sig")
     tokens_css = pages["assets/tokens.css"].decode("utf-8") if "assets/tokens.css" in pages else tokens.stylesheet(
         site.config.palette, {c.slug: c.accent for c in site.clusters}, site.config.fonts)
-    fragments, embed_files, sub = embed.fragments(site, env, css_source, tokens_css)
+    fragments, embed_files, sub = embed.fragments(site, env, css_source, tokens_css, memo)
     diags += sub
     out.update(embed_files)
 
-    zips = bundles.bundles(site, {**pages, **out}, copies, read)
+    zips = bundles.bundles(site, {**pages, **out}, copies, read, memo)
     out.update(zips)
     out[ADMIN_PAGE] = admin_page(site, env, _kits(site, fragments, zips, embed_files),
                                  embed_files["embed/embed.css"].decode("utf-8"))
