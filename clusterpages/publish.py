@@ -40,9 +40,10 @@ class Kit:
     cluster: Cluster
     zip_path: str
     zip_size: str
-    fragments: tuple[embed.Fragment, ...]
+    fragments: tuple[embed.Fragment, ...]   # main documents: their code is shown on the page
     videos: tuple[embed.Fragment, ...]
     charts: tuple[str, ...]
+    extra: tuple[embed.Fragment, ...] = ()  # pages and championships: offered as files only
 
 
 @dataclass(frozen=True)
@@ -72,9 +73,11 @@ def _kits(site: Site, fragments: list[embed.Fragment], zips: Mapping[str, bytes]
     for cl in site.clusters:
         mine = [f for f in fragments if f.cluster == cl.slug]
         path = f"downloads/{cl.slug}.zip"
-        out.append(Kit(cl, path, _size(len(zips[path])), tuple(f for f in mine if f.kind == "page"),
+        pages = [f for f in mine if f.kind == "page"]
+        extra = tuple(f for f in pages if f.name.startswith(("page-", "championship-")))
+        out.append(Kit(cl, path, _size(len(zips[path])), tuple(f for f in pages if f not in extra),
                        tuple(f for f in mine if f.kind == "video"),
-                       tuple(sorted(p for p in embed_files if p.startswith(f"embed/{cl.slug}/charts/")))))
+                       tuple(sorted(p for p in embed_files if p.startswith(f"embed/{cl.slug}/charts/"))), extra))
     return tuple(out)
 
 
