@@ -128,7 +128,7 @@ def parse_cluster(ctx: Context, src: SourceFile, slug: str) -> tuple[Cluster | N
             evidence.append(EvidenceClaim(e["protocol"], e["decision"], target, False, e["date"], e.get("note") or "", e["_line"]))
     names = set()
     partners = []
-    for p in data.get("partners") or []:
+    for p in (p for p in data.get("partners") or [] if p.get("name")):  # a nameless one is already an error
         if p["name"] in names:
             diags.append(dg.error("cluster.duplicate-partner", src.rel, p["_line"], f"Партнёр «{p['name']}» указан дважды.",
                                   "Оставьте одну запись."))
@@ -144,7 +144,7 @@ def parse_cluster(ctx: Context, src: SourceFile, slug: str) -> tuple[Cluster | N
         colleges=tuple(College(c["name"], url=c.get("url")) for c in data.get("colleges") or []),
         partners=tuple(partners),
         professions=tuple(Profession(p["name"], slugify(p["name"]), p.get("code") or "")
-                          for p in data.get("professions") or []),
+                          for p in data.get("professions") or [] if p.get("name")),
         evidence=tuple(evidence),
         accent_key=accent_key,
         accent_line=located.line(("accent",)) if "accent" in (located.value or {}) else None,

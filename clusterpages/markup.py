@@ -68,9 +68,6 @@ class _Inventory(HTMLParser):
                 key = f"{name}="
             self.items.add(key)
 
-    def handle_comment(self, data):
-        self.items.add("<!-- -->")
-
 
 def _inventory(html: str) -> set[str]:
     try:

@@ -146,7 +146,7 @@ def explain(problem: str, text: str = "", line: int | None = None, column: int |
     ch = _char_at(text, line, column)
     row = text.split("\n")[line - 1] if line and text and line - 1 < len(text.split("\n")) else ""
     leading = row[: len(row) - len(row.lstrip(" \t"))]
-    if ch == "\t" or "tab" in p or "\\t" in p or ("\t" in leading and "cannot start any token" in p):
+    if ch == "\t" or "tab character" in p or "'\\t'" in p or ("\t" in leading and "cannot start any token" in p):
         return ("yaml.tab", "символ табуляции в отступе", _TAB_HINT)
     if "cannot start any token" in p:
         shown = ch if ch and ch.isprintable() and not ch.isspace() else "этот символ"
@@ -267,7 +267,9 @@ def load(text: str, file: str, line_offset: int = 0) -> tuple[Located | None, li
         return None, [dg.error(code, file, line + line_offset if line else None, f"Ошибка в YAML: {what}.",
                                hint, column=col)]
     except yaml.reader.ReaderError as exc:
-        line, col = _reader_position(text, exc.position)
+        # libyaml counts the position in UTF-8 bytes, PyYAML in characters: find the character.
+        found = text.find(chr(exc.character)) if isinstance(exc.character, int) else -1
+        line, col = _reader_position(text, found if found >= 0 else min(exc.position, len(text)))
         char = f"U+{exc.character:04X}" if isinstance(exc.character, int) else repr(exc.character)
         return None, [dg.error("yaml.syntax", file, line + line_offset,
                                f"Ошибка в YAML: недопустимый невидимый символ {char}.",
