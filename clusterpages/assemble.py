@@ -11,12 +11,13 @@ from __future__ import annotations
 import datetime as _dt
 import pickle
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable, Iterable
 
 from . import cache as cache_mod
 from . import diagnostics as dg
 from . import documents as docs
+from . import refs
 from .config import build_config
 from .load import Sources
 from .model import Site
@@ -68,7 +69,7 @@ def parse_chunk(args: tuple[docs.Context, list[Task]]) -> list:
     return [_parse(ctx, t) for t in tasks]
 
 
-def classify(sources: Sources) -> tuple[list[Task], list[dg.Diagnostic]]:
+def classify(sources: Sources) -> tuple[list[Task], list[dg.Diagnostic]]:  # noqa: C901 (one dispatch table)
     """Which parser each content file goes to; files that belong nowhere are diagnostics."""
     tasks: list[Task] = []
     diags: list[dg.Diagnostic] = []
@@ -93,7 +94,10 @@ def classify(sources: Sources) -> tuple[list[Task], list[dg.Diagnostic]]:
         if problem:
             diags.append(problem)
             continue
-        if not any(f.rel == f"content/clusters/{slug}/cluster.yaml" for f in files):
+        cluster_rel = f"content/clusters/{slug}/cluster.yaml"
+        if not any(f.rel == cluster_rel for f in files):
+            if any(d.file == cluster_rel for d in sources.diagnostics):
+                continue  # it exists but could not be read: that diagnostic says why
             diags.append(dg.error("cluster.missing", f"content/clusters/{slug}/cluster.yaml", None,
                                   f"В папке кластера «{slug}» нет файла cluster.yaml.",
                                   f"Создайте его командой «python build.py new cluster {slug} --name \"…\"» или по образцу."))
@@ -161,6 +165,13 @@ def assemble(sources: Sources, as_of: _dt.date | None, fallback_as_of: _dt.date,
     if config is None:
         return None, diags
     known = frozenset([f.rel for f in sources.files] + list(sources.media))
+    if config.logo:
+        path, problem = refs.resolve(config.logo, "content/media", "content/media", known)
+        if problem:
+            diags.append(dg.error("path.missing" if problem == "файл не найден" else "path.outside", config.file,
+                                  config.logo_line, f"brandbook.logo «{config.logo}»: {problem}.",
+                                  "Положите логотип в папку content/media/ и укажите имя файла, например logo.svg."))
+        config = replace(config, logo=refs.site_path(path) if path else None)
     ctx = docs.Context(config, known)
     tasks, sub = classify(sources)
     diags += sub

@@ -72,7 +72,8 @@ def files(site: Site) -> tuple[dict[str, bytes], list[dg.Diagnostic]]:
         out[f"clusters/{doc.cluster}/{doc.slug}/{name}"] = cal.to_ical()
         if skipped:
             diags.append(dg.info("calendar.undated", doc.file, None,
-                                 f"В календарь не вошло пунктов без даты: {skipped}.", ""))
+                                 f"В календарь не вошло пунктов без даты: {skipped}.",
+                                 "Укажите срок датой или периодом (25.12.2022, декабрь 2022), чтобы пункт попал в календарь."))
     for slug, cal in per_cluster.items():
         out[f"clusters/{slug}/calendar.ics"] = cal.to_ical()
     out["calendar.ics"] = region.to_ical()

@@ -66,7 +66,7 @@ def check(site: Site) -> list[dg.Diagnostic]:
     for ch in site.championships:
         for name in ch.partners:
             if name not in partner_names.get(ch.cluster, set()):
-                diags.append(dg.warning("championship.partner", ch.file, None,
+                diags.append(dg.warning("championship.partner", ch.file, ch.partners_line,
                                         f"Партнёр «{name}» не указан в cluster.yaml кластера.",
                                         "Добавьте предприятие в partners в cluster.yaml или исправьте название."))
     for doc in site.plans:

@@ -86,7 +86,8 @@ def build_config(src: SourceFile, as_of: _dt.date | None, fallback_as_of: _dt.da
         greet_end=_month_day(greet.get("end"), src.rel, line(("greetings", "end")), "greetings.end", "01-15", diags),
         palette=Palette(**colours),
         fonts=(fonts.get("body") or "PT Sans", fonts.get("heading") or "PT Serif"),
-        logo=f"media/{logo}" if logo else None,
+        logo=logo or None,  # as written; assemble resolves it inside content/media/
+        logo_line=located.line(("brandbook", "logo")) if logo else None,
         palette_lines=tuple((k, located.line(("brandbook", "palette", k))) for k in _DEFAULT_PALETTE
                             if located.line(("brandbook", "palette", k)) is not None),
     )

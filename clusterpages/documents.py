@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import diagnostics as dg
 from . import frontmatter, markup, plantables, schema, schemas, refs, videos as vids, yamlload
@@ -70,9 +70,26 @@ def _line_of(text: str, needle: str, first_line: int) -> int:
 _LINK_ATTR = re.compile(r'(?<=\s)(href|src)="([^"]*)"(?=(?:\s+[\w:-]+(?:="[^"]*")?)*\s*/?>)')  # in tags only, never in text
 
 
+_EXTERNAL_IMG = re.compile(r'<img\b[^>]*?\ssrc="(https?://[^"]*)"[^>]*>')
+_ALT = re.compile(r'\salt="([^"]*)"')
+
+
 def rewrite_links(ctx: Context, html: str, source: str, file: str, first_line: int, scope: str, page: str,
                   diags: list) -> str:
-    """Make content links to files and pages relative to the page that shows them."""
+    """Make content links to files and pages relative to the page that shows them.
+
+    Images from other hosts become links: a page never fetches anything from the internet.
+    """
+    def external(m):
+        url = m.group(1)
+        alt = _ALT.search(m.group(0))
+        diags.append(dg.warning("media.external", file, _line_of(source, url.replace("&amp;", "&"), first_line),
+                                f"Изображение с другого сайта ({url}) не встраивается: страницы ничего не загружают "
+                                "из интернета. Вместо него показана ссылка.",
+                                "Скачайте изображение, положите его в папку media/ кластера и укажите путь "
+                                "media/имя-файла."))
+        return f'<a href="{url}">{alt.group(1) if alt and alt.group(1) else "Изображение"}</a>'
+    html = _EXTERNAL_IMG.sub(external, html)
     def repl(m):
         attr, value = m.group(1), m.group(2).replace("&amp;", "&")
         if not value or value.startswith("#") or re.match(r"^(https?|mailto|tel):", value):
@@ -185,8 +202,13 @@ def parse_plan(ctx: Context, src: SourceFile, slug: str, kind: str) -> tuple[Pla
     blocks, sub = plantables.split_body(doc.body, doc.body_line, kind=kind, cluster=slug, doc=doc_slug, year=year,
                                         as_of=ctx.config.as_of, file=src.rel)
     diags += sub
-    blocks = tuple(rewrite_links(ctx, b, doc.body, src.rel, doc.body_line, scope, page, diags) if isinstance(b, str) else b
-                   for b in blocks)
+    def relink(html: str) -> str:
+        return rewrite_links(ctx, html, doc.body, src.rel, doc.body_line, scope, page, diags)
+
+    blocks = tuple(relink(b) if isinstance(b, str) else replace(b, items=tuple(
+        replace(i, title_html=relink(i.title_html), result_html=relink(i.result_html),
+                extra=tuple((h, relink(v)) for h, v in i.extra)) for i in b.items))
+        for b in blocks)
     version = data.get("version")
     return PlanDoc(kind=kind, cluster=slug, slug=doc_slug, file=src.rel, title=data["title"], year=year,
                    approval=approval, version="" if version is None else str(version), updated=data.get("updated"),
@@ -295,7 +317,7 @@ def parse_championship(ctx: Context, src: SourceFile, slug: str) -> tuple[Champi
     return Championship(slug, cslug, src.rel, data["title"], data["start"], end, data.get("venue") or "",
                         data.get("level") or "regional", tuple(data.get("partners") or ()),
                         tuple(data.get("competencies") or ()), tuple(t.lower() for t in data.get("tags") or ()),
-                        results, tuple(photos), body), diags
+                        results, tuple(photos), body, doc.meta.line(("partners",))), diags
 
 
 def parse_page(ctx: Context, src: SourceFile, slug: str) -> tuple[Page | None, list[dg.Diagnostic]]:

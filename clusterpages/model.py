@@ -29,6 +29,7 @@ class SiteConfig:
     fonts: tuple[str, str]
     logo: str | None  # site path of the regional logo
     palette_lines: tuple[tuple[str, int], ...] = ()  # ("primary", line in site_config.yaml)
+    logo_line: int | None = None
 
 
 @dataclass(frozen=True)
@@ -228,6 +229,7 @@ class Championship:
     results: tuple[Result, ...]
     photos: tuple[Photo, ...]
     body_html: str
+    partners_line: int | None = None
 
 
 @dataclass(frozen=True)

@@ -8,10 +8,10 @@ page renders the same whatever order pages are visited in.
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from . import charts, dashboard, status as st
+from . import charts, dashboard, refs, status as st
 from .model import Cluster, PlanDoc, PlanItem, Site
 
 
@@ -190,9 +190,11 @@ def specs(site: Site) -> list[PageSpec]:
                                  "media": media_summary(doc) if doc.kind == "media-plan" else None}))
         for r in data["reports"]:
             rc = crumbs + ((r.title, f"{base}/{r.slug}/index.html"),)
+            deeper = replace(r, intro_html=refs.deepen(r.intro_html),
+                             sections=tuple(replace(x, html=refs.deepen(x.html)) for x in r.sections))
             for sub, tpl in (("", "report.html"), ("print/", "report_print.html"), ("slides/", "report_slides.html")):
                 out.append(PageSpec(f"{base}/{r.slug}/{sub}index.html", tpl, r.title, ch, cl, crumbs if not sub else rc,
-                                    {"report": r, "charts": charts.for_report(r, site.config.year_style)}))
+                                    {"report": deeper if sub else r, "charts": charts.for_report(r, site.config.year_style)}))
         out.append(PageSpec(f"{base}/videos/index.html", "videos.html", f"Видео — {cl.short_name}", ch, cl, crumbs,
                             {"videos": sorted(data["videos"], key=lambda v: (v.date, v.slug), reverse=True)}))
         if data["championships"]:

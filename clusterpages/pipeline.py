@@ -170,6 +170,7 @@ def build(config_path: Path, out: Path, as_of: _dt.date | None, fallback_as_of: 
     started = time.perf_counter()
     site_root = config_path.parent
     write.refuse_unsafe(out, site_root)
+    write.recover(out)  # an output a killed build left aside comes back before anything else
     with parallel.mapper(jobs) as run:
         runtime = Runtime(run, jobs, cache_mod.Cache(cache_folder(out) if use_cache else None),
                           cache_mod.code_fingerprint(), progress)

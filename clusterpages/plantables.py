@@ -254,7 +254,7 @@ def split_body(body: str, body_line: int, *, kind: str, cluster: str, doc: str, 
         if text.strip():
             r = markup.render(text)
             if r.removed:
-                diags.append(dg.warning("html.sanitized", file, start,
+                diags.append(dg.warning("html.sanitized", file, start + markup.removed_line(text, r.removed),
                                         "Удалён небезопасный HTML: " + ", ".join(r.removed) + ".",
                                         "Пишите текст средствами Markdown; скрипты, стили и фреймы не публикуются."))
             blocks.append(r.html)

@@ -73,3 +73,18 @@ def relative(target: str, from_page: str) -> str:
     start = posixpath.dirname(from_page) or "."
     rel = posixpath.relpath(target or from_page, start)
     return rel + frag
+
+
+_LINK_ATTR = re.compile(r'(?<=\s)(href|src)="([^"]*)"(?=(?:\s+[\w:-]+(?:="[^"]*")?)*\s*/?>)')  # in tags only
+
+
+def deepen(html: str, levels: int = 1) -> str:
+    """HTML written for a page, moved `levels` folders deeper: its relative links get «../»."""
+    prefix = "../" * levels
+
+    def repl(m):
+        value = m.group(2)
+        if not value or value.startswith(("#", "/")) or re.match(r"^[a-zA-Z][a-zA-Z0-9+.\-]*:", value):
+            return m.group(0)
+        return f'{m.group(1)}="{prefix}{value}"'
+    return _LINK_ATTR.sub(repl, html)

@@ -462,9 +462,7 @@ case("cluster.duplicate-name", "assemble", "content/clusters/second/cluster.yaml
 case("evidence.protocol", "assemble", CLUSTER, _line(_CLU, "  - protocol: protocol-4"))
 case("evidence.decision", "assemble", CLUSTER, _line(_CLU, "  - protocol: protocol-4") + 4)
 case("plan.protocol-ref", "assemble", PLAN, _line(_PLAN_TEXT, "Отчёт кластера"))
-case("championship.partner", "assemble", CHAMP, _line(site_files()[CHAMP].decode(), "partners:"),
-     xfail="check.py: championship.partner has no line — keep the partners line in Championship "
-           "(documents.parse_championship: doc.meta.line(('partners',))) and pass it")
+case("championship.partner", "assemble", CHAMP, _line(site_files()[CHAMP].decode(), "partners:"))
 
 
 @scenario("no-items")
@@ -492,9 +490,7 @@ def _produce_links():
 
 case("link.fragment", "produce", "output/clusters/it/pages/about/index.html", "any")
 case("link.broken", "produce", "output/clusters/it/pages/about/index.html", "any")
-case("calendar.undated", "produce", PLAN, None,
-     xfail="calendar.py files(): calendar.undated has an empty hint — say what to write, e.g. "
-           "«Укажите срок датой или периодом (25.12.2022, декабрь 2022), чтобы пункт попал в календарь.»")
+case("calendar.undated", "produce", PLAN, None)
 case("sitemap.skipped", "produce", CONFIG, None)
 case("since.manifest", "produce", "--since", None)
 
@@ -658,3 +654,15 @@ def test_docs_list_every_code():
         sorted(set(docs) - codes))
     for code, text in docs.items():
         assert re.search("[А-Яа-яЁё]", text), f"{code}: the description is not in Russian"
+
+
+@scenario("external-image")
+def _external_image():
+    files = site_files()
+    _edit(files, PAGE, "Подробности — в", "![Фото с выставки](https://example.org/foto.jpg)\n\nПодробности — в")
+    return _check("external-image", files)
+
+
+case("media.external", "external-image", PAGE, _line(_edit({PAGE: site_files()[PAGE]}, PAGE, "Подробности — в",
+                                                               "![Фото с выставки](https://example.org/foto.jpg)\n\nПодробности — в"),
+                                                         "https://example.org/foto.jpg"))

@@ -183,11 +183,8 @@ def test_svg_with_script_is_refused_with_its_line(tmp_path):
     assert (d.file, d.line) == (f"{CL}/media/logo.svg", 3)
 
 
-# --------------------------------------------------------------------------- known gaps elsewhere
+# --------------------------------------------------------------------------- references outside prose
 
-@pytest.mark.xfail(strict=True, reason="config.py build_config: brandbook.logo is not checked with refs.resolve; "
-                                       "a way out is only caught by the output link check (output/…), not at "
-                                       "site_config.yaml's line")
 def test_config_logo_way_out_is_reported_at_its_line(tmp_path):
     from clusterpages import pipeline
     files = site_files()
@@ -199,9 +196,6 @@ def test_config_logo_way_out_is_reported_at_its_line(tmp_path):
             and d.line == _line(text, "logo:")]
 
 
-@pytest.mark.xfail(strict=True, reason="plantables/documents: links and images in plan table cells are not "
-                                       "resolved (documents.rewrite_links runs on prose blocks only), so a way "
-                                       "out is caught only by the output link check, not at the row's line")
 def test_way_out_in_a_plan_cell_is_reported_at_its_row(tmp_path):
     from clusterpages import pipeline
     files = site_files()
@@ -212,10 +206,6 @@ def test_way_out_in_a_plan_cell_is_reported_at_its_row(tmp_path):
     assert [d for d in diags if d.code == "path.outside" and d.line == _line(text, "../../../etc/passwd")]
 
 
-@pytest.mark.xfail(strict=True, reason="the report body's links are made relative to report-…/index.html and "
-                                       "reused on report-…/print/ and report-…/slides/, one folder deeper: an "
-                                       "image in a report body is a broken link there (documents.parse_report / "
-                                       "pages.py: rewrite per page)")
 def test_image_in_a_report_body_works_on_print_and_slides(tmp_path):
     files = site_files()
     text = files[f"{CL}/report-2021-2022.md"].decode().replace("Кластер вырос.", "Кластер вырос. ![Фото](media/photo.png)")
