@@ -117,7 +117,7 @@ def cmd_build(args) -> int:
         from .parallel import default_jobs
         jobs = args.jobs if args.jobs and args.jobs > 0 else default_jobs()
         with _progress_bar(args.quiet) as progress:
-            result = pipeline.build(config, out, as_of, fallback_as_of(), args.strict, _epoch(config, as_of), previous,
+            result = pipeline.build(config, out, as_of, fallback_as_of(), args.strict, previous,
                                     jobs=jobs, progress=progress)
     except write.OutputError as exc:
         print(str(exc), file=sys.stderr)
@@ -163,19 +163,6 @@ class _progress_bar:
         for bar in self.bars.values():
             bar.close()
         return False
-
-
-def _epoch(config: Path, as_of: _dt.date | None) -> float:
-    """File times in the output: the as-of date at midnight UTC (never the clock)."""
-    from .config import build_config
-    from .sources import read_text
-    src, _ = read_text(config, config.parent)
-    date = as_of
-    if date is None and src is not None:
-        cfg, _ = build_config(src, None, fallback_as_of())
-        date = cfg.as_of if cfg else None
-    date = date or fallback_as_of()
-    return _dt.datetime(date.year, date.month, date.day, tzinfo=_dt.timezone.utc).timestamp()
 
 
 def cmd_check(args) -> int:

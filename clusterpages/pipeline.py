@@ -165,7 +165,7 @@ def cache_folder(out: Path) -> Path:
 
 
 def build(config_path: Path, out: Path, as_of: _dt.date | None, fallback_as_of: _dt.date, strict: bool,
-          epoch: float, previous_manifest: dict | None = None, *, jobs: int = 1, use_cache: bool = True,
+          previous_manifest: dict | None = None, *, jobs: int = 1, use_cache: bool = True,
           progress=None) -> Result:
     started = time.perf_counter()
     site_root = config_path.parent
@@ -174,10 +174,10 @@ def build(config_path: Path, out: Path, as_of: _dt.date | None, fallback_as_of: 
     with parallel.mapper(jobs) as run:
         runtime = Runtime(run, jobs, cache_mod.Cache(cache_folder(out) if use_cache else None),
                           cache_mod.code_fingerprint(), progress)
-        return _build(config_path, out, as_of, fallback_as_of, strict, epoch, previous_manifest, runtime, started)
+        return _build(config_path, out, as_of, fallback_as_of, strict, previous_manifest, runtime, started)
 
 
-def _build(config_path, out, as_of, fallback_as_of, strict, epoch, previous_manifest, runtime, started) -> Result:
+def _build(config_path, out, as_of, fallback_as_of, strict, previous_manifest, runtime, started) -> Result:
     site_root = config_path.parent
     site, diags = prepare(config_path, as_of, fallback_as_of, runtime)
     written = 0
@@ -186,5 +186,5 @@ def _build(config_path, out, as_of, fallback_as_of, strict, epoch, previous_mani
         diags += sub
         if not dg.fails(diags, strict):
             with write.locked(out):
-                written = write.write_site(out, files, copies, epoch)
+                written = write.write_site(out, files, copies)
     return Result(site, tuple(dg.sort(diags)), written, time.perf_counter() - started)

@@ -53,7 +53,7 @@ def make_rebuild(config: Path, out: Path, as_of: _dt.date | None, strict: bool) 
         started = time.perf_counter()
         try:
             # File times are the clock's: the preview is never published.
-            result = pipeline.build(config, out, as_of, fallback_as_of(), strict, time.time())
+            result = pipeline.build(config, out, as_of, fallback_as_of(), strict)
         except (write.OutputError, OSError) as exc:
             problem = dg.error("serve.write", str(out), None, f"Не удалось записать предпросмотр: {exc}",
                                "Проверьте, что папка доступна для записи и на диске есть место.")

@@ -153,10 +153,43 @@ def recover(out: Path) -> bool:
 
 
 def _safe_target(base: Path, rel: str) -> Path:
-    target = (base / rel).resolve()
-    if not target.is_relative_to(base.resolve()):
+    """`base / rel` for a site path that stays inside `base` (checked on the string: the
+    temporary folder is ours and fresh, so no symlink can be inside it)."""
+    parts = rel.split("/")
+    if (not rel or rel.startswith("/") or "\\" in rel or ":" in parts[0] or "\0" in rel
+            or any(p in ("", ".", "..") for p in parts)):
         raise OutputError(f"Путь «{rel}» ведёт за пределы папки вывода.")
-    return target
+    return base.joinpath(*parts)
+
+
+def _same_file(previous: Path, data: bytes) -> bool:
+    try:
+        if previous.stat().st_size != len(data):
+            return False
+        return previous.read_bytes() == data
+    except OSError:
+        return False
+
+
+def _carry(previous: Path, target: Path) -> bool:
+    """Bring an unchanged file over from the previous output, keeping its modification time."""
+    try:
+        os.link(previous, target)
+        return True
+    except OSError:
+        try:
+            shutil.copy2(previous, target)
+            return True
+        except OSError:
+            return False
+
+
+def _same_copy(previous: Path, source: Path) -> bool:
+    try:
+        a, b = previous.stat(), source.stat()
+    except OSError:
+        return False
+    return a.st_size == b.st_size and int(a.st_mtime) == int(b.st_mtime)
 
 
 _RENAME_EXCHANGE = 2
@@ -202,7 +235,7 @@ def _swap(tmp: Path, out: Path) -> None:
         os.replace(old, tmp)  # so the caller removes it with the temporary folder
 
 
-def write_site(out: Path, files: Mapping[str, bytes], copies: Mapping[str, Path], epoch: float) -> int:
+def write_site(out: Path, files: Mapping[str, bytes], copies: Mapping[str, Path]) -> int:
     """Write `files` (site path → bytes) and `copies` (site path → source file) as the new `out`.
 
     Must be called under `locked(out)`. Returns the number of files written. On failure
@@ -214,14 +247,20 @@ def write_site(out: Path, files: Mapping[str, bytes], copies: Mapping[str, Path]
         _clean_stale(out)
         tmp.mkdir(parents=True)
         try:
+            made: set[Path] = set()
             for rel in sorted(set(files) | set(copies)):
                 target = _safe_target(tmp, rel)
-                target.parent.mkdir(parents=True, exist_ok=True)
+                if target.parent not in made:
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    made.add(target.parent)
+                previous = out.joinpath(*rel.split("/"))
                 if rel in files:
-                    target.write_bytes(files[rel])
-                else:
-                    shutil.copyfile(copies[rel], target)
-                os.utime(target, (epoch, epoch))
+                    # Unchanged bytes keep the previous file (and its time), so rsync and
+                    # admins copying by date see only real changes.
+                    if not (_same_file(previous, files[rel]) and _carry(previous, target)):
+                        target.write_bytes(files[rel])
+                elif not (_same_copy(previous, copies[rel]) and _carry(previous, target)):
+                    shutil.copy2(copies[rel], target)
             _swap(tmp, out)
         finally:
             shutil.rmtree(tmp, ignore_errors=True)

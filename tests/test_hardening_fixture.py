@@ -248,9 +248,9 @@ def run_build(config: Path, out: Path | None = None, strict: bool = False):
     from clusterpages import pipeline
     out = out or config.parent / "output"
     try:
-        return pipeline.build(config, out, None, AS_OF, strict, EPOCH, None, jobs=1, use_cache=False)
+        return pipeline.build(config, out, None, AS_OF, strict, None, jobs=1, use_cache=False)
     except TypeError:  # a pipeline without workers or cache
-        return pipeline.build(config, out, None, AS_OF, strict, EPOCH, None)
+        return pipeline.build(config, out, None, AS_OF, strict, None)
 
 
 def tree_hashes(root: Path) -> dict[str, str]:

@@ -260,7 +260,7 @@ def built(tmp_root: str, with_refs: bool) -> tuple[Path, tuple]:
     assert site is not None
     files, copies, sub = pipeline.produce(site, config.parent)
     with write.locked(out):
-        write.write_site(out, files, copies, EPOCH)
+        write.write_site(out, files, copies)
     return out, tuple(dg.sort(list(diags) + list(sub)))
 
 

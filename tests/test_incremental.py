@@ -75,7 +75,7 @@ def _apply(root: Path, edit: str, n: int) -> None:
 
 
 def _build(cfg: Path, out: Path, cache: bool) -> pipeline.Result:
-    result = pipeline.build(cfg, out, None, dt.date(2023, 2, 15), True, 0.0, jobs=1, use_cache=cache)
+    result = pipeline.build(cfg, out, None, dt.date(2023, 2, 15), True, jobs=1, use_cache=cache)
     assert result.written, [d for d in result.diagnostics if d.severity != "info"]
     return result
 
@@ -94,3 +94,23 @@ def test_incremental_equals_clean(tmp_path_factory, edits):
         clean = root / f"clean-{step}" / "output"
         _build(cfg, clean, cache=False)
         assert _tree(inc) == _tree(clean), f"after {edits[:step + 1]}"
+
+
+def test_untouched_files_keep_their_time_and_only_changed_files_are_rewritten(tmp_path):
+    (tmp_path / "site").mkdir()
+    cfg = _fixture(tmp_path / "site")
+    out = tmp_path / "output"
+    _build(cfg, out, cache=True)
+    before = {p.relative_to(out).as_posix(): (p.stat().st_mtime_ns, p.stat().st_ino)
+              for p in out.rglob("*") if p.is_file()}
+    page = sorted((tmp_path / "site" / "content" / "clusters" / "it" / "pages").glob("*.md"))[0]
+    page.write_text(page.read_text(encoding="utf-8") + "\nНовый абзац.\n", encoding="utf-8")
+    _build(cfg, out, cache=True)
+    after = {p.relative_to(out).as_posix(): (p.stat().st_mtime_ns, p.stat().st_ino)
+             for p in out.rglob("*") if p.is_file()}
+    changed = sorted(p for p in after if after[p] != before.get(p))
+    edited = f"clusters/it/pages/{page.stem}/index.html"
+    assert edited in changed
+    assert len(changed) < len(after) / 3, changed  # the rest kept their inode and time
+    assert after["assets/theme.css"] == before["assets/theme.css"]
+    assert after["clusters/it/plan-2022-2023/index.html"] == before["clusters/it/plan-2022-2023/index.html"]
