@@ -43,6 +43,19 @@ def cli():
     return run_cli
 
 
+@pytest.fixture(scope="session")
+def playwright_instance():
+    """One Playwright (sync API) for the whole session: a second sync_playwright() started
+    while another runs fails with «Sync API inside the asyncio loop»."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        pytest.fail("playwright for Python is not installed: run `bash scripts/test.sh`")
+    pw = sync_playwright().start()
+    yield pw
+    pw.stop()
+
+
 def prepare(config: Path, as_of: dt.date | None = None):
     from clusterpages import pipeline
     return pipeline.prepare(config, as_of, dt.date(2023, 2, 15))

@@ -544,77 +544,75 @@ def browser_pages(out: Path) -> list[Path]:
     return pages + videos[:: max(1, len(videos) // 8)]
 
 
-def _browse(out: Path) -> list[str]:
+def _browse(out: Path, pw) -> list[str]:
     from tests.browser.browser_support import CHROMIUM, require_chromium
     require_chromium()
-    from playwright.sync_api import sync_playwright
     args = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync",
             "--no-first-run", "--disable-gpu"]
     pages = browser_pages(out)
     theme = {"files": sorted(THEME_SCRIPTS), "inline": sorted(theme_inline_scripts())}
     problems: list[str] = []
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=args)
-        try:
-            context = browser.new_context(service_workers="block", java_script_enabled=True)
-            context.add_init_script(INIT_SCRIPT)
-            # Nothing leaves the machine: a payload that fetches would show up here.
-            # Nothing that runs or frames leaves the machine. (Content may show an image from
-            # another site: that is not script, and is aborted here like everything else.)
-            from clusterpages.videos import ALLOWED_EMBED_HOSTS
-            outside: list[str] = []
-            current = {"rel": ""}
+    browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=args)
+    try:
+        context = browser.new_context(service_workers="block", java_script_enabled=True)
+        context.add_init_script(INIT_SCRIPT)
+        # Nothing leaves the machine: a payload that fetches would show up here.
+        # Nothing that runs or frames leaves the machine. (Content may show an image from
+        # another site: that is not script, and is aborted here like everything else.)
+        from clusterpages.videos import ALLOWED_EMBED_HOSTS
+        outside: list[str] = []
+        current = {"rel": ""}
 
-            def route(r):
-                req = r.request
-                host = re.match(r"^https://([^/]+)/", req.url)
-                # the video snippets for CMS pages frame an allow-listed host by design
-                framed = (re.fullmatch(r"embed/[^/]+/video-[^/]+\.html", current["rel"]) and host
-                          and host.group(1) in ALLOWED_EMBED_HOSTS and req.resource_type == "document")
-                if req.resource_type not in ("image", "media") and not framed:
-                    outside.append(f"{current['rel']}: {req.resource_type} {req.url}")
-                r.abort()
-            context.route(re.compile(r"^(https?|wss?)://"), route)
-            page = context.new_page()
-            dialogs: list[str] = []
-            page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-            console: list[str] = []
-            page.on("console", lambda m: console.append(m.text) if MARKER in m.text else None)
-            for path in pages:
-                rel = path.relative_to(out).as_posix()
-                current["rel"] = rel
-                page.goto(path.as_uri(), wait_until="load")
-                page.wait_for_timeout(20)
-                r = page.evaluate(PAGE_PROBE, theme)
-                snippet = re.fullmatch(r"embed/[^/]+/video-[^/]+\.html", rel)
-                for key in ("scripts", "handlers", "urls", "styles"):
-                    problems += [f"{rel}: {key}: {x}" for x in r[key]]
-                if r["frames"] and not snippet:
-                    problems.append(f"{rel}: {r['frames']} iframe/object/embed before any click")
-                if r["forms"]:
-                    problems.append(f"{rel}: {r['forms']} form elements")
-                if r["xss"]["dialogs"] or r["xss"]["console"]:
-                    problems.append(f"{rel}: script ran: {r['xss']}")
-            problems += [f"dialog opened: {m}" for m in dialogs]
-            problems += [f"console: {m}" for m in console]
-            problems += [f"request left the machine: {u}" for u in outside]
-            context.close()
-        finally:
-            browser.close()
+        def route(r):
+            req = r.request
+            host = re.match(r"^https://([^/]+)/", req.url)
+            # the video snippets for CMS pages frame an allow-listed host by design
+            framed = (re.fullmatch(r"embed/[^/]+/video-[^/]+\.html", current["rel"]) and host
+                      and host.group(1) in ALLOWED_EMBED_HOSTS and req.resource_type == "document")
+            if req.resource_type not in ("image", "media") and not framed:
+                outside.append(f"{current['rel']}: {req.resource_type} {req.url}")
+            r.abort()
+        context.route(re.compile(r"^(https?|wss?)://"), route)
+        page = context.new_page()
+        dialogs: list[str] = []
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        console: list[str] = []
+        page.on("console", lambda m: console.append(m.text) if MARKER in m.text else None)
+        for path in pages:
+            rel = path.relative_to(out).as_posix()
+            current["rel"] = rel
+            page.goto(path.as_uri(), wait_until="load")
+            page.wait_for_timeout(20)
+            r = page.evaluate(PAGE_PROBE, theme)
+            snippet = re.fullmatch(r"embed/[^/]+/video-[^/]+\.html", rel)
+            for key in ("scripts", "handlers", "urls", "styles"):
+                problems += [f"{rel}: {key}: {x}" for x in r[key]]
+            if r["frames"] and not snippet:
+                problems.append(f"{rel}: {r['frames']} iframe/object/embed before any click")
+            if r["forms"]:
+                problems.append(f"{rel}: {r['forms']} form elements")
+            if r["xss"]["dialogs"] or r["xss"]["console"]:
+                problems.append(f"{rel}: script ran: {r['xss']}")
+        problems += [f"dialog opened: {m}" for m in dialogs]
+        problems += [f"console: {m}" for m in console]
+        problems += [f"request left the machine: {u}" for u in outside]
+        context.close()
+    finally:
+        browser.close()
     return problems
 
 
 @pytest.mark.browser
-def test_nothing_runs_in_chromium(hostile):
+def test_nothing_runs_in_chromium(hostile, playwright_instance):
     out, _ = hostile
-    problems = _browse(out)
+    problems = _browse(out, playwright_instance)
     assert not problems, "\n".join(problems[:60])
 
 
 @pytest.mark.browser
-def test_nothing_runs_in_chromium_with_broken_references(hostile_refs):
+def test_nothing_runs_in_chromium_with_broken_references(hostile_refs, playwright_instance):
     out, _ = hostile_refs
-    problems = _browse(out)
+    problems = _browse(out, playwright_instance)
     assert not problems, "\n".join(problems[:60])
 
 
@@ -641,9 +639,9 @@ def test_static_scan_finds_planted_active_content(tmp_path):
 
 
 @pytest.mark.browser
-def test_browser_probe_finds_planted_active_content(tmp_path):
+def test_browser_probe_finds_planted_active_content(tmp_path, playwright_instance):
     (tmp_path / "index.html").write_text(PLANTED, encoding="utf-8")
-    found = "\n".join(_browse(tmp_path))
+    found = "\n".join(_browse(tmp_path, playwright_instance))
     for needle in ("handlers: IMG onload", "urls: A href=", "iframe", "form elements", "styles: P",
                    "scripts: https://evil.example/x.js", "script ran", "request left the machine"):
         assert needle in found, (needle, found)

@@ -217,7 +217,7 @@ SEEN_SCRIPT = """
 
 
 @pytest.mark.browser
-def test_browser_reloads_on_edits_and_shows_build_errors(preview):
+def test_browser_reloads_on_edits_and_shows_build_errors(preview, playwright_instance):
     if not CHROMIUM.exists():
         pytest.skip(f"no Chromium at {CHROMIUM}")
     sync_api = pytest.importorskip("playwright.sync_api")
@@ -230,49 +230,49 @@ def test_browser_reloads_on_edits_and_shows_build_errors(preview):
     def with_marker(marker: str) -> str:
         return original.replace(ROW_TEXT, f"{ROW_TEXT} {marker}", 1)
 
-    with sync_api.sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page()
-            page.set_default_timeout(20_000)
-            page.add_init_script(SEEN_SCRIPT % markers)
-            page.goto(preview.url + PLAN_URL)
-            page.wait_for_function("window.__lrConnected === true", timeout=20_000)
-            body = page.locator("body")
-            overlay = page.locator("#clusterpages-preview-overlay")
-            expect(body).to_contain_text(ROW_TEXT)
-            expect(overlay).to_have_count(0)
+    pw = playwright_instance
+    browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    try:
+        page = browser.new_page()
+        page.set_default_timeout(20_000)
+        page.add_init_script(SEEN_SCRIPT % markers)
+        page.goto(preview.url + PLAN_URL)
+        page.wait_for_function("window.__lrConnected === true", timeout=20_000)
+        body = page.locator("body")
+        overlay = page.locator("#clusterpages-preview-overlay")
+        expect(body).to_contain_text(ROW_TEXT)
+        expect(overlay).to_have_count(0)
 
-            # 1. an edit shows up without a manual reload
-            started = time.monotonic()
-            plan.write_text(with_marker(markers[0]), encoding="utf-8")
-            expect(body).to_contain_text(markers[0], timeout=20_000)
-            print(f"edit-to-reload: {time.monotonic() - started:.2f} s")
+        # 1. an edit shows up without a manual reload
+        started = time.monotonic()
+        plan.write_text(with_marker(markers[0]), encoding="utf-8")
+        expect(body).to_contain_text(markers[0], timeout=20_000)
+        print(f"edit-to-reload: {time.monotonic() - started:.2f} s")
 
-            # 2. broken front matter: the overlay names the file and line, the last good page stays
-            broken = with_marker(markers[0]).replace("\ntitle: ", '\ntitle: "', 1)
-            plan.write_text(broken, encoding="utf-8")
-            expect(overlay).to_be_visible(timeout=20_000)
-            expect(overlay).to_contain_text("Сборка не удалась")
-            expect(overlay).to_contain_text(re.compile(r"content/clusters/it/plan-2022-2023\.md:\d+"))
-            expect(body).to_contain_text(markers[0])
+        # 2. broken front matter: the overlay names the file and line, the last good page stays
+        broken = with_marker(markers[0]).replace("\ntitle: ", '\ntitle: "', 1)
+        plan.write_text(broken, encoding="utf-8")
+        expect(overlay).to_be_visible(timeout=20_000)
+        expect(overlay).to_contain_text("Сборка не удалась")
+        expect(overlay).to_contain_text(re.compile(r"content/clusters/it/plan-2022-2023\.md:\d+"))
+        expect(body).to_contain_text(markers[0])
 
-            # 3. fixed: the overlay is gone on the next good build
-            plan.write_text(with_marker(markers[0]), encoding="utf-8")
-            expect(overlay).to_have_count(0, timeout=20_000)
-            expect(body).to_contain_text(markers[0])
+        # 3. fixed: the overlay is gone on the next good build
+        plan.write_text(with_marker(markers[0]), encoding="utf-8")
+        expect(overlay).to_have_count(0, timeout=20_000)
+        expect(body).to_contain_text(markers[0])
 
-            # 4. two edits one second apart: both are shown, in order
-            plan.write_text(with_marker(markers[1]), encoding="utf-8")
-            time.sleep(1.0)
-            plan.write_text(with_marker(markers[2]), encoding="utf-8")
-            expect(body).to_contain_text(markers[2], timeout=20_000)
-            seen = page.evaluate("JSON.parse(sessionStorage.getItem('seen') || '[]')")
-            assert markers[1] in seen and markers[2] in seen, seen
-            assert seen.index(markers[1]) < seen.index(markers[2]), seen
-        finally:
-            browser.close()
-            plan.write_text(original, encoding="utf-8")
+        # 4. two edits one second apart: both are shown, in order
+        plan.write_text(with_marker(markers[1]), encoding="utf-8")
+        time.sleep(1.0)
+        plan.write_text(with_marker(markers[2]), encoding="utf-8")
+        expect(body).to_contain_text(markers[2], timeout=20_000)
+        seen = page.evaluate("JSON.parse(sessionStorage.getItem('seen') || '[]')")
+        assert markers[1] in seen and markers[2] in seen, seen
+        assert seen.index(markers[1]) < seen.index(markers[2]), seen
+    finally:
+        browser.close()
+        plan.write_text(original, encoding="utf-8")
 
 
 def _assert_stops_cleanly(server: Preview, signum: int) -> None:

@@ -59,21 +59,14 @@ def site_server(built_site):
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(playwright_instance):
     require_chromium()
     try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        pytest.fail(f"playwright for Python is not installed: {SETUP_HINT}")
-    pw = sync_playwright().start()
-    try:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        browser = playwright_instance.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
     except Exception as exc:  # a broken install: say what to do
-        pw.stop()
         pytest.fail(f"Chromium does not start ({exc}): {SETUP_HINT}")
     yield browser
     browser.close()
-    pw.stop()
 
 
 @pytest.fixture
