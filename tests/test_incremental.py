@@ -114,3 +114,14 @@ def test_untouched_files_keep_their_time_and_only_changed_files_are_rewritten(tm
     assert len(changed) < len(after) / 3, changed  # the rest kept their inode and time
     assert after["assets/theme.css"] == before["assets/theme.css"]
     assert after["clusters/it/plan-2022-2023/index.html"] == before["clusters/it/plan-2022-2023/index.html"]
+
+
+def test_parallel_build_is_byte_identical_to_a_serial_one(tmp_path):
+    from conftest import run_cli
+    trees = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"jobs-{jobs}" / "output"
+        r = run_cli("build", "--out", str(out), "--jobs", jobs, "--strict")
+        assert r.returncode == 0, r.stderr
+        trees.append(_tree(out))
+    assert trees[0] == trees[1]
