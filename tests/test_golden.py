@@ -24,7 +24,9 @@ def _snapshot(out: Path) -> tuple[dict[str, bytes], dict[str, str]]:
         if not path.is_file():
             continue
         rel = path.relative_to(out).as_posix()
-        if path.suffix in TEXT and not rel.startswith("assets/fonts/"):
+        # Theme assets are copied as they are: their hashes are enough (only the generated
+        # tokens.css is kept as text, to show a palette change in the diff).
+        if path.suffix in TEXT and (not rel.startswith("assets/") or rel == "assets/tokens.css"):
             texts[rel] = path.read_bytes()
         else:
             binaries[rel] = hashlib.sha256(path.read_bytes()).hexdigest()
