@@ -272,6 +272,9 @@ class Watch:
     def goto(self, url: str, label: str | None = None):
         """Open `url`, wait for the load event, the fonts and every request the page started
         (so that leaving it aborts nothing); return the response."""
+        # Requests the previous page started late (fonts laid out while axe ran, say) finish
+        # first: leaving would abort them and report a failure that is not the site's.
+        self.settle()
         self._pending.clear()
         self.label = label or url
         response = self.page.goto(url, wait_until="load")
