@@ -69,7 +69,7 @@ def parse_chunk(args: tuple[docs.Context, list[Task]]) -> list:
     return [_parse(ctx, t) for t in tasks]
 
 
-def classify(sources: Sources) -> tuple[list[Task], list[dg.Diagnostic]]:  # noqa: C901 (one dispatch table)
+def classify(sources: Sources) -> tuple[list[Task], list[dg.Diagnostic]]:
     """Which parser each content file goes to; files that belong nowhere are diagnostics."""
     tasks: list[Task] = []
     diags: list[dg.Diagnostic] = []

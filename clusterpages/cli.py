@@ -125,11 +125,11 @@ def cmd_build(args) -> int:
     except OSError as exc:
         print(f"Не удалось записать сайт: {exc}. Прежняя папка вывода не изменена.", file=sys.stderr)
         return EXIT_CONTENT
-    shown = result.diagnostics if not args.quiet else [d for d in result.diagnostics if d.severity == dg.ERROR]
     if args.format == "json":
         _print_diags(result.diagnostics, "json", sys.stdout)
     else:
-        _print_diags([d for d in shown if d.severity != dg.INFO or not args.quiet], args.format, sys.stderr)
+        shown = [d for d in result.diagnostics if d.severity == dg.ERROR] if args.quiet else result.diagnostics
+        _print_diags(shown, args.format, sys.stderr)
     failed = result.site is None or dg.fails(result.diagnostics, args.strict)
     summary = _summary(result.diagnostics, result.written, result.seconds)
     if failed:

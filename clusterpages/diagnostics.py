@@ -80,13 +80,18 @@ def fails(diagnostics: Iterable[Diagnostic], strict: bool) -> bool:
 _SEVERITY_RU = {ERROR: "ошибка", WARNING: "предупреждение", INFO: "сведения"}
 
 
-def format_text(d: Diagnostic) -> str:
-    where = d.file or "site"
+def location(d: Diagnostic, default: str = "site") -> str:
+    """file:line:column as editors and terminals understand it."""
+    where = d.file or default
     if d.line:
         where += f":{d.line}"
         if d.column:
             where += f":{d.column}"
-    text = f"{where}: {_SEVERITY_RU.get(d.severity, d.severity)} [{d.code}] {d.message}"
+    return where
+
+
+def format_text(d: Diagnostic) -> str:
+    text = f"{location(d)}: {_SEVERITY_RU.get(d.severity, d.severity)} [{d.code}] {d.message}"
     if d.hint:
         text += f"\n    → {d.hint}"
     return text

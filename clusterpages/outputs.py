@@ -10,7 +10,7 @@ from pathlib import Path
 import jinja2
 
 from . import diagnostics as dg
-from . import calendar, dashboard, linkcheck, tokens
+from . import calendar, dashboard, tokens
 from .model import PlanDoc, Site
 
 
@@ -79,6 +79,3 @@ def artifacts(site: Site, env: jinja2.Environment, theme: Path) -> tuple[dict[st
     files.update(ics)
     return files, diags
 
-
-def link_check(files: dict[str, bytes], copies: set[str], site: Site) -> list[dg.Diagnostic]:
-    return linkcheck.check(files, copies)

@@ -13,6 +13,7 @@ from typing import Any
 
 from . import charts, dashboard, refs, status as st
 from .model import Cluster, PlanDoc, PlanItem, Site
+from .text import ru_month, slugify
 
 
 @dataclass(frozen=True)
@@ -77,7 +78,6 @@ def _number(text: str) -> int | None:
 
 
 def media_summary(doc: PlanDoc) -> MediaSummary:
-    from .text import ru_month
     items = doc.items
     channels = tuple(sorted({i.channel for i in items if i.channel}))
     by_month: dict[_dt.date, list[PlanItem]] = {}
@@ -236,7 +236,6 @@ def professions(site: Site) -> list[ProfessionEntry]:
                 e["clusters"].append(cl)
     for v in site.videos:
         if v.kind == "profession" and v.profession:
-            from .text import slugify
             e = by.setdefault(v.profession.lower(), {"name": v.profession, "slug": slugify(v.profession), "codes": set(),
                                                      "clusters": [], "videos": []})
             e["videos"].append(v)

@@ -12,7 +12,7 @@ import json
 import re
 from typing import Sequence
 
-from .diagnostics import Diagnostic
+from .diagnostics import Diagnostic, location
 
 PLUGIN_ID = "clusterpages-preview"
 OVERLAY_ID = "clusterpages-preview-overlay"
@@ -36,12 +36,7 @@ def reload_script(port: int, run_id: str, build: int) -> bytes:
 
 
 def _where(d: Diagnostic) -> str:
-    where = d.file or "настройки сайта"
-    if d.line:
-        where += f":{d.line}"
-        if d.column:
-            where += f":{d.column}"
-    return where
+    return location(d, "настройки сайта")
 
 
 def overlay(problems: Sequence[Diagnostic]) -> bytes:
