@@ -5,12 +5,12 @@ from __future__ import annotations
 import argparse
 import datetime as _dt
 import json
-import os
 import sys
 import time
 from pathlib import Path
 
-from . import diagnostics as dg
+from clusterpages import diagnostics as dg
+from clusterpages.content.config import fallback_as_of
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
@@ -64,14 +64,6 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
-def fallback_as_of() -> _dt.date:
-    """SOURCE_DATE_EPOCH's date when set (reproducible builds), else today."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.strip().isdigit():
-        return _dt.datetime.fromtimestamp(int(epoch), _dt.timezone.utc).date()
-    return _dt.date.today()
-
-
 def _print_diags(diags, fmt: str, stream) -> None:
     if fmt == "json":
         print(dg.format_json(diags), file=stream)
@@ -99,7 +91,8 @@ def _config(args) -> Path | None:
 
 
 def cmd_build(args) -> int:
-    from . import pipeline, write
+    from clusterpages import pipeline
+    from clusterpages.publish import write
     config = _config(args)
     if config is None:
         return EXIT_USAGE
@@ -114,7 +107,7 @@ def cmd_build(args) -> int:
                   file=sys.stderr)
             return EXIT_USAGE
     try:
-        from .parallel import default_jobs
+        from clusterpages.runtime.parallel import default_jobs
         jobs = args.jobs if args.jobs and args.jobs > 0 else default_jobs()
         with _progress_bar(args.quiet) as progress:
             result = pipeline.build(config, out, as_of, fallback_as_of(), args.strict, previous,
@@ -166,7 +159,7 @@ class _progress_bar:
 
 
 def cmd_check(args) -> int:
-    from . import pipeline
+    from clusterpages import pipeline
     config = _config(args)
     if config is None:
         return EXIT_USAGE
@@ -181,7 +174,7 @@ def cmd_check(args) -> int:
 
 
 def cmd_serve(args) -> int:
-    from . import serve
+    from clusterpages.serve import preview as serve
     config = _config(args)
     if config is None:
         return EXIT_USAGE
@@ -190,7 +183,7 @@ def cmd_serve(args) -> int:
 
 
 def cmd_new(args) -> int:
-    from . import scaffold
+    from clusterpages import scaffold
     config = _config(args)
     if config is None:
         return EXIT_USAGE

@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass
 
-from .academic import AcademicYear
-from .colors import Color
-from .deadlines import Deadline
-from .tokens import Palette
+from clusterpages.content.academic import AcademicYear
+from clusterpages.content.deadlines import Deadline
+from clusterpages.theme.colors import Color
+from clusterpages.theme.tokens import Palette
 
 
 @dataclass(frozen=True)

@@ -3,21 +3,22 @@
 from __future__ import annotations
 
 import datetime as _dt
+import pickle
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-import pickle
-
-from . import assemble as asm
-from . import cache as cache_mod
-from . import check as chk
-from . import diagnostics as dg
-from . import outputs, pages, parallel, publish, render, write
-from .load import load
-from .model import Site
-
-BUNDLED_THEME = Path(__file__).resolve().parent.parent / "themes" / "brandbook"
+from clusterpages import diagnostics as dg
+from clusterpages.content import assemble as asm
+from clusterpages.content import check as chk
+from clusterpages.content.load import load
+from clusterpages.model import Site
+from clusterpages.publish import artifacts as publish
+from clusterpages.publish import outputs, write
+from clusterpages.runtime import cache as cache_mod
+from clusterpages.runtime import parallel
+from clusterpages.site import pages, render
+from clusterpages.theme.location import theme_dir
 
 
 @dataclass(frozen=True)
@@ -26,11 +27,6 @@ class Result:
     diagnostics: tuple[dg.Diagnostic, ...]
     written: int
     seconds: float
-
-
-def theme_dir(site_root: Path) -> Path:
-    own = site_root / "themes" / "brandbook"
-    return own if own.is_dir() else BUNDLED_THEME
 
 
 def _theme_rel(theme: Path, site_root: Path) -> str:
@@ -144,7 +140,7 @@ def _memo(runtime: Runtime):
 
 def _link_check(files: dict[str, bytes], copies: set[str], runtime: Runtime) -> list[dg.Diagnostic]:
     """The link check, with each page's scan remembered by the page's bytes (one cache entry)."""
-    from . import linkcheck
+    from clusterpages.publish import linkcheck
     index_key = cache_mod.key(runtime.fingerprint, "link-scans")
     known = runtime.store.get("linkscan", index_key) or {}
     scans, fresh = {}, {}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .text import slugify
+from clusterpages.text import slugify
 
 _CLUSTER = """\
 # Кластер «{name}». Поля описаны в docs/content-model.md.

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from clusterpages.colors import (
+from clusterpages.theme.colors import (
     BLACK,
     DARK_TEXT,
     WHITE,

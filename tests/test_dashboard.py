@@ -8,7 +8,7 @@ import io
 import json
 
 from conftest import prepare, run_cli
-from clusterpages import dashboard
+from clusterpages.site import dashboard
 
 
 def cells(config, as_of):

@@ -24,6 +24,8 @@ from typing import Callable
 
 import pytest
 
+from clusterpages.theme.location import BUNDLED_THEME
+
 from test_hardening_fixture import AS_OF, CL, site_files, write_site
 
 REPO = Path(__file__).resolve().parent.parent
@@ -53,7 +55,7 @@ def _returned_codes(func: ast.FunctionDef) -> set[str]:
 def collect_codes() -> dict[str, set[str]]:
     """code → the modules that report it, from every dg.error/warning/info/make call."""
     found: dict[str, set[str]] = {}
-    for path in sorted(PACKAGE.glob("*.py")):
+    for path in sorted(PACKAGE.rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         helpers = {n.name: n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef)}
         scopes = [n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))] + [tree]
@@ -93,7 +95,7 @@ def collect_codes() -> dict[str, set[str]]:
                 for code in codes:
                     found.setdefault(code, set()).add(path.name)
     # a cross-check by plain text: `dg.error("code"` written on one line is always seen
-    text = "\n".join(p.read_text(encoding="utf-8") for p in PACKAGE.glob("*.py"))
+    text = "\n".join(p.read_text(encoding="utf-8") for p in PACKAGE.rglob("*.py"))
     for code in re.findall(r"dg\.(?:error|warning|info)\(\s*\"([a-z0-9.-]+)\"", text):
         found.setdefault(code, set()).add("?")
     return found
@@ -496,9 +498,8 @@ case("since.manifest", "produce", "--since", None)
 
 
 def _own_theme(root: Path, edits: dict[str, tuple[str, str]]) -> None:
-    from clusterpages import pipeline
     theme = root / "themes" / "brandbook"
-    shutil.copytree(pipeline.BUNDLED_THEME, theme)
+    shutil.copytree(BUNDLED_THEME, theme)
     for rel, (old, new) in edits.items():
         path = theme / rel
         text = path.read_text(encoding="utf-8")
@@ -533,8 +534,7 @@ def _template():
 
 
 def _template_line() -> int:
-    from clusterpages import pipeline
-    return _line((pipeline.BUNDLED_THEME / "templates" / "page.html").read_text(encoding="utf-8"), '<div class="prose">')
+    return _line((BUNDLED_THEME / "templates" / "page.html").read_text(encoding="utf-8"), '<div class="prose">')
 
 
 case("template.error", "template", "themes/brandbook/templates/page.html", _template_line())
@@ -546,7 +546,10 @@ case("template.error", "template", "themes/brandbook/templates/page.html", _temp
 def _serve():
     from types import SimpleNamespace
 
-    from clusterpages import pipeline, serve, serve_server, write
+    from clusterpages import pipeline
+    from clusterpages.serve import preview as serve
+    from clusterpages.serve import server as serve_server
+    from clusterpages.publish import write
     config = write_site(_fresh("serve"), site_files())
     out = config.parent / "output"
     diags = []

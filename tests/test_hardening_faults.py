@@ -100,7 +100,7 @@ def test_sigkill_at_random_moments_never_damages_the_output(example):
 
 SLOW_WRITE = """
 import os, time
-from clusterpages import write
+from clusterpages.publish import write
 _utime = os.utime
 def _slow_utime(*a, **k):
     time.sleep(0.003)
@@ -110,7 +110,7 @@ write.os.utime = _slow_utime
 
 TWO_RENAMES = """
 import os, time
-from clusterpages import write
+from clusterpages.publish import write
 write._exchange = lambda a, b: False
 _replace = os.replace
 def _slow_replace(a, b):
@@ -153,7 +153,7 @@ def test_sigkill_while_writing_and_between_the_renames(example):
 
 
 def test_an_old_folder_left_by_hand_is_put_back(tmp_path):
-    from clusterpages import write
+    from clusterpages.publish import write
     out = tmp_path / "output"
     (out / "a").mkdir(parents=True)
     (out / "a" / "index.html").write_bytes(b"previous")
@@ -170,7 +170,7 @@ def test_an_old_folder_left_by_hand_is_put_back(tmp_path):
 
 
 def test_recover_leaves_a_running_build_alone(tmp_path):
-    from clusterpages import write
+    from clusterpages.publish import write
     out = tmp_path / "output"
     (tmp_path / ".output.old-1").mkdir()
     with write.locked(out):  # another build holds the lock: its .old-* is not stale
@@ -179,7 +179,7 @@ def test_recover_leaves_a_running_build_alone(tmp_path):
 
 
 def test_two_renames_put_the_output_back_when_the_second_fails(tmp_path, monkeypatch):
-    from clusterpages import write
+    from clusterpages.publish import write
     out = tmp_path / "output"
     with write.locked(out):
         write.write_site(out, {"index.html": b"previous"}, {})
@@ -232,7 +232,7 @@ FAILURES = {
 
 @pytest.mark.parametrize("name", list(FAILURES))
 def test_a_failing_write_ends_clearly_and_keeps_the_output(name, small_site, monkeypatch):
-    from clusterpages import write
+    from clusterpages.publish import write
     config, out, before = small_site
     what, code_, words = FAILURES[name]
     err = OSError(code_, os.strerror(code_))
@@ -285,7 +285,7 @@ def test_two_builds_at_once_both_succeed_and_the_output_is_whole(example, tmp_pa
 HOLD_LOCK = """
 import sys, time
 from pathlib import Path
-from clusterpages import write
+from clusterpages.publish import write
 with write.locked(Path(sys.argv[1])):
     print("locked", flush=True)
     sys.stdin.readline()

@@ -120,7 +120,7 @@ def _check_output(code: int, out: str, err: str, config_changed: bool, build: bo
 @contextlib.contextmanager
 def _shared_templates():
     """One Jinja environment per template folder for all examples (compiling is most of a build)."""
-    from clusterpages import render
+    from clusterpages.site import render
     original = render.environment
     render.environment = functools.lru_cache(maxsize=8)(original)
     try:

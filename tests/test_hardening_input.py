@@ -114,7 +114,7 @@ DEEP = {
 @pytest.mark.parametrize("name", list(DEEP))
 @pytest.mark.parametrize("loader", ["libyaml", "pure-python"])
 def test_yaml_bombs_are_refused_quickly(name, loader, monkeypatch):
-    from clusterpages import yamlload
+    from clusterpages.content import yamlload
     if loader == "pure-python":
         monkeypatch.setattr(yamlload, "_loader_class", lambda: yaml.SafeLoader)
     elif not getattr(yaml, "__with_libyaml__", False):
@@ -142,7 +142,7 @@ def test_deep_yaml_in_front_matter_is_refused(tmp_path):
 
 
 def test_ordinary_nesting_is_not_a_bomb():
-    from clusterpages import yamlload
+    from clusterpages.content import yamlload
     for path in sorted(REPO.glob("content/**/*.yaml")) + [REPO / "site_config.yaml"]:
         depth, _ = yamlload.text_depth(path.read_text(encoding="utf-8"))
         assert depth <= 12, (path, depth)
@@ -166,7 +166,7 @@ MARKDOWN_BOMBS = {
 
 @pytest.mark.parametrize("name", list(MARKDOWN_BOMBS))
 def test_markdown_bombs_render_quickly(name):
-    from clusterpages import markup
+    from clusterpages.content import markup
     started = time.perf_counter()
     r = markup.render(MARKDOWN_BOMBS[name])
     inline = markup.render_inline(MARKDOWN_BOMBS[name][:20000])
@@ -175,7 +175,7 @@ def test_markdown_bombs_render_quickly(name):
 
 
 def test_markdown_unchanged_by_the_defusing():
-    from clusterpages import markup
+    from clusterpages.content import markup
     text = ("См. [сайт](https://example.ru/) и ![фото](media/x.png) (скобки) [ссылка][1], <b>жирный</b>\n\n"
             "- пункт\n    - вложенный\n\n> цитата\n\n[1]: https://example.ru/a\n")
     assert markup._defuse(text) == text and not markup._too_deep(text)
@@ -184,7 +184,7 @@ def test_markdown_unchanged_by_the_defusing():
 
 
 def test_aligned_table_keeps_alignment_without_a_warning():
-    from clusterpages import markup
+    from clusterpages.content import markup
     r = markup.render("| a | b |\n|:--|--:|\n| 1 | 2 |")
     assert not r.removed
     assert 'style="text-align:left"' in r.html and 'style="text-align:right"' in r.html
@@ -193,7 +193,7 @@ def test_aligned_table_keeps_alignment_without_a_warning():
 
 
 def test_content_classes_cannot_reach_the_theme():
-    from clusterpages import markup
+    from clusterpages.content import markup
     r = markup.render('<div class="a11y-toggle slides-nav">x</div>\n\n```python\nx = 1\n```')
     assert "a11y-toggle" not in r.html and "slides-nav" not in r.html
     assert 'class="language-python"' in r.html
@@ -410,6 +410,6 @@ def test_unclosed_and_missing_front_matter_fences(tmp_path):
 
 
 def test_html_comments_are_dropped_without_a_warning():
-    from clusterpages import markup
+    from clusterpages.content import markup
     r = markup.render("Текст <!-- заметка для себя --> дальше.\n\n<!--\nчерновик\n-->\n")
     assert "заметка" not in r.html and "черновик" not in r.html and not r.removed

@@ -9,7 +9,7 @@ import os
 
 import pytest
 
-from test_hardening_fixture import AS_OF, CL, EPOCH, run_build, site_files, write_site
+from test_hardening_fixture import AS_OF, CL, run_build, site_files, write_site
 
 TRAVERSALS = [
     "../../../../etc/passwd",
@@ -33,7 +33,7 @@ TRAVERSALS = [
 
 
 def _resolve(ref: str, source_dir: str = CL):
-    from clusterpages import refs
+    from clusterpages.content import refs
     known = frozenset(site_files())
     return refs.resolve(ref, source_dir, CL, known)
 
@@ -164,7 +164,7 @@ def test_a_symlink_referenced_from_content_is_an_error_with_the_line(tmp_path):
 # --------------------------------------------------------------------------- the output side
 
 def test_write_site_refuses_paths_out_of_the_output(tmp_path):
-    from clusterpages import write
+    from clusterpages.publish import write
     out = tmp_path / "output"
     for rel in ("../escape.html", "a/../../escape.html", "/tmp/escape.html"):
         with pytest.raises(write.OutputError), write.locked(out):

@@ -25,9 +25,11 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+
+from clusterpages.theme.location import BUNDLED_THEME
 import yaml
 
-from test_hardening_fixture import AS_OF, CL, EPOCH, run_build, site_files, write_site
+from test_hardening_fixture import AS_OF, CL, run_build, site_files, write_site
 
 REPO = Path(__file__).resolve().parent.parent
 PAYLOAD_FILE = REPO / "tests" / "data" / "xss_payloads.txt"
@@ -52,7 +54,8 @@ def test_corpus_is_large_and_unique():
 
 def _local_refs(markdown_text: str, inline: bool = False) -> list[str]:
     """href/src values in the sanitised HTML of `markdown_text` that name files or anchors."""
-    from clusterpages import documents, markup
+    from clusterpages.content import documents
+    from clusterpages.content import markup
     rendered = (markup.render_inline if inline else markup.render)(markdown_text).html
     out = []
     for _, value in documents._LINK_ATTR.findall(rendered):
@@ -64,7 +67,7 @@ def _local_refs(markdown_text: str, inline: bool = False) -> list[str]:
 
 def _failing_refs(markdown_text: str, source_dir: str, known: frozenset[str]) -> list[str]:
     """File references (and #anchors, which no payload can match) that would not resolve."""
-    from clusterpages import refs
+    from clusterpages.content import refs
     return [v for v in _local_refs(markdown_text)
             if v.startswith("#") or refs.resolve(v, source_dir, CL, known)[1]]
 
@@ -249,7 +252,8 @@ def hostile_files(with_refs: bool = False) -> dict[str, bytes]:
 def built(tmp_root: str, with_refs: bool) -> tuple[Path, tuple]:
     """Build (or, with refs, check then render anyway) the hostile site; (output folder, diagnostics)."""
     from clusterpages import diagnostics as dg
-    from clusterpages import pipeline, write
+    from clusterpages import pipeline
+    from clusterpages.publish import write
     root = Path(tmp_root) / ("hostile-refs" if with_refs else "hostile")
     config = write_site(root, hostile_files(with_refs))
     out = root / "output"
@@ -332,7 +336,7 @@ def browser_url(value: str) -> str:
 
 def admin_page() -> str:
     try:
-        from clusterpages.publish import ADMIN_PAGE
+        from clusterpages.publish.artifacts import ADMIN_PAGE
         return ADMIN_PAGE
     except ImportError:
         return ""
@@ -398,13 +402,12 @@ class _Scan(HTMLParser):
 
 
 def theme_inline_scripts() -> set[str]:
-    from clusterpages import pipeline
-    partial = (pipeline.BUNDLED_THEME / "templates" / "partials" / "a11y_head.html").read_text(encoding="utf-8")
+    partial = (BUNDLED_THEME / "templates" / "partials" / "a11y_head.html").read_text(encoding="utf-8")
     return {m.strip() for m in re.findall(r"<script>(.*?)</script>", partial, re.S)}
 
 
 def scan_output(out: Path) -> list[str]:
-    from clusterpages.videos import ALLOWED_EMBED_HOSTS
+    from clusterpages.content.videos import ALLOWED_EMBED_HOSTS
     allowed_inline = theme_inline_scripts()
     problems = []
     for path in sorted(out.rglob("*.html")):
@@ -559,7 +562,7 @@ def _browse(out: Path, pw) -> list[str]:
         # Nothing leaves the machine: a payload that fetches would show up here.
         # Nothing that runs or frames leaves the machine. (Content may show an image from
         # another site: that is not script, and is aborted here like everything else.)
-        from clusterpages.videos import ALLOWED_EMBED_HOSTS
+        from clusterpages.content.videos import ALLOWED_EMBED_HOSTS
         outside: list[str] = []
         current = {"rel": ""}
 

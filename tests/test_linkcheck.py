@@ -1,6 +1,6 @@
 """The link checker: broken files, broken fragments, absolute links, CSS url()."""
 
-from clusterpages.linkcheck import check, scan
+from clusterpages.publish.linkcheck import check, scan
 
 
 def test_scan_finds_links_ids_srcset_and_style_urls():

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from clusterpages.academic import AcademicYear
-from clusterpages.plantables import normalize_header, role_of, split_body, _role_table
+from clusterpages.content.academic import AcademicYear
+from clusterpages.content.plantables import normalize_header, role_of, split_body, _role_table
 
 YEAR = AcademicYear(2022)
 AS_OF = dt.date(2023, 2, 15)

@@ -307,7 +307,7 @@ def test_charts_are_svg_files_referenced_as_images_with_base_url(with_base):
 
 
 def test_video_snippets_embed_only_allow_listed_hosts_with_a_text_link(plain):
-    from clusterpages.videos import ALLOWED_EMBED_HOSTS
+    from clusterpages.content.videos import ALLOWED_EMBED_HOSTS
     snippets = sorted((plain / "embed").rglob("video-*.html"))
     assert snippets
     for path in snippets:
@@ -462,7 +462,7 @@ def test_since_rejects_a_file_that_is_not_a_site_manifest(plain, tmp_path):
 # --------------------------------------------------------------------------- pure helpers
 
 def test_bundle_page_rewrites_only_links_that_leave():
-    from clusterpages.bundles import bundle_page
+    from clusterpages.publish.bundles import bundle_page
     page = "clusters/it/videos/index.html"
     html = ('<link rel="stylesheet" href="../../../assets/theme.css"><link rel="alternate" href="../../../feed.xml">'
             '<a href="../index.html">Кластер</a> <a class="x" href="../../agro/index.html" aria-current="true">Агро</a>'
@@ -480,7 +480,7 @@ def test_bundle_page_rewrites_only_links_that_leave():
 
 
 def test_relink_turns_site_links_into_text_and_images_into_alt():
-    from clusterpages.embed import relink
+    from clusterpages.publish.embed import relink
     page = "clusters/it/pages/p/index.html"
     html = ('<div class="cp-embed cp-embed--it"><h3 id="a">A</h3><a href="#a">к A</a> <a href="#nowhere">нет</a> '
             '<a href="../../plan-2022-2023/index.html#item-1">план</a> <img src="../../media/x.png" alt="Фото &amp; подпись">'
@@ -495,7 +495,7 @@ def test_relink_turns_site_links_into_text_and_images_into_alt():
 
 
 def test_previous_manifest_shapes():
-    from clusterpages.publish import previous_files
+    from clusterpages.publish.artifacts import previous_files
     assert previous_files({"files": {"a.html": "00"}, "as_of": "2023-02-15"}) == {"a.html": "00"}
     assert previous_files({"a.html": "00"}) == {"a.html": "00"}
     assert previous_files({"cluster": "it", "files": [{"path": "a"}]}) is None

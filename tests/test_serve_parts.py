@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from clusterpages import diagnostics as dg
-from clusterpages import serve_overlay as overlay
-from clusterpages import serve_paths as paths
-from clusterpages.serve_server import is_loopback, is_wildcard, own_origins
-from clusterpages.serve_watch import SourceWatcher
+from clusterpages.serve import overlay
+from clusterpages.serve import paths
+from clusterpages.serve.server import is_loopback, is_wildcard, own_origins
+from clusterpages.serve.watch import SourceWatcher
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from clusterpages.colors import (
+from clusterpages.theme.colors import (
     BLACK,
     WHITE,
     Color,
@@ -19,7 +19,7 @@ from clusterpages.colors import (
     shade,
     tint,
 )
-from clusterpages.tokens import (
+from clusterpages.theme.tokens import (
     DEFAULT_PALETTE,
     ContrastCheck,
     Palette,

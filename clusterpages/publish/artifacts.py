@@ -1,0 +1,206 @@
+"""What college web admins take: per-cluster zips, CMS fragments, feeds, sitemap.
+
+Runs after the pages are rendered, on the in-memory site (nothing is written here; the
+only files read are the copied ones, to pack and hash them).
+
+- `downloads/<cluster>.zip` (bundles.py) and `downloads/manifest.json` (site path → SHA-256
+  of every output file outside downloads/), the input of a later `build --since`;
+- `embed/…` CMS fragments (embed.py);
+- `feed.xml`, `clusters/<slug>/feed.xml`, and with base_url `sitemap.xml`, `robots.txt` (feeds.py);
+- `dlya-administratorov/index.html`, the admin page, and with `--since`
+  `downloads/changes/index.html`, what changed since the previous manifest.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Mapping
+
+import jinja2
+
+from clusterpages import diagnostics as dg
+from clusterpages import text
+from clusterpages.model import Cluster, Site
+from clusterpages.publish import bundles, embed, feeds
+from clusterpages.site import pages as specs
+from clusterpages.site import render
+from clusterpages.theme import tokens
+from clusterpages.theme.location import BUNDLED_THEME
+
+ADMIN_PAGE = "dlya-administratorov/index.html"
+CHANGES_PAGE = "downloads/changes/index.html"
+MANIFEST = "downloads/manifest.json"
+HOME = ("Главная", "index.html")
+
+
+@dataclass(frozen=True)
+class Kit:
+    """What the admin page offers for one cluster."""
+
+    cluster: Cluster
+    zip_path: str
+    zip_size: str
+    fragments: tuple[embed.Fragment, ...]   # main documents: their code is shown on the page
+    videos: tuple[embed.Fragment, ...]
+    charts: tuple[str, ...]
+    extra: tuple[embed.Fragment, ...] = ()  # pages and championships: offered as files only
+
+
+@dataclass(frozen=True)
+class ChangeGroup:
+    key: str
+    title: str
+    zip_path: str | None
+    new: tuple[str, ...]
+    changed: tuple[str, ...]
+    removed: tuple[str, ...]
+
+
+def _with_bundled_templates(env: jinja2.Environment) -> jinja2.Environment:
+    """The same environment, falling back to the bundled theme for templates a site's own theme lacks."""
+    return env.overlay(loader=jinja2.ChoiceLoader([env.loader, jinja2.FileSystemLoader(str(BUNDLED_THEME / "templates"))]))
+
+
+def _size(n: int) -> str:
+    if n < 1024 * 1024:
+        return f"{text.ru_number(max(1, round(n / 1024)))}\u00a0КБ"
+    return f"{text.ru_number(round(n / 1024 / 1024, 1))}\u00a0МБ"
+
+
+def _kits(site: Site, fragments: list[embed.Fragment], zips: Mapping[str, bytes],
+          embed_files: Mapping[str, bytes]) -> tuple[Kit, ...]:
+    out = []
+    for cl in site.clusters:
+        mine = [f for f in fragments if f.cluster == cl.slug]
+        path = f"downloads/{cl.slug}.zip"
+        pages = [f for f in mine if f.kind == "page"]
+        extra = tuple(f for f in pages if f.name.startswith(("page-", "championship-")))
+        out.append(Kit(cl, path, _size(len(zips[path])), tuple(f for f in pages if f not in extra),
+                       tuple(f for f in mine if f.kind == "video"),
+                       tuple(sorted(p for p in embed_files if p.startswith(f"embed/{cl.slug}/charts/"))), extra))
+    return tuple(out)
+
+
+def admin_page(site: Site, env: jinja2.Environment, kits: tuple[Kit, ...], css: str) -> bytes:
+    spec = specs.PageSpec(ADMIN_PAGE, "admin.html", "Для администраторов сайтов колледжей", specs.chrome(site),
+                          crumbs=(HOME,), data={"view": "admin", "kits": kits, "css": css,
+                                                "base_url": site.config.base_url, "manifest_path": MANIFEST})
+    return render.render_page(env, spec)
+
+
+# --------------------------------------------------------------------------- manifest and --since
+
+def manifest(paths: list[str], read, as_of: _dt.date) -> dict:
+    """downloads/manifest.json: every listed file's SHA-256, the input of a later `--since`."""
+    return {"generator": "clusterpages", "as_of": as_of.isoformat(),
+            "files": {p: bundles.sha256(read(p)) for p in sorted(paths)}}
+
+
+def previous_files(previous: object) -> dict[str, str] | None:
+    """The path → SHA-256 mapping of a manifest written by `manifest` (or a bare mapping)."""
+    files = previous.get("files") if isinstance(previous, dict) and "files" in previous else previous
+    if isinstance(files, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in files.items()):
+        return files
+    return None
+
+
+def _group_key(path: str, slugs: set[str]) -> str:
+    parts = path.split("/")
+    if len(parts) > 2 and parts[0] in ("clusters", "embed") and parts[1] in slugs:
+        return parts[1]
+    return ""
+
+
+def changes(site: Site, before: Mapping[str, str], now: Mapping[str, str]) -> tuple[ChangeGroup, ...]:
+    """New, changed and removed files grouped by cluster (clusters in site order, then the rest)."""
+    slugs = {c.slug for c in site.clusters}
+    gone_clusters = sorted({p.split("/")[1] for p in before if p.split("/")[0] in ("clusters", "embed")
+                            and len(p.split("/")) > 2} - slugs)
+    known = slugs | set(gone_clusters)
+    order = [(c.slug, c.name, f"downloads/{c.slug}.zip") for c in site.clusters] + \
+            [(s, f"Кластер «{s}» (удалён)", None) for s in gone_clusters] + [("", "Общие файлы сайта", None)]
+    out = []
+    for key, title, zip_path in order:
+        new = tuple(p for p in sorted(now) if p not in before and _group_key(p, known) == key)
+        changed = tuple(p for p in sorted(now) if p in before and before[p] != now[p] and _group_key(p, known) == key)
+        removed = tuple(p for p in sorted(before) if p not in now and _group_key(p, known) == key)
+        if new or changed or removed:
+            out.append(ChangeGroup(f"cl-{key}" if key else "site", title, zip_path, new, changed, removed))
+    return tuple(out)
+
+
+def changes_page(site: Site, env: jinja2.Environment, groups: tuple[ChangeGroup, ...], previous: object) -> bytes:
+    try:
+        as_of = _dt.date.fromisoformat(previous.get("as_of")) if isinstance(previous, dict) else None
+    except (TypeError, ValueError):
+        as_of = None
+    spec = specs.PageSpec(CHANGES_PAGE, "admin.html", "Изменения с прошлой выгрузки", specs.chrome(site),
+                          crumbs=(HOME, ("Для администраторов сайтов колледжей", ADMIN_PAGE)),
+                          data={"view": "changes", "groups": groups, "previous_as_of": as_of,
+                                "totals": {k: sum(len(getattr(g, k)) for g in groups)
+                                           for k in ("new", "changed", "removed")}})
+    return render.render_page(env, spec)
+
+
+# --------------------------------------------------------------------------- all of it
+
+def artifacts(site: Site, env: jinja2.Environment, pages: Mapping[str, bytes], copies: Mapping[str, Path],
+              previous_manifest: Mapping | None, memo=None) -> tuple[dict[str, bytes], list[dg.Diagnostic]]:
+    """Files to add to the output (site path → bytes) and diagnostics.
+
+    `memo(kind, key_parts, compute)` remembers per-page work across builds (see cache.Cache.memo).
+    """
+    memo = memo or (lambda kind, parts, compute: compute())
+    env = _with_bundled_templates(env)
+    diags: list[dg.Diagnostic] = []
+    out: dict[str, bytes] = {}
+
+    def read(path: str) -> bytes:
+        if path in out:
+            return out[path]
+        if path in pages:
+            return pages[path]
+        return Path(copies[path]).read_bytes()
+
+    if "assets/copy.js" not in copies:  # a site's own theme without it: the admin page still works
+        out["assets/copy.js"] = (BUNDLED_THEME / "static" / "copy.js").read_bytes()
+    out.update(feeds.feeds(site))
+
+    css_file = copies.get("assets/embed.css") or BUNDLED_THEME / "static" / "embed.css"
+    css_source = Path(css_file).read_text(encoding="utf-8-sig")
+    tokens_css = pages["assets/tokens.css"].decode("utf-8") if "assets/tokens.css" in pages else tokens.stylesheet(
+        site.config.palette, {c.slug: c.accent for c in site.clusters}, site.config.fonts)
+    fragments, embed_files, sub = embed.fragments(site, env, css_source, tokens_css, memo)
+    diags += sub
+    out.update(embed_files)
+
+    zips = bundles.bundles(site, {**pages, **out}, copies, read, memo)
+    out.update(zips)
+    out[ADMIN_PAGE] = admin_page(site, env, _kits(site, fragments, zips, embed_files),
+                                 embed_files["embed/embed.css"].decode("utf-8"))
+
+    if site.config.base_url:
+        out.update(feeds.sitemap(site, [p for p in sorted(set(pages) | set(copies) | set(out))
+                                        if p.endswith(".html") and not p.startswith(("embed/", "downloads/"))]))
+    else:
+        diags.append(dg.info("sitemap.skipped", site.config.file or "site_config.yaml", None,
+                             "sitemap.xml и robots.txt не созданы: в настройках сайта не указан base_url.",
+                             "Чтобы создать их, добавьте в site_config.yaml адрес, по которому сайт будет "
+                             "опубликован, например «base_url: https://college.ru/clusters/»."))
+
+    listed = [p for p in sorted(set(pages) | set(copies) | set(out)) if not p.startswith("downloads/")]
+    current = manifest(listed, read, site.config.as_of)
+    out[MANIFEST] = (json.dumps(current, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
+
+    if previous_manifest is not None:
+        before = previous_files(previous_manifest)
+        if before is None:
+            diags.append(dg.error("since.manifest", "--since", None,
+                                  "Файл, указанный в --since, — не манифест выгрузки clusterpages.",
+                                  "Укажите downloads/manifest.json из прошлой сборки (не manifest.json из архива кластера)."))
+        else:
+            out[CHANGES_PAGE] = changes_page(site, env, changes(site, before, current["files"]), previous_manifest)
+    return out, diags

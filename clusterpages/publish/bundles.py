@@ -1,0 +1,312 @@
+"""Per-cluster zip bundles, and the link rewriting they share with the CMS fragments (pure).
+
+A bundle holds a cluster's pages (`clusters/<slug>/…`), every file those pages load
+(`assets/…`, logos) in the same folders, an `index.html` at its root, `ИНСТРУКЦИЯ.txt` and a
+`manifest.json`. Links that leave the cluster point to `base_url` when it is set, else they
+become plain text, so nothing is broken after unzipping anywhere. Zips are deterministic:
+sorted entries, one fixed date, fixed permissions.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import html
+import io
+import json
+import posixpath
+import re
+import zipfile
+from dataclasses import dataclass
+from typing import Callable, Mapping
+from urllib.parse import quote, unquote, urlsplit
+
+from clusterpages.model import Cluster, Site
+
+# Attributes holding one address; srcset is handled apart.
+URL_ATTRS = ("href", "src", "poster", "data-src")
+# <link rel=…> values that load a file the page needs (anything else is a reference to follow).
+_LOADING_RELS = frozenset({"stylesheet", "icon", "preload", "modulepreload", "manifest", "apple-touch-icon"})
+_CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+?)['"]?\s*\)|@import\s+['"]([^'"]+)['"]""")
+_SPAN_KEEPS = ("id", "class", "lang", "title")
+_LICENCE = re.compile(r"(?i)^(ofl|licen[cs]e|copying|notice)\b")
+
+
+# --------------------------------------------------------------------------- HTML scanning
+
+@dataclass(frozen=True)
+class Tag:
+    """One start or end tag of a document, with its character span in the text."""
+
+    name: str
+    attrs: tuple[tuple[str, str | None], ...]
+    start: int
+    end: int
+    closing: bool
+
+    def get(self, name: str) -> str | None:
+        return next((v for k, v in self.attrs if k == name), None)
+
+
+_TOKEN = re.compile(
+    r"<!--.*?-->"
+    r"|<(?P<raw>script|style|textarea)\b(?P<rawattrs>[^>]*)>(?P<body>.*?)</(?P=raw)\s*>"
+    r"|<(?P<name>[a-zA-Z][a-zA-Z0-9-]*)(?P<attrs>(?:\s+[^\s/>\"'=]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*)\s*/?>"
+    r"|</(?P<end>[a-zA-Z][a-zA-Z0-9-]*)\s*>",
+    re.S | re.I)
+_ATTR = re.compile(r"([^\s/>\"'=]+)(?:\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'=<>`]+)))?")
+
+
+def _attrs(text: str) -> tuple[tuple[str, str | None], ...]:
+    out = []
+    for m in _ATTR.finditer(text):
+        value = m.group(2) if m.group(2) is not None else m.group(3) if m.group(3) is not None else m.group(4)
+        out.append((m.group(1).lower(), None if value is None else html.unescape(value)))
+    return tuple(out)
+
+
+def scan(text: str) -> list[Tag]:
+    """Every tag of `text` in document order (script, style and textarea contents are not looked into).
+
+    A regular-expression tokenizer: the pages are our own templates' output, and this runs over
+    every page of every build, where html.parser was most of the publishing time.
+    """
+    tags: list[Tag] = []
+    for m in _TOKEN.finditer(text):
+        if m.group("raw"):
+            name = m.group("raw").lower()
+            tags.append(Tag(name, _attrs(m.group("rawattrs")), m.start(), m.start("body"), False))
+            tags.append(Tag(name, (), m.end("body"), m.end(), True))
+        elif m.group("name"):
+            tags.append(Tag(m.group("name").lower(), _attrs(m.group("attrs")), m.start(), m.end(), False))
+        elif m.group("end"):
+            tags.append(Tag(m.group("end").lower(), (), m.start(), m.end(), True))
+    return tags
+
+
+def start_tag(name: str, attrs) -> str:
+    parts = [name] + [k if v is None else f'{k}="{html.escape(v, quote=True)}"' for k, v in attrs]
+    return "<" + " ".join(parts) + ">"
+
+
+def span_for(tag: Tag) -> str:
+    """The <span> that replaces a link: its text stays, the address goes."""
+    return start_tag("span", [(k, v) for k, v in tag.attrs if k in _SPAN_KEEPS])
+
+
+def apply(text: str, edits: list[tuple[int, int, str]]) -> str:
+    out, pos = [], 0
+    for start, end, new in sorted(edits):
+        out.append(text[pos:start])
+        out.append(new)
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def resolve(value: str, page: str) -> tuple[str, str] | None:
+    """(site path, fragment) of a relative address written on `page`; None for outside
+    addresses, page-local anchors and paths leaving the site."""
+    value = value.strip()
+    parts = urlsplit(value)
+    if parts.scheme or value.startswith("//") or not parts.path:
+        return None
+    path = unquote(parts.path)
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
+    if path.endswith("/") or target == ".":
+        target = posixpath.join(target, "index.html") if target != "." else "index.html"
+    if target.startswith("../") or target == "..":
+        return None
+    return target, parts.fragment
+
+
+def absolute(base_url: str, target: str, fragment: str = "") -> str:
+    """`base_url` (ends with /) + the site path, percent-encoded where needed."""
+    return base_url + quote(target, safe="/") + (f"#{fragment}" if fragment else "")
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+# --------------------------------------------------------------------------- one page of a bundle
+
+def _is_loading_link(tag: Tag) -> bool:
+    rels = set((tag.get("rel") or "").lower().split())
+    return bool(rels & _LOADING_RELS)
+
+
+def bundle_page(text: str, page: str, inside: Callable[[str], bool], base_url: str | None
+                ) -> tuple[str, set[str]]:
+    """The page's HTML as it goes into a bundle, and the site paths of the files it loads.
+
+    `inside(path)` says whether a site path travels with the bundle. Links (<a>, <area>,
+    <link rel=alternate>) to anything else go to `base_url`, or become plain text (the
+    <link> is dropped). Loaded files (styles, scripts, images) are returned to be packed.
+    """
+    edits: list[tuple[int, int, str]] = []
+    loads: set[str] = set()
+    spanned = False
+    for tag in scan(text):
+        if tag.closing:
+            if tag.name == "a" and spanned:
+                edits.append((tag.start, tag.end, "</span>"))
+                spanned = False
+            continue
+        is_link = tag.name in ("a", "area") or (tag.name == "link" and not _is_loading_link(tag))
+        if is_link:
+            value = tag.get("href")
+            hit = resolve(value, page) if value else None
+            if hit is None:
+                continue
+            if inside(hit[0]):
+                loads.add(hit[0])  # a file linked from inside travels with the bundle
+                continue
+            if base_url:
+                attrs = [(k, absolute(base_url, *hit) if k == "href" else v) for k, v in tag.attrs]
+                edits.append((tag.start, tag.end, start_tag(tag.name, attrs)))
+            elif tag.name == "a":
+                edits.append((tag.start, tag.end, span_for(tag)))
+                spanned = True
+            else:  # <area> and <link> have no text to keep
+                edits.append((tag.start, tag.end, ""))
+            continue
+        for name, value in tag.attrs:
+            if not value:
+                continue
+            values = [part.strip().split(" ")[0] for part in value.split(",")] if name == "srcset" else \
+                [value] if name in URL_ATTRS else []
+            for v in values:
+                hit = resolve(v, page)
+                if hit is not None:
+                    loads.add(hit[0])
+        style = tag.get("style")
+        if style:
+            for m in _CSS_URL.finditer(style):
+                hit = resolve(m.group(1) or m.group(2), page)
+                if hit is not None:
+                    loads.add(hit[0])
+    return apply(text, edits), loads
+
+
+def css_loads(css: str, path: str) -> set[str]:
+    out = set()
+    for m in _CSS_URL.finditer(css):
+        hit = resolve(m.group(1) or m.group(2), path)
+        if hit is not None:
+            out.add(hit[0])
+    return out
+
+
+# --------------------------------------------------------------------------- the zip
+
+def _zip_bytes(entries: Mapping[str, bytes], date: _dt.date) -> bytes:
+    buf = io.BytesIO()
+    stamp = (max(date.year, 1980), date.month, date.day, 0, 0, 0)
+    with zipfile.ZipFile(buf, "w") as zf:
+        for name in sorted(entries):
+            info = zipfile.ZipInfo(name, date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 3  # the same bytes whatever system builds it
+            info.external_attr = 0o100644 << 16
+            zf.writestr(info, entries[name], compress_type=zipfile.ZIP_DEFLATED, compresslevel=9)
+    return buf.getvalue()
+
+
+def _root_index(cl: Cluster, title: str) -> bytes:
+    name = html.escape(cl.name)
+    return f"""<!DOCTYPE html>
+<html lang="ru">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{name} — {html.escape(title)}</title>
+</head>
+<body>
+<main>
+<h1>{name}</h1>
+<p><a href="clusters/{cl.slug}/index.html">Открыть страницы кластера</a></p>
+<p>Как разместить эти страницы на сайте колледжа, написано в файле <a href="ИНСТРУКЦИЯ.txt">ИНСТРУКЦИЯ.txt</a>.</p>
+</main>
+</body>
+</html>
+""".encode("utf-8")
+
+
+def _instruction(cl: Cluster, base_url: str | None) -> bytes:
+    outside = ("Ссылки на общие страницы региона ведут на сайт " + base_url + "."
+               if base_url else
+               "Ссылки на общие страницы региона и другие кластеры показаны обычным текстом: "
+               "в архиве их нет, и битых ссылок не будет.")
+    lines = [
+        f"Страницы кластера «{cl.short_name}» для сайта колледжа",
+        "",
+        f"Главная страница: clusters/{cl.slug}/index.html (или index.html в корне архива).",
+        "Страницы работают с диска: распакуйте архив и откройте index.html в браузере.",
+        "",
+        "Как разместить на сайте колледжа:",
+        "1. Распакуйте архив, сохраняя папки (clusters/ и assets/ должны лежать рядом).",
+        "2. Загрузите всё содержимое в любую папку сайта: по FTP (FileZilla, WinSCP) или через",
+        "   файловый менеджер CMS (1С-Битрикс: «Контент → Структура сайта → Файлы и папки»;",
+        "   Joomla и WordPress: файловый менеджер хостинга). Например, в папку /cluster/.",
+        "3. Откройте в браузере адрес этой папки + clusters/" + cl.slug + "/index.html",
+        "   и поставьте на него ссылку из меню сайта.",
+        "Все ссылки относительные: страницы работают в любой папке, в том числе в подпапке сайта.",
+        "Не загружайте страницы в раздел /sveden/ — он только для обязательных сведений.",
+        "",
+        outside,
+        "",
+        "Обновление: загрузите новый архив поверх старого. Файл manifest.json перечисляет все",
+        "файлы архива с контрольными суммами SHA-256 — по ним видно, какие файлы изменились.",
+    ]
+    return ("\ufeff" + "\r\n".join(lines) + "\r\n").encode("utf-8")
+
+
+def bundle(site: Site, cl: Cluster, files: Mapping[str, bytes], copies: Mapping[str, object],
+           read: Callable[[str], bytes], memo=None) -> bytes:
+    """The zip of one cluster. `read(site path)` gives the bytes of a file of the site."""
+    memo = memo or (lambda kind, parts, compute: compute())
+    base_url = site.config.base_url
+    scope = f"clusters/{cl.slug}/"
+
+    def inside(path: str) -> bool:
+        return path.startswith(scope) or path.startswith("assets/")
+
+    entries: dict[str, bytes] = {}
+    wanted: set[str] = set()
+    for path in sorted(set(files) | set(copies)):
+        if not path.startswith(scope):
+            continue
+        data = read(path)
+        if path.endswith(".html"):
+            text, loads = memo("bundle-page", (data, path, cl.slug, str(base_url)),
+                               lambda data=data, path=path: bundle_page(data.decode("utf-8"), path, inside, base_url))
+            data = text.encode("utf-8")
+            wanted |= loads
+        entries[path] = data
+    queue = sorted(wanted - set(entries))
+    while queue:
+        path = queue.pop(0)
+        if path in entries or not (path in files or path in copies):
+            continue  # a missing file is the link check's business
+        entries[path] = read(path)
+        if path.endswith(".css"):
+            queue += sorted(css_loads(entries[path].decode("utf-8"), path) - set(entries))
+    # Fonts and other third-party files travel with their licences (the OFL asks for it).
+    folders = {posixpath.dirname(p) for p in entries if p.startswith("assets/")}
+    for path in sorted(set(files) | set(copies)):
+        if posixpath.dirname(path) in folders and _LICENCE.match(posixpath.basename(path)) and path not in entries:
+            entries[path] = read(path)
+    entries["index.html"] = _root_index(cl, site.config.title)
+    entries["ИНСТРУКЦИЯ.txt"] = _instruction(cl, base_url)
+    listing = [{"path": p, "sha256": sha256(entries[p]), "size": len(entries[p])} for p in sorted(entries)]
+    entries["manifest.json"] = (json.dumps({"cluster": cl.slug, "as_of": site.config.as_of.isoformat(),
+                                            "files": listing}, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    parts = tuple(x for p in sorted(entries) for x in (p, sha256(entries[p]))) + (site.config.as_of.isoformat(),)
+    return memo("zip", parts, lambda: _zip_bytes(entries, site.config.as_of))
+
+
+def bundles(site: Site, files: Mapping[str, bytes], copies: Mapping[str, object],
+            read: Callable[[str], bytes], memo=None) -> dict[str, bytes]:
+    """downloads/<cluster>.zip for every cluster."""
+    return {f"downloads/{cl.slug}.zip": bundle(site, cl, files, copies, read, memo) for cl in site.clusters}

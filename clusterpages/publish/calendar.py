@@ -1,0 +1,80 @@
+"""iCalendar (RFC 5545) files of plan and media-plan items, through the icalendar library."""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+import icalendar
+
+from clusterpages import diagnostics as dg
+from clusterpages.model import PlanDoc, PlanItem, Site
+
+_PRODID = "-//clusterpages//RU"
+
+
+def _event(doc: PlanDoc, item: PlanItem, stamp: _dt.datetime, base_url: str | None) -> icalendar.Event | None:
+    d = item.deadline
+    if d is None or d.start is None or d.end is None:
+        return None
+    ev = icalendar.Event()
+    ev.add("uid", f"{doc.cluster}.{doc.slug}.{item.uid}@clusterpages")
+    ev.add("dtstamp", stamp)
+    ev.add("summary", item.title_text)
+    ev.add("dtstart", d.start)
+    if d.kind == "recurrence":
+        ev.add("dtend", d.start + _dt.timedelta(days=1))
+        ev.add("rrule", {"freq": "MONTHLY" if d.freq == "QUARTERLY" else d.freq,
+                         **({"interval": 3} if d.freq == "QUARTERLY" else {}), "until": d.end})
+    else:
+        ev.add("dtend", d.end + _dt.timedelta(days=1))
+    page = f"clusters/{doc.cluster}/{doc.slug}/index.html#item-{item.uid}"
+    if base_url:
+        ev.add("url", base_url + page)
+    desc = [f"Срок: {item.deadline_text}"]
+    if item.responsible:
+        desc.append(f"Ответственный: {item.responsible}")
+    desc.append(f"Документ: {doc.title}")
+    ev.add("description", "\n".join(desc))
+    ev.add("categories", [doc.kind] + list(item.tags))
+    return ev
+
+
+def _calendar(name: str) -> icalendar.Calendar:
+    cal = icalendar.Calendar()
+    cal.add("prodid", _PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", name)
+    return cal
+
+
+def files(site: Site) -> tuple[dict[str, bytes], list[dg.Diagnostic]]:
+    """One .ics per plan and media plan, per cluster and for the region; undated items are counted."""
+    as_of = site.config.as_of
+    stamp = _dt.datetime(as_of.year, as_of.month, as_of.day, tzinfo=_dt.timezone.utc)
+    out: dict[str, bytes] = {}
+    region = _calendar(site.config.title)
+    per_cluster: dict[str, icalendar.Calendar] = {}
+    names = {c.slug: c.short_name for c in site.clusters}
+    diags = []
+    for doc in site.plans:
+        cal = _calendar(doc.title)
+        ccal = per_cluster.setdefault(doc.cluster, _calendar(names.get(doc.cluster, doc.cluster)))
+        skipped = 0
+        for item in doc.items:
+            ev = _event(doc, item, stamp, site.config.base_url)
+            if ev is None:
+                skipped += 1
+                continue
+            for c in (cal, ccal, region):
+                c.add_component(ev)
+        name = "plan.ics" if doc.kind == "plan" else "media-plan.ics"
+        out[f"clusters/{doc.cluster}/{doc.slug}/{name}"] = cal.to_ical()
+        if skipped:
+            diags.append(dg.info("calendar.undated", doc.file, None,
+                                 f"В календарь не вошло пунктов без даты: {skipped}.",
+                                 "Укажите срок датой или периодом (25.12.2022, декабрь 2022), чтобы пункт попал в календарь."))
+    for slug, cal in per_cluster.items():
+        out[f"clusters/{slug}/calendar.ics"] = cal.to_ical()
+    out["calendar.ics"] = region.to_ical()
+    return out, diags

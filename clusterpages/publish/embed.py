@@ -1,0 +1,364 @@
+"""CMS fragments: a cluster's pages as plain HTML to paste into a college site (pure).
+
+`embed/<cluster>/<name>.html` holds one `<div class="cp-embed cp-embed--<cluster>">` with the
+page's content only: no document, no script, no style element, no inline SVG (charts are
+`<img>` of `embed/<cluster>/charts/*.svg`). It is styled by classes from `embed/embed.css`
+(brand colours written as literal values); `<name>.inline.html` has the same styles inlined
+into style attributes, for editors that strip `<style>`. Links and images point to
+`base_url` when it is set; otherwise links become plain text and images their alt text,
+since a fragment pasted into a CMS page cannot know our paths. Video players are separate
+optional snippets `embed/<cluster>/video-<slug>.html` (allow-listed hosts only).
+"""
+
+from __future__ import annotations
+
+import html
+import pickle
+import re
+from dataclasses import dataclass, replace
+from types import MappingProxyType
+from urllib.parse import unquote, urlsplit
+
+import css_inline
+import jinja2
+
+from clusterpages import diagnostics as dg
+from clusterpages.content.videos import ALLOWED_EMBED_HOSTS, PLATFORM_NAMES
+from clusterpages.model import Site
+from clusterpages.publish.bundles import (
+    absolute,
+    apply,
+    resolve,
+    scan,
+    span_for,
+    start_tag,
+)
+from clusterpages.site import pages, render
+from clusterpages.theme import charts
+
+# Page template → fragment template.
+TEMPLATES = MappingProxyType({
+    "cluster.html": "embed/home.html",
+    "plan.html": "embed/plan.html",
+    "report.html": "embed/report.html",
+    "videos.html": "embed/videos.html",
+    "championships.html": "embed/championships.html",
+    "championship.html": "embed/championship.html",
+    "page.html": "embed/page.html",
+})
+FORBIDDEN = frozenset({"html", "head", "body", "script", "style", "link", "meta", "svg", "math", "iframe", "form",
+                       "input", "button", "select", "textarea", "object", "embed", "video", "audio", "canvas",
+                       "noscript", "template", "base"})
+VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
+_SAFE_SCHEMES = ("http", "https", "mailto", "tel")
+_VAR = re.compile(r"var\(\s*(--cp-[a-z0-9-]+)\s*(?:,[^()]*)?\)")
+_COMMENT = re.compile(r"/\*.*?\*/", re.S)
+_BLOCK = re.compile(r"([^{}]+)\{([^{}]*)\}")
+_DECL = re.compile(r"(--cp-[a-z0-9-]+)\s*:\s*([^;]+);")
+# The fixed colours of charts.bars(inline=False) → cluster tokens.
+_CHART_COLOURS = (("#0b4f8a", "--cp-cluster"), ("#dde7f0", "--cp-cluster-tint"), ("#083a66", "--cp-cluster-dark"),
+                  ("#1a1a1a", "--cp-text"))
+
+
+@dataclass(frozen=True)
+class Fragment:
+    cluster: str
+    name: str            # home, plan-2022-2023, video-<slug>, …
+    title: str           # what it shows, for the admin page
+    kind: str            # "page" | "video"
+    path: str            # embed/<cluster>/<name>.html
+    html: str
+    inline_path: str | None
+    inline_html: str | None
+
+
+@dataclass(frozen=True)
+class Styles:
+    base: str                                   # rules for every fragment
+    clusters: tuple[tuple[str, str], ...]       # (slug, rules with that cluster's colours)
+
+    @property
+    def sheet(self) -> str:
+        head = ("/* Стили фрагментов clusterpages для вставки на сайт колледжа. Цвета — из брендбука.\n"
+                "   Подключите этот файл в шаблоне сайта или вставьте его текст в поле «Свои стили» (CSS). */\n")
+        return head + self.base + "".join(css for _, css in self.clusters)
+
+    def for_cluster(self, slug: str) -> str:
+        return self.base + dict(self.clusters).get(slug, "")
+
+
+# --------------------------------------------------------------------------- styles
+
+def tokens_from(tokens_css: str) -> tuple[dict[str, str], dict[str, dict[str, str]]]:
+    """Site tokens (from :root) and cluster tokens (from .cluster-<slug>) of the generated tokens.css."""
+    site: dict[str, str] = {}
+    clusters: dict[str, dict[str, str]] = {}
+    for m in _BLOCK.finditer(_COMMENT.sub("", tokens_css)):
+        selector = m.group(1).strip()
+        decls = {k: v.strip() for k, v in _DECL.findall(m.group(2))}
+        if selector == ":root":
+            site.update(decls)
+        elif selector.startswith(".cluster-"):
+            clusters[selector[len(".cluster-"):]] = decls
+    return site, clusters
+
+
+def _substitute(css: str, values: dict[str, str], missing: set[str]) -> str:
+    def repl(m):
+        name = m.group(1)
+        if name in values:
+            return values[name]
+        missing.add(name)
+        return m.group(0)
+    return _VAR.sub(repl, css)
+
+
+def _tidy(css: str) -> str:
+    lines = [line.rstrip() for line in _COMMENT.sub("", css).split("\n")]
+    return "\n".join(line for line in lines if line.strip()) + "\n"
+
+
+def styles(source: str, tokens_css: str, slugs: tuple[str, ...]) -> tuple[Styles, list[dg.Diagnostic]]:
+    """embed.css of the theme → the stylesheet with literal brand colours.
+
+    The block between `/* @cluster` and `/* @end-cluster */` is repeated per cluster with
+    `.cp-embed` made `.cp-embed--<slug>` and the cluster's own colours.
+    """
+    site, per_cluster = tokens_from(tokens_css)
+    start = source.find("/* @cluster")
+    end = source.find("/* @end-cluster */")
+    if 0 <= start < end:
+        base_src = source[:start] + source[end + len("/* @end-cluster */"):]
+        block_src = _COMMENT.sub("", source[start:end])
+    else:
+        base_src, block_src = source, ""
+    missing: set[str] = set()
+    base = _tidy(_substitute(base_src, site, missing))
+    out = []
+    for slug in slugs:
+        values = {**site, **per_cluster.get(slug, {})}
+        block = re.sub(r"\.cp-embed(?![\w-])", f".cp-embed--{slug}", block_src)
+        if block.strip():
+            out.append((slug, _tidy(_substitute(block, values, missing))))
+    diags = [dg.error("embed.css-token", "themes/brandbook/static/embed.css", None,
+                      f"В стилях фрагментов неизвестный цвет темы {name}.",
+                      "Используйте переменные из assets/tokens.css (--cp-primary, --cp-cluster, …).")
+             for name in sorted(missing)]
+    return Styles(base, tuple(out)), diags
+
+
+def inline(fragment: str, css: str) -> str:
+    """The fragment with the stylesheet inlined into style attributes (css_inline)."""
+    out = css_inline.inline_fragment(fragment, css, load_remote_stylesheets=False, keep_style_tags=False,
+                                     keep_link_tags=False, keep_at_rules=False)
+    return out if out.endswith("\n") else out + "\n"
+
+
+# --------------------------------------------------------------------------- links
+
+def relink(text: str, page: str, base_url: str | None) -> str:
+    """Links and images of a fragment rendered as if it were `page`: absolute with base_url,
+    else plain text (links) and alt text (images). Outside addresses stay; anchors stay when
+    their target is inside the fragment."""
+    tags = scan(text)
+    ids = {v for t in tags if not t.closing for k, v in t.attrs if k == "id" and v}
+    edits: list[tuple[int, int, str]] = []
+    spanned = False
+    for t in tags:
+        if t.closing:
+            if t.name == "a" and spanned:
+                edits.append((t.start, t.end, "</span>"))
+                spanned = False
+            continue
+        if t.name == "a" and t.get("href") is not None:
+            href = t.get("href").strip()
+            if href.startswith("#") and unquote(href[1:]) in ids:
+                continue
+            hit = None if href.startswith("#") else resolve(href, page)
+            if hit is None and urlsplit(href).scheme.lower() in _SAFE_SCHEMES:
+                continue
+            if hit is not None and base_url:
+                attrs = [(k, absolute(base_url, *hit) if k == "href" else v) for k, v in t.attrs]
+                edits.append((t.start, t.end, start_tag("a", attrs)))
+            else:
+                edits.append((t.start, t.end, span_for(t)))
+                spanned = True
+        elif t.name == "img":
+            src = (t.get("src") or "").strip()
+            if urlsplit(src).scheme.lower() in ("http", "https"):
+                continue
+            hit = resolve(src, page) if src else None
+            if hit is not None and base_url:
+                attrs = [(k, absolute(base_url, *hit) if k == "src" else v) for k, v in t.attrs]
+                edits.append((t.start, t.end, start_tag("img", attrs)))
+            else:
+                alt = t.get("alt") or ""
+                edits.append((t.start, t.end, f'<span class="cp-embed__alt">{html.escape(alt)}</span>' if alt else ""))
+    return apply(text, edits)
+
+
+def problems(text: str, cluster: str, allow: frozenset[str] = frozenset()) -> list[str]:
+    """What makes `text` unfit to paste (empty when it is fine)."""
+    out = []
+    tags = scan(text)
+    bad = sorted({t.name for t in tags if t.name in FORBIDDEN - allow})
+    if bad:
+        out.append("недопустимые элементы: " + ", ".join(f"<{b}>" for b in bad))
+    if any(k.startswith("on") for t in tags for k, _ in t.attrs):
+        out.append("обработчики событий в атрибутах")
+    depth, roots = 0, []
+    for t in tags:
+        if t.closing:
+            depth -= 1
+        else:
+            if depth == 0:
+                roots.append(t)
+            if t.name not in VOID:
+                depth += 1
+    if len(roots) != 1 or depth != 0 or text[:roots[0].start].strip() or \
+            text[max(t.end for t in tags):].strip():
+        out.append("должен быть ровно один корневой элемент")
+    elif roots[0].name != "div" or "cp-embed" not in (roots[0].get("class") or "").split() \
+            or f"cp-embed--{cluster}" not in (roots[0].get("class") or "").split():
+        out.append(f"корневой элемент должен быть <div class=\"cp-embed cp-embed--{cluster}\">")
+    return out
+
+
+# --------------------------------------------------------------------------- rendering
+
+def _name(spec: pages.PageSpec) -> str:
+    d = spec.data
+    if spec.template == "cluster.html":
+        return "home"
+    if spec.template == "plan.html":
+        return d["doc"].slug
+    if spec.template == "report.html":
+        return d["report"].slug
+    if spec.template == "championship.html":
+        return f"championship-{d['championship'].slug}"
+    if spec.template == "page.html":
+        return f"page-{d['page'].slug}"
+    return spec.template[:-len(".html")]
+
+
+def _title(spec: pages.PageSpec) -> str:
+    return "Главная страница кластера" if spec.template == "cluster.html" else spec.title
+
+
+def _number(text: str) -> int | None:
+    digits = re.sub(r"[\s\u00a0\u202f]", "", text or "")
+    return int(digits) if digits.isdigit() else None
+
+
+def _reach(items) -> dict[str, int]:
+    return {key: sum(n for n in (_number(getattr(i, key)) for i in items) if n is not None)
+            for key in ("reach_plan", "reach_fact")}
+
+
+def chart_files(site: Site, tokens_css: str) -> tuple[dict[str, dict[str, str]], dict[str, bytes]]:
+    """Standalone SVG charts of every report, in the cluster's colours.
+
+    Returns ({report site path: {group: chart site path}}, {chart site path: bytes}).
+    """
+    site_tokens, per_cluster = tokens_from(tokens_css)
+    names: dict[str, dict[str, str]] = {}
+    files: dict[str, bytes] = {}
+    for r in site.reports:
+        values = {**site_tokens, **per_cluster.get(r.cluster, {})}
+        groups: dict[str, list] = {}
+        for i in r.indicators:
+            groups.setdefault(i.group, []).append(i)
+        style = site.config.year_style
+        prev = f"{r.year.first - 1}–{r.year.first}" if style == "dash" else f"{r.year.first - 1}/{r.year.first}"
+        page = f"clusters/{r.cluster}/{r.slug}/index.html"
+        names[page] = {}
+        for n, (g, rows) in enumerate(groups.items(), 1):
+            svg = charts.bars(g, rows, r.year.label(style), prev, inline=False).replace("{id}", f"chart-{n}")
+            for fixed, token in _CHART_COLOURS:
+                if token in values:
+                    svg = svg.replace(f'"{fixed}"', f'"{values[token]}"')
+            path = f"embed/{r.cluster}/charts/{r.slug}-{n}.svg"
+            names[page][g] = path
+            files[path] = ('<?xml version="1.0" encoding="UTF-8"?>\n' + svg + "\n").encode("utf-8")
+    return names, files
+
+
+def _video_snippets(site: Site, env: jinja2.Environment, ch: pages.Chrome) -> list[tuple[str, str, str, str]]:
+    """(cluster, slug, title, html) of the player snippet of each allow-listed video."""
+    out = []
+    for v in sorted(site.videos, key=lambda v: (v.cluster, v.slug)):
+        if v.platform == "file" or not v.embed_url:
+            continue
+        parts = urlsplit(v.embed_url)
+        if parts.scheme != "https" or parts.hostname not in ALLOWED_EMBED_HOSTS:
+            continue
+        spec = pages.PageSpec(f"clusters/{v.cluster}/videos/index.html", "embed/video.html", v.title, ch,
+                              site.cluster(v.cluster), data={"video": v,
+                                                             "platform_name": PLATFORM_NAMES.get(v.platform, v.platform)})
+        out.append((v.cluster, v.slug, v.title, render.render_page(env, spec).decode("utf-8")))
+    return out
+
+
+def _templates_bytes(env: jinja2.Environment) -> bytes:
+    """The fragment templates' sources: a fragment's cache key must change when they do."""
+    loader = env.loader
+    parts = []
+    for name in sorted(n for n in env.list_templates() if n.startswith("embed/")):
+        source, _, _ = loader.get_source(env, name)
+        parts.append(name + "\0" + source)
+    return "\0".join(parts).encode("utf-8")
+
+
+def fragments(site: Site, env: jinja2.Environment, css_source: str, tokens_css: str, memo=None
+              ) -> tuple[list[Fragment], dict[str, bytes], list[dg.Diagnostic]]:
+    """Every fragment of every cluster, and the files of embed/ (fragments, embed.css, charts)."""
+    memo = memo or (lambda kind, parts, compute: compute())
+    templates_bytes = _templates_bytes(env)
+    base_url = site.config.base_url
+    st, diags = styles(css_source, tokens_css, tuple(c.slug for c in site.clusters))
+    chart_names, files = chart_files(site, tokens_css)
+    ch = pages.chrome(site)
+    out: list[Fragment] = []
+    for spec in pages.specs(site):
+        if spec.cluster is None or spec.template not in TEMPLATES:
+            continue
+        extra = {"base_url": base_url}
+        if spec.template == "report.html":
+            extra["chart_files"] = chart_names.get(spec.path, {})
+        if spec.template == "plan.html" and spec.data["doc"].kind == "media-plan":
+            extra["reach"] = _reach(spec.data["doc"].items)
+        # Rendered as if it were the page itself, so url() gives the same relative links;
+        # relink() then makes them absolute or plain text.
+        fragment_spec = replace(spec, template=TEMPLATES[spec.template], data={**spec.data, **extra})
+        name = _name(spec)
+        path = f"embed/{spec.cluster.slug}/{name}.html"
+        cluster_css = st.for_cluster(spec.cluster.slug)
+
+        def make(fragment_spec=fragment_spec, spec=spec, path=path, cluster_css=cluster_css):
+            text = render.render_page(env, fragment_spec).decode("utf-8")
+            text = relink(text, spec.path, base_url)
+            found = _report(problems(text, spec.cluster.slug), spec.cluster.file, path)
+            return text, inline(text, cluster_css), found
+
+        text, inlined, found = memo("fragment", (templates_bytes, pickle.dumps(fragment_spec, protocol=4),
+                                                 str(base_url), cluster_css, path), make)
+        diags += found
+        out.append(Fragment(spec.cluster.slug, name, _title(spec), "page", path, text,
+                            f"embed/{spec.cluster.slug}/{name}.inline.html", inlined))
+    for cluster, slug, title, text in _video_snippets(site, env, ch):
+        text = relink(text, f"clusters/{cluster}/videos/index.html", base_url)
+        path = f"embed/{cluster}/video-{slug}.html"
+        diags += _report(problems(text, cluster, frozenset({"iframe"})), site.cluster(cluster).file, path)
+        out.append(Fragment(cluster, f"video-{slug}", f"Плеер: {title}", "video", path, text, None, None))
+    out.sort(key=lambda f: (f.cluster, f.kind != "page", f.path))
+    for f in out:
+        files[f.path] = f.html.encode("utf-8")
+        if f.inline_path:
+            files[f.inline_path] = f.inline_html.encode("utf-8")
+    files["embed/embed.css"] = st.sheet.encode("utf-8")
+    return out, files, diags
+
+
+def _report(found: list[str], file: str, path: str) -> list[dg.Diagnostic]:
+    return [dg.error("embed.fragment", file, None, f"Фрагмент {path} нельзя вставлять в CMS: {p}.",
+                     "Уберите из содержимого HTML-разметку или сообщите разработчикам темы.") for p in found]

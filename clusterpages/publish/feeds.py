@@ -1,0 +1,179 @@
+"""Atom feeds (RFC 4287), sitemap.xml and robots.txt (pure).
+
+Every date comes from the content (deadlines, publication dates, championship and page
+dates), never from the clock: an entry's <updated> is its date at 00:00:00Z and a feed's
+<updated> is its newest entry's. Entry ids are tag URIs (RFC 4151) built from the cluster,
+document and item names, so they survive edits of titles and dates.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+from xml.sax.saxutils import escape, quoteattr
+
+from clusterpages.content import refs
+from clusterpages.content import status as st
+from clusterpages.model import Site
+from clusterpages.publish.bundles import absolute
+
+ATOM_NS = "http://www.w3.org/2005/Atom"
+# RFC 4151: the date on which the tagging authority held the name. A constant keeps ids stable
+# whatever dates the content later gets (2022: the year of protocol No. 4).
+TAG_DATE = "2022"
+CATEGORIES = (("plan", "План работы"), ("media", "Медиаплан"), ("report", "Отчёт"),
+              ("championship", "Чемпионат"), ("page", "Страница кластера"))
+
+
+@dataclass(frozen=True)
+class Entry:
+    cluster: str
+    key: str           # <cluster>/<doc>/<uid>: the stable part of the id
+    title: str
+    date: _dt.date
+    link: str          # site path (with #fragment) or an outside address
+    related: str | None  # site path of the page that lists it, when `link` leaves the site
+    category: str
+    summary: str
+
+    @property
+    def id(self) -> str:
+        return f"tag:clusterpages,{TAG_DATE}:{self.key}"
+
+
+def _item_summary(item) -> str:
+    parts = [f"Срок: {item.deadline_text}" if item.deadline_text else "",
+             f"ответственный: {item.responsible}" if item.responsible else "",
+             f"статус: {st.LABELS.get(item.status, item.status).lower()}"]
+    return "; ".join(p for p in parts if p) + "."
+
+
+def entries(site: Site) -> list[Entry]:
+    """Every dated thing of every cluster, newest first."""
+    out: list[Entry] = []
+    for doc in site.plans:
+        page = f"clusters/{doc.cluster}/{doc.slug}/index.html"
+        for item in doc.items:
+            d = item.deadline
+            if d is None or d.end is None or d.kind in ("recurrence", "none"):
+                continue
+            row = f"{page}#item-{item.uid}"
+            key = f"{doc.cluster}/{doc.slug}/{item.uid}"
+            if doc.kind == "plan":
+                out.append(Entry(doc.cluster, key, item.title_text, d.end, row, None, "plan", _item_summary(item)))
+            elif item.status == "published":
+                summary = ", ".join(p for p in (item.format, item.channel) if p) or "Публикация"
+                out.append(Entry(doc.cluster, key, item.title_text, d.end, item.link or row,
+                                 row if item.link else None, "media", summary[:1].upper() + summary[1:] + "."))
+    for r in site.reports:
+        out.append(Entry(r.cluster, f"{r.cluster}/{r.slug}", r.title, r.published,
+                         f"clusters/{r.cluster}/{r.slug}/index.html", None, "report",
+                         f"Отчёт о деятельности кластера, показателей: {len(r.indicators)}."))
+    for c in site.championships:
+        where = f", {c.venue}" if c.venue else ""
+        when = c.start.strftime("%d.%m.%Y") + (f"–{c.end.strftime('%d.%m.%Y')}" if c.end != c.start else "")
+        out.append(Entry(c.cluster, f"{c.cluster}/championships/{c.slug}", c.title, c.start,
+                         f"clusters/{c.cluster}/championships/{c.slug}/index.html", None, "championship",
+                         f"{when}{where}."))
+    for p in site.pages:
+        if p.date is None:
+            continue
+        out.append(Entry(p.cluster, f"{p.cluster}/pages/{p.slug}", p.title, p.date,
+                         f"clusters/{p.cluster}/pages/{p.slug}/index.html", None, "page", p.summary or p.title))
+    return sorted(out, key=lambda e: (-e.date.toordinal(), e.id))
+
+
+def _stamp(d: _dt.date) -> str:
+    return f"{d.isoformat()}T00:00:00Z"
+
+
+def _href(target: str, feed_path: str, base_url: str | None) -> str:
+    if target.startswith(("http://", "https://")):
+        return target
+    if base_url:
+        path, _, frag = target.partition("#")
+        return absolute(base_url, path, frag)
+    return refs.relative(target, feed_path)
+
+
+def atom(site: Site, feed_path: str, title: str, home: str, author: str, key: str, items: list[Entry],
+         prefix: bool) -> bytes:
+    """One Atom document; `home` is the site path of the HTML page the feed belongs to."""
+    base = site.config.base_url
+    labels = dict(CATEGORIES)
+    names = {c.slug: c.short_name for c in site.clusters}
+    updated = items[0].date if items else site.config.as_of
+    lines = ['<?xml version="1.0" encoding="utf-8"?>',
+             f'<feed xmlns="{ATOM_NS}" xml:lang="ru">',
+             f"  <id>tag:clusterpages,{TAG_DATE}:{escape(key)}</id>",
+             f"  <title>{escape(title)}</title>",
+             f"  <updated>{_stamp(updated)}</updated>",
+             f"  <author><name>{escape(author)}</name></author>",
+             f'  <link rel="alternate" type="text/html" href={quoteattr(_href(home, feed_path, base))}/>']
+    if base:
+        lines.append(f'  <link rel="self" type="application/atom+xml" href={quoteattr(_href(feed_path, feed_path, base))}/>')
+    lines.append("  <generator>clusterpages</generator>")
+    for e in items:
+        shown = f"{names.get(e.cluster, e.cluster)}: {e.title}" if prefix else e.title
+        lines += ["  <entry>",
+                  f"    <id>{escape(e.id)}</id>",
+                  f"    <title>{escape(shown)}</title>",
+                  f"    <updated>{_stamp(e.date)}</updated>",
+                  f'    <link rel="alternate" href={quoteattr(_href(e.link, feed_path, base))}/>']
+        if e.related:
+            lines.append(f'    <link rel="related" type="text/html" href={quoteattr(_href(e.related, feed_path, base))}/>')
+        lines += [f'    <category term="{e.category}" label={quoteattr(labels[e.category])}/>',
+                  f"    <summary>{escape(e.summary)}</summary>",
+                  "  </entry>"]
+    lines.append("</feed>")
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def feeds(site: Site) -> dict[str, bytes]:
+    """feed.xml of the region and clusters/<slug>/feed.xml of every cluster."""
+    every = entries(site)
+    out = {"feed.xml": atom(site, "feed.xml", site.config.title, "index.html", site.config.department_name,
+                            "feed", every, prefix=True)}
+    for cl in site.clusters:
+        path = f"clusters/{cl.slug}/feed.xml"
+        out[path] = atom(site, path, cl.name, f"clusters/{cl.slug}/index.html", cl.leading.name or cl.name,
+                         f"{cl.slug}/feed", [e for e in every if e.cluster == cl.slug], prefix=False)
+    return out
+
+
+# --------------------------------------------------------------------------- sitemap
+
+def lastmods(site: Site) -> dict[str, _dt.date]:
+    """Pages whose content carries its own date (never later than the as-of date)."""
+    found: dict[str, _dt.date] = {}
+    for doc in site.plans:
+        d = doc.updated or (doc.approval.date if doc.approval else None)
+        if d:
+            found[f"clusters/{doc.cluster}/{doc.slug}/index.html"] = d
+    for r in site.reports:
+        for sub in ("", "print/", "slides/"):
+            found[f"clusters/{r.cluster}/{r.slug}/{sub}index.html"] = r.published
+    for c in site.championships:
+        found[f"clusters/{c.cluster}/championships/{c.slug}/index.html"] = c.end
+    for p in site.pages:
+        if p.date:
+            found[f"clusters/{p.cluster}/pages/{p.slug}/index.html"] = p.date
+    return {k: v for k, v in found.items() if v <= site.config.as_of}
+
+
+def sitemap(site: Site, html_pages: list[str]) -> dict[str, bytes]:
+    """sitemap.xml and robots.txt (only called when base_url is set)."""
+    base = site.config.base_url
+    dates = lastmods(site)
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
+             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
+    for path in sorted(html_pages):
+        lines.append(f"  <url><loc>{escape(absolute(base, path))}</loc>"
+                     + (f"<lastmod>{dates[path].isoformat()}</lastmod>" if path in dates else "") + "</url>")
+    lines.append("</urlset>")
+    prefix = urlsplit(base).path or "/"
+    robots = ["User-agent: *", f"Disallow: {prefix}embed/", f"Disallow: {prefix}downloads/",
+              f"Sitemap: {base}sitemap.xml"]
+    return {"sitemap.xml": ("\n".join(lines) + "\n").encode("utf-8"),
+            "robots.txt": ("\n".join(robots) + "\n").encode("utf-8")}

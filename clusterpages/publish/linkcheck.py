@@ -1,0 +1,95 @@
+"""Every link inside the site resolves to a written file, every #fragment to an id.
+
+Pages are scanned with regular expressions rather than a full HTML parser: the pages are
+our own templates' output (attributes always double-quoted), and the scan runs over every
+page of every build, so it has to be fast.
+"""
+
+from __future__ import annotations
+
+import html as _html
+import posixpath
+import re
+from dataclasses import dataclass
+from urllib.parse import unquote, urlsplit
+
+from clusterpages import diagnostics as dg
+
+_TAG = re.compile(r"<[a-zA-Z][^>]*>")
+_ATTR = re.compile(r'\s(href|src|poster|srcset|id|style)="([^"]*)"')
+_CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)")
+_SKIP_BLOCKS = re.compile(r"<(script|textarea)\b[^>]*>.*?</\1>", re.S | re.I)
+
+
+@dataclass(frozen=True)
+class Scan:
+    links: tuple[tuple[str, str, int], ...]  # (attribute, value, line)
+    ids: frozenset[str]
+
+
+def scan(text: str) -> Scan:
+    """Links and ids of one HTML page."""
+    text = _SKIP_BLOCKS.sub(lambda m: "\n" * m.group(0).count("\n"), text)
+    links, ids = [], set()
+    line, pos = 1, 0
+    for tag in _TAG.finditer(text):
+        line += text.count("\n", pos, tag.start())
+        pos = tag.start()
+        for m in _ATTR.finditer(tag.group(0)):
+            name, value = m.group(1), _html.unescape(m.group(2))
+            if name == "id":
+                ids.add(value)
+                continue
+            if name == "srcset":
+                links += [(name, part.strip().split(" ")[0], line) for part in value.split(",") if part.strip()]
+            elif name == "style":
+                links += [("style", url, line) for url in _CSS_URL.findall(value)]
+            else:
+                links.append((name, value, line))
+    return Scan(tuple(links), frozenset(ids))
+
+
+def check(files: dict[str, bytes], others: set[str], scans: dict[str, Scan] | None = None) -> list[dg.Diagnostic]:
+    """`files` are the written pages and artifacts; `others` the copied files' site paths.
+
+    `scans` may carry already computed scans of pages (from a cache); missing ones are made.
+    """
+    existing = set(files) | others
+    parsed = dict(scans or {})
+    for path, data in files.items():
+        if path.endswith(".html") and path not in parsed:
+            parsed[path] = scan(data.decode("utf-8"))
+    diags = []
+    for page in sorted(p for p in parsed if p in files):
+        if page.startswith(("embed/", "downloads/")):
+            continue
+        for attr, value, line in parsed[page].links:
+            diags += _check_one(page, attr, value, line, existing, parsed)
+    for path, data in sorted(files.items()):
+        if path.endswith(".css"):
+            for url in _CSS_URL.findall(data.decode("utf-8")):
+                diags += _check_one(path, "url()", url, None, existing, parsed)
+    return diags
+
+
+def _check_one(page, attr, value, line, existing, parsed) -> list[dg.Diagnostic]:
+    parts = urlsplit(value)
+    if parts.scheme or value.startswith("//"):
+        return []
+    if value.startswith("/"):
+        return [dg.error("link.absolute", f"output/{page}", line, f"Ссылка «{value}» от корня сайта не работает из "
+                         "подпапки и с диска.", "Все ссылки должны быть относительными.")]
+    target = page
+    if parts.path:
+        base = posixpath.dirname(page)
+        target = posixpath.normpath(posixpath.join(base, unquote(parts.path)))
+        if parts.path.endswith("/") or target == ".":
+            target = posixpath.join(target, "index.html")
+    if target.startswith("../") or target not in existing:
+        return [dg.error("link.broken", f"output/{page}", line, f"Ссылка {attr}=«{value}» ведёт на несуществующий файл.",
+                         "Исправьте ссылку в содержимом или шаблоне.")]
+    if parts.fragment and target in parsed and unquote(parts.fragment) not in parsed[target].ids:
+        return [dg.error("link.fragment", f"output/{page}", line,
+                         f"Ссылка «{value}»: на странице нет якоря «#{parts.fragment}».",
+                         "Исправьте якорь или добавьте заголовок с таким id.")]
+    return []

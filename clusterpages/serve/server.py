@@ -1,0 +1,416 @@
+"""The live preview server: serves the output, rebuilds on changes, reloads the browsers.
+
+Made of livereload's parts where they fit — its LiveReload websocket protocol
+(`LiveReloadHandler`), its vendored livereload.js and its `Watcher` (see serve_watch.py) —
+and our own where python-livereload is weak: `livereload.Server` is not used, because it
+keeps its state in class attributes, polls every 800 ms, drops a reload that comes within
+3 s of the last one, runs the build on the event loop without error handling, accepts any
+websocket origin and serves with tornado's StaticFileHandler (no overlay, no HTML-only
+injection).
+
+The rebuild function is passed in (the MkDocs way) and runs in one worker thread, so pages
+are served while it works. A burst of file events is debounced, events during a build
+schedule one more build, and a build counter makes sure a page never misses a reload:
+  change seen (poll every POLL s) → quiet for DEBOUNCE s → build in the worker →
+  counter + 1 → "reload" to every connected page → pages reconnect and report the build
+  they show (the livereload.js plugin in serve_overlay); an older one is reloaded again.
+Pages are answered from the last finished build while the next one runs, so each build is
+seen, even when edits come faster than builds (waiting for the running build instead, as
+MkDocs does, would skip the middle one of two quick edits). A request waits only before the
+first build, or when its file is missing while a build runs (the instant of the swap).
+All state is changed on the event loop thread only.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import ipaddress
+import json
+import logging
+import mimetypes
+import secrets
+import socket
+import time
+import traceback
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Protocol
+
+from livereload.handlers import LiveReloadHandler, LiveReloadJSHandler
+from tornado import web
+from tornado.httpserver import HTTPServer
+
+from clusterpages import diagnostics as dg
+from clusterpages.diagnostics import Diagnostic
+from clusterpages.serve import overlay, paths
+from clusterpages.serve.watch import SourceWatcher
+
+log = logging.getLogger(__name__)
+
+POLL = 0.1          # seconds between two looks at the sources…
+POLL_BUSY = 0.5     # …while a build runs (the next build waits for it anyway)
+POLL_SHARE = 0.1    # on a big site, look less often: at most this share of the time is spent looking
+DEBOUNCE = 0.1      # a burst of saves is one change once the sources were quiet this long
+SETTLE_WAIT = 60.0  # the longest a page request waits for a running build
+TEXT_TYPES = ("text/", "application/javascript", "application/json", "application/xml", "image/svg+xml")
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What one build did. `ok`: the output now holds this build. `problems`: why it failed
+    (shown in the overlay). `diagnostics`: everything the build reported."""
+
+    ok: bool
+    problems: tuple[Diagnostic, ...]
+    diagnostics: tuple[Diagnostic, ...]
+    written: int
+    seconds: float
+
+
+Rebuild = Callable[[], Outcome]
+
+
+class Reporter(Protocol):
+    def building(self, changed: str | None) -> None: ...
+
+    def built(self, outcome: Outcome, changed: str | None, pages: int) -> None: ...
+
+
+def own_origins(host: str, port: int) -> frozenset[str]:
+    """The Origin values a page served by this server sends: http://host:port, and for a
+    loopback address also the other loopback names a person may type."""
+    names = {host}
+    if is_loopback(host):
+        names |= {"localhost", "127.0.0.1", "::1"}
+    origins = set()
+    for name in names:
+        shown = f"[{name}]" if ":" in name else name
+        origins.add(f"http://{shown}:{port}")
+        if port == 80:
+            origins.add(f"http://{shown}")
+    return frozenset(origins)
+
+
+def is_loopback(host: str) -> bool:
+    """True when every address `host` names is a loopback one (127.0.0.0/8, ::1)."""
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        pass
+    try:
+        infos = socket.getaddrinfo(host, None)
+    except OSError:
+        return False
+    return bool(infos) and all(ipaddress.ip_address(info[4][0].split("%")[0]).is_loopback for info in infos)
+
+
+def is_wildcard(host: str) -> bool:
+    """True for an address that means "every interface" (the unspecified IPv4/IPv6 address)."""
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_unspecified
+    except ValueError:
+        return host == ""
+
+
+class PreviewServer:
+    def __init__(self, root: Path, rebuild: Rebuild, watcher: SourceWatcher, sockets: list[socket.socket],
+                 host: str, reporter: Reporter):
+        self.root = root
+        self.port = sockets[0].getsockname()[1]
+        self._rebuild = rebuild
+        self._watcher = watcher
+        self._sockets = sockets
+        self._reporter = reporter
+        self._origins = own_origins(host, self.port)
+        self._any_origin_host = is_wildcard(host)
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="clusterpages-build")
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._stop: asyncio.Event | None = None
+        self._stop_requested = False
+        self._worker_busy = False
+        # state below: changed on the event loop thread only
+        self.build = 0                         # builds finished; pages report the one they show
+        self.run_id = secrets.token_hex(4)     # so a page of an earlier run of the preview reloads too
+        self.has_site = False                  # the output holds a good build
+        self.problems: tuple[Diagnostic, ...] = ()  # why the last build failed; () after a good one
+        self.pages: set[ReloadSocket] = set()
+        self._pending: asyncio.Event | None = None
+        self._settled: asyncio.Event | None = None
+        self._last_change = 0.0
+        self._changed: str | None = None
+
+    # ------------------------------------------------------------------ lifetime
+
+    def serve_until_stopped(self) -> None:
+        """Run until request_stop(); the first build starts at once."""
+        asyncio.run(self._main())
+
+    def request_stop(self) -> None:
+        """Safe from a signal handler or another thread."""
+        self._stop_requested = True
+        loop, stop = self._loop, self._stop
+        if loop is not None and stop is not None and not loop.is_closed():
+            loop.call_soon_threadsafe(stop.set)
+
+    @property
+    def building(self) -> bool:
+        """True while the worker thread runs a build (even after the loop has stopped)."""
+        return self._worker_busy
+
+    def close(self) -> None:
+        """Wait for a build still running in the worker (it cannot be interrupted)."""
+        self._executor.shutdown(wait=True, cancel_futures=True)
+
+    async def _main(self) -> None:
+        self._loop = asyncio.get_running_loop()
+        self._stop, self._pending, self._settled = asyncio.Event(), asyncio.Event(), asyncio.Event()
+        if self._stop_requested:
+            return
+        app = web.Application([
+            (r"/livereload", ReloadSocket, {"preview": self}),
+            (r"/livereload\.js", LiveReloadJSHandler),
+            (r".*", PageHandler, {"preview": self}),
+        ], log_function=_log_request, compress_response=False, websocket_ping_interval=20)
+        http = HTTPServer(app, xheaders=False)
+        http.add_sockets(self._sockets)
+        self._watcher.prime()
+        self._mark_changed(None)
+        poller = asyncio.create_task(self._watch_forever())
+        builder = asyncio.create_task(self._build_forever())
+        try:
+            await self._stop.wait()
+        finally:
+            poller.cancel()
+            http.stop()
+            for page in list(self.pages):
+                page.close()
+            builder.cancel()
+            try:
+                await asyncio.wait_for(http.close_all_connections(), 2)
+            except (asyncio.TimeoutError, asyncio.CancelledError):
+                pass
+
+    # ------------------------------------------------------------------ rebuilds
+
+    async def _watch_forever(self) -> None:
+        """Look at the sources every POLL s; less often while building (the walk holds the GIL
+        the build needs) and on a site so big that one look takes longer than POLL_SHARE."""
+        while True:
+            started = time.perf_counter()
+            self._look()
+            cost = time.perf_counter() - started
+            await asyncio.sleep(max(POLL_BUSY if self._worker_busy else POLL, cost / POLL_SHARE))
+
+    def _look(self) -> None:
+        try:
+            changed = self._watcher.changed()
+        except OSError as exc:  # a folder vanished mid-walk: look again next time
+            log.debug("watch: %s", exc)
+            return
+        if changed:
+            self._mark_changed(changed)
+
+    def _mark_changed(self, path: str | None) -> None:
+        assert self._pending is not None and self._settled is not None and self._loop is not None
+        self._last_change = self._loop.time()
+        if not self._pending.is_set():
+            self._changed = path
+        self._pending.set()
+        self._settled.clear()
+
+    async def _build_forever(self) -> None:
+        assert self._pending is not None and self._settled is not None and self._loop is not None
+        while True:
+            await self._pending.wait()
+            while (quiet := self._loop.time() - self._last_change) < DEBOUNCE:
+                await asyncio.sleep(DEBOUNCE - quiet)
+            self._pending.clear()
+            changed, self._changed = self._changed, None
+            _tell(self._reporter.building, changed)
+            outcome = await self._loop.run_in_executor(self._executor, self._guarded_rebuild)
+            self._look()  # an edit made during the build, not yet seen by the slower polling
+            self.build += 1
+            if outcome.ok:
+                self.has_site, self.problems = True, ()
+            else:
+                self.problems = outcome.problems
+            if not self._pending.is_set():
+                self._settled.set()
+            for page in list(self.pages):
+                page.reload()
+            _tell(self._reporter.built, outcome, changed, len(self.pages))
+
+    def _guarded_rebuild(self) -> Outcome:
+        """The rebuild in the worker thread; a crash becomes a failed build, never a dead server."""
+        started = time.perf_counter()
+        self._worker_busy = True
+        try:
+            return self._rebuild()
+        except Exception as exc:  # a bug in the build must not stop the preview
+            where = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
+            problem = dg.error("serve.build-crash", "", None,
+                               f"Сборка прервалась с ошибкой программы: {type(exc).__name__}: {exc}"
+                               + (f" ({Path(where.filename).name}:{where.lineno})" if where else ""),
+                               "Это ошибка clusterpages, а не содержимого: сообщите разработчикам, "
+                               "приложив вывод из окна предпросмотра.")
+            traceback.print_exc()
+            return Outcome(False, (problem,), (problem,), 0, time.perf_counter() - started)
+        finally:
+            self._worker_busy = False
+
+    @property
+    def busy(self) -> bool:
+        """A build is pending or running."""
+        return self._settled is not None and not self._settled.is_set()
+
+    async def settled(self) -> None:
+        """Return once no build is pending or running (bounded by SETTLE_WAIT)."""
+        assert self._settled is not None
+        try:
+            await asyncio.wait_for(self._settled.wait(), SETTLE_WAIT)
+        except asyncio.TimeoutError:
+            pass
+
+    # ------------------------------------------------------------------ requests
+
+    def origin_allowed(self, origin: str, host_header: str) -> bool:
+        origin = origin.lower()
+        if origin in self._origins:
+            return True
+        # Bound to every interface: the page's own address is whatever name reached us.
+        return self._any_origin_host and origin == f"http://{host_header.lower()}"
+
+    def decorate(self, page: bytes) -> bytes:
+        """An HTML page as the browser gets it: reload script, and the overlay if the last build failed."""
+        return overlay.inject(page, overlay.reload_script(self.port, self.run_id, self.build),
+                              overlay.overlay(self.problems) if self.problems else b"")
+
+
+def _tell(report: Callable, *args) -> None:
+    """Console output must never stop the build loop (a closed terminal, say)."""
+    try:
+        report(*args)
+    except Exception:  # noqa: BLE001
+        log.debug("report failed", exc_info=True)
+
+
+def _log_request(handler: web.RequestHandler) -> None:
+    if handler.get_status() >= 500:
+        log.error("%s %s → %s", handler.request.method, handler.request.uri, handler.get_status())
+
+
+class ReloadSocket(LiveReloadHandler):
+    """livereload's websocket endpoint with an Origin check and per-server state (not class
+    attributes): a page joins when it sends `info`, saying which build it shows."""
+
+    HELLO = {"command": "hello", "protocols": ["http://livereload.com/protocols/official-7"],
+             "serverName": "clusterpages-preview"}
+
+    def initialize(self, preview: PreviewServer) -> None:
+        self.preview = preview
+
+    def check_origin(self, origin: str) -> bool:
+        return self.preview.origin_allowed(origin, self.request.host or "")
+
+    async def get(self, *args, **kwargs) -> None:
+        # Checked before tornado's own cross-origin rule, which lets through any Origin whose
+        # host matches the Host header (so a DNS-rebinding page), `Sec-Fetch-Site: same-origin`
+        # and requests without an Origin. Only a page of this preview may listen.
+        if not self.check_origin(self.request.headers.get("Origin", "")):
+            self.set_status(403)
+            self.set_header("Content-Type", "text/plain; charset=utf-8")
+            self.finish("403: обновления предпросмотра доступны только его собственным страницам\n".encode())
+            return
+        await super().get(*args, **kwargs)
+
+    def on_message(self, message) -> None:
+        try:
+            data = json.loads(message)
+        except (ValueError, TypeError):
+            return
+        if not isinstance(data, dict):
+            return
+        if data.get("command") == "hello":
+            self.send_message(self.HELLO)
+        elif data.get("command") == "info":
+            self.preview.pages.add(self)
+            plugins = data.get("plugins")
+            shown = plugins.get(overlay.PLUGIN_ID, {}) if isinstance(plugins, dict) else {}
+            if not isinstance(shown, dict) or (shown.get("run"), shown.get("build")) != \
+                    (self.preview.run_id, self.preview.build):
+                self.reload()  # the page shows an older build: the reload sent for it came too early
+
+    def reload(self) -> None:
+        self.send_message({"command": "reload", "path": "*", "liveCSS": False, "liveImg": False})
+
+    def on_close(self) -> None:
+        self.preview.pages.discard(self)
+
+
+class PageHandler(web.RequestHandler):
+    """Files of the output, and only those; HTML gets the reload script and the overlay."""
+
+    def initialize(self, preview: PreviewServer) -> None:
+        self.preview = preview
+
+    def compute_etag(self):
+        return None
+
+    def set_default_headers(self) -> None:
+        self.set_header("Cache-Control", "no-store")
+        self.set_header("X-Content-Type-Options", "nosniff")
+
+    async def get(self) -> None:
+        await self._answer(send_body=True)
+
+    async def head(self) -> None:
+        await self._answer(send_body=False)
+
+    async def _answer(self, send_body: bool) -> None:
+        if self.preview.build == 0:
+            await self.preview.settled()
+        raw = self.request.path
+        found = paths.resolve(self.preview.root, raw)
+        if isinstance(found, paths.Refused) and found.status == paths.NOT_FOUND and self.preview.busy:
+            await self.preview.settled()
+            found = paths.resolve(self.preview.root, raw)
+        if isinstance(found, paths.Redirect):
+            query = f"?{self.request.query}" if self.request.query else ""
+            self.redirect(found.location + query)
+            return
+        if isinstance(found, paths.Refused):
+            if found.status == paths.NOT_FOUND and paths.looks_like_page(raw):
+                self.set_status(404)
+                self._send(self.preview.decorate(overlay.missing_page(raw, self.preview.has_site)),
+                           "text/html; charset=utf-8", send_body)
+            else:
+                self.set_status(found.status)
+                self._send(f"{found.status}: {found.reason}\n".encode(), "text/plain; charset=utf-8", send_body)
+            return
+        try:
+            body = found.path.read_bytes()
+        except OSError:  # removed since resolve(): the next build is about to answer
+            self.set_status(404)
+            self._send("404: файл исчез\n".encode(), "text/plain; charset=utf-8", send_body)
+            return
+        kind = mimetypes.guess_type(found.path.name)[0] or "application/octet-stream"
+        if kind == "text/html":
+            body = self.preview.decorate(body)
+        if kind.startswith(TEXT_TYPES):
+            kind += "; charset=utf-8"
+        self._send(body, kind, send_body)
+
+    def _send(self, body: bytes, kind: str, send_body: bool) -> None:
+        self.set_header("Content-Type", kind)
+        self.set_header("Content-Length", str(len(body)))
+        if send_body:
+            self.write(body)
+        self.finish()
+
+    def write_error(self, status_code: int, **kwargs) -> None:
+        self.set_header("Content-Type", "text/plain; charset=utf-8")
+        self.finish(f"{status_code}: запрос отклонён\n".encode())
+

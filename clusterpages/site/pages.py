@@ -1,0 +1,274 @@
+"""Which pages the site has, and the data each one is rendered from (pure).
+
+A `PageSpec` holds everything its template reads: its own data and the site-wide
+`Chrome` (navigation, title, as-of date). Nothing else is visible to a template, so a
+page renders the same whatever order pages are visited in.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from clusterpages.content import refs
+from clusterpages.content import status as st
+from clusterpages.model import Cluster, PlanDoc, PlanItem, Site
+from clusterpages.site import dashboard
+from clusterpages.text import ru_month, slugify
+from clusterpages.theme import charts
+
+
+@dataclass(frozen=True)
+class NavCluster:
+    slug: str
+    short_name: str
+
+
+@dataclass(frozen=True)
+class Chrome:
+    """Site-wide data every page shows."""
+
+    title: str
+    demo: bool
+    as_of: _dt.date
+    department_name: str
+    department_url: str | None
+    year_style: str
+    fonts: tuple[str, str]
+    logo: str | None
+    nav: tuple[NavCluster, ...]
+    protocols: tuple[tuple[str, str], ...]  # (slug, title)
+    base_url: str | None
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    path: str
+    template: str
+    title: str
+    chrome: Chrome
+    cluster: Cluster | None = None
+    crumbs: tuple[tuple[str, str], ...] = ()  # (title, site path)
+    data: dict = field(default_factory=dict)
+
+    def context(self) -> dict[str, Any]:
+        return {"page_path": self.path, "title": self.title, "chrome": self.chrome, "cluster": self.cluster,
+                "crumbs": self.crumbs, **self.data}
+
+
+@dataclass(frozen=True)
+class DueItem:
+    cluster: Cluster
+    doc: PlanDoc
+    item: PlanItem
+
+
+@dataclass(frozen=True)
+class MediaSummary:
+    """A media plan at a glance: calendar by month and channel, reach planned and achieved."""
+
+    channels: tuple[str, ...]
+    months: tuple[tuple[str, tuple[tuple[PlanItem, ...], ...]], ...]  # (month label, items per channel)
+    reach_plan: int
+    reach_fact: int
+    published: tuple[PlanItem, ...]
+
+
+def _number(text: str) -> int | None:
+    digits = "".join(ch for ch in text if ch.isdigit())
+    return int(digits) if digits else None
+
+
+def media_summary(doc: PlanDoc) -> MediaSummary:
+    items = doc.items
+    channels = tuple(sorted({i.channel for i in items if i.channel}))
+    by_month: dict[_dt.date, list[PlanItem]] = {}
+    for i in items:
+        d = i.deadline
+        if d and d.start and d.kind != "recurrence":
+            by_month.setdefault(d.start.replace(day=1), []).append(i)
+    months = tuple((ru_month(m).capitalize(), tuple(tuple(i for i in rows if i.channel == c) for c in channels))
+                   for m, rows in sorted(by_month.items()))
+    return MediaSummary(channels, months, sum(_number(i.reach_plan) or 0 for i in items),
+                        sum(_number(i.reach_fact) or 0 for i in items), tuple(i for i in items if i.link))
+
+
+def chrome(site: Site) -> Chrome:
+    c = site.config
+    return Chrome(c.title, c.demo, c.as_of, c.department_name, c.department_url, c.year_style, c.fonts, c.logo,
+                  tuple(NavCluster(cl.slug, cl.short_name) for cl in site.clusters),
+                  tuple((p.slug, p.title) for p in site.protocols), c.base_url)
+
+
+def counts(items) -> dict[str, int]:
+    out = {k: 0 for k in st.ORDER}
+    for i in items:
+        out[i.status] += 1
+    return out
+
+
+def due_soon(site: Site, clusters: tuple[Cluster, ...], days: int = 30) -> tuple[list[DueItem], list[DueItem]]:
+    as_of = site.config.as_of
+    horizon = as_of + _dt.timedelta(days=days)
+    soon, overdue = [], []
+    by_slug = {c.slug: c for c in clusters}
+    for doc in site.plans:
+        cl = by_slug.get(doc.cluster)
+        if cl is None:
+            continue
+        for item in doc.items:
+            if item.status == "overdue":
+                overdue.append(DueItem(cl, doc, item))
+            elif item.status in ("upcoming", "in_progress") and item.deadline and item.deadline.kind != "recurrence" \
+                    and item.deadline.end and as_of <= item.deadline.end <= horizon:
+                soon.append(DueItem(cl, doc, item))
+    key = lambda d: (d.item.deadline.end if d.item.deadline and d.item.deadline.end else _dt.date.max, d.cluster.slug, d.item.line)
+    return sorted(soon, key=key), sorted(overdue, key=key)
+
+
+def greeting_window(site: Site) -> bool:
+    c = site.config
+    as_of = c.as_of
+    start = c.greet_start
+    end = c.greet_end
+    md = (as_of.month, as_of.day)
+    if start <= end:
+        return start <= md <= end
+    return md >= start or md <= end
+
+
+def _cluster_data(site: Site, cl: Cluster) -> dict:
+    return {
+        "plans": [p for p in site.plans if p.cluster == cl.slug],
+        "reports": [r for r in site.reports if r.cluster == cl.slug],
+        "videos": [v for v in site.videos if v.cluster == cl.slug],
+        "championships": sorted([c for c in site.championships if c.cluster == cl.slug], key=lambda c: c.start),
+        "pages": sorted([p for p in site.pages if p.cluster == cl.slug], key=lambda p: (p.date or _dt.date.min, p.slug)),
+    }
+
+
+def tochki_items(site: Site, cluster: str | None = None):
+    items = [(d, i) for d in site.plans for i in d.items if "точки-роста" in i.tags and (cluster is None or d.cluster == cluster)]
+    pages = [p for p in site.pages if "точки-роста" in p.tags and (cluster is None or p.cluster == cluster)]
+    return items, pages
+
+
+def specs(site: Site) -> list[PageSpec]:
+    ch = chrome(site)
+    out: list[PageSpec] = []
+    home = ("Главная", "index.html")
+    matrices = {p.slug: dashboard.matrix(site, p) for p in site.protocols}
+    soon, overdue = due_soon(site, site.clusters)
+    greetings = [v for v in site.videos if v.kind == "greeting"] if greeting_window(site) else []
+    by_cluster_counts = {cl.slug: counts([i for d in site.plans if d.cluster == cl.slug for i in d.items])
+                         for cl in site.clusters}
+    news = sorted(
+        [(p.date, p.title, f"clusters/{p.cluster}/pages/{p.slug}/index.html", p.cluster) for p in site.pages if p.date] +
+        [(c.start, c.title, f"clusters/{c.cluster}/championships/{c.slug}/index.html", c.cluster) for c in site.championships] +
+        [(r.published, r.title, f"clusters/{r.cluster}/{r.slug}/index.html", r.cluster) for r in site.reports] +
+        [(d.updated, d.title, f"clusters/{d.cluster}/{d.slug}/index.html", d.cluster) for d in site.plans if d.updated],
+        key=lambda n: (n[0], n[2]), reverse=True)
+    news = [n for n in news if n[0] <= site.config.as_of][:8]
+    out.append(PageSpec("index.html", "index.html", site.config.title, ch, data={
+        "clusters": site.clusters, "counts": by_cluster_counts, "soon": soon, "overdue": overdue,
+        "greetings": greetings, "protocols": site.protocols, "matrices": matrices, "news": news,
+        "site_clusters": {c.slug: c for c in site.clusters}}))
+    for p in site.protocols:
+        out.append(PageSpec(f"protocols/{p.slug}/index.html", "protocol.html", p.title, ch, crumbs=(home,),
+                            data={"protocol": p, "matrix": matrices[p.slug]}))
+    for cl in site.clusters:
+        base = f"clusters/{cl.slug}"
+        crumbs = (home, (cl.short_name, f"{base}/index.html"))
+        data = _cluster_data(site, cl)
+        c_soon, c_overdue = due_soon(site, (cl,))
+        rows = [(p, next(r for c, r in matrices[p.slug] if c.slug == cl.slug)) for p in site.protocols]
+        t_items, t_pages = tochki_items(site, cl.slug)
+        out.append(PageSpec(f"{base}/index.html", "cluster.html", cl.name, ch, cl, (home,), {
+            **data, "soon": c_soon, "overdue": c_overdue, "rows": rows, "counts": by_cluster_counts[cl.slug],
+            "greetings": [v for v in greetings if v.cluster == cl.slug], "tochki_items": t_items, "tochki_pages": t_pages}))
+        for doc in data["plans"]:
+            out.append(PageSpec(f"{base}/{doc.slug}/index.html", "plan.html", doc.title, ch, cl, crumbs,
+                                {"doc": doc, "counts": counts(doc.items),
+                                 "media": media_summary(doc) if doc.kind == "media-plan" else None}))
+        for r in data["reports"]:
+            rc = crumbs + ((r.title, f"{base}/{r.slug}/index.html"),)
+            deeper = replace(r, intro_html=refs.deepen(r.intro_html),
+                             sections=tuple(replace(x, html=refs.deepen(x.html)) for x in r.sections))
+            for sub, tpl in (("", "report.html"), ("print/", "report_print.html"), ("slides/", "report_slides.html")):
+                out.append(PageSpec(f"{base}/{r.slug}/{sub}index.html", tpl, r.title, ch, cl, crumbs if not sub else rc,
+                                    {"report": deeper if sub else r, "charts": charts.for_report(r, site.config.year_style)}))
+        out.append(PageSpec(f"{base}/videos/index.html", "videos.html", f"Видео — {cl.short_name}", ch, cl, crumbs,
+                            {"videos": sorted(data["videos"], key=lambda v: (v.date, v.slug), reverse=True)}))
+        if data["championships"]:
+            out.append(PageSpec(f"{base}/championships/index.html", "championships.html", f"Чемпионаты — {cl.short_name}",
+                                ch, cl, crumbs, {"championships": data["championships"]}))
+        for c in data["championships"]:
+            out.append(PageSpec(f"{base}/championships/{c.slug}/index.html", "championship.html", c.title, ch, cl,
+                                crumbs + (("Чемпионаты", f"{base}/championships/index.html"),), {"championship": c}))
+        for pg in data["pages"]:
+            out.append(PageSpec(f"{base}/pages/{pg.slug}/index.html", "page.html", pg.title, ch, cl, crumbs, {"page": pg}))
+    out.append(PageSpec("professions/index.html", "professions.html", "Рабочие профессии: видео и колледжи", ch,
+                        crumbs=(home,), data={"professions": professions(site)}))
+    out.append(PageSpec("partners/index.html", "partners.html", "Предприятия-партнёры кластеров", ch, crumbs=(home,),
+                        data={"partners": partners(site)}))
+    t_items, t_pages = tochki_items(site)
+    out.append(PageSpec("tochki-rosta/index.html", "tochki.html", "«От „Точек роста“ до мастерских ПОО»", ch,
+                        crumbs=(home,), data={"items": t_items, "pages": t_pages,
+                                              "site_clusters": {c.slug: c for c in site.clusters}}))
+    return out
+
+
+@dataclass(frozen=True)
+class ProfessionEntry:
+    name: str
+    slug: str
+    codes: tuple[str, ...]
+    clusters: tuple[Cluster, ...]
+    videos: tuple
+
+
+def professions(site: Site) -> list[ProfessionEntry]:
+    by: dict[str, dict] = {}
+    for cl in site.clusters:
+        for p in cl.professions:
+            e = by.setdefault(p.name.lower(), {"name": p.name, "slug": p.slug, "codes": set(), "clusters": [], "videos": []})
+            if p.code:
+                e["codes"].add(p.code)
+            if cl not in e["clusters"]:
+                e["clusters"].append(cl)
+    for v in site.videos:
+        if v.kind == "profession" and v.profession:
+            e = by.setdefault(v.profession.lower(), {"name": v.profession, "slug": slugify(v.profession), "codes": set(),
+                                                     "clusters": [], "videos": []})
+            e["videos"].append(v)
+    return sorted((ProfessionEntry(e["name"], e["slug"], tuple(sorted(e["codes"])), tuple(e["clusters"]),
+                                   tuple(sorted(e["videos"], key=lambda v: (v.date, v.slug)))) for e in by.values()),
+                  key=lambda e: e.name.lower())
+
+
+@dataclass(frozen=True)
+class PartnerEntry:
+    name: str
+    slug: str
+    url: str | None
+    industry: str
+    clusters: tuple[Cluster, ...]
+    championships: tuple
+    items: tuple  # (PlanDoc, PlanItem)
+
+
+def partners(site: Site) -> list[PartnerEntry]:
+    by: dict[str, dict] = {}
+    for cl in site.clusters:
+        for p in cl.partners:
+            e = by.setdefault(p.slug, {"name": p.name, "url": p.url, "industry": p.industry, "clusters": [], "ch": [], "items": []})
+            e["clusters"].append(cl)
+    for slug, e in by.items():
+        e["ch"] = [c for c in site.championships if e["name"] in c.partners]
+        low = e["name"].lower()
+        bare = low.split("«")[-1].rstrip("»").strip() if "«" in low else low
+        e["items"] = [(d, i) for d in site.plans for i in d.items
+                      if bare and (bare in i.participants.lower() or bare in i.title_text.lower())]
+    return sorted((PartnerEntry(e["name"], slug, e["url"], e["industry"], tuple(e["clusters"]), tuple(e["ch"]),
+                                tuple(e["items"])) for slug, e in by.items()), key=lambda e: e.name.lower())

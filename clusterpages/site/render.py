@@ -1,0 +1,83 @@
+"""Rendering pages through the theme's Jinja2 templates (pure apart from reading templates)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from clusterpages import text
+from clusterpages.content import refs, status
+from clusterpages.content.academic import AcademicYear
+from clusterpages.site import dashboard
+from clusterpages.site.pages import PageSpec
+
+
+@jinja2.pass_context
+def _url(ctx, target: str) -> str:
+    return refs.relative(target, ctx["page_path"])
+
+
+@jinja2.pass_context
+def _asset(ctx, name: str) -> str:
+    return refs.relative(f"assets/{name}", ctx["page_path"])
+
+
+def _year(y: AcademicYear, style: str = "dash") -> str:
+    return y.label(style)
+
+
+def _json_ld(data) -> Markup:
+    if isinstance(data, dict):
+        data = {k: v for k, v in data.items() if v is not None}
+    raw = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    return Markup(raw.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+
+
+def environment(templates: Path) -> jinja2.Environment:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates)), autoescape=True,
+                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                             keep_trailing_newline=True)
+    env.globals.update(url=_url, asset=_asset, status_labels=status.LABELS, status_icons=status.ICONS,
+                       states=dashboard.STATES)
+    env.filters.update(ru_date=text.ru_date, ru_short_date=text.ru_short_date, ru_number=text.ru_number,
+                       typo=text.typo_markup, plural=lambda n, a, b, c: text.plural(n, a, b, c), year=_year,
+                       json_ld=_json_ld, ru_month=text.ru_month)
+    return env
+
+
+class TemplateProblem(Exception):
+    """A theme template failed; carries where, for a diagnostic."""
+
+    def __init__(self, template: str, line: int | None, message: str, page: str):
+        super().__init__(template, line, message, page)  # all args: picklable across processes
+        self.template, self.line, self.message, self.page = template, line, message, page
+
+
+def _template_line(exc: BaseException) -> tuple[str | None, int | None]:
+    """The innermost template frame of a rendering error."""
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        return exc.name or exc.filename, exc.lineno
+    # Jinja rewrites the traceback so that template frames carry the template's file and line.
+    tb, found = exc.__traceback__, (None, None)
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith((".html", ".xml", ".txt")):
+            parts = Path(filename).parts
+            name = "/".join(parts[parts.index("templates") + 1:]) if "templates" in parts else Path(filename).name
+            found = (name, tb.tb_lineno)
+        tb = tb.tb_next
+    return found
+
+
+def render_page(env: jinja2.Environment, spec: PageSpec) -> bytes:
+    try:
+        html = env.get_template(spec.template).render(spec.context())
+    except jinja2.TemplateNotFound as exc:
+        raise TemplateProblem(spec.template, None, f"шаблон «{exc.name}» не найден", spec.path) from None
+    except (jinja2.TemplateError, TypeError, ValueError, AttributeError, KeyError) as exc:
+        name, line = _template_line(exc)
+        raise TemplateProblem(name or spec.template, line, str(exc), spec.path) from None
+    return html.encode("utf-8")
