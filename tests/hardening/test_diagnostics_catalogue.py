@@ -3,7 +3,7 @@
 The codes are collected from the source (every code string passed to dg.error / warning /
 info / make in clusterpages/*.py); a code without an entry in CATALOGUE fails
 `test_every_code_has_a_case`, so a new code cannot appear untested. Each case builds a
-small broken site (tests/test_hardening_fixture.py), runs the stage that reports the code
+small broken site (tests/hardening/test_hardening_fixture.py), runs the stage that reports the code
 and checks the code, the file, the line and that the hint (what to write instead) is
 not empty. docs/diagnostics.md lists every code once, with a Russian description; it is
 kept in sync by `test_docs_list_every_code`.
@@ -28,7 +28,7 @@ from clusterpages.theme.location import BUNDLED_THEME
 
 from test_hardening_fixture import AS_OF, CL, site_files, write_site
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 PACKAGE = REPO / "clusterpages"
 DOCS = REPO / "docs" / "diagnostics.md"
 
@@ -589,7 +589,7 @@ def _codes_of_cases() -> set[str]:
 def test_every_code_has_a_case():
     codes = collect_codes()
     missing = sorted(set(codes) - _codes_of_cases())
-    assert not missing, ("diagnostic codes without a case in tests/test_diagnostics_catalogue.py: "
+    assert not missing, ("diagnostic codes without a case in tests/hardening/test_diagnostics_catalogue.py: "
                          + ", ".join(f"{c} ({', '.join(sorted(codes[c]))})" for c in missing))
 
 

@@ -2,7 +2,7 @@
 exit 0 or 1 (2 only when site_config.yaml itself is unusable) and say only the project's own
 diagnostics, never a traceback.
 
-The one-cluster fixture (tests/test_hardening_fixture.py) is mutated by truncation, random
+The one-cluster fixture (tests/hardening/test_hardening_fixture.py) is mutated by truncation, random
 bytes, swapped keys, deleted files, duplicated, deleted and swapped lines and tabs, then
 checked and built in-process through the command line's own entry point (no subprocess per
 example). About 60 examples normally; CLUSTERPAGES_LONG_TESTS=1 runs 1000.

@@ -31,7 +31,7 @@ import yaml
 
 from test_hardening_fixture import AS_OF, CL, run_build, site_files, write_site
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 PAYLOAD_FILE = REPO / "tests" / "data" / "xss_payloads.txt"
 THEME_SCRIPTS = {"a11y.js", "player.js", "plan.js", "slides.js", "copy.js"}
 MARKER = "XSSMARK"

@@ -20,7 +20,7 @@ import pytest
 
 from test_hardening_fixture import AS_OF, run_build, tree_hashes
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 SEED = int(os.environ.get("CLUSTERPAGES_KILL_SEED", "20230215"))
 KILLS = 20
 

@@ -17,7 +17,7 @@ import yaml
 
 from test_hardening_fixture import CL, run_build, run_check, site_files, tree_hashes, write_site
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 ENGLISH = re.compile(r"\b(found|expected|mapping|scalar|could not|while|token|stream|block|character)\b", re.I)
 
 

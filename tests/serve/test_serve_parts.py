@@ -13,7 +13,7 @@ from clusterpages.serve import paths
 from clusterpages.serve.server import is_loopback, is_wildcard, own_origins
 from clusterpages.serve.watch import SourceWatcher
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
