@@ -14,11 +14,16 @@ schedule one more build, and a build counter makes sure a page never misses a re
   change seen (poll every POLL s) → quiet for DEBOUNCE s → build in the worker →
   counter + 1 → "reload" to every connected page → pages reconnect and report the build
   they show (the livereload.js plugin in serve_overlay); an older one is reloaded again.
-Pages are answered from the last finished build while the next one runs, so each build is
-seen, even when edits come faster than builds (waiting for the running build instead, as
-MkDocs does, would skip the middle one of two quick edits). A request waits only before the
-first build, or when its file is missing while a build runs (the instant of the swap).
-All state is changed on the event loop thread only.
+Pages are answered from the last finished build while the next one runs. A request waits
+only before the first build, or when its file is missing while a build runs (the instant of
+the swap). All state is changed on the event loop thread only.
+
+What a person editing is promised (and tests/serve/test_serve.py checks, with no timing
+assumption): builds run one at a time and each reads the sources as they are when it starts,
+so pages show the saves in the order they were made, never an older one after a newer one;
+a save seen during a build schedules one more build, so the last save is always shown; a save
+made after the previous one was shown is shown itself. Saves that come while a build runs are
+folded into the next build: of two quick saves during one build only the second may be shown.
 """
 
 from __future__ import annotations
