@@ -12,6 +12,21 @@ from clusterpages.model import PlanDoc, PlanItem, Site
 _PRODID = "-//clusterpages//RU"
 
 
+_DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+_MONTHS_APART = {"QUARTERLY": 3, "HALFYEARLY": 6}
+
+
+def _rule(d) -> dict:
+    """The RRULE of a recurring deadline: quarters and halves as every 3 or 6 months."""
+    rule: dict = {"freq": "MONTHLY" if d.freq in _MONTHS_APART else d.freq}
+    if d.freq in _MONTHS_APART:
+        rule["interval"] = _MONTHS_APART[d.freq]
+    if d.weekdays:
+        rule["byday"] = [_DAYS[w] for w in d.weekdays]
+    rule["until"] = d.end
+    return rule
+
+
 def _event(doc: PlanDoc, item: PlanItem, stamp: _dt.datetime, base_url: str | None) -> icalendar.Event | None:
     d = item.deadline
     if d is None or d.start is None or d.end is None:
@@ -23,8 +38,7 @@ def _event(doc: PlanDoc, item: PlanItem, stamp: _dt.datetime, base_url: str | No
     ev.add("dtstart", d.start)
     if d.kind == "recurrence":
         ev.add("dtend", d.start + _dt.timedelta(days=1))
-        ev.add("rrule", {"freq": "MONTHLY" if d.freq == "QUARTERLY" else d.freq,
-                         **({"interval": 3} if d.freq == "QUARTERLY" else {}), "until": d.end})
+        ev.add("rrule", _rule(d))
     else:
         ev.add("dtend", d.end + _dt.timedelta(days=1))
     page = f"clusters/{doc.cluster}/{doc.slug}/index.html#item-{item.uid}"

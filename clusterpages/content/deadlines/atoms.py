@@ -20,6 +20,9 @@ from clusterpages.content.deadlines.words import (
     ROMAN,
     SEASONS,
     SEASON_RE,
+    TERM_RE,
+    WEEK_OF_MONTH_RE,
+    PART_OF_MONTH_RE,
     WORD_DATE_RE,
     YEAR_ATOM_RE,
 )
@@ -89,13 +92,21 @@ class Atom:
     unit: "day" (number = day of month), "month", "quarter" (number 1–4),
     "half" (calendar, number 1–2), "semester" (academic half, number 1–2),
     "season" (number = first month), "year", "bare" (a lone number: «15» in
-    «15–17 марта») or "roman" (a lone Roman numeral: «I» in «I–II квартал»).
+    «15–17 марта»), "roman" (a lone Roman numeral: «I» in «I–II квартал»),
+    "term" (a school quarter, «четверть», number 1–4) or "days" (days `number`
+    to `last` of `month`: «первая неделя сентября», «конец мая»).
     """
 
     unit: str
     number: int | None = None
     month: int | None = None
     year: int | None = None
+    last: int | None = None
+
+
+# School quarters («четверти») by their first and last month; the last one ends with the year.
+TERM_MONTHS = ((9, 10), (11, 12), (1, 3), (4, None))
+_PARTS = {"начал": (1, 10), "серед": (11, 20), "кон": (21, 31)}
 
 
 def month_number(word: str) -> int:
@@ -107,7 +118,7 @@ def month_number(word: str) -> int:
 
 def ordinal(text: str, raw: str, what: str) -> int:
     """The number of a quarter (what="квартал") or a half year (what="полугодие")."""
-    largest = 4 if what == "квартал" else 2
+    largest = 4 if what in ("квартал", "четверть") else 2
     if raw.isascii() and raw.isdigit():
         number = int(raw)
     elif raw in ROMAN:
@@ -146,6 +157,12 @@ def parse_atom(part: str, text: str, ay: AcademicYear) -> Atom | None:
         return half_atom(m, text, ay)
     if m := SEASON_RE.fullmatch(part):
         return season_atom(m, text, ay)
+    if m := TERM_RE.fullmatch(part):
+        return _term_atom(m, text, ay)
+    if m := WEEK_OF_MONTH_RE.fullmatch(part):
+        return _week_atom(m, text)
+    if m := PART_OF_MONTH_RE.fullmatch(part):
+        return _part_atom(m, text)
     if m := YEAR_ATOM_RE.fullmatch(part):
         return Atom("year", year=int(m["y"]))
     if m := BARE_RE.fullmatch(part):
@@ -172,6 +189,39 @@ def half_atom(m: re.Match[str], text: str, ay: AcademicYear) -> Atom:
                 f"или календарное полугодие: «{n} полугодие {m['y']}». {EXAMPLES}")
         return Atom("half", number=n, year=int(m["y"]))
     return Atom("semester", number=n)
+
+
+def _term_atom(m: re.Match[str], text: str, ay: AcademicYear) -> Atom:
+    """«II четверть», «в течение 3 четверти 2022/23 учебного года»."""
+    n = ordinal(text, m["n"], "четверть")
+    target = academic_pair(text, *re.split("[-/]", m["pair"]), ay) if m["pair"] else None
+    first_month = TERM_MONTHS[n - 1][0]
+    year = None if target is None else (target.first if first_month >= ay.start[0] else target.second)
+    return Atom("term", number=n, year=year)
+
+
+def _week_atom(m: re.Match[str], text: str) -> Atom:
+    """«первая неделя сентября» is days 1–7; «последняя неделя декабря» the last seven days."""
+    raw, month = m["n"], month_number(m["mon"])
+    if raw.startswith("последн"):
+        return Atom("days", number=-7, month=month, year=year_of(m["y"]), last=31)
+    n = int(raw) if raw.isdigit() else next(i for i, stem in enumerate(ORDINAL_WORDS, 1) if raw.startswith(stem))
+    return Atom("days", number=7 * n - 6, month=month, year=year_of(m["y"]), last=7 * n)
+
+
+def _part_atom(m: re.Match[str], text: str) -> Atom:
+    """«начало сентября» (1–10), «середина октября» (11–20), «конец мая» (21–31),
+    «первая половина ноября» (1–15), «вторая декада марта» (11–20)."""
+    month = month_number(m["mon"])
+    if m["part"]:
+        first, last = next(v for k, v in _PARTS.items() if m["part"].startswith(k))
+    elif m["half"]:
+        first, last = (1, 15) if m["half"].startswith("перв") else (16, 31)
+    else:
+        raw = m["dec"]
+        n = int(raw) if raw.isdigit() else next(i for i, s in enumerate(ORDINAL_WORDS, 1) if raw.startswith(s))
+        first, last = 10 * n - 9, (31 if n == 3 else 10 * n)
+    return Atom("days", number=first, month=month, year=year_of(m["y"]), last=last)
 
 
 def season_atom(m: re.Match[str], text: str, ay: AcademicYear) -> Atom:
@@ -201,6 +251,10 @@ def anchor(atom: Atom, ay: AcademicYear) -> int:
         return ay.start[0] if atom.number == 1 else 1
     if atom.unit == "season":
         return atom.number  # type: ignore[return-value]
+    if atom.unit == "term":
+        return TERM_MONTHS[atom.number - 1][0]  # type: ignore[index,operator]
+    if atom.unit == "days":
+        return atom.month  # type: ignore[return-value]
     return 1  # "year" always has its year
 
 
@@ -212,6 +266,16 @@ def span(atom: Atom, text: str, ay: AcademicYear) -> tuple[date, date]:
         return day, day
     if atom.unit == "month":
         return month_span(text, year, atom.month, atom.month)  # type: ignore[arg-type]
+    if atom.unit == "days":
+        last = last_day(year, atom.month)  # type: ignore[arg-type]
+        first = atom.number if atom.number > 0 else last + atom.number + 1  # type: ignore[operator]
+        return make_date(text, year, atom.month, first), make_date(text, year, atom.month, min(atom.last, last))
+    if atom.unit == "term":
+        first_month, last_month = TERM_MONTHS[atom.number - 1]  # type: ignore[index,operator]
+        start = clamped_date(text, year, ay.start) if atom.number == 1 else make_date(text, year, first_month, 1)
+        if last_month is None:
+            return start, clamped_date(text, year, ay.end)
+        return start, make_date(text, year, last_month, last_day(year, last_month))
     if atom.unit == "quarter":
         return month_span(text, year, 3 * atom.number - 2, 3 * atom.number)  # type: ignore[operator]
     if atom.unit == "half":

@@ -24,7 +24,7 @@ EXAMPLES = ("Понятные формы срока: «25.12.2022», «25 дек
             "«не позднее 20 января 2023 г.», «с 01.02.2023 по 15.03.2023», «01.02–15.03.2023», "
             "«15–17 марта 2023», «декабрь 2022», «декабрь 2022 – январь 2023», «I квартал 2023», "
             "«1 полугодие 2023», «весна 2023», «в течение учебного года», «ежемесячно», "
-            "«еженедельно», «ежеквартально», «по согласованию», «—».")
+            "«еженедельно», «каждый вторник», «1 раз в четверть», «ежеквартально», «по согласованию», «—».")
 
 
 class DeadlineError(ValueError):
@@ -59,7 +59,8 @@ class Deadline:
     kind: str                    # "date" | "by" | "range" | "recurrence" | "none"
     start: date | None           # first day (for "by": same as end)
     end: date | None             # last day / due date
-    freq: str | None = None      # for recurrence: "WEEKLY" | "MONTHLY" | "QUARTERLY"
+    freq: str | None = None      # for recurrence: one of FREQUENCIES
+    weekdays: tuple[int, ...] = ()  # for a WEEKLY recurrence on named days: 0 = Monday … 6 = Sunday
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -67,6 +68,8 @@ class Deadline:
         if (self.freq is not None) != (self.kind == "recurrence") or (
                 self.freq is not None and self.freq not in FREQUENCIES):
             raise ValueError(f"периодичность «{self.freq}» не подходит к виду срока «{self.kind}»")
+        if self.weekdays and (self.freq != "WEEKLY" or not all(0 <= w <= 6 for w in self.weekdays)):
+            raise ValueError("дни недели бывают только у еженедельного срока")
         if (self.start is None) != (self.end is None) or (self.kind == "none") != (self.end is None):
             raise ValueError("у срока должны быть и начало, и окончание (или ни того, ни другого — для «none»)")
         if self.start is not None and self.end is not None and self.start > self.end:

@@ -13,7 +13,8 @@ from clusterpages.content.deadlines.atoms import (
     parse_atom,
     span,
 )
-from clusterpages.content.deadlines.model import EXAMPLES, FREQUENCIES, Deadline, DeadlineError
+from clusterpages.content.deadlines.model import EXAMPLES, Deadline, DeadlineError
+from clusterpages.content.deadlines.recurrence import parse_recurrence
 from clusterpages.content.deadlines.ranges import (
     make_range,
     split_on_dash,
@@ -39,26 +40,15 @@ _NONE_RE = re.compile(
     r"(?:$|[ ,;:.])"
 )
 
-_WEEKDAYS = r"понедельникам|вторникам|средам|четвергам|пятницам|субботам|воскресеньям"
-_RECURRENCE_RE = re.compile(
-    r"(?:(?P<MONTHLY>ежемесячно|каждый месяц|(?:1 |один )?раз в месяц)"
-    r"|(?P<WEEKLY>еженедельно|каждую неделю|(?:1 |один )?раз в неделю)"
-    r"|(?P<QUARTERLY>ежеквартально|каждый квартал|(?:1 |один )?раз в квартал))"
-    r"(?:,? (?:(?:до|не позднее|не позже) (?P<day>[0-9]{1,2}) числа(?:[ ,][а-я, ]*)?"
-    rf"|по (?:{_WEEKDAYS})"
-    r"|(?:в течени[еи]|на протяжении) (?:всего )?(?:учгод|года)"
-    r"|(?:в )?(?:начале|конце|середине) (?:месяца|недели|квартала)))?"
-)
-_DAY_OF_MONTH_RE = re.compile(
-    r"(?:до|не позднее|не позже) (?P<day>[0-9]{1,2}) числа,? (?:каждого месяца|ежемесячно)(?:[ ,][а-я, ]*)?")
-
 _BY_RE = re.compile(
-    r"(?:(?:в )?срок(?: исполнения)? )?(?P<op>до|не позднее|не позже)(?: чем)? (?P<rest>.+?)(?: включительно)?")
+    r"(?:(?:в )?срок(?: исполнения)? )?(?P<op>до|не позднее|не позже|к)(?: чем)? (?P<rest>.+?)(?: включительно)?")
 _END_OF_RE = re.compile(r"(?:конца|окончания) (?P<rest>.+)")
 
 _SPAN_PREFIX = r"(?:(?:в течени[еи]|на протяжении|в) )?"
 _ACADEMIC_RE = re.compile(rf"{_SPAN_PREFIX}(?:всего |весь )?(?:(?P<pair>{PAIR}) )?учгод")
 _PAIR_RE = re.compile(rf"{_SPAN_PREFIX}(?P<y1>{YEAR4})(?P<sep>[-/])(?P<y2>{YEAR_4_OR_2})")
+_CALENDAR_YEAR_RE = re.compile(
+    r"(?:(?:в течени[еи]|на протяжении) (?:всего )?календарного года|(?:весь )?календарный год)")
 _WHOLE_YEAR_RE = re.compile(
     r"(?:в течени[еи]|на протяжении) (?:всего )?(?:года|периода|срока)"
     r"|(?:весь|целый) (?:год|период)|постоянно|круглогодично")
@@ -68,22 +58,6 @@ _FROM_TO_RE = re.compile(r"с (?P<left>.+?) (?:по|до) (?P<right>.+)")
 
 
 # --------------------------------------------------------------------------- phrase kinds
-
-def _parse_recurrence(s: str, written: str, ay: AcademicYear) -> Deadline | None:
-    m = _RECURRENCE_RE.fullmatch(s)
-    if m is not None:
-        freq = next(name for name in FREQUENCIES if m[name] is not None)
-    else:
-        m = _DAY_OF_MONTH_RE.fullmatch(s)
-        if m is None:
-            return None
-        freq = "MONTHLY"
-    if m["day"] is not None and not 1 <= int(m["day"]) <= 31:
-        raise DeadlineError(written, f"числа {int(m['day'])} в месяце нет",
-                            f"Число месяца — от 1 до 31: «ежемесячно до 5 числа». {EXAMPLES}")
-    start, end = academic_bounds(written, ay)
-    return Deadline(written, "recurrence", start, end, freq)
-
 
 def _parse_by(s: str, written: str, ay: AcademicYear) -> Deadline | None:
     m = _BY_RE.fullmatch(s)
@@ -110,7 +84,7 @@ def _parse_by(s: str, written: str, ay: AcademicYear) -> Deadline | None:
     if atom.unit == "day":
         day, _ = span(atom, written, ay)
         return Deadline(written, "by", day, day)
-    if m["op"] == "до":                                   # «до декабря»: before or through December?
+    if m["op"] in ("до", "к"):                            # «до декабря»: before or through December?
         raise DeadlineError(written, "«до» перед месяцем или периодом можно понять двояко",
                             f"Напишите «до конца {rest}», «не позднее {rest}» или точную дату: «до 30.11.2022». "
                             f"{EXAMPLES}")
@@ -130,6 +104,8 @@ def _parse_academic(s: str, written: str, ay: AcademicYear) -> Deadline | None:
         target = academic_pair(written, m["y1"], m["y2"], ay)
     elif _WHOLE_YEAR_RE.fullmatch(s):
         target = ay
+    elif _CALENDAR_YEAR_RE.fullmatch(s):                  # the calendar year the academic year starts in
+        return Deadline(written, "range", date(ay.first, 1, 1), date(ay.first, 12, 31))
     if target is None:
         return None
     start, end = academic_bounds(written, target)
@@ -159,13 +135,46 @@ def _parse_period(s: str, written: str, ay: AcademicYear) -> Deadline:
 
 
 _EMPTY_RE = re.compile(r"-*")
+_LIST_SPLIT_RE = re.compile(r" ?[,;] ?| и ")
+_ANNUAL_RE = re.compile(r"^ежегодно,? (?=.)|(?<=.),? ежегодно$")
+# Where a remark may follow the deadline itself: «сентябрь (по графику)», «май, по итогам года».
+_REMARK_RE = re.compile(r"\s*[(,;]")
+
+
+def _parse_list(s: str, written: str, ay: AcademicYear) -> Deadline | None:
+    """«12.09, 19.09, 26.09», «сентябрь, декабрь, март»: the period from the first to the last."""
+    parts = _LIST_SPLIT_RE.split(s)
+    if len(parts) < 2:
+        return None
+    atoms = [parse_atom(part, written, ay) for part in parts]
+    if any(a is None or a.unit in ("bare", "roman") for a in atoms):
+        return None
+    return make_range(atoms[0], atoms[-1], written, ay)
+
+
+def _parse_normalized(s: str, written: str, ay: AcademicYear) -> Deadline:
+    if _EMPTY_RE.fullmatch(s) or _NONE_RE.match(s):     # «», «—», «по согласованию»
+        return Deadline(written, "none", None, None)
+    s = _ANNUAL_RE.sub("", s)                            # «ежегодно, сентябрь»: once in this plan's year
+    try:
+        return (parse_recurrence(s, written, ay)
+                or _parse_by(s, written, ay)
+                or _parse_academic(s, written, ay)
+                or _parse_period(s, written, ay))
+    except DeadlineError as error:
+        found = _parse_list(s, written, ay)
+        if found is None:
+            raise error from None
+        return found
 
 
 def parse_deadline(text: str, year: AcademicYear) -> Deadline:
     """Parse a Russian deadline phrase within the academic year `year`.
 
     A `datetime.date` is accepted too (YAML reads 2022-12-25 as one) and gives
-    kind "date".  Raises DeadlineError, and nothing else, for what it cannot read.
+    kind "date".  A deadline followed by a remark after a bracket, comma or
+    semicolon («сентябрь (по графику)») is read as the deadline.  Raises
+    DeadlineError, and nothing else, for what it cannot read.
     """
     if isinstance(text, date):
         day = text.date() if isinstance(text, datetime) else text
@@ -174,12 +183,17 @@ def parse_deadline(text: str, year: AcademicYear) -> Deadline:
         raise DeadlineError(str(text), "срок записан не текстом",
                             f"Возьмите срок в кавычки: deadline: \"25.12.2022\". {EXAMPLES}")
     written = text.strip()
-    s = normalize(written)
-    if _EMPTY_RE.fullmatch(s):                           # «», «—», «-»
-        return Deadline(written, "none", None, None)
-    if _NONE_RE.match(s):
-        return Deadline(written, "none", None, None)
-    return (_parse_recurrence(s, written, year)
-            or _parse_by(s, written, year)
-            or _parse_academic(s, written, year)
-            or _parse_period(s, written, year))
+    try:
+        return _parse_normalized(normalize(written), written, year)
+    except DeadlineError as error:
+        cut = _REMARK_RE.search(written)
+        head = normalize(written[:cut.start()]) if cut else ""
+        if not head or _EMPTY_RE.fullmatch(head):
+            raise error from None
+        try:
+            found = _parse_normalized(head, written, year)
+        except DeadlineError:
+            raise error from None
+        if found.kind == "none":
+            raise error from None
+        return found

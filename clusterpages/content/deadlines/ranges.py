@@ -24,6 +24,8 @@ def adopt_unit(left: Atom, right: Atom, text: str) -> Atom:
         return day_atom(text, left.number, right.month, None)  # type: ignore[arg-type]
     if right.unit == "quarter":
         return Atom("quarter", number=ordinal(text, str(left.number), "квартал"))
+    if right.unit == "term":
+        return Atom("term", number=ordinal(text, str(left.number), "четверть"), year=right.year)
     if right.unit in ("half", "semester"):
         return Atom(right.unit, number=ordinal(text, str(left.number), "полугодие"))
     raise not_understood(text)

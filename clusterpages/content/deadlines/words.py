@@ -54,6 +54,11 @@ ORDINAL_SUFFIX_RE = re.compile(r"(?<=[0-9])-?(?:ый|ий|ой|й|ого|го|о
 ACADEMIC_WORDS_RE = re.compile(
     r"(?<![а-я])(?:учебн(?:ый|ого|ом|ому|ым)|уч\.?) ?(?:год(?:а|у|ом)?|г\.?)(?![а-я])")
 YEAR_WORD_RE = re.compile(r"(?<=[0-9]{4}) ?(?:г\.? ?г|гг|годы|годов|годах|года|году|годом|год|г)\.?(?![а-я])")
+SHORT_YEAR_WORD_RE = re.compile(r"(?<=[0-9]\.[0-9]{2}) ?(?:г|года|год)\.?(?![а-я0-9])")   # 25.12.22 г.
+MONTH_SHORT_YEAR_RE = re.compile(r"(?<=[а-я]) ([0-9]{2}) ?(?:г|года|год)\.?(?![а-я0-9])")  # март 23 г.
+COMMA_YEAR_RE = re.compile(r"(?<=[а-я.]) ?, ?(?=[0-9]{4}(?![0-9.]))")                    # март, 2023
+DOT_DASH_RE = re.compile(r"(?<=[0-9])\.(?=-)")                                          # 01.09.-05.09
+DOT_WORD_RE = re.compile(r"(?<=[0-9])\.(?=[а-я])")                                      # 20.02.по 25.02
 
 
 def normalize(text: str) -> str:
@@ -69,10 +74,15 @@ def normalize(text: str) -> str:
     s = SPACES_RE.sub(" ", s).strip()
     s = DASH_SPACES_RE.sub("-", s)
     s = DIGIT_DOT_RE.sub(".", s)
+    s = DOT_DASH_RE.sub("", s)
+    s = DOT_WORD_RE.sub(" ", s)
     s = ISO_RE.sub(r"\3.\2.\1", s)                  # 2022-12-25 → 25.12.2022
     s = ORDINAL_SUFFIX_RE.sub("", s)                # 1-й, 5-го → 1, 5
     s = ACADEMIC_WORDS_RE.sub("учгод", s)
     s = YEAR_WORD_RE.sub("", s)                     # 2022 г., 2023 года → 2022, 2023
+    s = SHORT_YEAR_WORD_RE.sub("", s)               # 25.12.22 г. → 25.12.22
+    s = MONTH_SHORT_YEAR_RE.sub(r" 20\1", s)        # март 23 г. → март 2023
+    s = COMMA_YEAR_RE.sub(" ", s)                   # март, 2023 → март 2023
     s = SPACES_RE.sub(" ", s).strip(" .,;:")
     if s.startswith("c "):                           # a Latin «c» typed for «с»
         s = "с" + s[1:]
@@ -93,5 +103,14 @@ HALF_RE = re.compile(
 SEASON_RE = re.compile(
     rf"(?:(?P<s>{SEASON})|(?P<adj>{SEASON_ADJ})[а-я]* период[а-я]*)"
     rf"(?: (?P<y>{YEAR4})(?:[-/](?P<y2>{YEAR_4_OR_2}))?)?")
+TERM_RE = re.compile(rf"(?P<n>{ORD}) четверт(?:ь|и|ью|ей)(?: (?P<pair>{PAIR}) учгод| учгод)?")
+WEEK_OF_MONTH_RE = re.compile(
+    rf"(?P<n>[1-5]|перв[а-я]*|втор[а-я]*|трет[а-я]*|четверт[а-я]*|последн[а-я]*) недел[а-я]* "
+    rf"(?P<mon>{MONTH})\.?(?: (?P<y>{YEAR4}))?")
+PART_OF_MONTH_RE = re.compile(
+    r"(?:(?P<part>начал[оае]|середин[аеуы]|конец|конце|конца)"
+    r"|(?P<half>перв[а-я]*|втор[а-я]*) половин[а-я]*"
+    r"|(?P<dec>[1-3]|перв[а-я]*|втор[а-я]*|трет[а-я]*) декад[а-я]*)"
+    rf" (?P<mon>{MONTH})\.?(?: (?P<y>{YEAR4}))?")
 YEAR_ATOM_RE = re.compile(rf"(?P<y>{YEAR4})")
 BARE_RE = re.compile(r"(?P<n>[0-9]{1,2}|iv|i{1,3})")
