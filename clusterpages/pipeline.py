@@ -8,7 +8,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from clusterpages import diagnostics as dg
+from clusterpages import diagnostics as dg, urls
 from clusterpages.content import assemble as asm
 from clusterpages.content import check as chk
 from clusterpages.content.load import load
@@ -119,7 +119,7 @@ def produce(site: Site, site_root: Path, previous_manifest: dict | None = None, 
     copies = {site_path: site_root / src for site_path, src in site.media}
     for asset in sorted((theme / "static").rglob("*")):
         if asset.is_file():
-            copies[f"assets/{asset.relative_to(theme / 'static').as_posix()}"] = asset
+            copies[urls.asset(asset.relative_to(theme / "static").as_posix())] = asset
     try:
         published, sub = publish.artifacts(site, env, dict(files), dict(copies), previous_manifest,
                                            _memo(runtime))

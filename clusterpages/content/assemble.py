@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Callable, Iterable
 
-from clusterpages import diagnostics as dg
+from clusterpages import diagnostics as dg, urls
 from clusterpages.content import documents as docs
 from clusterpages.content import refs
 from clusterpages.content.config import build_config
@@ -171,7 +171,7 @@ def assemble(sources: Sources, as_of: _dt.date | None, fallback_as_of: _dt.date,
             diags.append(dg.error("path.missing" if problem == "файл не найден" else "path.outside", config.file,
                                   config.logo_line, f"brandbook.logo «{config.logo}»: {problem}.",
                                   "Положите логотип в папку content/media/ и укажите имя файла, например logo.svg."))
-        config = replace(config, logo=refs.site_path(path) if path else None)
+        config = replace(config, logo=urls.media(path) if path else None)
     ctx = docs.Context(config, known)
     tasks, sub = classify(sources)
     diags += sub

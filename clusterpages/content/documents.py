@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from clusterpages import diagnostics as dg
+from clusterpages import diagnostics as dg, urls
 from clusterpages.content import (
     frontmatter,
     markup,
@@ -126,8 +126,8 @@ def rewrite_links(ctx: Context, html: str, source: str, file: str, first_line: i
         path = _ref(ctx, value, file, _line_of(source, value, first_line), scope, "Ссылка", diags)
         if path is None:
             return f'{attr}="#"' if attr == "href" else f'{attr}=""'
-        target = refs.page_for(path) or refs.site_path(path)
-        return f'{attr}="{refs.relative(target, page)}{frag}"'
+        target = urls.page_of(path) or urls.media(path)
+        return f'{attr}="{urls.relative(target, page)}{frag}"'
     return _LINK_ATTR.sub(repl, html)
 
 
@@ -155,7 +155,7 @@ def parse_cluster(ctx: Context, src: SourceFile, slug: str) -> tuple[Cluster | N
         return None, diags
     lead = data["leading_college"]
     logo = _ref(ctx, data.get("logo"), src.rel, located.line(("logo",)), scope, "Логотип", diags)
-    page = f"clusters/{slug}/index.html"
+    page = urls.cluster(slug)
     desc = markup.render(data.get("description") or "")
     if desc.removed:
         diags.append(dg.warning("html.sanitized", src.rel, located.line(("description",)),
@@ -169,7 +169,7 @@ def parse_cluster(ctx: Context, src: SourceFile, slug: str) -> tuple[Cluster | N
             continue
         path = _ref(ctx, link, src.rel, e["_line"], scope, "Подтверждение", diags)
         if path:
-            target = refs.page_for(path) or refs.site_path(path)
+            target = urls.page_of(path) or urls.media(path)
             evidence.append(EvidenceClaim(e["protocol"], e["decision"], target, False, e["date"], e.get("note") or "", e["_line"]))
     names = set()
     partners = []
@@ -182,7 +182,7 @@ def parse_cluster(ctx: Context, src: SourceFile, slug: str) -> tuple[Cluster | N
     cluster = Cluster(
         slug=slug, file=src.rel, name=data["name"], short_name=data.get("short_name") or data["name"],
         established=data.get("established", True) is not False, accent=accent,
-        logo=refs.site_path(logo) if logo else None,
+        logo=urls.media(logo) if logo else None,
         description_html=rewrite_links(ctx, desc.html, src.text, src.rel, 1, scope, page, diags),
         leading=College(lead.get("name") or "", lead.get("short_name") or "", lead.get("url"),
                         lead.get("address") or "", lead.get("phone") or "", lead.get("email") or ""),
@@ -224,9 +224,9 @@ def parse_plan(ctx: Context, src: SourceFile, slug: str, kind: str) -> tuple[Pla
         a = data["approved"]
         scan = _ref(ctx, a.get("scan"), src.rel, doc.meta.line(("approved", "scan")), scope, "Скан утверждённого плана", diags)
         approval = Approval(a.get("position") or "", a.get("name") or "", a.get("date"),
-                            refs.site_path(scan) if scan else None)
+                            urls.media(scan) if scan else None)
     doc_slug = src.rel.rsplit("/", 1)[1][:-3]
-    page = f"clusters/{slug}/{doc_slug}/index.html"
+    page = urls.document(slug, doc_slug)
     blocks, sub = plantables.split_body(doc.body, doc.body_line, kind=kind, cluster=slug, doc=doc_slug, year=year,
                                         as_of=ctx.config.as_of, file=src.rel)
     diags += sub
@@ -263,7 +263,7 @@ def parse_report(ctx: Context, src: SourceFile, slug: str) -> tuple[Report | Non
     if year is None:
         return None, diags
     doc_slug = src.rel.rsplit("/", 1)[1][:-3]
-    page = f"clusters/{slug}/{doc_slug}/index.html"
+    page = urls.document(slug, doc_slug)
     html = _body_html(ctx, doc.body, src.rel, doc.body_line, f"content/clusters/{slug}", page, diags)
     intro, sections = _sections(html)
     indicators = tuple(Indicator(i["name"], i["value"], i.get("previous"), i.get("unit") or "", i.get("target"),
@@ -303,7 +303,7 @@ def parse_videos(ctx: Context, src: SourceFile, slug: str) -> tuple[tuple[Video,
             path = _ref(ctx, file, src.rel, located.line(("videos", i, "file")), scope, "Файл ролика", diags)
             if path is None:
                 continue
-            platform, video_file = "file", refs.site_path(path)
+            platform, video_file = "file", urls.media(path)
             page_url = video_file
         poster = _ref(ctx, v.get("poster"), src.rel, located.line(("videos", i, "poster")), scope, "Обложка", diags)
         vslug = slugify(v["title"])
@@ -318,7 +318,7 @@ def parse_videos(ctx: Context, src: SourceFile, slug: str) -> tuple[tuple[Video,
             diags.append(dg.warning("video.duration", src.rel, located.line(("videos", i, "duration")),
                                     f"Длительность «{duration}» не распознана.", "Запишите в кавычках как \"3:45\" или \"1:02:10\"."))
         out.append(Video(slug, vslug, line, v["title"], v["kind"], platform, page_url, embed_url, video_file,
-                         v.get("profession") or "", refs.site_path(poster) if poster else None, duration, secs,
+                         v.get("profession") or "", urls.media(poster) if poster else None, duration, secs,
                          v["date"], v.get("description") or "", v.get("transcript") or ""))
     return tuple(out), diags
 
@@ -329,7 +329,7 @@ def parse_championship(ctx: Context, src: SourceFile, slug: str) -> tuple[Champi
         return None, diags
     scope = f"content/clusters/{slug}"
     cslug = src.rel.rsplit("/", 1)[1][:-3]
-    page = f"clusters/{slug}/championships/{cslug}/index.html"
+    page = urls.championship(slug, cslug)
     end = data.get("end") or data["start"]
     if end < data["start"]:
         diags.append(dg.error("championship.dates", src.rel, doc.meta.line(("end",)), "Дата окончания раньше даты начала.",
@@ -338,7 +338,7 @@ def parse_championship(ctx: Context, src: SourceFile, slug: str) -> tuple[Champi
     for i, p in enumerate(data.get("photos") or []):
         path = _ref(ctx, p.get("file"), src.rel, p.get("_line"), scope, "Фото", diags)
         if path:
-            photos.append(Photo(refs.site_path(path), p.get("alt") or ""))
+            photos.append(Photo(urls.media(path), p.get("alt") or ""))
     results = tuple(Result(str(r.get("place")), r.get("college") or "", r.get("competency") or "",
                            r.get("participant") if r.get("consent") else None) for r in data.get("results") or [])
     body = _body_html(ctx, doc.body, src.rel, doc.body_line, scope, page, diags)
@@ -353,7 +353,7 @@ def parse_page(ctx: Context, src: SourceFile, slug: str) -> tuple[Page | None, l
     if doc is None or any(d.severity == dg.ERROR for d in diags):
         return None, diags
     pslug = src.rel.rsplit("/", 1)[1][:-3]
-    page = f"clusters/{slug}/pages/{pslug}/index.html"
+    page = urls.page(slug, pslug)
     body = _body_html(ctx, doc.body, src.rel, doc.body_line, f"content/clusters/{slug}", page, diags)
     return Page(slug, pslug, src.rel, data["title"], data.get("date"), data.get("summary") or "",
                 tuple(t.lower().replace("ё", "е") for t in data.get("tags") or ()), body), diags
@@ -383,6 +383,6 @@ def parse_protocol(ctx: Context, src: SourceFile) -> tuple[Protocol | None, list
                            (r.get("tag") or "").lower().replace("ё", "е") or None) for r in d.get("evidence") or [])
         decisions.append(Decision(d["number"], d["text"], d.get("deadline") or "", deadline, d.get("responsible") or "", rules))
     approved = data.get("approved") or {}
-    body = _body_html(ctx, doc.body, src.rel, doc.body_line, "content/protocols", f"protocols/{pslug}/index.html", diags)
+    body = _body_html(ctx, doc.body, src.rel, doc.body_line, "content/protocols", urls.protocol(pslug), diags)
     return Protocol(pslug, src.rel, data["title"], str(data["number"]), data["date"], approved.get("position") or "",
                     approved.get("name") or "", tuple(sorted(decisions, key=lambda x: x.number)), body), diags

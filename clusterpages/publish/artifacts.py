@@ -21,8 +21,7 @@ from typing import Mapping
 
 import jinja2
 
-from clusterpages import diagnostics as dg
-from clusterpages import text
+from clusterpages import diagnostics as dg, text, urls
 from clusterpages.model import Cluster, Site
 from clusterpages.publish import bundles, embed, feeds
 from clusterpages.site import pages as specs
@@ -30,10 +29,7 @@ from clusterpages.site import render
 from clusterpages.theme import tokens
 from clusterpages.theme.location import BUNDLED_THEME
 
-ADMIN_PAGE = "dlya-administratorov/index.html"
-CHANGES_PAGE = "downloads/changes/index.html"
-MANIFEST = "downloads/manifest.json"
-HOME = ("Главная", "index.html")
+HOME = ("Главная", urls.INDEX)
 
 
 @dataclass(frozen=True)
@@ -75,19 +71,19 @@ def _kits(site: Site, fragments: list[embed.Fragment], zips: Mapping[str, bytes]
     out = []
     for cl in site.clusters:
         mine = [f for f in fragments if f.cluster == cl.slug]
-        path = f"downloads/{cl.slug}.zip"
+        path = urls.bundle(cl.slug)
         pages = [f for f in mine if f.kind == "page"]
         extra = tuple(f for f in pages if f.name.startswith(("page-", "championship-")))
         out.append(Kit(cl, path, _size(len(zips[path])), tuple(f for f in pages if f not in extra),
                        tuple(f for f in mine if f.kind == "video"),
-                       tuple(sorted(p for p in embed_files if p.startswith(f"embed/{cl.slug}/charts/"))), extra))
+                       tuple(sorted(p for p in embed_files if p.startswith(urls.chart_dir(cl.slug)))), extra))
     return tuple(out)
 
 
 def admin_page(site: Site, env: jinja2.Environment, kits: tuple[Kit, ...], css: str) -> bytes:
-    spec = specs.PageSpec(ADMIN_PAGE, "admin.html", "Для администраторов сайтов колледжей", specs.chrome(site),
+    spec = specs.PageSpec(urls.ADMIN, "admin.html", "Для администраторов сайтов колледжей", specs.chrome(site),
                           crumbs=(HOME,), data={"view": "admin", "kits": kits, "css": css,
-                                                "base_url": site.config.base_url, "manifest_path": MANIFEST})
+                                                "base_url": site.config.base_url, "manifest_path": urls.MANIFEST})
     return render.render_page(env, spec)
 
 
@@ -108,19 +104,16 @@ def previous_files(previous: object) -> dict[str, str] | None:
 
 
 def _group_key(path: str, slugs: set[str]) -> str:
-    parts = path.split("/")
-    if len(parts) > 2 and parts[0] in ("clusters", "embed") and parts[1] in slugs:
-        return parts[1]
-    return ""
+    cluster = urls.cluster_of(path)
+    return cluster if cluster in slugs else ""
 
 
 def changes(site: Site, before: Mapping[str, str], now: Mapping[str, str]) -> tuple[ChangeGroup, ...]:
     """New, changed and removed files grouped by cluster (clusters in site order, then the rest)."""
     slugs = {c.slug for c in site.clusters}
-    gone_clusters = sorted({p.split("/")[1] for p in before if p.split("/")[0] in ("clusters", "embed")
-                            and len(p.split("/")) > 2} - slugs)
+    gone_clusters = sorted({urls.cluster_of(p) for p in before if urls.cluster_of(p)} - slugs)
     known = slugs | set(gone_clusters)
-    order = [(c.slug, c.name, f"downloads/{c.slug}.zip") for c in site.clusters] + \
+    order = [(c.slug, c.name, urls.bundle(c.slug)) for c in site.clusters] + \
             [(s, f"Кластер «{s}» (удалён)", None) for s in gone_clusters] + [("", "Общие файлы сайта", None)]
     out = []
     for key, title, zip_path in order:
@@ -137,8 +130,8 @@ def changes_page(site: Site, env: jinja2.Environment, groups: tuple[ChangeGroup,
         as_of = _dt.date.fromisoformat(previous.get("as_of")) if isinstance(previous, dict) else None
     except (TypeError, ValueError):
         as_of = None
-    spec = specs.PageSpec(CHANGES_PAGE, "admin.html", "Изменения с прошлой выгрузки", specs.chrome(site),
-                          crumbs=(HOME, ("Для администраторов сайтов колледжей", ADMIN_PAGE)),
+    spec = specs.PageSpec(urls.CHANGES, "admin.html", "Изменения с прошлой выгрузки", specs.chrome(site),
+                          crumbs=(HOME, ("Для администраторов сайтов колледжей", urls.ADMIN)),
                           data={"view": "changes", "groups": groups, "previous_as_of": as_of,
                                 "totals": {k: sum(len(getattr(g, k)) for g in groups)
                                            for k in ("new", "changed", "removed")}})
@@ -165,13 +158,13 @@ def artifacts(site: Site, env: jinja2.Environment, pages: Mapping[str, bytes], c
             return pages[path]
         return Path(copies[path]).read_bytes()
 
-    if "assets/copy.js" not in copies:  # a site's own theme without it: the admin page still works
-        out["assets/copy.js"] = (BUNDLED_THEME / "static" / "copy.js").read_bytes()
+    if urls.asset("copy.js") not in copies:  # a site's own theme without it: the admin page still works
+        out[urls.asset("copy.js")] = (BUNDLED_THEME / "static" / "copy.js").read_bytes()
     out.update(feeds.feeds(site))
 
-    css_file = copies.get("assets/embed.css") or BUNDLED_THEME / "static" / "embed.css"
+    css_file = copies.get(urls.asset("embed.css")) or BUNDLED_THEME / "static" / "embed.css"
     css_source = Path(css_file).read_text(encoding="utf-8-sig")
-    tokens_css = pages["assets/tokens.css"].decode("utf-8") if "assets/tokens.css" in pages else tokens.stylesheet(
+    tokens_css = pages[urls.TOKENS_CSS].decode("utf-8") if urls.TOKENS_CSS in pages else tokens.stylesheet(
         site.config.palette, {c.slug: c.accent for c in site.clusters}, site.config.fonts)
     fragments, embed_files, sub = embed.fragments(site, env, css_source, tokens_css, memo)
     diags += sub
@@ -179,21 +172,21 @@ def artifacts(site: Site, env: jinja2.Environment, pages: Mapping[str, bytes], c
 
     zips = bundles.bundles(site, {**pages, **out}, copies, read, memo)
     out.update(zips)
-    out[ADMIN_PAGE] = admin_page(site, env, _kits(site, fragments, zips, embed_files),
-                                 embed_files["embed/embed.css"].decode("utf-8"))
+    out[urls.ADMIN] = admin_page(site, env, _kits(site, fragments, zips, embed_files),
+                                 embed_files[urls.EMBED_CSS].decode("utf-8"))
 
     if site.config.base_url:
         out.update(feeds.sitemap(site, [p for p in sorted(set(pages) | set(copies) | set(out))
-                                        if p.endswith(".html") and not p.startswith(("embed/", "downloads/"))]))
+                                        if p.endswith(".html") and not p.startswith((urls.EMBED, urls.DOWNLOADS))]))
     else:
         diags.append(dg.info("sitemap.skipped", site.config.file or "site_config.yaml", None,
                              "sitemap.xml и robots.txt не созданы: в настройках сайта не указан base_url.",
                              "Чтобы создать их, добавьте в site_config.yaml адрес, по которому сайт будет "
                              "опубликован, например «base_url: https://college.ru/clusters/»."))
 
-    listed = [p for p in sorted(set(pages) | set(copies) | set(out)) if not p.startswith("downloads/")]
+    listed = [p for p in sorted(set(pages) | set(copies) | set(out)) if not p.startswith(urls.DOWNLOADS)]
     current = manifest(listed, read, site.config.as_of)
-    out[MANIFEST] = (json.dumps(current, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
+    out[urls.MANIFEST] = (json.dumps(current, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
 
     if previous_manifest is not None:
         before = previous_files(previous_manifest)
@@ -202,5 +195,5 @@ def artifacts(site: Site, env: jinja2.Environment, pages: Mapping[str, bytes], c
                                   "Файл, указанный в --since, — не манифест выгрузки clusterpages.",
                                   "Укажите downloads/manifest.json из прошлой сборки (не manifest.json из архива кластера)."))
         else:
-            out[CHANGES_PAGE] = changes_page(site, env, changes(site, before, current["files"]), previous_manifest)
+            out[urls.CHANGES] = changes_page(site, env, changes(site, before, current["files"]), previous_manifest)
     return out, diags

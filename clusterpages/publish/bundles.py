@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Callable, Mapping
 from urllib.parse import quote, unquote, urlsplit
 
+from clusterpages import urls
 from clusterpages.model import Cluster, Site
 
 # Attributes holding one address; srcset is handled apart.
@@ -225,7 +226,7 @@ def _root_index(cl: Cluster, title: str) -> bytes:
 <body>
 <main>
 <h1>{name}</h1>
-<p><a href="clusters/{cl.slug}/index.html">Открыть страницы кластера</a></p>
+<p><a href="{urls.cluster(cl.slug)}">Открыть страницы кластера</a></p>
 <p>Как разместить эти страницы на сайте колледжа, написано в файле <a href="ИНСТРУКЦИЯ.txt">ИНСТРУКЦИЯ.txt</a>.</p>
 </main>
 </body>
@@ -241,7 +242,7 @@ def _instruction(cl: Cluster, base_url: str | None) -> bytes:
     lines = [
         f"Страницы кластера «{cl.short_name}» для сайта колледжа",
         "",
-        f"Главная страница: clusters/{cl.slug}/index.html (или index.html в корне архива).",
+        f"Главная страница: {urls.cluster(cl.slug)} (или index.html в корне архива).",
         "Страницы работают с диска: распакуйте архив и откройте index.html в браузере.",
         "",
         "Как разместить на сайте колледжа:",
@@ -249,7 +250,7 @@ def _instruction(cl: Cluster, base_url: str | None) -> bytes:
         "2. Загрузите всё содержимое в любую папку сайта: по FTP (FileZilla, WinSCP) или через",
         "   файловый менеджер CMS (1С-Битрикс: «Контент → Структура сайта → Файлы и папки»;",
         "   Joomla и WordPress: файловый менеджер хостинга). Например, в папку /cluster/.",
-        "3. Откройте в браузере адрес этой папки + clusters/" + cl.slug + "/index.html",
+        "3. Откройте в браузере адрес этой папки + " + urls.cluster(cl.slug),
         "   и поставьте на него ссылку из меню сайта.",
         "Все ссылки относительные: страницы работают в любой папке, в том числе в подпапке сайта.",
         "Не загружайте страницы в раздел /sveden/ — он только для обязательных сведений.",
@@ -267,10 +268,10 @@ def bundle(site: Site, cl: Cluster, files: Mapping[str, bytes], copies: Mapping[
     """The zip of one cluster. `read(site path)` gives the bytes of a file of the site."""
     memo = memo or (lambda kind, parts, compute: compute())
     base_url = site.config.base_url
-    scope = f"clusters/{cl.slug}/"
+    scope = urls.cluster_dir(cl.slug)
 
     def inside(path: str) -> bool:
-        return path.startswith(scope) or path.startswith("assets/")
+        return path.startswith(scope) or path.startswith(urls.ASSETS)
 
     entries: dict[str, bytes] = {}
     wanted: set[str] = set()
@@ -293,7 +294,7 @@ def bundle(site: Site, cl: Cluster, files: Mapping[str, bytes], copies: Mapping[
         if path.endswith(".css"):
             queue += sorted(css_loads(entries[path].decode("utf-8"), path) - set(entries))
     # Fonts and other third-party files travel with their licences (the OFL asks for it).
-    folders = {posixpath.dirname(p) for p in entries if p.startswith("assets/")}
+    folders = {posixpath.dirname(p) for p in entries if p.startswith(urls.ASSETS)}
     for path in sorted(set(files) | set(copies)):
         if posixpath.dirname(path) in folders and _LICENCE.match(posixpath.basename(path)) and path not in entries:
             entries[path] = read(path)
@@ -309,4 +310,4 @@ def bundle(site: Site, cl: Cluster, files: Mapping[str, bytes], copies: Mapping[
 def bundles(site: Site, files: Mapping[str, bytes], copies: Mapping[str, object],
             read: Callable[[str], bytes], memo=None) -> dict[str, bytes]:
     """downloads/<cluster>.zip for every cluster."""
-    return {f"downloads/{cl.slug}.zip": bundle(site, cl, files, copies, read, memo) for cl in site.clusters}
+    return {urls.bundle(cl.slug): bundle(site, cl, files, copies, read, memo) for cl in site.clusters}

@@ -6,7 +6,7 @@ import datetime as _dt
 
 import icalendar
 
-from clusterpages import diagnostics as dg
+from clusterpages import diagnostics as dg, urls
 from clusterpages.model import PlanDoc, PlanItem, Site
 
 _PRODID = "-//clusterpages//RU"
@@ -41,7 +41,7 @@ def _event(doc: PlanDoc, item: PlanItem, stamp: _dt.datetime, base_url: str | No
         ev.add("rrule", _rule(d))
     else:
         ev.add("dtend", d.end + _dt.timedelta(days=1))
-    page = f"clusters/{doc.cluster}/{doc.slug}/index.html#item-{item.uid}"
+    page = urls.plan_item(doc.cluster, doc.slug, item.uid)
     if base_url:
         ev.add("url", base_url + page)
     desc = [f"Срок: {item.deadline_text}"]
@@ -82,13 +82,12 @@ def files(site: Site) -> tuple[dict[str, bytes], list[dg.Diagnostic]]:
                 continue
             for c in (cal, ccal, region):
                 c.add_component(ev)
-        name = "plan.ics" if doc.kind == "plan" else "media-plan.ics"
-        out[f"clusters/{doc.cluster}/{doc.slug}/{name}"] = cal.to_ical()
+        out[urls.plan_ics(doc.cluster, doc.slug, doc.kind)] = cal.to_ical()
         if skipped:
             diags.append(dg.info("calendar.undated", doc.file, None,
                                  f"В календарь не вошло пунктов без даты: {skipped}.",
                                  "Укажите срок датой или периодом (25.12.2022, декабрь 2022), чтобы пункт попал в календарь."))
     for slug, cal in per_cluster.items():
-        out[f"clusters/{slug}/calendar.ics"] = cal.to_ical()
-    out["calendar.ics"] = region.to_ical()
+        out[urls.cluster_calendar(slug)] = cal.to_ical()
+    out[urls.CALENDAR] = region.to_ical()
     return out, diags

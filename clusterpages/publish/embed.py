@@ -22,7 +22,7 @@ from urllib.parse import unquote, urlsplit
 import css_inline
 import jinja2
 
-from clusterpages import diagnostics as dg
+from clusterpages import diagnostics as dg, urls
 from clusterpages.content.videos import ALLOWED_EMBED_HOSTS, PLATFORM_NAMES
 from clusterpages.model import Site
 from clusterpages.publish.bundles import (
@@ -270,14 +270,14 @@ def chart_files(site: Site, tokens_css: str) -> tuple[dict[str, dict[str, str]],
             groups.setdefault(i.group, []).append(i)
         style = site.config.year_style
         prev = f"{r.year.first - 1}–{r.year.first}" if style == "dash" else f"{r.year.first - 1}/{r.year.first}"
-        page = f"clusters/{r.cluster}/{r.slug}/index.html"
+        page = urls.document(r.cluster, r.slug)
         names[page] = {}
         for n, (g, rows) in enumerate(groups.items(), 1):
             svg = charts.bars(g, rows, r.year.label(style), prev, inline=False).replace("{id}", f"chart-{n}")
             for fixed, token in _CHART_COLOURS:
                 if token in values:
                     svg = svg.replace(f'"{fixed}"', f'"{values[token]}"')
-            path = f"embed/{r.cluster}/charts/{r.slug}-{n}.svg"
+            path = urls.chart(r.cluster, r.slug, n)
             names[page][g] = path
             files[path] = ('<?xml version="1.0" encoding="UTF-8"?>\n' + svg + "\n").encode("utf-8")
     return names, files
@@ -292,7 +292,7 @@ def _video_snippets(site: Site, env: jinja2.Environment, ch: pages.Chrome) -> li
         parts = urlsplit(v.embed_url)
         if parts.scheme != "https" or parts.hostname not in ALLOWED_EMBED_HOSTS:
             continue
-        spec = pages.PageSpec(f"clusters/{v.cluster}/videos/index.html", "embed/video.html", v.title, ch,
+        spec = pages.PageSpec(urls.videos(v.cluster), "embed/video.html", v.title, ch,
                               site.cluster(v.cluster), data={"video": v,
                                                              "platform_name": PLATFORM_NAMES.get(v.platform, v.platform)})
         out.append((v.cluster, v.slug, v.title, render.render_page(env, spec).decode("utf-8")))
@@ -331,7 +331,7 @@ def fragments(site: Site, env: jinja2.Environment, css_source: str, tokens_css: 
         # relink() then makes them absolute or plain text.
         fragment_spec = replace(spec, template=TEMPLATES[spec.template], data={**spec.data, **extra})
         name = _name(spec)
-        path = f"embed/{spec.cluster.slug}/{name}.html"
+        path = urls.fragment(spec.cluster.slug, name)
         cluster_css = st.for_cluster(spec.cluster.slug)
 
         def make(fragment_spec=fragment_spec, spec=spec, path=path, cluster_css=cluster_css):
@@ -344,10 +344,10 @@ def fragments(site: Site, env: jinja2.Environment, css_source: str, tokens_css: 
                                                  str(base_url), cluster_css, path), make)
         diags += found
         out.append(Fragment(spec.cluster.slug, name, _title(spec), "page", path, text,
-                            f"embed/{spec.cluster.slug}/{name}.inline.html", inlined))
+                            urls.fragment_inline(spec.cluster.slug, name), inlined))
     for cluster, slug, title, text in _video_snippets(site, env, ch):
-        text = relink(text, f"clusters/{cluster}/videos/index.html", base_url)
-        path = f"embed/{cluster}/video-{slug}.html"
+        text = relink(text, urls.videos(cluster), base_url)
+        path = urls.video_snippet(cluster, slug)
         diags += _report(problems(text, cluster, frozenset({"iframe"})), site.cluster(cluster).file, path)
         out.append(Fragment(cluster, f"video-{slug}", f"Плеер: {title}", "video", path, text, None, None))
     out.sort(key=lambda f: (f.cluster, f.kind != "page", f.path))
@@ -355,7 +355,7 @@ def fragments(site: Site, env: jinja2.Environment, css_source: str, tokens_css: 
         files[f.path] = f.html.encode("utf-8")
         if f.inline_path:
             files[f.inline_path] = f.inline_html.encode("utf-8")
-    files["embed/embed.css"] = st.sheet.encode("utf-8")
+    files[urls.EMBED_CSS] = st.sheet.encode("utf-8")
     return out, files, diags
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 from xml.sax.saxutils import escape, quoteattr
 
-from clusterpages.content import refs
+from clusterpages import urls
 from clusterpages.content import status as st
 from clusterpages.model import Site
 from clusterpages.publish.bundles import absolute
@@ -53,12 +53,12 @@ def entries(site: Site) -> list[Entry]:
     """Every dated thing of every cluster, newest first."""
     out: list[Entry] = []
     for doc in site.plans:
-        page = f"clusters/{doc.cluster}/{doc.slug}/index.html"
+        page = urls.document(doc.cluster, doc.slug)
         for item in doc.items:
             d = item.deadline
             if d is None or d.end is None or d.kind in ("recurrence", "none"):
                 continue
-            row = f"{page}#item-{item.uid}"
+            row = urls.plan_item(doc.cluster, doc.slug, item.uid)
             key = f"{doc.cluster}/{doc.slug}/{item.uid}"
             if doc.kind == "plan":
                 out.append(Entry(doc.cluster, key, item.title_text, d.end, row, None, "plan", _item_summary(item)))
@@ -68,19 +68,19 @@ def entries(site: Site) -> list[Entry]:
                                  row if item.link else None, "media", summary[:1].upper() + summary[1:] + "."))
     for r in site.reports:
         out.append(Entry(r.cluster, f"{r.cluster}/{r.slug}", r.title, r.published,
-                         f"clusters/{r.cluster}/{r.slug}/index.html", None, "report",
+                         urls.document(r.cluster, r.slug), None, "report",
                          f"Отчёт о деятельности кластера, показателей: {len(r.indicators)}."))
     for c in site.championships:
         where = f", {c.venue}" if c.venue else ""
         when = c.start.strftime("%d.%m.%Y") + (f"–{c.end.strftime('%d.%m.%Y')}" if c.end != c.start else "")
         out.append(Entry(c.cluster, f"{c.cluster}/championships/{c.slug}", c.title, c.start,
-                         f"clusters/{c.cluster}/championships/{c.slug}/index.html", None, "championship",
+                         urls.championship(c.cluster, c.slug), None, "championship",
                          f"{when}{where}."))
     for p in site.pages:
         if p.date is None:
             continue
         out.append(Entry(p.cluster, f"{p.cluster}/pages/{p.slug}", p.title, p.date,
-                         f"clusters/{p.cluster}/pages/{p.slug}/index.html", None, "page", p.summary or p.title))
+                         urls.page(p.cluster, p.slug), None, "page", p.summary or p.title))
     return sorted(out, key=lambda e: (-e.date.toordinal(), e.id))
 
 
@@ -94,7 +94,7 @@ def _href(target: str, feed_path: str, base_url: str | None) -> str:
     if base_url:
         path, _, frag = target.partition("#")
         return absolute(base_url, path, frag)
-    return refs.relative(target, feed_path)
+    return urls.relative(target, feed_path)
 
 
 def atom(site: Site, feed_path: str, title: str, home: str, author: str, key: str, items: list[Entry],
@@ -133,11 +133,11 @@ def atom(site: Site, feed_path: str, title: str, home: str, author: str, key: st
 def feeds(site: Site) -> dict[str, bytes]:
     """feed.xml of the region and clusters/<slug>/feed.xml of every cluster."""
     every = entries(site)
-    out = {"feed.xml": atom(site, "feed.xml", site.config.title, "index.html", site.config.department_name,
+    out = {urls.FEED: atom(site, urls.FEED, site.config.title, urls.INDEX, site.config.department_name,
                             "feed", every, prefix=True)}
     for cl in site.clusters:
-        path = f"clusters/{cl.slug}/feed.xml"
-        out[path] = atom(site, path, cl.name, f"clusters/{cl.slug}/index.html", cl.leading.name or cl.name,
+        path = urls.cluster_feed(cl.slug)
+        out[path] = atom(site, path, cl.name, urls.cluster(cl.slug), cl.leading.name or cl.name,
                          f"{cl.slug}/feed", [e for e in every if e.cluster == cl.slug], prefix=False)
     return out
 
@@ -150,15 +150,16 @@ def lastmods(site: Site) -> dict[str, _dt.date]:
     for doc in site.plans:
         d = doc.updated or (doc.approval.date if doc.approval else None)
         if d:
-            found[f"clusters/{doc.cluster}/{doc.slug}/index.html"] = d
+            found[urls.document(doc.cluster, doc.slug)] = d
     for r in site.reports:
-        for sub in ("", "print/", "slides/"):
-            found[f"clusters/{r.cluster}/{r.slug}/{sub}index.html"] = r.published
+        for path in (urls.document(r.cluster, r.slug), urls.report_print(r.cluster, r.slug),
+                     urls.report_slides(r.cluster, r.slug)):
+            found[path] = r.published
     for c in site.championships:
-        found[f"clusters/{c.cluster}/championships/{c.slug}/index.html"] = c.end
+        found[urls.championship(c.cluster, c.slug)] = c.end
     for p in site.pages:
         if p.date:
-            found[f"clusters/{p.cluster}/pages/{p.slug}/index.html"] = p.date
+            found[urls.page(p.cluster, p.slug)] = p.date
     return {k: v for k, v in found.items() if v <= site.config.as_of}
 
 
@@ -173,7 +174,7 @@ def sitemap(site: Site, html_pages: list[str]) -> dict[str, bytes]:
                      + (f"<lastmod>{dates[path].isoformat()}</lastmod>" if path in dates else "") + "</url>")
     lines.append("</urlset>")
     prefix = urlsplit(base).path or "/"
-    robots = ["User-agent: *", f"Disallow: {prefix}embed/", f"Disallow: {prefix}downloads/",
-              f"Sitemap: {base}sitemap.xml"]
-    return {"sitemap.xml": ("\n".join(lines) + "\n").encode("utf-8"),
-            "robots.txt": ("\n".join(robots) + "\n").encode("utf-8")}
+    robots = ["User-agent: *", f"Disallow: {prefix}{urls.EMBED}", f"Disallow: {prefix}{urls.DOWNLOADS}",
+              f"Sitemap: {base}{urls.SITEMAP}"]
+    return {urls.SITEMAP: ("\n".join(lines) + "\n").encode("utf-8"),
+            urls.ROBOTS: ("\n".join(robots) + "\n").encode("utf-8")}

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
-from clusterpages import diagnostics as dg
+from clusterpages import diagnostics as dg, urls
 
 _TAG = re.compile(r"<[a-zA-Z][^>]*>")
 _ATTR = re.compile(r'\s(href|src|poster|srcset|id|style)="([^"]*)"')
@@ -61,7 +61,7 @@ def check(files: dict[str, bytes], others: set[str], scans: dict[str, Scan] | No
             parsed[path] = scan(data.decode("utf-8"))
     diags = []
     for page in sorted(p for p in parsed if p in files):
-        if page.startswith(("embed/", "downloads/")):
+        if page.startswith((urls.EMBED, urls.DOWNLOADS)):
             continue
         for attr, value, line in parsed[page].links:
             diags += _check_one(page, attr, value, line, existing, parsed)

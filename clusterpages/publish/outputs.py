@@ -9,7 +9,7 @@ from pathlib import Path
 
 import jinja2
 
-from clusterpages import diagnostics as dg
+from clusterpages import diagnostics as dg, urls
 from clusterpages.model import PlanDoc, Site
 from clusterpages.publish import calendar
 from clusterpages.site import dashboard
@@ -31,7 +31,7 @@ def _matrix_files(site: Site) -> dict[str, bytes]:
                          "label": cell.evidence.label, "link": cell.evidence.link,
                          "date": cell.evidence.date.isoformat() if cell.evidence.date else None,
                          "late": cell.evidence.late}} for cell in cells]} for c, cells in rows]}
-        out[f"protocols/{p.slug}/matrix.json"] = (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+        out[urls.matrix(p.slug, "json")] = (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
         buf = io.StringIO()
         w = csv.writer(buf, delimiter=";", lineterminator="\r\n")
         w.writerow(["Кластер"] + [f"Решение {d.number}" for d in p.decisions])
@@ -39,7 +39,7 @@ def _matrix_files(site: Site) -> dict[str, bytes]:
             w.writerow([c.short_name] + [
                 cell.label + (f" ({cell.evidence.date.strftime('%d.%m.%Y')})" if cell.evidence and cell.evidence.date else "")
                 for cell in cells])
-        out[f"protocols/{p.slug}/matrix.csv"] = ("\ufeff" + buf.getvalue()).encode("utf-8")
+        out[urls.matrix(p.slug, "csv")] = ("\ufeff" + buf.getvalue()).encode("utf-8")
     return out
 
 
@@ -72,10 +72,9 @@ def _plan_json(doc: PlanDoc) -> bytes:
 def artifacts(site: Site, env: jinja2.Environment, theme: Path) -> tuple[dict[str, bytes], list[dg.Diagnostic]]:
     files: dict[str, bytes] = {}
     css = tokens.stylesheet(site.config.palette, {c.slug: c.accent for c in site.clusters}, site.config.fonts)
-    files["assets/tokens.css"] = css.encode("utf-8")
+    files[urls.TOKENS_CSS] = css.encode("utf-8")
     for doc in site.plans:
-        name = "plan.json" if doc.kind == "plan" else "media-plan.json"
-        files[f"clusters/{doc.cluster}/{doc.slug}/{name}"] = _plan_json(doc)
+        files[urls.plan_json(doc.cluster, doc.slug, doc.kind)] = _plan_json(doc)
     files.update(_matrix_files(site))
     ics, diags = calendar.files(site)
     files.update(ics)

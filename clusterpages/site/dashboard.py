@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass
 
+from clusterpages import urls
 from clusterpages.content import status as st
 from clusterpages.model import Cluster, Decision, Protocol, Site
 
@@ -61,7 +62,7 @@ def _find(site: Site, cluster: Cluster, decision: Decision, protocol: Protocol) 
         if rule.type == "report":
             for r in site.reports:
                 if r.cluster == cluster.slug and r.slug == f"report-{year}" and r.published <= as_of:
-                    return ev(r.title, f"clusters/{cluster.slug}/{r.slug}/index.html", r.published)
+                    return ev(r.title, urls.document(cluster.slug, r.slug), r.published)
         elif rule.type in ("media_plan", "plan_updated"):
             kind = "media-plan" if rule.type == "media_plan" else "plan"
             for p in site.plans:
@@ -72,15 +73,15 @@ def _find(site: Site, cluster: Cluster, decision: Decision, protocol: Protocol) 
                     continue
                 if rule.type == "plan_updated" and (p.updated is None or (due and p.updated > due)):
                     continue
-                return ev(p.title, f"clusters/{cluster.slug}/{p.slug}/index.html", date)
+                return ev(p.title, urls.document(cluster.slug, p.slug), date)
         elif rule.type == "video":
             for v in sorted(site.videos, key=lambda v: v.date):
                 if v.cluster == cluster.slug and (rule.kind is None or v.kind == rule.kind) and v.date <= as_of:
-                    return ev(v.title, f"clusters/{cluster.slug}/videos/index.html#video-{v.slug}", v.date)
+                    return ev(v.title, urls.video(cluster.slug, v.slug), v.date)
         elif rule.type == "championship":
             for c in sorted(site.championships, key=lambda c: c.start):
                 if c.cluster == cluster.slug and c.start <= as_of:
-                    return ev(c.title, f"clusters/{cluster.slug}/championships/{c.slug}/index.html", c.start)
+                    return ev(c.title, urls.championship(cluster.slug, c.slug), c.start)
         elif rule.type == "plan_item":
             for p in site.plans:
                 if p.cluster != cluster.slug:
@@ -89,11 +90,11 @@ def _find(site: Site, cluster: Cluster, decision: Decision, protocol: Protocol) 
                     if rule.tag in item.tags and st.is_finished(item.status):
                         date = item.deadline.end if item.deadline else None
                         if date is None or date <= as_of:
-                            return ev(item.title_text, f"clusters/{cluster.slug}/{p.slug}/index.html#item-{item.uid}", date)
+                            return ev(item.title_text, urls.plan_item(cluster.slug, p.slug, item.uid), date)
         elif rule.type == "page":
             for pg in site.pages:
                 if pg.cluster == cluster.slug and rule.tag in pg.tags and (pg.date is None or pg.date <= as_of):
-                    return ev(pg.title, f"clusters/{cluster.slug}/pages/{pg.slug}/index.html", pg.date)
+                    return ev(pg.title, urls.page(cluster.slug, pg.slug), pg.date)
     return None
 
 

@@ -11,6 +11,7 @@ import datetime as _dt
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from clusterpages import urls
 from clusterpages.content import refs
 from clusterpages.content import status as st
 from clusterpages.model import Cluster, PlanDoc, PlanItem, Site
@@ -157,63 +158,64 @@ def tochki_items(site: Site, cluster: str | None = None):
 def specs(site: Site) -> list[PageSpec]:
     ch = chrome(site)
     out: list[PageSpec] = []
-    home = ("Главная", "index.html")
+    home = ("Главная", urls.INDEX)
     matrices = {p.slug: dashboard.matrix(site, p) for p in site.protocols}
     soon, overdue = due_soon(site, site.clusters)
     greetings = [v for v in site.videos if v.kind == "greeting"] if greeting_window(site) else []
     by_cluster_counts = {cl.slug: counts([i for d in site.plans if d.cluster == cl.slug for i in d.items])
                          for cl in site.clusters}
     news = sorted(
-        [(p.date, p.title, f"clusters/{p.cluster}/pages/{p.slug}/index.html", p.cluster) for p in site.pages if p.date] +
-        [(c.start, c.title, f"clusters/{c.cluster}/championships/{c.slug}/index.html", c.cluster) for c in site.championships] +
-        [(r.published, r.title, f"clusters/{r.cluster}/{r.slug}/index.html", r.cluster) for r in site.reports] +
-        [(d.updated, d.title, f"clusters/{d.cluster}/{d.slug}/index.html", d.cluster) for d in site.plans if d.updated],
+        [(p.date, p.title, urls.page(p.cluster, p.slug), p.cluster) for p in site.pages if p.date] +
+        [(c.start, c.title, urls.championship(c.cluster, c.slug), c.cluster) for c in site.championships] +
+        [(r.published, r.title, urls.document(r.cluster, r.slug), r.cluster) for r in site.reports] +
+        [(d.updated, d.title, urls.document(d.cluster, d.slug), d.cluster) for d in site.plans if d.updated],
         key=lambda n: (n[0], n[2]), reverse=True)
     news = [n for n in news if n[0] <= site.config.as_of][:8]
-    out.append(PageSpec("index.html", "index.html", site.config.title, ch, data={
+    out.append(PageSpec(urls.INDEX, "index.html", site.config.title, ch, data={
         "clusters": site.clusters, "counts": by_cluster_counts, "soon": soon, "overdue": overdue,
         "greetings": greetings, "protocols": site.protocols, "matrices": matrices, "news": news,
         "site_clusters": {c.slug: c for c in site.clusters}}))
     for p in site.protocols:
-        out.append(PageSpec(f"protocols/{p.slug}/index.html", "protocol.html", p.title, ch, crumbs=(home,),
+        out.append(PageSpec(urls.protocol(p.slug), "protocol.html", p.title, ch, crumbs=(home,),
                             data={"protocol": p, "matrix": matrices[p.slug]}))
     for cl in site.clusters:
-        base = f"clusters/{cl.slug}"
-        crumbs = (home, (cl.short_name, f"{base}/index.html"))
+        crumbs = (home, (cl.short_name, urls.cluster(cl.slug)))
         data = _cluster_data(site, cl)
         c_soon, c_overdue = due_soon(site, (cl,))
         rows = [(p, next(r for c, r in matrices[p.slug] if c.slug == cl.slug)) for p in site.protocols]
         t_items, t_pages = tochki_items(site, cl.slug)
-        out.append(PageSpec(f"{base}/index.html", "cluster.html", cl.name, ch, cl, (home,), {
+        out.append(PageSpec(urls.cluster(cl.slug), "cluster.html", cl.name, ch, cl, (home,), {
             **data, "soon": c_soon, "overdue": c_overdue, "rows": rows, "counts": by_cluster_counts[cl.slug],
             "greetings": [v for v in greetings if v.cluster == cl.slug], "tochki_items": t_items, "tochki_pages": t_pages}))
         for doc in data["plans"]:
-            out.append(PageSpec(f"{base}/{doc.slug}/index.html", "plan.html", doc.title, ch, cl, crumbs,
+            out.append(PageSpec(urls.document(cl.slug, doc.slug), "plan.html", doc.title, ch, cl, crumbs,
                                 {"doc": doc, "counts": counts(doc.items),
                                  "media": media_summary(doc) if doc.kind == "media-plan" else None}))
         for r in data["reports"]:
-            rc = crumbs + ((r.title, f"{base}/{r.slug}/index.html"),)
+            rc = crumbs + ((r.title, urls.document(cl.slug, r.slug)),)
             deeper = replace(r, intro_html=refs.deepen(r.intro_html),
                              sections=tuple(replace(x, html=refs.deepen(x.html)) for x in r.sections))
-            for sub, tpl in (("", "report.html"), ("print/", "report_print.html"), ("slides/", "report_slides.html")):
-                out.append(PageSpec(f"{base}/{r.slug}/{sub}index.html", tpl, r.title, ch, cl, crumbs if not sub else rc,
-                                    {"report": deeper if sub else r, "charts": charts.for_report(r, site.config.year_style)}))
-        out.append(PageSpec(f"{base}/videos/index.html", "videos.html", f"Видео — {cl.short_name}", ch, cl, crumbs,
+            for path, tpl, top in ((urls.document(cl.slug, r.slug), "report.html", True),
+                                   (urls.report_print(cl.slug, r.slug), "report_print.html", False),
+                                   (urls.report_slides(cl.slug, r.slug), "report_slides.html", False)):
+                out.append(PageSpec(path, tpl, r.title, ch, cl, crumbs if top else rc,
+                                    {"report": r if top else deeper, "charts": charts.for_report(r, site.config.year_style)}))
+        out.append(PageSpec(urls.videos(cl.slug), "videos.html", f"Видео — {cl.short_name}", ch, cl, crumbs,
                             {"videos": sorted(data["videos"], key=lambda v: (v.date, v.slug), reverse=True)}))
         if data["championships"]:
-            out.append(PageSpec(f"{base}/championships/index.html", "championships.html", f"Чемпионаты — {cl.short_name}",
+            out.append(PageSpec(urls.championships(cl.slug), "championships.html", f"Чемпионаты — {cl.short_name}",
                                 ch, cl, crumbs, {"championships": data["championships"]}))
         for c in data["championships"]:
-            out.append(PageSpec(f"{base}/championships/{c.slug}/index.html", "championship.html", c.title, ch, cl,
-                                crumbs + (("Чемпионаты", f"{base}/championships/index.html"),), {"championship": c}))
+            out.append(PageSpec(urls.championship(cl.slug, c.slug), "championship.html", c.title, ch, cl,
+                                crumbs + (("Чемпионаты", urls.championships(cl.slug)),), {"championship": c}))
         for pg in data["pages"]:
-            out.append(PageSpec(f"{base}/pages/{pg.slug}/index.html", "page.html", pg.title, ch, cl, crumbs, {"page": pg}))
-    out.append(PageSpec("professions/index.html", "professions.html", "Рабочие профессии: видео и колледжи", ch,
+            out.append(PageSpec(urls.page(cl.slug, pg.slug), "page.html", pg.title, ch, cl, crumbs, {"page": pg}))
+    out.append(PageSpec(urls.PROFESSIONS, "professions.html", "Рабочие профессии: видео и колледжи", ch,
                         crumbs=(home,), data={"professions": professions(site)}))
-    out.append(PageSpec("partners/index.html", "partners.html", "Предприятия-партнёры кластеров", ch, crumbs=(home,),
+    out.append(PageSpec(urls.PARTNERS, "partners.html", "Предприятия-партнёры кластеров", ch, crumbs=(home,),
                         data={"partners": partners(site)}))
     t_items, t_pages = tochki_items(site)
-    out.append(PageSpec("tochki-rosta/index.html", "tochki.html", "«От „Точек роста“ до мастерских ПОО»", ch,
+    out.append(PageSpec(urls.TOCHKI, "tochki.html", "«От „Точек роста“ до мастерских ПОО»", ch,
                         crumbs=(home,), data={"items": t_items, "pages": t_pages,
                                               "site_clusters": {c.slug: c for c in site.clusters}}))
     return out

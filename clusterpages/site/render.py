@@ -8,8 +8,8 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from clusterpages import text
-from clusterpages.content import refs, status
+from clusterpages import text, urls
+from clusterpages.content import status
 from clusterpages.content.academic import AcademicYear
 from clusterpages.site import dashboard
 from clusterpages.site.pages import PageSpec
@@ -17,12 +17,12 @@ from clusterpages.site.pages import PageSpec
 
 @jinja2.pass_context
 def _url(ctx, target: str) -> str:
-    return refs.relative(target, ctx["page_path"])
+    return urls.relative(target, ctx["page_path"])
 
 
 @jinja2.pass_context
 def _asset(ctx, name: str) -> str:
-    return refs.relative(f"assets/{name}", ctx["page_path"])
+    return urls.relative(urls.asset(name), ctx["page_path"])
 
 
 def _year(y: AcademicYear, style: str = "dash") -> str:
@@ -40,7 +40,7 @@ def environment(templates: Path) -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates)), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                              keep_trailing_newline=True)
-    env.globals.update(url=_url, asset=_asset, status_labels=status.LABELS, status_icons=status.ICONS,
+    env.globals.update(url=_url, asset=_asset, urls=urls, status_labels=status.LABELS, status_icons=status.ICONS,
                        states=dashboard.STATES)
     env.filters.update(ru_date=text.ru_date, ru_short_date=text.ru_short_date, ru_number=text.ru_number,
                        typo=text.typo_markup, plural=lambda n, a, b, c: text.plural(n, a, b, c), year=_year,

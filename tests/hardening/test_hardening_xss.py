@@ -336,7 +336,7 @@ def browser_url(value: str) -> str:
 
 def admin_page() -> str:
     try:
-        from clusterpages.publish.artifacts import ADMIN_PAGE
+        from clusterpages.urls import ADMIN as ADMIN_PAGE
         return ADMIN_PAGE
     except ImportError:
         return ""

@@ -1,0 +1,208 @@
+"""Every output path and address of the site, in one place (pure).
+
+A site path is POSIX, relative to the output root (`clusters/it/plan-2022-2023/index.html`);
+pages link to each other with `relative()`, so the same output works at `/`, under a sub-path
+and from `file://`. Nothing else in clusterpages spells a path of the output: the stages and
+the templates ask this module (templates through the `urls` global and `url()`).
+
+It lives beside the model rather than in `site/` because content needs it too: a link written
+in Markdown is resolved at load time to the address of the page it points to.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+INDEX = "index.html"
+FEED = "feed.xml"
+CALENDAR = "calendar.ics"
+SITEMAP = "sitemap.xml"
+ROBOTS = "robots.txt"
+ADMIN = "dlya-administratorov/index.html"
+CHANGES = "downloads/changes/index.html"
+MANIFEST = "downloads/manifest.json"
+DOWNLOADS = "downloads/"
+EMBED = "embed/"
+EMBED_CSS = "embed/embed.css"
+ASSETS = "assets/"
+TOKENS_CSS = "assets/tokens.css"
+PROFESSIONS = "professions/index.html"
+PARTNERS = "partners/index.html"
+TOCHKI = "tochki-rosta/index.html"
+CLUSTERS = "clusters/"
+PROTOCOLS = "protocols/"
+
+_PAGE = "/index.html"
+
+
+# --------------------------------------------------------------------------- pages
+
+def cluster_dir(cluster: str) -> str:
+    """The folder of a cluster's pages, with a trailing slash."""
+    return f"{CLUSTERS}{cluster}/"
+
+
+def cluster(cluster: str) -> str:
+    return f"{CLUSTERS}{cluster}{_PAGE}"
+
+
+def document(cluster: str, slug: str) -> str:
+    """A plan, media plan or report: its address follows its file name."""
+    return f"{CLUSTERS}{cluster}/{slug}{_PAGE}"
+
+
+def report_print(cluster: str, slug: str) -> str:
+    return f"{CLUSTERS}{cluster}/{slug}/print{_PAGE}"
+
+
+def report_slides(cluster: str, slug: str) -> str:
+    return f"{CLUSTERS}{cluster}/{slug}/slides{_PAGE}"
+
+
+def plan_item(cluster: str, doc: str, uid: str) -> str:
+    return f"{document(cluster, doc)}#item-{uid}"
+
+
+def videos(cluster: str) -> str:
+    return f"{CLUSTERS}{cluster}/videos{_PAGE}"
+
+
+def video(cluster: str, slug: str) -> str:
+    return f"{videos(cluster)}#video-{slug}"
+
+
+def championships(cluster: str) -> str:
+    return f"{CLUSTERS}{cluster}/championships{_PAGE}"
+
+
+def championship(cluster: str, slug: str) -> str:
+    return f"{CLUSTERS}{cluster}/championships/{slug}{_PAGE}"
+
+
+def page(cluster: str, slug: str) -> str:
+    return f"{CLUSTERS}{cluster}/pages/{slug}{_PAGE}"
+
+
+def protocol(slug: str) -> str:
+    return f"{PROTOCOLS}{slug}{_PAGE}"
+
+
+def profession(slug: str) -> str:
+    return f"{PROFESSIONS}#prof-{slug}"
+
+
+def partner(slug: str) -> str:
+    return f"{PARTNERS}#partner-{slug}"
+
+
+def asset(name: str) -> str:
+    return ASSETS + name
+
+
+# --------------------------------------------------------------------------- data files
+
+def _twin(kind: str, ext: str) -> str:
+    return ("plan" if kind == "plan" else "media-plan") + ext
+
+
+def plan_json(cluster: str, slug: str, kind: str) -> str:
+    """plan.json or media-plan.json beside the plan's page."""
+    return f"{CLUSTERS}{cluster}/{slug}/{_twin(kind, '.json')}"
+
+
+def plan_ics(cluster: str, slug: str, kind: str) -> str:
+    return f"{CLUSTERS}{cluster}/{slug}/{_twin(kind, '.ics')}"
+
+
+def cluster_calendar(cluster: str) -> str:
+    return f"{CLUSTERS}{cluster}/{CALENDAR}"
+
+
+def cluster_feed(cluster: str) -> str:
+    return f"{CLUSTERS}{cluster}/{FEED}"
+
+
+def matrix(protocol_slug: str, ext: str) -> str:
+    """matrix.csv or matrix.json of a protocol's dashboard."""
+    return f"{PROTOCOLS}{protocol_slug}/matrix.{ext}"
+
+
+def bundle(cluster: str) -> str:
+    return f"{DOWNLOADS}{cluster}.zip"
+
+
+# --------------------------------------------------------------------------- CMS fragments
+
+def embed_dir(cluster: str) -> str:
+    return f"{EMBED}{cluster}/"
+
+
+def fragment(cluster: str, name: str) -> str:
+    return f"{EMBED}{cluster}/{name}.html"
+
+
+def fragment_inline(cluster: str, name: str) -> str:
+    return f"{EMBED}{cluster}/{name}.inline.html"
+
+
+def video_snippet(cluster: str, slug: str) -> str:
+    return fragment(cluster, f"video-{slug}")
+
+
+def chart_dir(cluster: str) -> str:
+    return f"{EMBED}{cluster}/charts/"
+
+
+def chart(cluster: str, report: str, n: int) -> str:
+    return f"{chart_dir(cluster)}{report}-{n}.svg"
+
+
+# --------------------------------------------------------------------------- content → output
+
+def media(content_path: str) -> str:
+    """Where a content file is published: content/clusters/it/media/x.png → clusters/it/media/x.png."""
+    return content_path[len("content/"):] if content_path.startswith("content/") else content_path
+
+
+def page_of(content_path: str) -> str | None:
+    """The page a content file is shown on, or None when the file has no page of its own."""
+    parts = content_path.split("/")
+    if parts[:2] == ["content", "protocols"] and len(parts) == 3 and parts[2].endswith(".md"):
+        return protocol(parts[2][:-3])
+    if parts[:2] != ["content", "clusters"] or len(parts) < 4:
+        return None
+    slug, rest = parts[2], parts[3:]
+    if rest == ["cluster.yaml"]:
+        return cluster(slug)
+    if rest == ["videos.yaml"]:
+        return videos(slug)
+    if len(rest) == 1 and rest[0].endswith(".md"):
+        return document(slug, rest[0][:-3])
+    if len(rest) == 2 and rest[0] == "championships" and rest[1].endswith(".md"):
+        return championship(slug, rest[1][:-3])
+    if len(rest) == 2 and rest[0] == "pages" and rest[1].endswith(".md"):
+        return page(slug, rest[1][:-3])
+    return None
+
+
+# --------------------------------------------------------------------------- links between pages
+
+def relative(target: str, from_page: str) -> str:
+    """A relative URL from the page at `from_page` to the site path `target`."""
+    if target.startswith(("http://", "https://", "mailto:", "tel:", "#")):
+        return target
+    frag = ""
+    if "#" in target:
+        target, frag = target.split("#", 1)
+        frag = "#" + frag
+    start = posixpath.dirname(from_page) or "."
+    rel = posixpath.relpath(target or from_page, start)
+    return rel + frag
+
+
+def cluster_of(path: str) -> str | None:
+    """The cluster a site path belongs to (its pages or its CMS fragments), else None."""
+    parts = path.split("/")
+    if len(parts) > 2 and parts[0] + "/" in (CLUSTERS, EMBED):
+        return parts[1]
+    return None

@@ -1,0 +1,100 @@
+"""The addresses of the output have one owner, clusterpages/urls.py."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from clusterpages import urls
+from conftest import REPO
+
+PACKAGE = REPO / "clusterpages"
+TEMPLATES = REPO / "themes" / "brandbook" / "templates"
+
+# An output path spelled in code: a string literal (or f-string part) starting with an output
+# folder, or naming a page file. Source paths (content/clusters/…) are not outputs.
+_SPELLED = re.compile(r"""(?<![\w/])f?["'](?:clusters|protocols|embed|downloads|assets|dlya-administratorov)/"""
+                      r"""|["'][^"'\s]*/index\.html["']""")
+
+
+def _code_lines():
+    for path in sorted(PACKAGE.rglob("*.py")):
+        if path.name == "urls.py" and path.parent == PACKAGE:
+            continue
+        inside_docstring = False
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if line.count('"""') == 1:
+                inside_docstring = not inside_docstring
+                continue
+            if inside_docstring or line.lstrip().startswith("#") or '"""' in line:
+                continue
+            yield path.relative_to(REPO).as_posix(), n, line
+
+
+def _template_names() -> set[str]:
+    return {p.relative_to(TEMPLATES).as_posix() for p in TEMPLATES.rglob("*.html")} | {"embed/"}
+
+
+def test_no_module_but_urls_spells_an_output_path():
+    names = _template_names()
+    found = []
+    for p, n, line in _code_lines():
+        # Template names (embed/plan.html) and a source file's label (clusters/<slug>/cluster.yaml) are not outputs.
+        rest = re.sub(r"""["']([^"']*)["']""", lambda m: "" if m.group(1) in names or m.group(1).endswith(".yaml: accent")
+                      else m.group(0), line)
+        if _SPELLED.search(rest):
+            found.append(f"{p}:{n}: {line.strip()}")
+    assert found == []
+
+
+def test_no_template_spells_an_output_path():
+    """Templates get addresses from their view or ask `urls`; `url('clusters/' ~ …)` is gone."""
+    found = []
+    for path in sorted(TEMPLATES.rglob("*.html")):
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if re.search(r"""(?:url|href=)\(?\s*["'](?:clusters|protocols|partners|professions|feed|index|embed)""", line) \
+                    or re.search(r"""href="(?:plan|media-plan|matrix)\.\w+\"""", line):
+                found.append(f"{path.relative_to(REPO).as_posix()}:{n}: {line.strip()[:120]}")
+    assert found == []
+
+
+@pytest.mark.parametrize("source, page", [
+    ("content/clusters/it/cluster.yaml", "clusters/it/index.html"),
+    ("content/clusters/it/videos.yaml", "clusters/it/videos/index.html"),
+    ("content/clusters/it/plan-2022-2023.md", "clusters/it/plan-2022-2023/index.html"),
+    ("content/clusters/it/championships/hitech.md", "clusters/it/championships/hitech/index.html"),
+    ("content/clusters/it/pages/news.md", "clusters/it/pages/news/index.html"),
+    ("content/protocols/protocol-4.md", "protocols/protocol-4/index.html"),
+    ("content/clusters/it/media/logo.svg", None),
+    ("content/clusters/it/other/x.md", None),
+])
+def test_page_of_a_content_file(source, page):
+    assert urls.page_of(source) == page
+
+
+def test_every_page_of_a_content_file_is_built(tmp_path):
+    """page_of() and the pages the build writes agree for every file of the example region."""
+    from conftest import run_cli
+    out = tmp_path / "out"
+    assert run_cli("build", "--out", str(out), "--quiet", "--as-of", "2023-02-15").returncode == 0
+    sources = [p.relative_to(REPO).as_posix() for p in sorted((REPO / "content").rglob("*")) if p.is_file()]
+    pages = [urls.page_of(s) for s in sources]
+    assert any(pages)
+    missing = [(s, p) for s, p in zip(sources, pages) if p and not (out / p).is_file()]
+    assert missing == []
+
+
+def test_relative_links_work_from_any_depth():
+    assert urls.relative(urls.cluster("it"), urls.INDEX) == "clusters/it/index.html"
+    assert urls.relative(urls.INDEX, urls.report_slides("it", "report-2021-2022")) == "../../../../index.html"
+    assert urls.relative(urls.plan_item("it", "plan-2022-2023", "p-3"), urls.cluster("it")) \
+        == "plan-2022-2023/index.html#item-p-3"
+    assert urls.relative("https://example.org/x", urls.INDEX) == "https://example.org/x"
+
+
+def test_cluster_of_a_path():
+    assert urls.cluster_of(urls.document("it", "plan-2022-2023")) == "it"
+    assert urls.cluster_of(urls.fragment("agro", "home")) == "agro"
+    assert urls.cluster_of(urls.bundle("it")) is None
+    assert urls.cluster_of(urls.INDEX) is None
