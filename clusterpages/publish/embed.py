@@ -245,16 +245,6 @@ def _title(spec: pages.PageSpec) -> str:
     return "Главная страница кластера" if spec.template == "cluster.html" else spec.title
 
 
-def _number(text: str) -> int | None:
-    digits = re.sub(r"[\s\u00a0\u202f]", "", text or "")
-    return int(digits) if digits.isdigit() else None
-
-
-def _reach(items) -> dict[str, int]:
-    return {key: sum(n for n in (_number(getattr(i, key)) for i in items) if n is not None)
-            for key in ("reach_plan", "reach_fact")}
-
-
 def chart_files(site: Site, tokens_css: str) -> tuple[dict[str, dict[str, str]], dict[str, bytes]]:
     """Standalone SVG charts of every report, in the cluster's colours.
 
@@ -325,8 +315,6 @@ def fragments(site: Site, env: jinja2.Environment, css_source: str, tokens_css: 
         extra = {"base_url": base_url}
         if spec.template == "report.html":
             extra["chart_files"] = chart_names.get(spec.path, {})
-        if spec.template == "plan.html" and spec.data["doc"].kind == "media-plan":
-            extra["reach"] = _reach(spec.data["doc"].items)
         # Rendered as if it were the page itself, so url() gives the same relative links;
         # relink() then makes them absolute or plain text.
         fragment_spec = replace(spec, template=TEMPLATES[spec.template], data={**spec.data, **extra})

@@ -16,7 +16,8 @@ from clusterpages.content import refs
 from clusterpages.content import status as st
 from clusterpages.model import Cluster, PlanDoc, PlanItem, Site
 from clusterpages.site import dashboard
-from clusterpages.text import ru_month, slugify
+from clusterpages.site.views import media
+from clusterpages.text import slugify
 from clusterpages.theme import charts
 
 
@@ -63,36 +64,6 @@ class DueItem:
     cluster: Cluster
     doc: PlanDoc
     item: PlanItem
-
-
-@dataclass(frozen=True)
-class MediaSummary:
-    """A media plan at a glance: calendar by month and channel, reach planned and achieved."""
-
-    channels: tuple[str, ...]
-    months: tuple[tuple[str, tuple[tuple[PlanItem, ...], ...]], ...]  # (month label, items per channel)
-    reach_plan: int
-    reach_fact: int
-    published: tuple[PlanItem, ...]
-
-
-def _number(text: str) -> int | None:
-    digits = "".join(ch for ch in text if ch.isdigit())
-    return int(digits) if digits else None
-
-
-def media_summary(doc: PlanDoc) -> MediaSummary:
-    items = doc.items
-    channels = tuple(sorted({i.channel for i in items if i.channel}))
-    by_month: dict[_dt.date, list[PlanItem]] = {}
-    for i in items:
-        d = i.deadline
-        if d and d.start and d.kind != "recurrence":
-            by_month.setdefault(d.start.replace(day=1), []).append(i)
-    months = tuple((ru_month(m).capitalize(), tuple(tuple(i for i in rows if i.channel == c) for c in channels))
-                   for m, rows in sorted(by_month.items()))
-    return MediaSummary(channels, months, sum(_number(i.reach_plan) or 0 for i in items),
-                        sum(_number(i.reach_fact) or 0 for i in items), tuple(i for i in items if i.link))
 
 
 def chrome(site: Site) -> Chrome:
@@ -190,7 +161,7 @@ def specs(site: Site) -> list[PageSpec]:
         for doc in data["plans"]:
             out.append(PageSpec(urls.document(cl.slug, doc.slug), "plan.html", doc.title, ch, cl, crumbs,
                                 {"doc": doc, "counts": counts(doc.items),
-                                 "media": media_summary(doc) if doc.kind == "media-plan" else None}))
+                                 "media": media.summary(doc) if doc.kind == "media-plan" else None}))
         for r in data["reports"]:
             rc = crumbs + ((r.title, urls.document(cl.slug, r.slug)),)
             deeper = replace(r, intro_html=refs.deepen(r.intro_html),

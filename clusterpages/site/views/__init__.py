@@ -1,0 +1,1 @@
+"""Views for templates: plain, already-formatted values built from the model (pure)."""

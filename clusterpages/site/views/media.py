@@ -1,0 +1,40 @@
+"""A media plan at a glance, for its page and its CMS fragment (pure)."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass
+
+from clusterpages.content import reach
+from clusterpages.model import PlanDoc, PlanItem
+from clusterpages.text import ru_month, ru_number
+
+
+@dataclass(frozen=True)
+class MediaSummary:
+    """Calendar by month and channel, reach planned and achieved (formatted), what is published."""
+
+    channels: tuple[str, ...]
+    months: tuple[tuple[str, tuple[tuple[PlanItem, ...], ...]], ...]  # (month label, items per channel)
+    reach_plan: str
+    reach_fact: str
+    published: tuple[PlanItem, ...]
+
+
+def reach_label(r: reach.Reach) -> str:
+    """«1500», or «1500–1900» when some figures were ranges."""
+    return ru_number(r.low) if r.exact else f"{ru_number(r.low)}–{ru_number(r.high)}"
+
+
+def summary(doc: PlanDoc) -> MediaSummary:
+    items = doc.items
+    channels = tuple(sorted({i.channel for i in items if i.channel}))
+    by_month: dict[_dt.date, list[PlanItem]] = {}
+    for i in items:
+        d = i.deadline
+        if d and d.start and d.kind != "recurrence":
+            by_month.setdefault(d.start.replace(day=1), []).append(i)
+    months = tuple((ru_month(m).capitalize(), tuple(tuple(i for i in rows if i.channel == c) for c in channels))
+                   for m, rows in sorted(by_month.items()))
+    return MediaSummary(channels, months, reach_label(reach.total(i.reach_plan for i in items)),
+                        reach_label(reach.total(i.reach_fact for i in items)), tuple(i for i in items if i.link))
