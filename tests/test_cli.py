@@ -170,6 +170,16 @@ def test_failing_brand_colour_names_the_pair_and_a_passing_shade(example_site):
     assert r.returncode == 1 and "contrast.pair" in r.stderr
 
 
+def test_a_ratio_just_below_the_minimum_is_not_printed_as_the_minimum(example_site):
+    """#647b7d on white is 4.4956:1: it used to read «4.50:1, нужно не меньше 4.5:1»."""
+    text = example_site.read_text(encoding="utf-8")
+    example_site.write_text(text.replace('text: "#1a1a1a"', 'text: "#647b7d"'), encoding="utf-8")
+    r = run_cli("check", "--config", str(example_site), "--format", "json")
+    messages = [d["message"] for d in json.loads(r.stdout) if d["code"] == "contrast.pair"]
+    text_on_bg = next(m for m in messages if m.startswith("brandbook.palette.text:"))
+    assert "равен 4,496:1, а нужно не меньше 4,5:1" in text_on_bg, text_on_bg
+
+
 def test_a_broken_theme_template_is_a_diagnostic_with_template_and_line(example_site, repo):
     import shutil
     theme = example_site.parent / "themes" / "brandbook"

@@ -24,10 +24,7 @@ def _contrast(site: Site) -> list[dg.Diagnostic]:
         if c.passed or (c.key, c.role) in seen:
             continue
         seen.add((c.key, c.role))
-        hint = f"Ближайший подходящий оттенок: {c.suggestion.hex}." if c.suggestion else "Выберите более контрастный цвет."
-        out.append(dg.warning("contrast.pair", file, line,
-                              f"{c.key}: {c.role} — контраст {c.fg.hex} на {c.bg.hex} равен {c.ratio:.2f}:1, "
-                              f"нужно не меньше {c.minimum:g}:1 (WCAG 2.2).", hint))
+        out.append(dg.warning("contrast.pair", file, line, c.message, c.hint))
     return out
 
 

@@ -146,17 +146,32 @@ class ContrastCheck:
 
     @property
     def message(self) -> str:
-        """A Russian one-paragraph report of the check."""
-        # Truncate, never round up: 4.499 must not read as 4,50.
-        ratio = f"{math.floor(self.ratio * 100) / 100:.2f}".replace(".", ",")
+        """The Russian report of the check, as diagnostics show it."""
+        text = (f"{self.key}: {self.role} — контраст {self.fg.hex} на {self.bg.hex} равен "
+                f"{ratio_text(self.ratio, self.minimum)}:1")
         minimum = f"{self.minimum:g}".replace(".", ",")
-        text = f"{self.key}: {self.role} — контраст {ratio}:1"
         if self.passed:
-            return f"{text} (нужно не меньше {minimum}:1)."
-        text = f"{text}, а нужно не меньше {minimum}:1."
+            return f"{text} (нужно не меньше {minimum}:1, WCAG 2.2)."
+        return f"{text}, а нужно не меньше {minimum}:1 (WCAG 2.2)."
+
+    @property
+    def hint(self) -> str:
         if self.suggestion is not None:
-            text += f' Ближайший подходящий оттенок: "{self.suggestion.hex}".'
-        return text
+            return f"Ближайший подходящий оттенок: {self.suggestion.hex}."
+        return "Выберите более контрастный цвет."
+
+
+def ratio_text(ratio: float, minimum: float) -> str:
+    """A contrast ratio in Russian notation, never printed as reaching a minimum it misses.
+
+    Two decimals as usual («4,52»); a failing ratio that would round up to the minimum gets
+    as many decimals as it takes to show it is below («4,499» for 4.4991 against 4.5).
+    """
+    for digits in range(2, 7):
+        text = f"{ratio:.{digits}f}"
+        if ratio >= minimum or float(text) < minimum:
+            return text.replace(".", ",")
+    return f"{math.floor(ratio * 10 ** 6) / 10 ** 6:.6f}".replace(".", ",")
 
 
 # --- Tokens ------------------------------------------------------------------------

@@ -26,6 +26,7 @@ from clusterpages.theme.tokens import (
     check_cluster,
     check_palette,
     cluster_tokens,
+    ratio_text,
     stylesheet,
     theme_tokens,
 )
@@ -272,8 +273,16 @@ def test_suggestion_is_a_shade_of_the_brand_colour_not_the_text():
 def test_message_is_russian_and_never_rounds_a_failure_up():
     check = ContrastCheck("k", "роль", WHITE, c("#777777"), 4.4999, 4.5, c("#767676"))
     assert not check.passed
-    assert "4,49:1" in check.message and "4,5:1" in check.message
-    assert '"#767676"' in check.message
+    assert "равен 4,4999:1, а нужно не меньше 4,5:1" in check.message
+    assert check.hint == "Ближайший подходящий оттенок: #767676."
+
+
+@pytest.mark.parametrize("ratio, minimum, shown", [
+    (4.52, 4.5, "4,52"), (4.5, 4.5, "4,50"), (4.4956, 4.5, "4,496"), (4.494, 4.5, "4,49"),
+    (2.9999999, 3.0, "2,999999"), (12.0, 4.5, "12,00"),
+])
+def test_ratio_text(ratio, minimum, shown):
+    assert ratio_text(ratio, minimum) == shown
 
 
 def test_cluster_checks():
