@@ -221,7 +221,7 @@ def test_light_primary_fails_with_a_passing_suggestion():
     assert link.suggestion != p.primary
     assert contrast_ratio(link.suggestion, p.background) >= 4.5
     assert "brandbook.palette.primary" in link.message
-    assert link.suggestion.hex in link.message
+    assert link.suggestion.hex in link.hint
     for index, check in enumerate(checks):
         if check.passed:
             assert check.suggestion is None
