@@ -1,7 +1,9 @@
 """Diagnostics: what the build tells a person about their content.
 
 Every problem is a `Diagnostic` naming the file, line (1-based, as an editor shows it),
-what is wrong and what to write instead. Stages return diagnostics instead of raising,
+what is wrong and what to write instead.  A file with no lines (a Word or Excel document)
+is located by `place` instead, as a person finds it there: «таблица 1, строка 14,
+столбец «Срок»» or «Лист1!C14». Stages return diagnostics instead of raising,
 so one run reports all of them at once.
 """
 
@@ -26,13 +28,14 @@ class Diagnostic:
     code: str
     message: str
     hint: str = ""
+    place: str = ""     # where in a document without lines: «таблица 1, строка 14, столбец «Срок»»
 
     def sort_key(self) -> tuple:
-        return (self.file, self.line or 0, self.column or 0, self.code, self.message)
+        return (self.file, self.line or 0, self.column or 0, self.place, self.code, self.message)
 
     def as_dict(self) -> dict:
         data = asdict(self)
-        return {k: data[k] for k in ("severity", "code", "file", "line", "column", "message", "hint")}
+        return {k: data[k] for k in ("severity", "code", "file", "line", "column", "place", "message", "hint")}
 
 
 class DiagnosticError(Exception):
@@ -44,23 +47,24 @@ class DiagnosticError(Exception):
 
 
 def make(severity: str, code: str, file: str | Path, line: int | None, message: str,
-         hint: str = "", column: int | None = None) -> Diagnostic:
+         hint: str = "", column: int | None = None, place: str = "") -> Diagnostic:
     return Diagnostic(file=str(file).replace("\\", "/"), line=line, column=column,
-                      severity=severity, code=code, message=message, hint=hint)
+                      severity=severity, code=code, message=message, hint=hint, place=place)
 
 
 def error(code: str, file: str | Path, line: int | None, message: str, hint: str = "",
-          column: int | None = None) -> Diagnostic:
-    return make(ERROR, code, file, line, message, hint, column)
+          column: int | None = None, place: str = "") -> Diagnostic:
+    return make(ERROR, code, file, line, message, hint, column, place)
 
 
 def warning(code: str, file: str | Path, line: int | None, message: str, hint: str = "",
-            column: int | None = None) -> Diagnostic:
-    return make(WARNING, code, file, line, message, hint, column)
+            column: int | None = None, place: str = "") -> Diagnostic:
+    return make(WARNING, code, file, line, message, hint, column, place)
 
 
-def info(code: str, file: str | Path, line: int | None, message: str, hint: str = "") -> Diagnostic:
-    return make(INFO, code, file, line, message, hint)
+def info(code: str, file: str | Path, line: int | None, message: str, hint: str = "",
+         place: str = "") -> Diagnostic:
+    return make(INFO, code, file, line, message, hint, place=place)
 
 
 def sort(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
@@ -81,8 +85,10 @@ _SEVERITY_RU = {ERROR: "ошибка", WARNING: "предупреждение", 
 
 
 def location(d: Diagnostic, default: str = "site") -> str:
-    """file:line:column as editors and terminals understand it."""
+    """file:line:column as editors and terminals understand it; «file, place» in a document."""
     where = d.file or default
+    if d.place:
+        return f"{where}, {d.place}"
     if d.line:
         where += f":{d.line}"
         if d.column:
@@ -116,7 +122,7 @@ def format_github(d: Diagnostic) -> str:
     if d.column:
         props.append(f"col={d.column}")
     props.append(f"title={_gh_escape_property(d.code)}")
-    message = d.message + (f" — {d.hint}" if d.hint else "")
+    message = (f"{d.place}: " if d.place else "") + d.message + (f" — {d.hint}" if d.hint else "")
     return f"::{level} {','.join(props)}::{_gh_escape_data(message)}"
 
 

@@ -7,7 +7,8 @@ import datetime as dt
 import pytest
 
 from clusterpages.content.academic import AcademicYear
-from clusterpages.content.plantables import normalize_header, role_of, split_body, _role_table
+from clusterpages.content.columns import normalize_header, role_of
+from clusterpages.content.plantables import split_body
 
 YEAR = AcademicYear(2022)
 AS_OF = dt.date(2023, 2, 15)
@@ -31,7 +32,7 @@ def blocks(body: str, kind: str = "plan", first_line: int = 10):
     ("**Срок исполнения**", "deadline"), ("Примечание", None),
 ])
 def test_header_variants(header, role):
-    assert role_of(header, _role_table()) == role
+    assert role_of(header) == role
 
 
 def test_rows_become_items_with_lines_tags_refs_and_unknown_columns():

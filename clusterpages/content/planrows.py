@@ -1,0 +1,244 @@
+"""Rows of a plan table → plan items, whichever file the table came from.
+
+A Markdown table, a Word table and an Excel sheet all arrive as a `RawTable` of `RawRow`s
+whose cells are Markdown inline text. Here the columns get their roles (by meaning, see
+`columns`), rows that only number the columns or repeat the header are skipped, a row with
+one filled cell (or a Roman number and one text) starts a section, and every other row
+becomes a `PlanItem` with its deadline, status, tags and protocol references. Pure.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import re
+from dataclasses import dataclass
+from html import escape as html_escape
+
+from clusterpages import diagnostics as dg
+from clusterpages.content import columns, markup, status
+from clusterpages.content.academic import AcademicYear
+from clusterpages.content.deadlines import DeadlineError, parse_deadline
+from clusterpages.model import PlanItem, PlanTable
+from clusterpages.text import slugify
+
+_TAG = re.compile(r"(?:(?<=\s)|^)#([0-9a-zа-яё][0-9a-zа-яё_-]*)", re.IGNORECASE)
+_REF = re.compile(r"\(?\s*пп?\.\s*(\d+(?:\s*(?:,|и)\s*\d+)*)\s+протокола\s+№\s*([\w-]+)\s*\)?", re.IGNORECASE)
+_URL = re.compile(r"https?://[^\s<>\"')]+")
+_ROMAN = re.compile(r"(?i)[ivxlc]+\.?")
+
+
+@dataclass(frozen=True)
+class RawRow:
+    """One table row: its cells as Markdown inline text, and where a person finds it."""
+
+    line: int | None                   # line in a text file (None in a Word or Excel document)
+    cells: tuple[str, ...]
+    place: str = ""                    # in a document: «таблица 1, строка 14» or «Лист1!A14»
+    cell_places: tuple[str, ...] = ()  # in a document, per cell: «…, столбец «Срок»» or «Лист1!C14»
+
+    def at(self, column: int | None = None) -> dict:
+        """Keyword arguments locating a diagnostic at this row (or one of its cells)."""
+        if column is not None and column < len(self.cell_places):
+            return {"place": self.cell_places[column]}
+        return {"place": self.place} if self.place else {}
+
+
+@dataclass(frozen=True)
+class RawTable:
+    line: int | None            # line of the header row in the file
+    header: tuple[str, ...]
+    rows: tuple[RawRow, ...]
+    end: int = 0                # index after the table in the body lines (Markdown)
+    place: str = ""             # in a document: «таблица 1» or «Лист1»
+
+    def at(self) -> dict:
+        return {"place": self.place} if self.place else {}
+
+
+@dataclass(frozen=True)
+class Where:
+    """What every item of one document shares."""
+
+    kind: str
+    cluster: str
+    doc: str
+    year: AcademicYear
+    as_of: _dt.date
+    file: str
+
+
+def plain(cell: str) -> str:
+    """A cell's Markdown as plain text; line breaks («<br>») become spaces."""
+    return markup.strip_tags(markup.render_inline(re.sub(r"<br\s*/?>", " ", cell)).html).strip()
+
+
+def _uid(w: Where, section: str, title: str, seen: set[str]) -> str:
+    base = hashlib.sha1(f"{w.cluster}/{w.doc}/{section}/{title}".encode("utf-8")).hexdigest()[:12]
+    uid, n = base, 2
+    while uid in seen:
+        uid, n = f"{base}-{n}", n + 1
+    seen.add(uid)
+    return uid
+
+
+def _cell_html(text: str, w: Where, line: int | None, at: dict, diags: list) -> str:
+    r = markup.render_inline(text)
+    if r.removed:
+        diags.append(dg.warning("html.sanitized", w.file, line,
+                                "Из ячейки таблицы удалён небезопасный HTML: " + ", ".join(r.removed) + ".",
+                                "Пишите текст и ссылки средствами Markdown: [текст](https://адрес).", **at))
+    return r.html
+
+
+def _tags_and_refs(text: str) -> tuple[str, tuple[str, ...], tuple[tuple[str, int], ...]]:
+    tags = tuple(t.lower().replace("ё", "е") for t in _TAG.findall(text))
+    refs = []
+    for m in _REF.finditer(text):
+        for n in re.findall(r"\d+", m.group(1)):
+            refs.append((m.group(2), int(n)))
+    clean = _TAG.sub("", text).strip()
+    return clean, tags, tuple(refs)
+
+
+def is_numbering(cells: list[str]) -> bool:
+    """A row that only numbers the columns: «1 | 2 | 3 | 4»."""
+    filled = [re.sub(r"[.\s]", "", plain(c)) for c in cells if plain(c)]
+    return len(filled) >= 2 and filled == [str(n) for n in range(1, len(filled) + 1)]
+
+
+def section_of(cells: list[str], roles: list[str | None]) -> str | None:
+    """The heading a row stands for, or None when it is an item.
+
+    One filled cell is a section («Организационная работа», «1. Работа с кадрами»); so is a
+    Roman number in the number column with one text beside it («II | Профориентация»).
+    """
+    filled = [(i, plain(c)) for i, c in enumerate(cells) if plain(c)]
+    distinct = list(dict.fromkeys(text for _, text in filled))
+    if len(distinct) == 1:
+        return distinct[0]
+    if len(filled) == 2 and roles[filled[0][0]] == "number" and _ROMAN.fullmatch(filled[0][1]):
+        return f"{filled[0][1].rstrip('.')}. {filled[1][1]}"
+    return None
+
+
+def _no_column(code: str, what: str, name: str, raw: RawTable, roles: list, w: Where) -> dg.Diagnostic:
+    return dg.warning(
+        code, w.file, raw.line,
+        f"Таблица похожа на таблицу плана, но столбец {what} не найден — строки не стали пунктами плана. "
+        f"Столбцы прочитаны так: {columns.describe(list(raw.header), roles)}.",
+        f"Назовите столбец {name}; все понятные названия — в docs/content-model.md.", **raw.at())
+
+
+def roles_of(raw: RawTable, w: Where) -> tuple[list[str | None] | None, list[dg.Diagnostic]]:
+    """The role of each column; None when the table is no plan table (or lacks a must-have)."""
+    roles = [columns.role_of(plain(h)) for h in raw.header]
+    known = [r for r in roles if r]
+    if len(known) < 2:
+        return None, []
+    if "title" not in known:
+        name = "«Мероприятие» (в медиаплане — «Информационный повод» или «Тема»)"
+        return None, [_no_column("plan.table-no-title", "с содержанием", name, raw, roles, w)]
+    if "deadline" not in known:
+        name = "«Срок» (или «Сроки», «Дата проведения», «Период»)"
+        return None, [_no_column("plan.table-no-deadline", "со сроком", name, raw, roles, w)]
+    return roles, []
+
+
+def _item(row: RawRow, cells: list[str], raw: RawTable, roles: list, section: str, w: Where, seen: set[str],
+          diags: list) -> PlanItem | None:
+    data: dict[str, str] = {}
+    where: dict[str, int] = {}
+    extra: list[tuple[str, str]] = []
+    for index, (header, role, cell) in enumerate(zip(raw.header, roles, cells)):
+        if role and role not in data:
+            data[role], where[role] = cell, index
+        else:
+            extra.append((plain(header), _cell_html(cell, w, row.line, row.at(index), diags)))
+    title_raw, tags, refs = _tags_and_refs(data.get("title", ""))
+    result_raw, tags2, refs2 = _tags_and_refs(data.get("result", ""))
+    tags, refs = tags + tags2, refs + refs2
+    if not title_raw and not any(cells):
+        return None
+    title_html = _cell_html(title_raw, w, row.line, row.at(where.get("title")), diags)
+    title_text = markup.strip_tags(title_html)
+    deadline_text = plain(data.get("deadline", ""))
+    deadline = None
+    if deadline_text:
+        try:
+            deadline = parse_deadline(deadline_text, w.year)
+        except DeadlineError as exc:
+            diags.append(dg.warning("plan.deadline", w.file, row.line,
+                                    f"Срок «{deadline_text}» не распознан: пункт останется без даты.",
+                                    exc.hint, **row.at(where.get("deadline"))))
+    reach_plan, reach_fact = data.get("reach_plan", ""), data.get("reach_fact", "")
+    if "reach" in data:
+        parts = [p.strip() for p in re.split(r"/", data["reach"], maxsplit=1)]
+        reach_plan = reach_plan or parts[0]
+        reach_fact = reach_fact or (parts[1] if len(parts) > 1 else "")
+    link_cell = data.get("link", "")
+    link_match = _URL.search(link_cell) or re.search(r"\]\(([^)\s]+)\)", link_cell)
+    link = (link_match.group(1) if link_match and link_match.lastindex else
+            link_match.group(0) if link_match else None)
+    if link and not link.startswith(("http://", "https://")):
+        link = None
+    status_note = plain(data.get("status", ""))
+    state = status.parse(status_note)
+    if state is None:
+        state = "published" if w.kind == "media-plan" and link else status.derive(deadline, w.as_of)
+    return PlanItem(
+        uid=_uid(w, section, title_text, seen), line=row.line or 0, section=section,
+        number=plain(data.get("number", "")), title_html=title_html, title_text=title_text,
+        deadline_text=deadline_text, deadline=deadline, responsible=plain(data.get("responsible", "")),
+        participants=plain(data.get("participants", "")),
+        result_html=_cell_html(result_raw, w, row.line, row.at(where.get("result")), diags), status=state,
+        status_note=status_note, tags=tags, decisions=refs, extra=tuple(extra),
+        channel=plain(data.get("channel", "")), format=plain(data.get("format", "")),
+        audience=plain(data.get("audience", "")), reach_plan=reach_plan.strip(), reach_fact=reach_fact.strip(),
+        link=link)
+
+
+def read_table(raw: RawTable, section: str, w: Where, seen: set[str]) -> tuple[list | None, list[dg.Diagnostic]]:
+    """The blocks one raw table becomes: PlanTables, with a heading (safe HTML) before each
+    section that starts inside the table; None when it is not a plan table at all."""
+    roles, diags = roles_of(raw, w)
+    if roles is None:
+        return None, diags
+    width = len(raw.header)
+    header_key = [plain(h).lower() for h in raw.header]
+    column_pairs = tuple((r or "extra", plain(h)) for r, h in zip(roles, raw.header))
+    blocks: list = []
+    items: list[PlanItem] = []
+
+    def table(current: str, found: list[PlanItem]) -> PlanTable:
+        return PlanTable(section=current, anchor=slugify(current) if current else "tablitsa",
+                         line=raw.line or 0, columns=column_pairs, items=tuple(found))
+
+    for row in raw.rows:
+        cells = list(row.cells)
+        if len(cells) != width:
+            if row.line is not None:
+                diags.append(dg.warning(
+                    "plan.table-ragged", w.file, row.line,
+                    f"В строке {len(cells)} ячеек, а в заголовке таблицы {width}.",
+                    "Проверьте символы «|»: в каждой строке столько же ячеек, сколько столбцов; "
+                    "символ «|» внутри текста пишите как «\\|»."))
+            cells = (cells + [""] * width)[:width]
+        if not any(plain(c) for c in cells) or is_numbering(cells) or [plain(c).lower() for c in cells] == header_key:
+            continue
+        heading = section_of(cells, roles)
+        if heading is not None:
+            if items:
+                blocks.append(table(section, items))
+                items = []
+            section = heading
+            blocks.append(f"<h2>{html_escape(heading)}</h2>")
+            continue
+        item = _item(row, cells, raw, roles, section, w, seen, diags)
+        if item is not None:
+            items.append(item)
+    if items or not any(isinstance(b, PlanTable) for b in blocks):
+        blocks.append(table(section, items))
+    while blocks and isinstance(blocks[-1], str):   # a heading with no rows after it
+        blocks.pop()
+    return blocks, diags
