@@ -122,12 +122,11 @@ def section_of(cells: list[str], roles: list[str | None]) -> str | None:
     return None
 
 
-def _no_column(code: str, what: str, name: str, raw: RawTable, roles: list, w: Where) -> dg.Diagnostic:
-    return dg.warning(
-        code, w.file, raw.line,
-        f"Таблица похожа на таблицу плана, но столбец {what} не найден — строки не стали пунктами плана. "
-        f"Столбцы прочитаны так: {columns.describe(list(raw.header), roles)}.",
-        f"Назовите столбец {name}; все понятные названия — в docs/content-model.md.", **raw.at())
+def _no_column(what: str, name: str, raw: RawTable, roles: list) -> tuple[str, str]:
+    """The message and hint for a plan table that lacks a must-have column."""
+    return (f"Таблица похожа на таблицу плана, но столбец {what} не найден — строки не стали пунктами плана. "
+            f"Столбцы прочитаны так: {columns.describe(list(raw.header), roles)}.",
+            f"Назовите столбец {name}; все понятные названия — в docs/content-model.md.")
 
 
 def roles_of(raw: RawTable, w: Where) -> tuple[list[str | None] | None, list[dg.Diagnostic]]:
@@ -137,11 +136,12 @@ def roles_of(raw: RawTable, w: Where) -> tuple[list[str | None] | None, list[dg.
     if len(known) < 2:
         return None, []
     if "title" not in known:
-        name = "«Мероприятие» (в медиаплане — «Информационный повод» или «Тема»)"
-        return None, [_no_column("plan.table-no-title", "с содержанием", name, raw, roles, w)]
+        message, hint = _no_column("с содержанием", "«Мероприятие» (в медиаплане — «Информационный повод» "
+                                   "или «Тема»)", raw, roles)
+        return None, [dg.warning("plan.table-no-title", w.file, raw.line, message, hint, **raw.at())]
     if "deadline" not in known:
-        name = "«Срок» (или «Сроки», «Дата проведения», «Период»)"
-        return None, [_no_column("plan.table-no-deadline", "со сроком", name, raw, roles, w)]
+        message, hint = _no_column("со сроком", "«Срок» (или «Сроки», «Дата проведения», «Период»)", raw, roles)
+        return None, [dg.warning("plan.table-no-deadline", w.file, raw.line, message, hint, **raw.at())]
     return roles, []
 
 
