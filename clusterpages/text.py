@@ -40,16 +40,33 @@ def ru_month(value: _dt.date) -> str:
     return format_date(value, "LLLL y", locale="ru")
 
 
+NNBSP = "\u202f"  # narrow no-break space: the digit-group separator
+
+
 def ru_number(value: float | int | None) -> str:
+    """«1 250», «27 500», «3,5»: digit groups from four digits on, joined by a narrow no-break space.
+
+    One rule for every figure the site prints, so «1250» never stands beside «27 500». Years are
+    not figures and are never passed here.
+    """
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    text = format_decimal(value, locale="ru")
-    # Russian practice: years and four-digit numbers stay whole.
-    if isinstance(value, int) and abs(value) < 10000:
-        text = text.replace("\u00a0", "").replace("\u202f", "")
-    return text
+    return format_decimal(value, locale="ru").replace(NBSP, NNBSP).replace(" ", NNBSP)
+
+
+def ru_decimal(value: float, places: int) -> str:
+    """A number with exactly `places` decimals: «5,9», «12,0»."""
+    pattern = "#,##0." + "0" * places if places else "#,##0"
+    return format_decimal(value, format=pattern, locale="ru").replace(NBSP, NNBSP).replace(" ", NNBSP)
+
+
+def ru_figure_text(text: str | None) -> str:
+    """A figure typed into a table cell («1250», «27 500») in the site's one digit grouping; other text as is."""
+    raw = (text or "").strip()
+    digits = re.sub(r"[\s\u00a0\u202f]", "", raw)
+    return ru_number(int(digits)) if digits.isdigit() and len(digits) < 16 else raw
 
 
 def plural(n: int, one: str, few: str, many: str) -> str:

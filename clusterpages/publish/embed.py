@@ -55,9 +55,9 @@ _VAR = re.compile(r"var\(\s*(--cp-[a-z0-9-]+)\s*(?:,[^()]*)?\)")
 _COMMENT = re.compile(r"/\*.*?\*/", re.S)
 _BLOCK = re.compile(r"([^{}]+)\{([^{}]*)\}")
 _DECL = re.compile(r"(--cp-[a-z0-9-]+)\s*:\s*([^;]+);")
-# The fixed colours of charts.bars(inline=False) → cluster tokens.
-_CHART_COLOURS = (("#0b4f8a", "--cp-cluster"), ("#dde7f0", "--cp-cluster-tint"), ("#083a66", "--cp-cluster-dark"),
-                  ("#1a1a1a", "--cp-text"))
+# The fixed colours of charts.svg() → cluster tokens.
+_CHART_COLOURS = ((charts.CURRENT_FILL, "--cp-cluster"), (charts.PREVIOUS_FILL, "--cp-cluster-tint"),
+                  (charts.STROKE, "--cp-cluster-dark"), (charts.TEXT, "--cp-text"))
 
 
 @dataclass(frozen=True)
@@ -255,20 +255,15 @@ def chart_files(site: Site, tokens_css: str) -> tuple[dict[str, dict[str, str]],
     files: dict[str, bytes] = {}
     for r in site.reports:
         values = {**site_tokens, **per_cluster.get(r.cluster, {})}
-        groups: dict[str, list] = {}
-        for i in r.indicators:
-            groups.setdefault(i.group, []).append(i)
-        style = site.config.year_style
-        prev = f"{r.year.first - 1}–{r.year.first}" if style == "dash" else f"{r.year.first - 1}/{r.year.first}"
         page = urls.document(r.cluster, r.slug)
         names[page] = {}
-        for n, (g, rows) in enumerate(groups.items(), 1):
-            svg = charts.bars(g, rows, r.year.label(style), prev, inline=False).replace("{id}", f"chart-{n}")
+        for n, c in enumerate(charts.for_report(r, site.config.year_style), 1):
+            svg = charts.svg(c)
             for fixed, token in _CHART_COLOURS:
                 if token in values:
                     svg = svg.replace(f'"{fixed}"', f'"{values[token]}"')
             path = urls.chart(r.cluster, r.slug, n)
-            names[page][g] = path
+            names[page][c.title] = path
             files[path] = ('<?xml version="1.0" encoding="UTF-8"?>\n' + svg + "\n").encode("utf-8")
     return names, files
 

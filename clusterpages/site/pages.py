@@ -170,7 +170,8 @@ def specs(site: Site) -> list[PageSpec]:
                                    (urls.report_print(cl.slug, r.slug), "report_print.html", False),
                                    (urls.report_slides(cl.slug, r.slug), "report_slides.html", False)):
                 out.append(PageSpec(path, tpl, r.title, ch, cl, crumbs if top else rc,
-                                    {"report": r if top else deeper, "charts": charts.for_report(r, site.config.year_style)}))
+                                    {"report": r if top else deeper, "charts": charts.for_report(r, site.config.year_style),
+                                     "figures": charts.figures(r)}))
         out.append(PageSpec(urls.videos(cl.slug), "videos.html", f"Видео — {cl.short_name}", ch, cl, crumbs,
                             {"videos": sorted(data["videos"], key=lambda v: (v.date, v.slug), reverse=True)}))
         if data["championships"]:

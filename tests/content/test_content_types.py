@@ -96,11 +96,15 @@ def test_report_with_charts_print_and_slides(tmp_path):
     site, files, diags = build(make_site(tmp_path, {"content/clusters/t/report-2021-2022.md": report}))
     assert diags == []
     html = page(files, "clusters/t/report-2021-2022/index.html")
-    assert html.count("class=\"chart-svg\"") == 2 and 'role="img"' in html and "<desc" in html
-    assert "1250" in html and "▲ +70" in html and "без изменений" in html
+    assert html.count('<figure class="chart"') == 2
+    # The delta is absolute and relative, numbers grouped with a narrow no-break space, units in every cell.
+    assert "1\u202f250\u00a0чел." in html and "+70\u00a0чел., +5,9\u00a0%" in html and "без изменений" in html
+    assert "<td class=\"num\">1\u202f180\u00a0чел.</td>" in html
     assert "<caption" in html  # the same data as a table
     slides = page(files, "clusters/t/report-2021-2022/slides/index.html")
-    assert slides.count('class="slide') >= 5 and "Итоги года" in slides and "slides.js" in slides
+    # title, key figures, two charts, two sections, closing
+    assert slides.count('aria-roledescription="слайд"') == 7 and "Итоги года" in slides and "slides.js" in slides
+    assert "Спасибо за внимание" in slides and "2021–2022 учебный год" in slides  # closing and title slides
     assert "Итоги года" in page(files, "clusters/t/report-2021-2022/print/index.html")
 
 
