@@ -99,6 +99,27 @@ def asset(name: str) -> str:
     return ASSETS + name
 
 
+# --------------------------------------------------------------------------- search
+
+SEARCH_PAGE = "poisk/index.html"
+SEARCH_MANIFEST = "search/manifest.js"
+
+
+def search_page(cluster: str | None) -> str:
+    """The search page: the regional one, or a cluster's own (it travels in the cluster's zip)."""
+    return f"{CLUSTERS}{cluster}/poisk{_PAGE}" if cluster else SEARCH_PAGE
+
+
+def search_part(cluster: str | None) -> str:
+    """The folder of a cluster's part of the search index (or the regional part), with a slash."""
+    return f"{CLUSTERS}{cluster}/search/" if cluster else "search/region/"
+
+
+def search_bundle_manifest(cluster: str) -> str:
+    """The manifest of one cluster's part: its zip carries it as SEARCH_MANIFEST."""
+    return f"{search_part(cluster)}manifest.js"
+
+
 # --------------------------------------------------------------------------- data files
 
 def _twin(kind: str, ext: str) -> str:

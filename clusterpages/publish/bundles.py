@@ -298,6 +298,9 @@ def bundle(site: Site, cl: Cluster, files: Mapping[str, bytes], copies: Mapping[
     for path in sorted(set(files) | set(copies)):
         if posixpath.dirname(path) in folders and _LICENCE.match(posixpath.basename(path)) and path not in entries:
             entries[path] = read(path)
+    own_search = urls.search_bundle_manifest(cl.slug)
+    if urls.SEARCH_MANIFEST in entries and own_search in entries:
+        entries[urls.SEARCH_MANIFEST] = entries[own_search]  # search in the zip: this cluster only
     entries["index.html"] = _root_index(cl, site.config.title)
     entries["ИНСТРУКЦИЯ.txt"] = _instruction(cl, base_url)
     listing = [{"path": p, "sha256": sha256(entries[p]), "size": len(entries[p])} for p in sorted(entries)]

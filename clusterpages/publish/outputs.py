@@ -12,6 +12,7 @@ import jinja2
 from clusterpages import diagnostics as dg, urls
 from clusterpages.model import PlanDoc, Site
 from clusterpages.publish import calendar
+from clusterpages.search import index as search_index
 from clusterpages.site import dashboard
 from clusterpages.theme import tokens
 
@@ -78,5 +79,8 @@ def artifacts(site: Site, env: jinja2.Environment, theme: Path) -> tuple[dict[st
     files.update(_matrix_files(site))
     ics, diags = calendar.files(site)
     files.update(ics)
+    found = search_index.build(site)
+    files.update(found.files)
+    diags.append(search_index.size_report(site, found))
     return files, diags
 

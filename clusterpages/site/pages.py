@@ -15,6 +15,7 @@ from clusterpages import urls
 from clusterpages.content import refs
 from clusterpages.content import status as st
 from clusterpages.model import Cluster, PlanDoc, PlanItem, Site
+from clusterpages.search.kinds import KINDS
 from clusterpages.site import dashboard
 from clusterpages.site.views import media
 from clusterpages.text import slugify
@@ -182,10 +183,13 @@ def specs(site: Site) -> list[PageSpec]:
                                 crumbs + (("Чемпионаты", urls.championships(cl.slug)),), {"championship": c}))
         for pg in data["pages"]:
             out.append(PageSpec(urls.page(cl.slug, pg.slug), "page.html", pg.title, ch, cl, crumbs, {"page": pg}))
+        out.append(PageSpec(urls.search_page(cl.slug), "search.html", "Поиск", ch, cl, crumbs, {"kinds": KINDS}))
     out.append(PageSpec(urls.PROFESSIONS, "professions.html", "Рабочие профессии: видео и колледжи", ch,
                         crumbs=(home,), data={"professions": professions(site)}))
     out.append(PageSpec(urls.PARTNERS, "partners.html", "Предприятия-партнёры кластеров", ch, crumbs=(home,),
                         data={"partners": partners(site)}))
+    out.append(PageSpec(urls.search_page(None), "search.html", "Поиск по сайту", ch, crumbs=(home,),
+                        data={"kinds": KINDS}))
     t_items, t_pages = tochki_items(site)
     out.append(PageSpec(urls.TOCHKI, "tochki.html", "«От „Точек роста“ до мастерских ПОО»", ch,
                         crumbs=(home,), data={"items": t_items, "pages": t_pages,

@@ -496,6 +496,7 @@ case("link.fragment", "produce", "output/clusters/it/pages/about/index.html", "a
 case("link.broken", "produce", "output/clusters/it/pages/about/index.html", "any")
 case("calendar.undated", "produce", PLAN, None)
 case("sitemap.skipped", "produce", CONFIG, None)
+case("search.index", "produce", CONFIG, None)
 case("since.manifest", "produce", "--since", None)
 
 

@@ -1,0 +1,150 @@
+"""The search index files (pure): one part per cluster and a small regional part.
+
+Everything is loaded with <script> elements, never fetched, so search works from `file://`
+as well as under any sub-path. Each file pushes its data onto `window.cpSearchData`, which
+assets/search.js reads (in whatever order the files arrive):
+
+    search/manifest.js                    ["manifest", {...}]   every part: key, name, folder,
+                                          which term shards exist, how many documents
+    <part>/t-<code>.js                    ["terms", key, code, {stem: postings}]   the stems
+                                          beginning with one letter (code = its code point)
+    <part>/d-<n>.js                       ["docs", key, n, [[title, kind, url, context, text], …]]
+
+A part's folder is `clusters/<slug>/search/` (so it travels in the cluster's zip) or
+`search/region/`. A query loads the manifest (on every page, ~1 KB a part), then for each
+query word the one term shard of its first letter per part, then the document chunks of
+the results it shows. A cluster's zip gets a manifest of that cluster alone.
+
+Postings are flat lists [doc, weight, doc, weight, …] with doc numbers as gaps from the
+previous one; a weight counts the word in the text (up to 8) plus 8 for each time in the
+title (up to 2). Output is deterministic: documents in site order, keys sorted.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass
+from typing import Iterable
+
+from clusterpages import diagnostics as dg
+from clusterpages import urls
+from clusterpages.model import Site
+from clusterpages.search.documents import Doc, cluster_docs, regional_docs
+from clusterpages.search.kinds import KINDS
+from clusterpages.search.words import Stemmer
+
+CHUNK = 16          # documents per document file
+TEXT_LIMIT = 4000   # characters of a document's text kept for snippets (the index has all its words)
+REGION_KEY = "region"
+
+
+@dataclass(frozen=True)
+class Part:
+    """One part of the index: its files (site path → bytes) and what the manifest says of it."""
+
+    key: str
+    name: str
+    folder: str
+    shards: tuple[str, ...]
+    docs: int
+    files: tuple[tuple[str, bytes], ...]
+
+
+def _script(payload: list) -> bytes:
+    data = json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    # A script may not contain "</script" or an HTML comment opener; JSON allows escaping "<".
+    data = data.replace("<", "\\u003c")
+    return f"(window.cpSearchData=window.cpSearchData||[]).push({data});\n".encode("utf-8")
+
+
+def shard_code(term: str) -> str:
+    """The file code of the shard a term belongs to: its first letter's code point in hex."""
+    return f"{ord(term[0]):04x}"
+
+
+def _weights(doc: Doc, stemmer: Stemmer) -> dict[str, int]:
+    title = Counter(stemmer.terms(doc.title))
+    body = Counter(stemmer.terms(doc.text))
+    return {t: min(body[t], 8) + 8 * min(title[t], 2) for t in set(title) | set(body)}
+
+
+def build_part(key: str, name: str, folder: str, docs: list[Doc], stemmer: Stemmer) -> Part:
+    postings: dict[str, list[tuple[int, int]]] = {}
+    for n, doc in enumerate(docs):
+        for term, weight in sorted(_weights(doc, stemmer).items()):
+            postings.setdefault(term, []).append((n, weight))
+    shards: dict[str, dict[str, list[int]]] = {}
+    for term in sorted(postings):
+        flat, previous = [], 0
+        for n, weight in postings[term]:
+            flat += [n - previous, weight]
+            previous = n
+        shards.setdefault(shard_code(term), {})[term] = flat
+    files = [(f"{folder}t-{code}.js", _script(["terms", key, code, terms])) for code, terms in sorted(shards.items())]
+    for start in range(0, len(docs), CHUNK):
+        rows = [[d.title, d.kind, d.url, d.context, d.text[:TEXT_LIMIT]] for d in docs[start:start + CHUNK]]
+        files.append((f"{folder}d-{start // CHUNK}.js", _script(["docs", key, start // CHUNK, rows])))
+    return Part(key, name, folder, tuple(sorted(shards)), len(docs), tuple(files))
+
+
+def manifest(parts: Iterable[Part]) -> bytes:
+    return _script(["manifest", {
+        "chunk": CHUNK,
+        "kinds": KINDS,
+        "parts": [{"key": p.key, "name": p.name, "folder": p.folder, "shards": " ".join(p.shards), "docs": p.docs}
+                  for p in parts],
+    }])
+
+
+@dataclass(frozen=True)
+class Index:
+    """Every index file of the site (site path → bytes) and its parts."""
+
+    files: dict[str, bytes]
+    parts: tuple[Part, ...]
+
+
+def cluster_part(site: Site, slug: str, stemmer: Stemmer) -> Part:
+    cl = site.cluster(slug)
+    return build_part(cl.slug, cl.short_name, urls.search_part(cl.slug), cluster_docs(site, cl), stemmer)
+
+
+def regional_part(site: Site, stemmer: Stemmer) -> Part:
+    return build_part(REGION_KEY, "Регион", urls.search_part(None), regional_docs(site), stemmer)
+
+
+def build(site: Site) -> Index:
+    """The whole index: the regional part, one part per cluster, the manifests."""
+    stemmer = Stemmer()
+    clusters = [cluster_part(site, cl.slug, stemmer) for cl in site.clusters]
+    parts = [regional_part(site, stemmer)] + clusters
+    files = {path: data for p in parts for path, data in p.files}
+    files[urls.SEARCH_MANIFEST] = manifest(parts)
+    for cl, part in zip(site.clusters, clusters):
+        # What the cluster's zip carries as search/manifest.js: that cluster alone.
+        files[urls.search_bundle_manifest(cl.slug)] = manifest([part])
+    return Index(files, tuple(parts))
+
+
+def _kb(n: int) -> str:
+    return f"{max(1, round(n / 1024))} КБ"
+
+
+def size_report(site: Site, index: Index) -> dg.Diagnostic:
+    """The index size, as the build reports it: the whole, and the most one query word loads."""
+    total = sum(len(b) for b in index.files.values())
+    shard = max((len(b) for p in index.parts for path, b in p.files if "/t-" in path), default=0)
+    by_code: dict[str, int] = {}
+    for p in index.parts:
+        for path, b in p.files:
+            if "/t-" in path:
+                code = path.rsplit("/t-", 1)[1]
+                by_code[code] = by_code.get(code, 0) + len(b)
+    widest = max(by_code.values(), default=0)
+    return dg.info("search.index", site.config.file or "site_config.yaml", None,
+                   f"Поисковый индекс: {_kb(total)} в {len(index.files)} файлах; манифест "
+                   f"{_kb(len(index.files[urls.SEARCH_MANIFEST]))}, самый большой файл слов {_kb(shard)}, "
+                   f"одно слово запроса загружает не больше {_kb(widest)}.",
+                   "Ничего делать не нужно: это справка. Индекс растёт с объёмом текста страниц; "
+                   "страница загружает только файлы слов запроса и найденных документов.")

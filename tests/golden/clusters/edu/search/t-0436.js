@@ -1,0 +1,1 @@
+(window.cpSearchData=window.cpSearchData||[]).push(["terms","edu","0436",{"жител":[5,1]}]);

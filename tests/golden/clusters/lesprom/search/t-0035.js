@@ -1,0 +1,1 @@
+(window.cpSearchData=window.cpSearchData||[]).push(["terms","lesprom","0035",{"5":[16,8]}]);

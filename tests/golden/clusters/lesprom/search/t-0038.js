@@ -1,0 +1,1 @@
+(window.cpSearchData=window.cpSearchData||[]).push(["terms","lesprom","0038",{"8":[6,1]}]);

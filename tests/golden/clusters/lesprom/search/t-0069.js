@@ -1,0 +1,1 @@
+(window.cpSearchData=window.cpSearchData||[]).push(["terms","lesprom","0069",{"i":[17,1]}]);

@@ -1,0 +1,1 @@
+(window.cpSearchData=window.cpSearchData||[]).push(["terms","lesprom","0447",{"чемпионат":[7,8,9,9]}]);

@@ -1,0 +1,1 @@
+(window.cpSearchData=window.cpSearchData||[]).push(["terms","lesprom","044d",{"экскурс":[19,8]}]);

@@ -1,0 +1,1 @@
+(window.cpSearchData=window.cpSearchData||[]).push(["terms","stroy","0448",{"шаг":[8,1],"школьник":[7,1]}]);

@@ -1,0 +1,1 @@
+(window.cpSearchData=window.cpSearchData||[]).push(["terms","transport","0033",{"3":[12,8]}]);

@@ -1,0 +1,1 @@
+(window.cpSearchData=window.cpSearchData||[]).push(["terms","transport","0034",{"4":[11,8,1,8,2,8,1,8]}]);

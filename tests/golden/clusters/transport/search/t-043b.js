@@ -1,0 +1,1 @@
+(window.cpSearchData=window.cpSearchData||[]).push(["terms","transport","043b",{"логистик":[0,1]}]);

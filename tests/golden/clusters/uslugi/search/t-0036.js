@@ -1,0 +1,1 @@
+(window.cpSearchData=window.cpSearchData||[]).push(["terms","uslugi","0036",{"6":[16,8]}]);

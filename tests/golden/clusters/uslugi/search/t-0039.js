@@ -1,0 +1,1 @@
+(window.cpSearchData=window.cpSearchData||[]).push(["terms","uslugi","0039",{"9":[20,1]}]);

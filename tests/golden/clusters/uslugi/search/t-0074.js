@@ -1,0 +1,1 @@
+(window.cpSearchData=window.cpSearchData||[]).push(["terms","uslugi","0074",{"telegram":[9,1]}]);

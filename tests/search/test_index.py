@@ -1,0 +1,113 @@
+"""The search index built from the example region: documents, files, determinism, zips."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import io
+import json
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from clusterpages import pipeline, urls
+from clusterpages.publish import bundles
+from clusterpages.search import index
+from clusterpages.search.documents import cluster_docs, regional_docs
+from clusterpages.search.words import Stemmer, words
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def site():
+    found, diags = pipeline.prepare(REPO / "site_config.yaml", None, _dt.date(2023, 3, 1))
+    assert found is not None, diags
+    return found
+
+
+def _payload(data: bytes):
+    text = data.decode("utf-8")
+    m = re.fullmatch(r"\(window\.cpSearchData=window\.cpSearchData\|\|\[\]\)\.push\((.*)\);\n", text, re.S)
+    assert m, text[:200]
+    return json.loads(m.group(1))
+
+
+def test_every_plan_row_is_a_document_linking_to_its_row(site):
+    for cl in site.clusters:
+        docs = cluster_docs(site, cl)
+        urls_of = {d.url for d in docs}
+        for plan in (p for p in site.plans if p.cluster == cl.slug):
+            kind = "post" if plan.kind == "media-plan" else "item"
+            for item in plan.items:
+                url = urls.plan_item(cl.slug, plan.slug, item.uid)
+                assert url in urls_of
+                assert next(d for d in docs if d.url == url).kind == kind
+        assert all(d.url.startswith(f"clusters/{cl.slug}/") for d in docs)
+
+
+def test_kinds_present(site):
+    kinds = {d.kind for cl in site.clusters for d in cluster_docs(site, cl)} | {d.kind for d in regional_docs(site)}
+    assert kinds == {"item", "post", "report", "video", "championship", "page"}
+
+
+def test_index_files_and_manifest(site):
+    built = index.build(site)
+    manifest = _payload(built.files[urls.SEARCH_MANIFEST])
+    assert manifest[0] == "manifest"
+    keys = [p["key"] for p in manifest[1]["parts"]]
+    assert keys == ["region"] + [c.slug for c in site.clusters]
+    for part in manifest[1]["parts"]:
+        for code in part["shards"].split():
+            name, key, got_code, terms = _payload(built.files[f"{part['folder']}t-{code}.js"])
+            assert (name, key, got_code) == ("terms", part["key"], code)
+            assert all(index.shard_code(t) == code for t in terms)
+        chunks = -(-part["docs"] // index.CHUNK)
+        assert all(f"{part['folder']}d-{n}.js" in built.files for n in range(chunks))
+    # Inflected forms meet in one stem, and ё is е.
+    it = next(p for p in manifest[1]["parts"] if p["key"] == "it")
+    stem = Stemmer().stem("чемпионата")
+    terms = _payload(built.files[f"{it['folder']}t-{index.shard_code(stem)}.js"])[3]
+    assert stem == Stemmer().stem("чемпионаты") and stem in terms
+    assert Stemmer().stem(words("партнёрами")[0]) == Stemmer().stem("партнер")
+
+
+def test_postings_point_at_documents_containing_the_word(site):
+    built = index.build(site)
+    part = next(p for p in built.parts if p.key == "it")
+    files = dict(part.files)
+    stemmer = Stemmer()
+    stem = stemmer.stem("чемпионат")
+    flat = _payload(files[f"{part.folder}t-{index.shard_code(stem)}.js"])[3][stem]
+    docs = [row for n in range(-(-part.docs // index.CHUNK)) for row in _payload(files[f"{part.folder}d-{n}.js"])[3]]
+    n = 0
+    for i in range(0, len(flat), 2):
+        n += flat[i]
+        title, _kind, _url, _context, text = docs[n]
+        assert stem in stemmer.terms(title + " " + text)
+
+
+def test_deterministic(site):
+    assert index.build(site).files == index.build(site).files
+
+
+def test_cluster_zip_carries_only_its_cluster(site):
+    built = index.build(site)
+    own = _payload(built.files[urls.search_bundle_manifest("it")])[1]
+    assert [p["key"] for p in own["parts"]] == ["it"]
+    # bundles put that manifest in place of the regional one
+    files = dict(built.files)
+    files["clusters/it/index.html"] = (b'<!DOCTYPE html><html><head><script src="../../search/manifest.js"></script>'
+                                       b"</head><body></body></html>")
+    data = bundles.bundle(site, site.cluster("it"), files, {}, lambda p: files[p])
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        names = zf.namelist()
+        assert zf.read(urls.SEARCH_MANIFEST) == built.files[urls.search_bundle_manifest("it")]
+    assert not any(n.startswith(("search/region/", "clusters/agro/")) for n in names)
+    assert any(n.startswith("clusters/it/search/t-") for n in names)
+
+
+def test_size_is_reported(site):
+    d = index.size_report(site, index.build(site))
+    assert d.code == "search.index" and "КБ" in d.message and d.hint
