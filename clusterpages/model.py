@@ -260,6 +260,7 @@ class Decision:
     deadline: Deadline | None
     responsible: str
     rules: tuple[Rule, ...]
+    short: str = ""       # a few words for the dashboard's column heading («Отчёт в цветах брендбука»)
 
 
 @dataclass(frozen=True)

@@ -381,7 +381,8 @@ def parse_protocol(ctx: Context, src: SourceFile) -> tuple[Protocol | None, list
                                     f"Срок «{d.get('deadline')}» не распознан.", exc.hint))
         rules = tuple(Rule(r.get("type"), r.get("academic_year"), r.get("kind"),
                            (r.get("tag") or "").lower().replace("ё", "е") or None) for r in d.get("evidence") or [])
-        decisions.append(Decision(d["number"], d["text"], d.get("deadline") or "", deadline, d.get("responsible") or "", rules))
+        decisions.append(Decision(d["number"], d["text"], d.get("deadline") or "", deadline, d.get("responsible") or "", rules,
+                                  d.get("short") or ""))
     approved = data.get("approved") or {}
     body = _body_html(ctx, doc.body, src.rel, doc.body_line, "content/protocols", urls.protocol(pslug), diags)
     return Protocol(pslug, src.rel, data["title"], str(data["number"]), data["date"], approved.get("position") or "",

@@ -100,6 +100,7 @@ RULE = {"type": F("str", True, choices=("report", "media_plan", "plan_updated", 
                                         "plan_item", "page")),
         "academic_year": F("str"), "kind": F("str"), "tag": F("str")}
 DECISION = {"number": F("int", True), "text": F("str", True), "deadline": F("str", True),
+            "short": F("str", False, "короткое название решения для таблицы исполнения", default=""),
             "responsible": F("str", default=""), "evidence": F("list", schema=RULE, default=[])}
 PROTOCOL = {
     "title": F("str", True), "number": F("scalar", True), "date": F("date", True),

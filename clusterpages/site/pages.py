@@ -17,6 +17,7 @@ from clusterpages.content import status as st
 from clusterpages.model import Cluster, PlanDoc, PlanItem, Site
 from clusterpages.search.kinds import KINDS
 from clusterpages.site import dashboard
+from clusterpages.site.views import matrix as matrix_view
 from clusterpages.site.views import media
 from clusterpages.text import slugify
 from clusterpages.theme import charts
@@ -149,7 +150,8 @@ def specs(site: Site) -> list[PageSpec]:
         "site_clusters": {c.slug: c for c in site.clusters}}))
     for p in site.protocols:
         out.append(PageSpec(urls.protocol(p.slug), "protocol.html", p.title, ch, crumbs=(home,),
-                            data={"protocol": p, "matrix": matrices[p.slug]}))
+                            data={"protocol": p, "matrix": matrices[p.slug],
+                                  "view": matrix_view.view(p, matrices[p.slug])}))
     for cl in site.clusters:
         crumbs = (home, (cl.short_name, urls.cluster(cl.slug)))
         data = _cluster_data(site, cl)

@@ -1,0 +1,92 @@
+"""The protocol dashboard as the page draws it: short headings, compact cells, totals (pure).
+
+What a cell *says* comes from `site.dashboard`; this view only arranges it: a short title per
+decision, a short word per state, the details a reader opens on demand, and the totals per
+decision and per cluster.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from clusterpages.model import Cluster, Decision, Protocol
+from clusterpages.site import dashboard
+from clusterpages.text import ru_short_date
+
+# The word shown in a compact cell; the full label is in the cell's details.
+SHORT_WORDS = {
+    "done": "Выполнено",
+    "in_progress": "В работе",
+    "not_started": "Не начато",
+    "overdue": "Просрочено",
+    "not_applicable": "Нет кластера",
+}
+_TITLE_WORDS = 5
+
+
+def short_title(d: Decision) -> str:
+    """The protocol's short title, else the first words of the decision's text."""
+    if d.short:
+        return d.short
+    words = d.text.split()
+    head = " ".join(words[:_TITLE_WORDS]).rstrip(",.;:")
+    return head + ("…" if len(words) > _TITLE_WORDS else "")
+
+
+@dataclass(frozen=True)
+class Column:
+    number: int
+    title: str
+    deadline: str
+    done: int
+    overdue: int
+    applicable: int
+
+
+@dataclass(frozen=True)
+class CellView:
+    state: str
+    icon: str
+    word: str
+    label: str                   # the full state, for the details
+    evidence_label: str
+    evidence_link: str | None
+    evidence_date: str
+    late: bool
+
+
+@dataclass(frozen=True)
+class Row:
+    cluster: Cluster
+    cells: tuple[CellView, ...]
+    done: int
+    overdue: int
+    applicable: int
+
+
+@dataclass(frozen=True)
+class MatrixView:
+    columns: tuple[Column, ...]
+    rows: tuple[Row, ...]
+    done: int
+    overdue: int
+    applicable: int
+
+
+def _cell(c: dashboard.Cell) -> CellView:
+    ev = c.evidence
+    return CellView(c.state, c.icon, SHORT_WORDS.get(c.state, c.label), c.label,
+                    ev.label if ev else "", ev.link if ev else None,
+                    ru_short_date(ev.date) if ev and ev.date else "", bool(ev and ev.late))
+
+
+def view(protocol: Protocol, matrix: tuple[tuple[Cluster, tuple[dashboard.Cell, ...]], ...]) -> MatrixView:
+    def tally(cells) -> tuple[int, int, int]:
+        cells = list(cells)
+        return (sum(c.state == "done" for c in cells), sum(c.state == "overdue" for c in cells),
+                sum(c.state != "not_applicable" for c in cells))
+
+    rows = tuple(Row(cl, tuple(_cell(c) for c in cells), *tally(cells)) for cl, cells in matrix)
+    columns = tuple(Column(d.number, short_title(d), d.deadline_text, *tally(cells[n] for _, cells in matrix))
+                    for n, d in enumerate(protocol.decisions))
+    return MatrixView(columns, rows, *tally(c for _, cells in matrix for c in cells))
