@@ -14,11 +14,12 @@ from clusterpages.content import check as chk
 from clusterpages.content.load import load
 from clusterpages.model import Site
 from clusterpages.publish import artifacts as publish
-from clusterpages.publish import outputs, write
+from clusterpages.publish import embed, outputs, pagework, write
 from clusterpages.runtime import cache as cache_mod
 from clusterpages.runtime import parallel
 from clusterpages.site import pages, render
-from clusterpages.theme.location import theme_dir
+from clusterpages.theme import tokens
+from clusterpages.theme.location import BUNDLED_THEME, theme_dir
 
 
 @dataclass(frozen=True)
@@ -82,19 +83,25 @@ def _templates_fingerprint(templates: Path) -> str:
                            for x in (p.relative_to(templates).as_posix(), p.read_bytes())])
 
 
-def render_pages(site: Site, theme: Path, runtime: Runtime) -> tuple[dict[str, bytes], list]:
-    """Every page's bytes (from the cache where its inputs are unchanged) and template problems."""
-    specs = pages.specs(site)
-    tfp = _templates_fingerprint(theme / "templates") if runtime.store.folder else ""
-    keys = [cache_mod.key(runtime.fingerprint, tfp, pickle.dumps(s, protocol=4)) if runtime.store.folder else ""
-            for s in specs]
+def render_pages(site: Site, theme: Path, runtime: Runtime, specs: list[pages.PageSpec], extras: pagework.Extras
+                 ) -> tuple[dict[str, pagework.PageWork], list]:
+    """Every page rendered and published (pagework.py), from the cache where its inputs are
+    unchanged, and the template problems."""
+    templates = theme / "templates"
+    keys = [""] * len(specs)
+    if runtime.store.folder:
+        env = render.with_bundled_templates(render.environment(templates))
+        tfp = cache_mod.key(_templates_fingerprint(templates), embed.templates_bytes(env))
+        keys = [cache_mod.key(runtime.fingerprint, tfp, pickle.dumps(s, protocol=4), *extras.key_parts(s))
+                for s in specs]
     found = [runtime.store.get("page", k) if k else None for k in keys]
     missing = [i for i, f in enumerate(found) if f is None]
     work = parallel.chunks([specs[i] for i in missing], runtime.jobs, 400)
-    rendered = [r for part in runtime.map(parallel.render_chunk, [(theme / "templates", c) for c in work], "страницы")
+    rendered = [r for part in runtime.map(pagework.work_chunk, [(templates, c, extras.for_specs(c)) for c in work],
+                                          "страницы")
                 for r in part]
     problems = []
-    for i, (path, value) in zip(missing, rendered):
+    for i, value in zip(missing, rendered):
         if isinstance(value, render.TemplateProblem):
             problems.append(value)
             continue
@@ -104,30 +111,48 @@ def render_pages(site: Site, theme: Path, runtime: Runtime) -> tuple[dict[str, b
     return {s.path: f for s, f in zip(specs, found) if f is not None}, problems
 
 
+def _copies(site: Site, site_root: Path, theme: Path) -> dict[str, Path]:
+    """Files copied as they are: the content's media and the theme's static files."""
+    copies = {site_path: site_root / src for site_path, src in site.media}
+    for asset in sorted((theme / "static").rglob("*")):
+        if asset.is_file():
+            copies[urls.asset(asset.relative_to(theme / "static").as_posix())] = asset
+    return copies
+
+
+def _extras(site: Site, copies: dict[str, Path]) -> pagework.Extras:
+    """What publishing a page needs besides the page: its cluster's fragment styles, its charts."""
+    tokens_css = tokens.stylesheet(site.config.palette, {c.slug: c.accent for c in site.clusters}, site.config.fonts)
+    css_file = copies.get(urls.asset("embed.css")) or BUNDLED_THEME / "static" / "embed.css"
+    st, _ = embed.styles(Path(css_file).read_text(encoding="utf-8-sig"), tokens_css,
+                         tuple(c.slug for c in site.clusters))
+    chart_names, _ = embed.chart_files(site, tokens_css)
+    return pagework.Extras(site.config.base_url, {c.slug: st.for_cluster(c.slug) for c in site.clusters}, chart_names)
+
+
 def produce(site: Site, site_root: Path, previous_manifest: dict | None = None, runtime: Runtime = Runtime()
             ) -> tuple[dict[str, bytes], dict[str, Path], list[dg.Diagnostic]]:
     """Render every page and artifact in memory; nothing touches the output yet."""
     theme = theme_dir(site_root)
     env = render.environment(theme / "templates")
-    files, problems = render_pages(site, theme, runtime)
+    copies = _copies(site, site_root, theme)
+    specs = pages.specs(site)
+    done, problems = render_pages(site, theme, runtime, specs, _extras(site, copies))
+    files = {path: w.html for path, w in done.items()}
     diags: list[dg.Diagnostic] = [_template_diag(p, theme, site_root) for p in problems]
     if diags:
         return files, {}, diags
     extra, sub = outputs.artifacts(site, env, theme)
     diags += sub
     files.update(extra)
-    copies = {site_path: site_root / src for site_path, src in site.media}
-    for asset in sorted((theme / "static").rglob("*")):
-        if asset.is_file():
-            copies[urls.asset(asset.relative_to(theme / "static").as_posix())] = asset
     try:
         published, sub = publish.artifacts(site, env, dict(files), dict(copies), previous_manifest,
-                                           _memo(runtime))
+                                           _memo(runtime), specs, done)
     except render.TemplateProblem as exc:
         return files, {}, diags + [_template_diag(exc, theme, site_root)]
     files.update(published)
     diags += sub
-    diags += _link_check(files, set(copies), runtime)
+    diags += _link_check(files, set(copies), runtime, {p: w.scan for p, w in done.items()})
     return files, copies, diags
 
 
@@ -138,14 +163,15 @@ def _memo(runtime: Runtime):
     return memo
 
 
-def _link_check(files: dict[str, bytes], copies: set[str], runtime: Runtime) -> list[dg.Diagnostic]:
-    """The link check, with each page's scan remembered by the page's bytes (one cache entry)."""
+def _link_check(files: dict[str, bytes], copies: set[str], runtime: Runtime, scanned: dict) -> list[dg.Diagnostic]:
+    """The link check, with each page's scan remembered by the page's bytes (one cache entry);
+    `scanned` holds the scans of pages made where they were rendered."""
     from clusterpages.publish import linkcheck
     index_key = cache_mod.key(runtime.fingerprint, "link-scans")
     known = runtime.store.get("linkscan", index_key) or {}
-    scans, fresh = {}, {}
+    scans, fresh = dict(scanned), {}
     for path, data in files.items():
-        if path.endswith(".html"):
+        if path.endswith(".html") and path not in scans and not path.startswith((urls.EMBED, urls.DOWNLOADS)):
             digest = cache_mod.key(data)
             scan = known.get(digest)
             if scan is None:

@@ -24,6 +24,7 @@ import jinja2
 from clusterpages import diagnostics as dg, text, urls
 from clusterpages.model import Cluster, Site
 from clusterpages.publish import bundles, embed, feeds
+from clusterpages.publish.pagework import PageWork
 from clusterpages.site import pages as specs
 from clusterpages.site import render
 from clusterpages.theme import tokens
@@ -53,11 +54,6 @@ class ChangeGroup:
     new: tuple[str, ...]
     changed: tuple[str, ...]
     removed: tuple[str, ...]
-
-
-def _with_bundled_templates(env: jinja2.Environment) -> jinja2.Environment:
-    """The same environment, falling back to the bundled theme for templates a site's own theme lacks."""
-    return env.overlay(loader=jinja2.ChoiceLoader([env.loader, jinja2.FileSystemLoader(str(BUNDLED_THEME / "templates"))]))
 
 
 def _size(n: int) -> str:
@@ -141,13 +137,17 @@ def changes_page(site: Site, env: jinja2.Environment, groups: tuple[ChangeGroup,
 # --------------------------------------------------------------------------- all of it
 
 def artifacts(site: Site, env: jinja2.Environment, pages: Mapping[str, bytes], copies: Mapping[str, Path],
-              previous_manifest: Mapping | None, memo=None) -> tuple[dict[str, bytes], list[dg.Diagnostic]]:
+              previous_manifest: Mapping | None, memo=None, page_specs: list | None = None,
+              done: Mapping[str, PageWork] | None = None) -> tuple[dict[str, bytes], list[dg.Diagnostic]]:
     """Files to add to the output (site path → bytes) and diagnostics.
 
-    `memo(kind, key_parts, compute)` remembers per-page work across builds (see cache.Cache.memo).
+    `memo(kind, key_parts, compute)` remembers per-page work across builds (see cache.Cache.memo);
+    `page_specs` are the site's pages when the caller has them, `done` what was already published of
+    each page where it was rendered (pagework.py).
     """
+    done = done or {}
     memo = memo or (lambda kind, parts, compute: compute())
-    env = _with_bundled_templates(env)
+    env = render.with_bundled_templates(env)
     diags: list[dg.Diagnostic] = []
     out: dict[str, bytes] = {}
 
@@ -166,11 +166,14 @@ def artifacts(site: Site, env: jinja2.Environment, pages: Mapping[str, bytes], c
     css_source = Path(css_file).read_text(encoding="utf-8-sig")
     tokens_css = pages[urls.TOKENS_CSS].decode("utf-8") if urls.TOKENS_CSS in pages else tokens.stylesheet(
         site.config.palette, {c.slug: c.accent for c in site.clusters}, site.config.fonts)
-    fragments, embed_files, sub = embed.fragments(site, env, css_source, tokens_css, memo)
+    fragments, embed_files, sub = embed.fragments(
+        site, env, css_source, tokens_css, memo, specs=page_specs,
+        made={p: w.fragment for p, w in done.items() if w.fragment is not None})
     diags += sub
     out.update(embed_files)
 
-    zips = bundles.bundles(site, {**pages, **out}, copies, read, memo)
+    zips = bundles.bundles(site, {**pages, **out}, copies, read, memo,
+                           {p: w.bundled for p, w in done.items() if w.bundled is not None})
     out.update(zips)
     out[urls.ADMIN] = admin_page(site, env, _kits(site, fragments, zips, embed_files),
                                  embed_files[urls.EMBED_CSS].decode("utf-8"))

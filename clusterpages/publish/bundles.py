@@ -263,10 +263,22 @@ def _instruction(cl: Cluster, base_url: str | None) -> bytes:
     return ("\ufeff" + "\r\n".join(lines) + "\r\n").encode("utf-8")
 
 
+def scope_of(page: str) -> Callable[[str], bool] | None:
+    """What travels in the zip with `page`, a page of a cluster's folder (None for other pages)."""
+    parts = page.split("/")
+    if len(parts) < 3 or urls.cluster_dir(parts[1]) != f"{parts[0]}/{parts[1]}/":
+        return None
+    scope = urls.cluster_dir(parts[1])
+    return lambda path: path.startswith(scope) or path.startswith(urls.ASSETS)
+
+
 def bundle(site: Site, cl: Cluster, files: Mapping[str, bytes], copies: Mapping[str, object],
-           read: Callable[[str], bytes], memo=None) -> bytes:
-    """The zip of one cluster. `read(site path)` gives the bytes of a file of the site."""
+           read: Callable[[str], bytes], memo=None, prepared: Mapping[str, tuple[str, frozenset[str]]] | None = None
+           ) -> bytes:
+    """The zip of one cluster. `read(site path)` gives the bytes of a file of the site;
+    `prepared` holds pages already made into their bundle form (page → bundle_page's result)."""
     memo = memo or (lambda kind, parts, compute: compute())
+    prepared = prepared or {}
     base_url = site.config.base_url
     scope = urls.cluster_dir(cl.slug)
 
@@ -279,6 +291,11 @@ def bundle(site: Site, cl: Cluster, files: Mapping[str, bytes], copies: Mapping[
         if not path.startswith(scope):
             continue
         data = read(path)
+        if path in prepared:
+            text, loads = prepared[path]
+            entries[path] = text.encode("utf-8")
+            wanted |= loads
+            continue
         if path.endswith(".html"):
             text, loads = memo("bundle-page", (data, path, cl.slug, str(base_url)),
                                lambda data=data, path=path: bundle_page(data.decode("utf-8"), path, inside, base_url))
@@ -311,6 +328,7 @@ def bundle(site: Site, cl: Cluster, files: Mapping[str, bytes], copies: Mapping[
 
 
 def bundles(site: Site, files: Mapping[str, bytes], copies: Mapping[str, object],
-            read: Callable[[str], bytes], memo=None) -> dict[str, bytes]:
+            read: Callable[[str], bytes], memo=None, prepared: Mapping[str, tuple[str, frozenset[str]]] | None = None
+            ) -> dict[str, bytes]:
     """downloads/<cluster>.zip for every cluster."""
-    return {urls.bundle(cl.slug): bundle(site, cl, files, copies, read, memo) for cl in site.clusters}
+    return {urls.bundle(cl.slug): bundle(site, cl, files, copies, read, memo, prepared) for cl in site.clusters}

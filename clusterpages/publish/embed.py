@@ -17,6 +17,7 @@ import pickle
 import re
 from dataclasses import dataclass, replace
 from types import MappingProxyType
+from typing import Mapping
 from urllib.parse import unquote, urlsplit
 
 import css_inline
@@ -284,7 +285,7 @@ def _video_snippets(site: Site, env: jinja2.Environment, ch: pages.Chrome) -> li
     return out
 
 
-def _templates_bytes(env: jinja2.Environment) -> bytes:
+def templates_bytes(env: jinja2.Environment) -> bytes:
     """The fragment templates' sources: a fragment's cache key must change when they do."""
     loader = env.loader
     parts = []
@@ -294,37 +295,63 @@ def _templates_bytes(env: jinja2.Environment) -> bytes:
     return "\0".join(parts).encode("utf-8")
 
 
-def fragments(site: Site, env: jinja2.Environment, css_source: str, tokens_css: str, memo=None
+def fragment_spec(spec: pages.PageSpec, base_url: str | None, chart_names: Mapping[str, str]) -> pages.PageSpec | None:
+    """The spec a page's fragment is rendered from (None: the page has no fragment).
+
+    Rendered as if it were the page itself, so url() gives the same relative links;
+    relink() then makes them absolute or plain text."""
+    if spec.cluster is None or spec.template not in TEMPLATES:
+        return None
+    extra = {"base_url": base_url}
+    if spec.template == "report.html":
+        extra["chart_files"] = chart_names
+    return replace(spec, template=TEMPLATES[spec.template], data={**spec.data, **extra})
+
+
+def fragment_path(spec: pages.PageSpec) -> str:
+    return urls.fragment(spec.cluster.slug, _name(spec))
+
+
+def make_fragment(env: jinja2.Environment, fspec: pages.PageSpec, page: str, base_url: str | None,
+                  cluster_css: str) -> tuple[str, str, tuple[dg.Diagnostic, ...]]:
+    """One fragment: its HTML, the same with styles inlined, and why it cannot be pasted (if so)."""
+    text = render.render_page(env, fspec).decode("utf-8")
+    text = relink(text, page, base_url)
+    found = _report(problems(text, fspec.cluster.slug), fspec.cluster.file, fragment_path(fspec))
+    return text, inline(text, cluster_css), tuple(found)
+
+
+def fragments(site: Site, env: jinja2.Environment, css_source: str, tokens_css: str, memo=None,
+              specs: list[pages.PageSpec] | None = None, made: Mapping[str, tuple] | None = None
               ) -> tuple[list[Fragment], dict[str, bytes], list[dg.Diagnostic]]:
-    """Every fragment of every cluster, and the files of embed/ (fragments, embed.css, charts)."""
+    """Every fragment of every cluster, and the files of embed/ (fragments, embed.css, charts).
+
+    `specs` are the site's page specs when the caller has them; `made` holds fragments
+    already made where their pages were rendered (page site path → make_fragment's result).
+    """
     memo = memo or (lambda kind, parts, compute: compute())
-    templates_bytes = _templates_bytes(env)
+    made = made or {}
     base_url = site.config.base_url
     st, diags = styles(css_source, tokens_css, tuple(c.slug for c in site.clusters))
     chart_names, files = chart_files(site, tokens_css)
     ch = pages.chrome(site)
     out: list[Fragment] = []
-    for spec in pages.specs(site):
-        if spec.cluster is None or spec.template not in TEMPLATES:
+    theme_bytes = b""
+    for spec in (pages.specs(site) if specs is None else specs):
+        fspec = fragment_spec(spec, base_url, chart_names.get(spec.path, {}))
+        if fspec is None:
             continue
-        extra = {"base_url": base_url}
-        if spec.template == "report.html":
-            extra["chart_files"] = chart_names.get(spec.path, {})
-        # Rendered as if it were the page itself, so url() gives the same relative links;
-        # relink() then makes them absolute or plain text.
-        fragment_spec = replace(spec, template=TEMPLATES[spec.template], data={**spec.data, **extra})
         name = _name(spec)
         path = urls.fragment(spec.cluster.slug, name)
         cluster_css = st.for_cluster(spec.cluster.slug)
-
-        def make(fragment_spec=fragment_spec, spec=spec, path=path, cluster_css=cluster_css):
-            text = render.render_page(env, fragment_spec).decode("utf-8")
-            text = relink(text, spec.path, base_url)
-            found = _report(problems(text, spec.cluster.slug), spec.cluster.file, path)
-            return text, inline(text, cluster_css), found
-
-        text, inlined, found = memo("fragment", (templates_bytes, pickle.dumps(fragment_spec, protocol=4),
-                                                 str(base_url), cluster_css, path), make)
+        if spec.path in made:
+            text, inlined, found = made[spec.path]
+        else:
+            theme_bytes = theme_bytes or templates_bytes(env)
+            text, inlined, found = memo("fragment", (theme_bytes, pickle.dumps(fspec, protocol=4),
+                                                     str(base_url), cluster_css, path),
+                                        lambda fspec=fspec, spec=spec, cluster_css=cluster_css:
+                                        make_fragment(env, fspec, spec.path, base_url, cluster_css))
         diags += found
         out.append(Fragment(spec.cluster.slug, name, _title(spec), "page", path, text,
                             urls.fragment_inline(spec.cluster.slug, name), inlined))

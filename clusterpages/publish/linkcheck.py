@@ -49,19 +49,32 @@ def scan(text: str) -> Scan:
     return Scan(tuple(links), frozenset(ids))
 
 
+class _Scans(dict):
+    """Scans of the site's HTML files, each made the first time it is asked for: a page only
+    linked to (a CMS fragment) is scanned only when a link names one of its anchors."""
+
+    def __init__(self, files: dict[str, bytes], known: dict[str, Scan]):
+        super().__init__(known)
+        self.files = files
+
+    def __missing__(self, path: str) -> Scan:
+        self[path] = value = scan(self.files[path].decode("utf-8"))
+        return value
+
+    def has(self, path: str) -> bool:
+        return path.endswith(".html") and path in self.files
+
+
 def check(files: dict[str, bytes], others: set[str], scans: dict[str, Scan] | None = None) -> list[dg.Diagnostic]:
     """`files` are the written pages and artifacts; `others` the copied files' site paths.
 
     `scans` may carry already computed scans of pages (from a cache); missing ones are made.
     """
     existing = set(files) | others
-    parsed = dict(scans or {})
-    for path, data in files.items():
-        if path.endswith(".html") and path not in parsed:
-            parsed[path] = scan(data.decode("utf-8"))
+    parsed = _Scans(files, scans or {})
     diags = []
-    for page in sorted(p for p in parsed if p in files):
-        if page.startswith((urls.EMBED, urls.DOWNLOADS)):
+    for page in sorted(p for p in files if p.endswith(".html")):
+        if page.startswith(("embed/", "downloads/")):
             continue
         for attr, value, line in parsed[page].links:
             diags += _check_one(page, attr, value, line, existing, parsed)
@@ -88,7 +101,7 @@ def _check_one(page, attr, value, line, existing, parsed) -> list[dg.Diagnostic]
     if target.startswith("../") or target not in existing:
         return [dg.error("link.broken", f"output/{page}", line, f"Ссылка {attr}=«{value}» ведёт на несуществующий файл.",
                          "Исправьте ссылку в содержимом или шаблоне.")]
-    if parts.fragment and target in parsed and unquote(parts.fragment) not in parsed[target].ids:
+    if parts.fragment and parsed.has(target) and unquote(parts.fragment) not in parsed[target].ids:
         return [dg.error("link.fragment", f"output/{page}", line,
                          f"Ссылка «{value}»: на странице нет якоря «#{parts.fragment}».",
                          "Исправьте якорь или добавьте заголовок с таким id.")]

@@ -5,10 +5,7 @@ from __future__ import annotations
 import os
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
-from pathlib import Path
 from typing import Callable, Iterator
-
-from clusterpages.site.pages import PageSpec
 
 MIN_PARALLEL = 24  # below this many units, starting workers costs more than it saves
 
@@ -52,17 +49,3 @@ def chunks(items: list, jobs: int, per_chunk: int) -> list[list]:
         return [items]
     size = max(1, min(per_chunk, -(-len(items) // (jobs * 2))))
     return [items[i:i + size] for i in range(0, len(items), size)]
-
-
-def render_chunk(args: tuple[Path, list[PageSpec]]) -> list:
-    """Render pages with one Jinja environment: [(path, bytes)] or [(path, TemplateProblem)]."""
-    from clusterpages.site import render
-    templates, specs = args
-    env = render.environment(templates)
-    out = []
-    for spec in specs:
-        try:
-            out.append((spec.path, render.render_page(env, spec)))
-        except render.TemplateProblem as exc:
-            out.append((spec.path, exc))
-    return out

@@ -13,6 +13,7 @@ from clusterpages.content import status
 from clusterpages.content.academic import AcademicYear
 from clusterpages.site import dashboard
 from clusterpages.site.pages import PageSpec
+from clusterpages.theme.location import BUNDLED_THEME
 
 
 @jinja2.pass_context
@@ -46,6 +47,11 @@ def environment(templates: Path) -> jinja2.Environment:
                        typo=text.typo_markup, plural=lambda n, a, b, c: text.plural(n, a, b, c), year=_year,
                        json_ld=_json_ld, ru_month=text.ru_month)
     return env
+
+
+def with_bundled_templates(env: jinja2.Environment) -> jinja2.Environment:
+    """The same environment, falling back to the bundled theme for templates a site's own theme lacks."""
+    return env.overlay(loader=jinja2.ChoiceLoader([env.loader, jinja2.FileSystemLoader(str(BUNDLED_THEME / "templates"))]))
 
 
 class TemplateProblem(Exception):

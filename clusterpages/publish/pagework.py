@@ -1,0 +1,80 @@
+"""Everything published from one page, made where the page is rendered (pure).
+
+A page's HTML, its link-check scan, its copy for the cluster's zip and its CMS fragment depend
+on nothing but the page's data, so they are made together in the worker that renders the page:
+publishing is spread over the worker pool like rendering, and one cache entry per page keeps
+all four. The main process then only puts the pieces together (zips, admin page, manifest).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Mapping
+
+from clusterpages import diagnostics as dg
+from clusterpages.publish import bundles, embed, linkcheck
+from clusterpages.site import render
+from clusterpages.site.pages import PageSpec
+
+
+@dataclass(frozen=True)
+class Extras:
+    """What publishing a page needs besides its spec (the same for every page of a build)."""
+
+    base_url: str | None
+    cluster_css: Mapping[str, str]                  # cluster slug → its fragments' stylesheet
+    chart_names: Mapping[str, Mapping[str, str]]    # report page → {chart title: chart file}
+
+    def key_parts(self, spec: PageSpec) -> tuple[str, ...]:
+        """The parts of this that a page's results depend on (for its cache key)."""
+        slug = spec.cluster.slug if spec.cluster is not None else ""
+        charts = sorted(self.chart_names.get(spec.path, {}).items())
+        return str(self.base_url), slug, self.cluster_css.get(slug, ""), repr(charts)
+
+    def for_specs(self, specs: list[PageSpec]) -> "Extras":
+        """Only what these pages need (less to send to a worker)."""
+        slugs = {s.cluster.slug for s in specs if s.cluster is not None}
+        paths = {s.path for s in specs}
+        return Extras(self.base_url, {k: v for k, v in self.cluster_css.items() if k in slugs},
+                      {k: v for k, v in self.chart_names.items() if k in paths})
+
+
+@dataclass(frozen=True)
+class PageWork:
+    path: str
+    html: bytes
+    scan: linkcheck.Scan
+    bundled: tuple[str, frozenset[str]] | None                      # bundle_page's result, for a cluster's page
+    fragment: tuple[str, str, tuple[dg.Diagnostic, ...]] | None     # make_fragment's result, when it has one
+
+
+def work(env, fragment_env, spec: PageSpec, extras: Extras) -> PageWork:
+    """Render one page and publish it; raises render.TemplateProblem."""
+    data = render.render_page(env, spec)
+    text = data.decode("utf-8")
+    inside = bundles.scope_of(spec.path)
+    bundled = None
+    if inside is not None:
+        page_text, loads = bundles.bundle_page(text, spec.path, inside, extras.base_url)
+        bundled = (page_text, frozenset(loads))
+    fragment = None
+    fspec = embed.fragment_spec(spec, extras.base_url, extras.chart_names.get(spec.path, {}))
+    if fspec is not None:
+        fragment = embed.make_fragment(fragment_env, fspec, spec.path, extras.base_url,
+                                       extras.cluster_css.get(spec.cluster.slug, ""))
+    return PageWork(spec.path, data, linkcheck.scan(text), bundled, fragment)
+
+
+def work_chunk(args: tuple[Path, list[PageSpec], Extras]) -> list:
+    """Pages with one pair of Jinja environments: [PageWork or TemplateProblem], in order."""
+    templates, specs, extras = args
+    env = render.environment(templates)
+    fragment_env = render.with_bundled_templates(env)
+    out = []
+    for spec in specs:
+        try:
+            out.append(work(env, fragment_env, spec, extras))
+        except render.TemplateProblem as exc:
+            out.append(exc)
+    return out
