@@ -72,6 +72,11 @@ class AcademicYear:
         """The last day, in the second year (29 February becomes 28 in a common year)."""
         return _clamped(self.second, self.end)
 
+    @property
+    def previous(self) -> "AcademicYear":
+        """The year before, as reports compare with it («2021–2022» for 2022–2023)."""
+        return AcademicYear(self.first - 1, self.start, self.end)
+
     def label(self, style: str = "dash") -> str:
         """«2022–2023» (en dash) for style "dash", «2022/2023» for style "slash"."""
         if style == "dash":

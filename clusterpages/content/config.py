@@ -5,16 +5,16 @@ from __future__ import annotations
 import datetime as _dt
 import os
 import re
+from dataclasses import fields
 
 from clusterpages import diagnostics as dg
 from clusterpages.content import schema, schemas, yamlload
 from clusterpages.content.sources import SourceFile
 from clusterpages.model import SiteConfig
 from clusterpages.theme.colors import ColorError, parse_color
-from clusterpages.theme.tokens import Palette
+from clusterpages.theme.tokens import DEFAULT_PALETTE, Palette
 
-_DEFAULT_PALETTE = {"primary": "#0b4f8a", "secondary": "#1d6f5f", "accent": "#b4490f", "neutral_dark": "#334155",
-                    "neutral_light": "#eef2f6", "background": "#ffffff", "text": "#1a1a1a"}
+_PALETTE_KEYS = tuple(f.name for f in fields(Palette))
 
 
 def _month_day(text: str, file: str, line: int | None, key: str, default: str,
@@ -55,17 +55,18 @@ def build_config(src: SourceFile, as_of: _dt.date | None, fallback_as_of: _dt.da
     brand = data.get("brandbook") or {}
     palette_raw = brand.get("palette") or {}
     colours = {}
-    for key, default in _DEFAULT_PALETTE.items():
+    for key in _PALETTE_KEYS:
         value = palette_raw.get(key)
+        default = getattr(DEFAULT_PALETTE, key)
         if value is None:
-            colours[key] = parse_color(default)
+            colours[key] = default
             continue
         try:
             colours[key] = parse_color(value)
         except ColorError as exc:
             line = located.line(("brandbook", "palette", key))
             diags.append(dg.error("config.color", src.rel, line, f"brandbook.palette.{key}: {exc.message}", exc.hint))
-            colours[key] = parse_color(default)
+            colours[key] = default
     year = data.get("academic_year") or {}
     greet = data.get("greetings") or {}
     fonts = brand.get("fonts") or {}
@@ -97,7 +98,7 @@ def build_config(src: SourceFile, as_of: _dt.date | None, fallback_as_of: _dt.da
         fonts=(fonts.get("body") or "PT Sans", fonts.get("heading") or "PT Serif"),
         logo=logo or None,  # as written; assemble resolves it inside content/media/
         logo_line=located.line(("brandbook", "logo")) if logo else None,
-        palette_lines=tuple((k, located.line(("brandbook", "palette", k))) for k in _DEFAULT_PALETTE
+        palette_lines=tuple((k, located.line(("brandbook", "palette", k))) for k in _PALETTE_KEYS
                             if located.line(("brandbook", "palette", k)) is not None),
     )
     return config, diags

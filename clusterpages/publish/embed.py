@@ -24,7 +24,7 @@ import css_inline
 import jinja2
 
 from clusterpages import diagnostics as dg, urls
-from clusterpages.content.videos import ALLOWED_EMBED_HOSTS, PLATFORM_NAMES
+from clusterpages.content.videos import ALLOWED_EMBED_HOSTS
 from clusterpages.model import Site
 from clusterpages.publish.bundles import (
     absolute,
@@ -56,9 +56,6 @@ _VAR = re.compile(r"var\(\s*(--cp-[a-z0-9-]+)\s*(?:,[^()]*)?\)")
 _COMMENT = re.compile(r"/\*.*?\*/", re.S)
 _BLOCK = re.compile(r"([^{}]+)\{([^{}]*)\}")
 _DECL = re.compile(r"(--cp-[a-z0-9-]+)\s*:\s*([^;]+);")
-# The fixed colours of charts.svg() → cluster tokens.
-_CHART_COLOURS = ((charts.CURRENT_FILL, "--cp-cluster"), (charts.PREVIOUS_FILL, "--cp-cluster-tint"),
-                  (charts.STROKE, "--cp-cluster-dark"), (charts.TEXT, "--cp-text"))
 
 
 @dataclass(frozen=True)
@@ -255,14 +252,11 @@ def chart_files(site: Site, tokens_css: str) -> tuple[dict[str, dict[str, str]],
     names: dict[str, dict[str, str]] = {}
     files: dict[str, bytes] = {}
     for r in site.reports:
-        values = {**site_tokens, **per_cluster.get(r.cluster, {})}
+        colours = charts.literal({**site_tokens, **per_cluster.get(r.cluster, {})})
         page = urls.document(r.cluster, r.slug)
         names[page] = {}
         for n, c in enumerate(charts.for_report(r, site.config.year_style), 1):
-            svg = charts.svg(c)
-            for fixed, token in _CHART_COLOURS:
-                if token in values:
-                    svg = svg.replace(f'"{fixed}"', f'"{values[token]}"')
+            svg = charts.svg(c, colours)
             path = urls.chart(r.cluster, r.slug, n)
             names[page][c.title] = path
             files[path] = ('<?xml version="1.0" encoding="UTF-8"?>\n' + svg + "\n").encode("utf-8")
@@ -279,8 +273,7 @@ def _video_snippets(site: Site, env: jinja2.Environment, ch: pages.Chrome) -> li
         if parts.scheme != "https" or parts.hostname not in ALLOWED_EMBED_HOSTS:
             continue
         spec = pages.PageSpec(urls.videos(v.cluster), "embed/video.html", v.title, ch,
-                              site.cluster(v.cluster), data={"video": v,
-                                                             "platform_name": PLATFORM_NAMES.get(v.platform, v.platform)})
+                              site.cluster(v.cluster), data={"video": v})
         out.append((v.cluster, v.slug, v.title, render.render_page(env, spec).decode("utf-8")))
     return out
 

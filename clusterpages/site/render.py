@@ -9,7 +9,7 @@ import jinja2
 from markupsafe import Markup
 
 from clusterpages import text, urls
-from clusterpages.content import status
+from clusterpages.content import status, videos
 from clusterpages.content.academic import AcademicYear
 from clusterpages.site import dashboard
 from clusterpages.site.pages import PageSpec
@@ -45,7 +45,8 @@ def environment(templates: Path) -> jinja2.Environment:
                        states=dashboard.STATES)
     env.filters.update(ru_date=text.ru_date, ru_short_date=text.ru_short_date, ru_number=text.ru_number,
                        typo=text.typo_markup, plural=lambda n, a, b, c: text.plural(n, a, b, c), year=_year,
-                       json_ld=_json_ld, ru_month=text.ru_month)
+                       json_ld=_json_ld, ru_month=text.ru_month,
+                       platform=lambda key: videos.PLATFORM_NAMES.get(key, key))
     return env
 
 

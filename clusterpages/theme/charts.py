@@ -10,6 +10,7 @@ size); `svg()` draws the same chart as a standalone file for CMS fragments.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Mapping
 
 from markupsafe import escape
 
@@ -147,11 +148,6 @@ def scale(unit: str, indicators: list[Indicator]) -> ChartScale:
     return ChartScale(unit, with_unit(maximum, unit), rows)
 
 
-def previous_label(report: Report, style: str) -> str:
-    sep = "–" if style == "dash" else "/"
-    return f"{report.year.first - 1}{sep}{report.year.first}"
-
-
 def chart(anchor: str, title: str, indicators: list[Indicator], current: str, previous: str) -> Chart:
     by_unit: dict[str, list[Indicator]] = {}
     for i in indicators:
@@ -164,21 +160,38 @@ def for_report(report: Report, style: str = "dash") -> tuple[Chart, ...]:
     groups: dict[str, list[Indicator]] = {}
     for i in report.indicators:
         groups.setdefault(i.group, []).append(i)
-    current, previous = report.year.label(style), previous_label(report, style)
+    current, previous = report.year.label(style), report.year.previous.label(style)
     return tuple(chart(f"chart-{n}", g, rows, current, previous) for n, (g, rows) in enumerate(groups.items(), 1))
 
 
-# Colours of the standalone file; CMS fragments replace them with the cluster's tokens.
-CURRENT_FILL, PREVIOUS_FILL, STROKE, TEXT = "#0b4f8a", "#dde7f0", "#083a66", "#1a1a1a"
+# The cluster tokens a standalone chart is drawn with, and the colour used where a token is unknown.
+_TOKENS = (("--cp-cluster", "#0b4f8a"), ("--cp-cluster-tint", "#dde7f0"), ("--cp-cluster-dark", "#083a66"),
+           ("--cp-text", "#1a1a1a"))
 
 
-def svg(c: Chart) -> str:
-    """The chart as a standalone SVG file (fixed colours, 14 px text at its natural 720 px width)."""
+@dataclass(frozen=True)
+class ChartColours:
+    current: str    # bars of the report's year
+    previous: str   # bars of the year before
+    stroke: str     # outline of the lighter bars
+    text: str       # text and the target marker
+
+
+def literal(tokens: Mapping[str, str]) -> ChartColours:
+    """Literal colours from token values (a standalone file has no stylesheet around it)."""
+    return ChartColours(*(tokens.get(token, fallback) for token, fallback in _TOKENS))
+
+
+DEFAULT_COLOURS = literal({})
+
+
+def svg(c: Chart, colours: ChartColours = DEFAULT_COLOURS) -> str:
+    """The chart as a standalone SVG file (literal colours, 14 px text at its natural 720 px width)."""
     width, label_w, bar_span = 720, 0, 520
     y = 34
     body: list[str] = []
     for s in c.scales:
-        body.append(f'<text x="0" y="{y + 14}" fill="{TEXT}" font-size="13">Шкала: 0–{escape(s.maximum)}</text>')
+        body.append(f'<text x="0" y="{y + 14}" fill="{colours.text}" font-size="13">Шкала: 0–{escape(s.maximum)}</text>')
         y += 26
         for r in s.rows:
             f = r.figure
@@ -186,16 +199,16 @@ def svg(c: Chart) -> str:
             y += 20
             if r.previous_pct is not None:
                 w = max(1.0, bar_span * r.previous_pct / 100)
-                body.append(f'<rect x="0" y="{y}" width="{w:.1f}" height="12" fill="{PREVIOUS_FILL}" stroke="{STROKE}"/>'
+                body.append(f'<rect x="0" y="{y}" width="{w:.1f}" height="12" fill="{colours.previous}" stroke="{colours.stroke}"/>'
                             f'<text x="{w + 6:.1f}" y="{y + 11}">{escape(f.previous)}</text>')
                 y += 16
             w = max(1.0, bar_span * r.value_pct / 100)
-            body.append(f'<rect x="0" y="{y}" width="{w:.1f}" height="16" fill="{CURRENT_FILL}"/>'
+            body.append(f'<rect x="0" y="{y}" width="{w:.1f}" height="16" fill="{colours.current}"/>'
                         f'<text x="{w + 6:.1f}" y="{y + 13}" font-weight="bold">{escape(f.value)}</text>')
             if r.target_pct is not None:
                 tx = bar_span * r.target_pct / 100
                 body.append(f'<rect x="{tx - 1.5:.1f}" y="{y - 20 if r.previous_pct is not None else y - 4}" width="3" '
-                            f'height="{40 if r.previous_pct is not None else 24}" fill="{TEXT}"/>')
+                            f'height="{40 if r.previous_pct is not None else 24}" fill="{colours.text}"/>')
             y += 20
             if f.delta or f.target:
                 note = "; ".join(x for x in (f.delta, f"цель {f.target}" if f.target else "") if x)
@@ -206,9 +219,9 @@ def svg(c: Chart) -> str:
     head = (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
             f'role="img" aria-labelledby="{c.anchor}-t {c.anchor}-d">'
             f'<title id="{c.anchor}-t">{escape(c.title)}</title><desc id="{c.anchor}-d">{escape(c.description)}</desc>'
-            f'<g font-family="PT Sans, Arial, sans-serif" font-size="14" fill="{TEXT}">'
-            f'<rect x="0" y="4" width="14" height="12" fill="{PREVIOUS_FILL}" stroke="{STROKE}"/>'
+            f'<g font-family="PT Sans, Arial, sans-serif" font-size="14" fill="{colours.text}">'
+            f'<rect x="0" y="4" width="14" height="12" fill="{colours.previous}" stroke="{colours.stroke}"/>'
             f'<text x="20" y="15">{escape(c.previous)}</text>'
-            f'<rect x="130" y="4" width="14" height="12" fill="{CURRENT_FILL}"/><text x="150" y="15">{escape(c.current)}</text>'
-            f'<rect x="260" y="2" width="3" height="16" fill="{TEXT}"/><text x="270" y="15">цель</text>')
+            f'<rect x="130" y="4" width="14" height="12" fill="{colours.current}"/><text x="150" y="15">{escape(c.current)}</text>'
+            f'<rect x="260" y="2" width="3" height="16" fill="{colours.text}"/><text x="270" y="15">цель</text>')
     return head + "".join(body) + "</g></svg>"
