@@ -108,7 +108,7 @@ class PlanItem:
     responsible: str
     participants: str
     result_html: str
-    status: str           # done | in_progress | postponed | cancelled | overdue | upcoming | undated | published
+    status: str           # a key of content.status.LABELS
     status_note: str      # what the Статус column said
     tags: tuple[str, ...]
     decisions: tuple[tuple[str, int], ...]  # (protocol number, decision number)
@@ -119,6 +119,7 @@ class PlanItem:
     reach_plan: str = ""
     reach_fact: str = ""
     link: str | None = None
+    done_on: _dt.date | None = None   # the day the row says it was done («выполнено — размещён 27.12.2022»)
 
 
 @dataclass(frozen=True)
@@ -250,6 +251,7 @@ class Rule:
     academic_year: str | None
     kind: str | None
     tag: str | None
+    line: int | None = None   # in the protocol file
 
 
 @dataclass(frozen=True)
@@ -261,6 +263,7 @@ class Decision:
     responsible: str
     rules: tuple[Rule, ...]
     short: str = ""       # a few words for the dashboard's column heading («Отчёт в цветах брендбука»)
+    line: int | None = None   # in the protocol file
 
 
 @dataclass(frozen=True)

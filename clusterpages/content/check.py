@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from clusterpages import diagnostics as dg
+from clusterpages.content import execution
 from clusterpages.model import Site
 from clusterpages.theme import tokens
 
@@ -70,4 +71,4 @@ def check(site: Site) -> list[dg.Diagnostic]:
         if doc.kind == "plan" and not doc.items:
             diags.append(dg.warning("plan.no-items", doc.file, None, "В плане не найдено ни одной таблицы мероприятий.",
                                     "Добавьте таблицу со столбцами «№ | Мероприятие | Срок | Ответственный»."))
-    return diags
+    return diags + execution.conflicts(site)

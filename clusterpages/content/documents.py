@@ -380,9 +380,10 @@ def parse_protocol(ctx: Context, src: SourceFile) -> tuple[Protocol | None, list
             diags.append(dg.warning("protocol.deadline", src.rel, doc.meta.line(("decisions", i, "deadline")),
                                     f"Срок «{d.get('deadline')}» не распознан.", exc.hint))
         rules = tuple(Rule(r.get("type"), r.get("academic_year"), r.get("kind"),
-                           (r.get("tag") or "").lower().replace("ё", "е") or None) for r in d.get("evidence") or [])
-        decisions.append(Decision(d["number"], d["text"], d.get("deadline") or "", deadline, d.get("responsible") or "", rules,
-                                  d.get("short") or ""))
+                           (r.get("tag") or "").lower().replace("ё", "е") or None, r.get("_line"))
+                      for r in d.get("evidence") or [])
+        decisions.append(Decision(d["number"], d["text"], d.get("deadline") or "", deadline, d.get("responsible") or "",
+                                  rules, short=d.get("short") or "", line=d.get("_line")))
     approved = data.get("approved") or {}
     body = _body_html(ctx, doc.body, src.rel, doc.body_line, "content/protocols", urls.protocol(pslug), diags)
     return Protocol(pslug, src.rel, data["title"], str(data["number"]), data["date"], approved.get("position") or "",

@@ -183,9 +183,11 @@ def _item(row: RawRow, cells: list[str], raw: RawTable, roles: list, section: st
     if link and not link.startswith(("http://", "https://")):
         link = None
     status_note = plain(data.get("status", ""))
-    state = status.parse(status_note)
-    if state is None:
-        state = "published" if w.kind == "media-plan" and link else status.derive(deadline, w.as_of)
+    reading = status.read(status_note, " ".join(markup.strip_tags(v) for _, v in extra), deadline, w.as_of,
+                          published=w.kind == "media-plan" and bool(link), file=w.file, line=row.line,
+                          at=row.at(where.get("status")))
+    diags += reading.diagnostics
+    state = reading.state
     return PlanItem(
         uid=_uid(w, section, title_text, seen), line=row.line or 0, section=section,
         number=plain(data.get("number", "")), title_html=title_html, title_text=title_text,
@@ -195,7 +197,7 @@ def _item(row: RawRow, cells: list[str], raw: RawTable, roles: list, section: st
         status_note=status_note, tags=tags, decisions=refs, extra=tuple(extra),
         channel=plain(data.get("channel", "")), format=plain(data.get("format", "")),
         audience=plain(data.get("audience", "")), reach_plan=reach_plan.strip(), reach_fact=reach_fact.strip(),
-        link=link)
+        link=link, done_on=reading.done_on)
 
 
 def read_table(raw: RawTable, section: str, w: Where, seen: set[str]) -> tuple[list | None, list[dg.Diagnostic]]:

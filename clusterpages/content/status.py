@@ -1,48 +1,100 @@
-"""Statuses of plan items: what the Статус column says, else what the dates say."""
+"""Statuses of plan items: a closed vocabulary of what people write in the Статус column.
+
+A status cell is read against `VOCABULARY` (the words people use, each mapped to one
+state); a cell that says nothing falls back on the dates. Words outside the vocabulary are
+not guessed at: the item takes its state from the dates and the build warns with the
+accepted words and the nearest one. Partial completion is its own state, never "done".
+"""
 
 from __future__ import annotations
 
 import datetime as _dt
+import difflib
 import re
+from dataclasses import dataclass
 
+from clusterpages import diagnostics as dg
 from clusterpages.content.deadlines import Deadline
 
 LABELS = {
     "done": "Выполнено",
     "published": "Опубликовано",
+    "partial": "Выполнено частично",
     "in_progress": "В работе",
     "postponed": "Перенесено",
     "cancelled": "Отменено",
+    "not_done": "Не выполнено",
     "overdue": "Просрочено",
     "upcoming": "Предстоит",
     "undated": "Без срока",
 }
 ICONS = {  # a shape per status, so meaning never rests on colour alone
-    "done": "✔", "published": "✔", "in_progress": "◐", "postponed": "↷", "cancelled": "✕",
-    "overdue": "!", "upcoming": "○", "undated": "–",
+    "done": "✔", "published": "✔", "partial": "◑", "in_progress": "◐", "postponed": "↷", "cancelled": "✕",
+    "not_done": "✗", "overdue": "!", "upcoming": "○", "undated": "–",
 }
-ORDER = ("overdue", "in_progress", "upcoming", "done", "published", "postponed", "cancelled", "undated")
+ORDER = ("overdue", "not_done", "in_progress", "partial", "upcoming", "done", "published", "postponed", "cancelled",
+         "undated")
+FINISHED = frozenset({"done", "published"})
 
-_DONE = re.compile(r"^(выполнен[оа]?|исполнен[оа]?|сделано|проведен[оа]?|реализован[оа]?|опубликован[оа]?|да|\+|✓|✔|v)\b")
-_PROGRESS = re.compile(r"^(в работе|в процессе|выполняется|в стадии|ведётся|ведется|идёт|идет|начат[оа]?)")
-_POSTPONED = re.compile(r"^(перенесен[оа]?|перенос)")
-_CANCELLED = re.compile(r"^(отменен[оа]?|отмена|не проводится|исключен[оа]?)")
+# The closed vocabulary: what a person may write (lower case, «ё» as «е») → the state.
+# Longer phrases are tried first, so «выполнено частично» never reads as «выполнено».
+VOCABULARY: dict[str, str] = {
+    **dict.fromkeys(("выполнено", "выполнен", "выполнена", "исполнено", "исполнен", "сделано", "проведено",
+                     "проведен", "реализовано", "опубликовано", "опубликован", "размещено", "размещен",
+                     "готово", "да", "+", "✓", "✔"), "done"),
+    **dict.fromkeys(("выполнено частично", "частично выполнено", "исполнено частично", "частично исполнено",
+                     "частично"), "partial"),
+    **dict.fromkeys(("в работе", "в процессе", "выполняется", "ведется", "идет", "начато", "в стадии выполнения"),
+                    "in_progress"),
+    **dict.fromkeys(("перенесено", "перенесен", "перенос"), "postponed"),
+    **dict.fromkeys(("отменено", "отменен", "отмена", "не проводится", "исключено"), "cancelled"),
+    **dict.fromkeys(("не выполнено", "не исполнено", "не проведено", "не сделано", "сорвано"), "not_done"),
+}
+# What may follow a vocabulary word: a separator and a comment («выполнено — размещён 27.12.2022»),
+# or for a postponement its new term («перенесено на апрель 2023»).
+_TAIL = re.compile(r"^(?:$|\s*[—–\-:,;.(]|\s+(?:на|до|в|с)\s)")
+_EMPTY = {"", "-", "—", "–"}
+_DATE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
+ACCEPTED = "выполнено (исполнено, сделано, проведено), выполнено частично, в работе (в процессе), " \
+           "перенесено на …, отменено, не выполнено"
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text.strip().lower().replace("ё", "е"))
 
 
 def parse(text: str) -> str | None:
-    """The status a person wrote, or None when the cell says nothing we know."""
-    t = text.strip().lower().replace("ё", "е")
-    if not t or t in {"-", "—", "–"}:
+    """The state a status cell names, or None when it names none (empty or unknown)."""
+    t = _norm(text)
+    if t in _EMPTY:
         return None
-    if _DONE.match(t):
-        return "done"
-    if _PROGRESS.match(t):
-        return "in_progress"
-    if _POSTPONED.match(t):
-        return "postponed"
-    if _CANCELLED.match(t):
-        return "cancelled"
+    for word in sorted(VOCABULARY, key=len, reverse=True):
+        if t.startswith(word) and _TAIL.match(t[len(word):]):
+            return VOCABULARY[word]
     return None
+
+
+def suggestion(text: str) -> str | None:
+    """The vocabulary word nearest to what was written, for a did-you-mean."""
+    t = _norm(text)
+    head = " ".join(t.split()[:2])
+    for candidate in (t, head, t.split()[0] if t.split() else t):
+        close = difflib.get_close_matches(candidate, list(VOCABULARY), n=1, cutoff=0.6)
+        if close:
+            return close[0]
+    words = [w for w in t.split() if w in VOCABULARY]
+    return words[-1] if words else None
+
+
+def dates_in(text: str) -> tuple[_dt.date, ...]:
+    """Dates written as ДД.ММ.ГГГГ in a status or a note («размещён 27.12.2022»)."""
+    out = []
+    for d, m, y in _DATE.findall(text):
+        try:
+            out.append(_dt.date(int(y), int(m), int(d)))
+        except ValueError:
+            continue
+    return tuple(out)
 
 
 def derive(deadline: Deadline | None, as_of: _dt.date) -> str:
@@ -55,5 +107,46 @@ def derive(deadline: Deadline | None, as_of: _dt.date) -> str:
     return "upcoming"
 
 
-def is_finished(status: str) -> bool:
-    return status in ("done", "published")
+def is_finished(state: str) -> bool:
+    return state in FINISHED
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A plan row's status: the state, the day it was done (when the row says it) and problems."""
+
+    state: str
+    done_on: _dt.date | None
+    diagnostics: tuple[dg.Diagnostic, ...]
+
+
+def read(text: str, notes: str, deadline: Deadline | None, as_of: _dt.date, *, published: bool,
+         file: str, line: int | None, at: dict | None = None) -> Reading:
+    """The state of one plan row from its status cell, its notes and its dates.
+
+    `published`: a media-plan row with a link to its publication (done without a status word);
+    `at`: where in a Word or Excel file the status cell is (keyword arguments of a diagnostic).
+    """
+    at = at or {}
+    diags: list[dg.Diagnostic] = []
+    state = parse(text)
+    if state is None and _norm(text) not in _EMPTY:
+        near = suggestion(text)
+        diags.append(dg.warning(
+            "plan.status-unknown", file, line,
+            f"Статус «{text.strip()}» не из списка: пункт получит состояние по срокам "
+            f"(«{LABELS[derive(deadline, as_of)].lower()}»).",
+            (f"Возможно, имелось в виду «{near}». " if near else "")
+            + f"Допустимые слова: {ACCEPTED}; пояснение пишите после тире: «выполнено — ссылка на отчёт».", **at))
+    if state is None:
+        state = "published" if published else derive(deadline, as_of)
+    dated = dates_in(f"{text} {notes}") if state in ("done", "partial", "published") else ()
+    done_on = max(dated) if dated else None
+    if done_on and done_on > as_of:
+        diags.append(dg.warning(
+            "plan.status-dates", file, line,
+            f"Пункт отмечен «{LABELS[state].lower()}», но дата результата {done_on:%d.%m.%Y} позже даты, "
+            f"на которую собран сайт ({as_of:%d.%m.%Y}).",
+            "Проверьте дату в отметке о выполнении или статус: до этой даты пишите «в работе».", **at))
+        done_on = None
+    return Reading(state, done_on, tuple(diags))

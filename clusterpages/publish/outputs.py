@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from pathlib import Path
 
@@ -15,33 +13,6 @@ from clusterpages.publish import calendar
 from clusterpages.search import index as search_index
 from clusterpages.site import dashboard
 from clusterpages.theme import tokens
-
-
-def _matrix_files(site: Site) -> dict[str, bytes]:
-    """matrix.json and matrix.csv (UTF-8 with BOM, «;» separators: Excel in a Russian locale)."""
-    out = {}
-    for p in site.protocols:
-        rows = dashboard.matrix(site, p)
-        data = {"protocol": p.slug, "number": p.number, "as_of": site.config.as_of.isoformat(),
-                "decisions": [{"number": d.number, "text": d.text, "deadline": d.deadline_text,
-                               "due": d.deadline.end.isoformat() if d.deadline and d.deadline.end else None}
-                              for d in p.decisions],
-                "clusters": [{"cluster": c.slug, "name": c.short_name, "cells": [
-                    {"decision": cell.decision, "state": cell.state, "label": cell.label,
-                     "evidence": None if cell.evidence is None else {
-                         "label": cell.evidence.label, "link": cell.evidence.link,
-                         "date": cell.evidence.date.isoformat() if cell.evidence.date else None,
-                         "late": cell.evidence.late}} for cell in cells]} for c, cells in rows]}
-        out[urls.matrix(p.slug, "json")] = (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-        buf = io.StringIO()
-        w = csv.writer(buf, delimiter=";", lineterminator="\r\n")
-        w.writerow(["Кластер"] + [f"Решение {d.number}" for d in p.decisions])
-        for c, cells in rows:
-            w.writerow([c.short_name] + [
-                cell.label + (f" ({cell.evidence.date.strftime('%d.%m.%Y')})" if cell.evidence and cell.evidence.date else "")
-                for cell in cells])
-        out[urls.matrix(p.slug, "csv")] = ("\ufeff" + buf.getvalue()).encode("utf-8")
-    return out
 
 
 def _plan_json(doc: PlanDoc) -> bytes:
@@ -76,7 +47,7 @@ def artifacts(site: Site, env: jinja2.Environment, theme: Path) -> tuple[dict[st
     files[urls.TOKENS_CSS] = css.encode("utf-8")
     for doc in site.plans:
         files[urls.plan_json(doc.cluster, doc.slug, doc.kind)] = _plan_json(doc)
-    files.update(_matrix_files(site))
+    files.update(dashboard.files(site))
     ics, diags = calendar.files(site)
     files.update(ics)
     found = search_index.build(site)

@@ -12,11 +12,10 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from clusterpages import urls
-from clusterpages.content import refs
-from clusterpages.content import status as st
-from clusterpages.model import Cluster, PlanDoc, PlanItem, Site
+from clusterpages.content import execution, refs
+from clusterpages.content.tally import tally
+from clusterpages.model import Cluster, Site
 from clusterpages.search.kinds import KINDS
-from clusterpages.site import dashboard
 from clusterpages.site.views import matrix as matrix_view
 from clusterpages.site.views import media
 from clusterpages.text import slugify
@@ -61,44 +60,11 @@ class PageSpec:
                 "crumbs": self.crumbs, **self.data}
 
 
-@dataclass(frozen=True)
-class DueItem:
-    cluster: Cluster
-    doc: PlanDoc
-    item: PlanItem
-
-
 def chrome(site: Site) -> Chrome:
     c = site.config
     return Chrome(c.title, c.demo, c.as_of, c.department_name, c.department_url, c.year_style, c.fonts, c.logo,
                   tuple(NavCluster(cl.slug, cl.short_name) for cl in site.clusters),
                   tuple((p.slug, p.title) for p in site.protocols), c.base_url)
-
-
-def counts(items) -> dict[str, int]:
-    out = {k: 0 for k in st.ORDER}
-    for i in items:
-        out[i.status] += 1
-    return out
-
-
-def due_soon(site: Site, clusters: tuple[Cluster, ...], days: int = 30) -> tuple[list[DueItem], list[DueItem]]:
-    as_of = site.config.as_of
-    horizon = as_of + _dt.timedelta(days=days)
-    soon, overdue = [], []
-    by_slug = {c.slug: c for c in clusters}
-    for doc in site.plans:
-        cl = by_slug.get(doc.cluster)
-        if cl is None:
-            continue
-        for item in doc.items:
-            if item.status == "overdue":
-                overdue.append(DueItem(cl, doc, item))
-            elif item.status in ("upcoming", "in_progress") and item.deadline and item.deadline.kind != "recurrence" \
-                    and item.deadline.end and as_of <= item.deadline.end <= horizon:
-                soon.append(DueItem(cl, doc, item))
-    key = lambda d: (d.item.deadline.end if d.item.deadline and d.item.deadline.end else _dt.date.max, d.cluster.slug, d.item.line)
-    return sorted(soon, key=key), sorted(overdue, key=key)
 
 
 def greeting_window(site: Site) -> bool:
@@ -132,11 +98,10 @@ def specs(site: Site) -> list[PageSpec]:
     ch = chrome(site)
     out: list[PageSpec] = []
     home = ("Главная", urls.INDEX)
-    matrices = {p.slug: dashboard.matrix(site, p) for p in site.protocols}
-    soon, overdue = due_soon(site, site.clusters)
+    matrices = {p.slug: execution.matrix(site, p) for p in site.protocols}
+    region = tally(site)
     greetings = [v for v in site.videos if v.kind == "greeting"] if greeting_window(site) else []
-    by_cluster_counts = {cl.slug: counts([i for d in site.plans if d.cluster == cl.slug for i in d.items])
-                         for cl in site.clusters}
+    by_cluster = {cl.slug: tally(site, cl.slug) for cl in site.clusters}
     news = sorted(
         [(p.date, p.title, urls.page(p.cluster, p.slug), p.cluster) for p in site.pages if p.date] +
         [(c.start, c.title, urls.championship(c.cluster, c.slug), c.cluster) for c in site.championships] +
@@ -145,25 +110,24 @@ def specs(site: Site) -> list[PageSpec]:
         key=lambda n: (n[0], n[2]), reverse=True)
     news = [n for n in news if n[0] <= site.config.as_of][:8]
     out.append(PageSpec(urls.INDEX, "index.html", site.config.title, ch, data={
-        "clusters": site.clusters, "counts": by_cluster_counts, "soon": soon, "overdue": overdue,
+        "clusters": site.clusters, "tallies": by_cluster, "tally": region,
         "greetings": greetings, "protocols": site.protocols, "matrices": matrices, "news": news,
         "site_clusters": {c.slug: c for c in site.clusters}}))
     for p in site.protocols:
         out.append(PageSpec(urls.protocol(p.slug), "protocol.html", p.title, ch, crumbs=(home,),
-                            data={"protocol": p, "matrix": matrices[p.slug],
-                                  "view": matrix_view.view(p, matrices[p.slug])}))
+                            data={"protocol": p, "matrix": matrices[p.slug], "tally": region,
+                                  "view": matrix_view.view(site, p, matrices[p.slug])}))
     for cl in site.clusters:
         crumbs = (home, (cl.short_name, urls.cluster(cl.slug)))
         data = _cluster_data(site, cl)
-        c_soon, c_overdue = due_soon(site, (cl,))
         rows = [(p, next(r for c, r in matrices[p.slug] if c.slug == cl.slug)) for p in site.protocols]
         t_items, t_pages = tochki_items(site, cl.slug)
         out.append(PageSpec(urls.cluster(cl.slug), "cluster.html", cl.name, ch, cl, (home,), {
-            **data, "soon": c_soon, "overdue": c_overdue, "rows": rows, "counts": by_cluster_counts[cl.slug],
+            **data, "rows": rows, "tally": by_cluster[cl.slug],
             "greetings": [v for v in greetings if v.cluster == cl.slug], "tochki_items": t_items, "tochki_pages": t_pages}))
         for doc in data["plans"]:
             out.append(PageSpec(urls.document(cl.slug, doc.slug), "plan.html", doc.title, ch, cl, crumbs,
-                                {"doc": doc, "counts": counts(doc.items),
+                                {"doc": doc, "tally": tally(site, cl.slug, doc.slug),
                                  "media": media.summary(doc) if doc.kind == "media-plan" else None}))
         for r in data["reports"]:
             rc = crumbs + ((r.title, urls.document(cl.slug, r.slug)),)

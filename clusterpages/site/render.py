@@ -9,9 +9,8 @@ import jinja2
 from markupsafe import Markup
 
 from clusterpages import text, urls
-from clusterpages.content import status, videos
+from clusterpages.content import execution, status, videos
 from clusterpages.content.academic import AcademicYear
-from clusterpages.site import dashboard
 from clusterpages.site.pages import PageSpec
 from clusterpages.theme.location import BUNDLED_THEME
 
@@ -42,11 +41,12 @@ def environment(templates: Path) -> jinja2.Environment:
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                              keep_trailing_newline=True)
     env.globals.update(url=_url, asset=_asset, urls=urls, status_labels=status.LABELS, status_icons=status.ICONS,
-                       states=dashboard.STATES)
+                       status_order=status.ORDER, states=execution.STATES)
     env.filters.update(ru_date=text.ru_date, ru_short_date=text.ru_short_date, ru_number=text.ru_number,
                        typo=text.typo_markup, plural=lambda n, a, b, c: text.plural(n, a, b, c), year=_year,
                        json_ld=_json_ld, ru_month=text.ru_month,
-                       platform=lambda key: videos.PLATFORM_NAMES.get(key, key))
+                       platform=lambda key: videos.PLATFORM_NAMES.get(key, key),
+                       capitalize_first=lambda s: s[:1].upper() + s[1:])
     return env
 
 

@@ -439,6 +439,28 @@ case("plan.table-no-title", "documents", PLAN, _line(_PLAN_TEXT, "План ут�
 case("plan.table-no-deadline", "documents", PLAN, _line(_PLAN_TEXT, "План утверждён") + 6)
 
 
+# ---- statuses and the evidence of protocol decisions
+
+_ROW1 = "| 1 | Заседание совета кластера | 20.09.2022 | А. В. Смирнов | Протокол | выполнено |"
+
+
+@scenario("statuses")
+def _statuses():
+    files = site_files()
+    _edit(files, PLAN, _ROW3, _ROW3.replace("в работе", "почти готово"))
+    _edit(files, PLAN, _ROW1, _ROW1.replace("выполнено", "выполнено — протокол от 20.03.2023")
+          + "\n| 1а | Новогоднее видеообращение (п. 3 протокола № 4) | 23.12.2022 | А. В. Смирнов | Ролик | выполнено |")
+    _edit(files, PROTOCOL, "---\nТекст протокола.",
+          "  - number: 3\n    text: Новогодние видеообращения.\n    deadline: \"23.12.2022\"\n    evidence:\n"
+          "      - type: video\n        kind: greeting\n---\nТекст протокола.")
+    return _check("statuses", files)
+
+
+case("plan.status-unknown", "statuses", PLAN, _line(_PLAN_TEXT, _ROW3) + 1)
+case("plan.status-dates", "statuses", PLAN, _line(_PLAN_TEXT, _ROW1))
+case("protocol.evidence-conflict", "statuses", PLAN, _line(_PLAN_TEXT, _ROW1) + 1)
+
+
 # ---- how the site is put together
 
 @scenario("assemble")

@@ -33,7 +33,7 @@ def test_cells_follow_the_as_of_date(example_site):
     early = cells(example_site, dt.date(2022, 12, 10))
     assert early[("it", 1)].state in ("not_started", "in_progress")  # the report is dated later
     late = cells(example_site, dt.date(2023, 7, 1))
-    assert all(c.state in ("done", "overdue", "not_applicable") for c in late.values())
+    assert all(c.state in ("done", "done_late", "overdue", "not_applicable") for c in late.values())
 
 
 def test_cells_follow_the_content(example_site):
@@ -44,9 +44,18 @@ def test_cells_follow_the_content(example_site):
                       encoding="utf-8")
     after = cells(example_site, dt.date(2023, 2, 15))
     assert after[("med", 1)].state == "done" and after[("med", 1)].evidence.date == dt.date(2022, 12, 20)
-    # Removing IT's report makes decision 1 overdue there.
+    # Removing IT's report: its plan row still says «выполнено», so the cell stays done by that
+    # mark (never «просрочено» while completion evidence exists), says so, and the build warns
+    # naming the plan row and the protocol's rule.
     (example_site.parent / "content" / "clusters" / "it" / "report-2021-2022.md").unlink()
-    assert cells(example_site, dt.date(2023, 2, 15))[("it", 1)].state == "overdue"
+    cell = cells(example_site, dt.date(2023, 2, 15))[("it", 1)]
+    assert cell.state == "done" and cell.evidence.kind == "plan"
+    assert "отметка в плане" in cell.reason and "не найдено" in cell.reason
+    site, diags = prepare(example_site)
+    conflict = [d for d in diags if d.code == "protocol.evidence-conflict"]
+    assert len(conflict) == 1 and conflict[0].file == "content/clusters/it/plan-2022-2023.md"
+    assert conflict[0].line == cell.evidence.line
+    assert "content/protocols/protocol-4-2022-12-06.md, строка 9" in conflict[0].message
 
 
 def test_explicit_evidence_must_point_to_an_existing_page(example_site):

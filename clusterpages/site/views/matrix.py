@@ -1,25 +1,27 @@
 """The protocol dashboard as the page draws it: short headings, compact cells, totals (pure).
 
-What a cell *says* comes from `site.dashboard`; this view only arranges it: a short title per
-decision, a short word per state, the details a reader opens on demand, and the totals per
-decision and per cluster.
+What a cell *says* comes from `content.execution` and every total from `content.tally`; this
+view only arranges them: a short title per decision, a short word per state, the details a
+reader opens on demand, and the totals per decision and per cluster.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from clusterpages.model import Cluster, Decision, Protocol
-from clusterpages.site import dashboard
+from clusterpages.content import execution
+from clusterpages.content.tally import Tally, tally
+from clusterpages.model import Cluster, Decision, Protocol, Site
 from clusterpages.text import ru_short_date
 
 # The word shown in a compact cell; the full label is in the cell's details.
 SHORT_WORDS = {
     "done": "Выполнено",
+    "done_late": "С опозданием",
     "in_progress": "В работе",
     "not_started": "Не начато",
     "overdue": "Просрочено",
-    "not_applicable": "Нет кластера",
+    "not_applicable": "Не применимо",
 }
 _TITLE_WORDS = 5
 
@@ -38,9 +40,7 @@ class Column:
     number: int
     title: str
     deadline: str
-    done: int
-    overdue: int
-    applicable: int
+    tally: Tally
 
 
 @dataclass(frozen=True)
@@ -53,40 +53,32 @@ class CellView:
     evidence_link: str | None
     evidence_date: str
     late: bool
+    reason: str
 
 
 @dataclass(frozen=True)
 class Row:
     cluster: Cluster
     cells: tuple[CellView, ...]
-    done: int
-    overdue: int
-    applicable: int
+    tally: Tally
 
 
 @dataclass(frozen=True)
 class MatrixView:
     columns: tuple[Column, ...]
     rows: tuple[Row, ...]
-    done: int
-    overdue: int
-    applicable: int
+    tally: Tally
 
 
-def _cell(c: dashboard.Cell) -> CellView:
+def _cell(c: execution.Cell) -> CellView:
     ev = c.evidence
     return CellView(c.state, c.icon, SHORT_WORDS.get(c.state, c.label), c.label,
                     ev.label if ev else "", ev.link if ev else None,
-                    ru_short_date(ev.date) if ev and ev.date else "", bool(ev and ev.late))
+                    ru_short_date(ev.date) if ev and ev.date else "", c.late, c.reason)
 
 
-def view(protocol: Protocol, matrix: tuple[tuple[Cluster, tuple[dashboard.Cell, ...]], ...]) -> MatrixView:
-    def tally(cells) -> tuple[int, int, int]:
-        cells = list(cells)
-        return (sum(c.state == "done" for c in cells), sum(c.state == "overdue" for c in cells),
-                sum(c.state != "not_applicable" for c in cells))
-
-    rows = tuple(Row(cl, tuple(_cell(c) for c in cells), *tally(cells)) for cl, cells in matrix)
-    columns = tuple(Column(d.number, short_title(d), d.deadline_text, *tally(cells[n] for _, cells in matrix))
-                    for n, d in enumerate(protocol.decisions))
-    return MatrixView(columns, rows, *tally(c for _, cells in matrix for c in cells))
+def view(site: Site, protocol: Protocol, matrix: tuple[tuple[Cluster, tuple[execution.Cell, ...]], ...]) -> MatrixView:
+    rows = tuple(Row(cl, tuple(_cell(c) for c in cells), tally(site, cl.slug)) for cl, cells in matrix)
+    columns = tuple(Column(d.number, short_title(d), d.deadline_text, tally(site, decision=d.number))
+                    for d in protocol.decisions)
+    return MatrixView(columns, rows, tally(site))

@@ -1,0 +1,264 @@
+"""How each protocol decision is carried out by each cluster: one derivation from all evidence.
+
+A cell (cluster × decision) is decided once, here, from every kind of evidence, with one
+precedence (docs/content-model.md, «Исполнение решений»):
+
+1. A cluster that is not formed: «не применимо».
+2. Evidence of completion, of any kind — explicit evidence in cluster.yaml, what the
+   protocol's typed rules find on the site, a plan or media-plan row that references the
+   decision («п. N протокола № M») and says «выполнено» — makes the cell «выполнено», or
+   «выполнено с опозданием» when the earliest dated completion is after the deadline. A cell
+   never says «просрочено» while completion evidence exists.
+3. Otherwise, after the deadline: «просрочено».
+4. Otherwise: «в работе» when a plan row about the decision is in work, else «не начато».
+
+Evidence that disagrees (a plan row says done and the typed rules find nothing; a plan row
+says «не выполнено» while completion is proven) is reported by `conflicts`, naming both
+files and lines. Every cell carries the evidence it used and a sentence saying why.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass
+
+from clusterpages import diagnostics as dg, urls
+from clusterpages.content import status as st
+from clusterpages.model import Cluster, Decision, PlanDoc, PlanItem, Protocol, Rule, Site
+
+STATES = {
+    "done": ("Выполнено", "✔"),
+    "done_late": ("Выполнено с опозданием", "✔"),
+    "in_progress": ("В работе", "◐"),
+    "overdue": ("Просрочено", "!"),
+    "not_started": ("Не начато", "○"),
+    "not_applicable": ("Не применимо", "–"),
+}
+DONE_STATES = frozenset({"done", "done_late"})
+_RULE_WHAT = {
+    "report": "отчёт за {year} учебный год (файл report-{slug}.md)",
+    "media_plan": "медиаплан на {year} учебный год (файл media-plan-{slug}.md)",
+    "plan_updated": "актуализированный план на {year} учебный год (поле updated в plan-{slug}.md)",
+    "video": "ролик{kind} в videos.yaml",
+    "championship": "чемпионат в папке championships/",
+    "plan_item": "выполненный пункт плана с меткой #{tag}",
+    "page": "страница с меткой {tag}",
+}
+_KINDS = {"profession": " о профессии", "greeting": " с поздравлением", "other": ""}
+
+
+@dataclass(frozen=True)
+class Evidence:
+    kind: str              # "claim" (cluster.yaml) | "rule" (a typed rule found it) | "plan" (a plan row)
+    label: str
+    link: str              # site path (with #fragment) or an outside address
+    date: _dt.date | None
+    file: str              # the source that says it
+    line: int | None
+    done: bool             # evidence of completion (a plan row in work is evidence, but not of completion)
+    status: str = ""       # a plan row's status
+
+    @property
+    def source(self) -> str:
+        return f"{self.file}, строка {self.line}" if self.line else self.file
+
+
+@dataclass(frozen=True)
+class Cell:
+    cluster: str
+    decision: int
+    state: str
+    evidence: Evidence | None         # the evidence the state rests on
+    sources: tuple[Evidence, ...]     # every piece of evidence considered
+    reason: str                       # what was decided and why, in Russian
+
+    @property
+    def label(self) -> str:
+        return STATES[self.state][0]
+
+    @property
+    def icon(self) -> str:
+        return STATES[self.state][1]
+
+    @property
+    def late(self) -> bool:
+        return self.state == "done_late"
+
+
+def _year_slug(text: str | None) -> str:
+    return (text or "").replace("–", "-").replace("/", "-").strip()
+
+
+def rule_wants(rule: Rule) -> str:
+    """What a typed rule looks for, in words."""
+    slug = _year_slug(rule.academic_year)
+    return _RULE_WHAT.get(rule.type, rule.type).format(year=slug.replace("-", "–"), slug=slug, tag=rule.tag or "",
+                                                      kind=_KINDS.get(rule.kind or "", ""))
+
+
+def _plan_date(item: PlanItem) -> _dt.date | None:
+    """When a row says its work was done: the date in its status or notes; for a published
+    media-plan row, its publication date. Never the deadline: a term is not a completion."""
+    if item.done_on:
+        return item.done_on
+    if item.status == "published" and item.deadline and item.deadline.kind == "date":
+        return item.deadline.end
+    return None
+
+
+def row_done(doc: PlanDoc, item: PlanItem, as_of: _dt.date) -> tuple[bool, _dt.date | None]:
+    """Whether a row proves its work done by the as-of date, and when it was done.
+
+    A dated mark counts from its date. An undated «выполнено» speaks for the plan as of the
+    plan's own date (updated, else approved): before that date it proves nothing."""
+    if not st.is_finished(item.status):
+        return False, None
+    date = _plan_date(item)
+    if date:
+        return date <= as_of, date
+    said = doc.updated or (doc.approval.date if doc.approval else None)
+    return said is None or said <= as_of, None
+
+
+def _rule_evidence(site: Site, cluster: Cluster, rule: Rule, protocol: Protocol) -> list[Evidence]:
+    """What one typed rule finds for a cluster, dated on or before the as-of date."""
+    as_of = site.config.as_of
+    year = _year_slug(rule.academic_year)
+    found: list[Evidence] = []
+
+    def add(label, link, date, file, line=None):
+        if date is None or date <= as_of:
+            found.append(Evidence("rule", label, link, date, file, line, True))
+
+    if rule.type == "report":
+        for r in site.reports:
+            if r.cluster == cluster.slug and r.slug == f"report-{year}":
+                add(r.title, urls.document(cluster.slug, r.slug), r.published, r.file)
+    elif rule.type in ("media_plan", "plan_updated"):
+        kind = "media-plan" if rule.type == "media_plan" else "plan"
+        for p in site.plans:
+            if p.cluster == cluster.slug and p.kind == kind and p.slug == f"{kind}-{year}":
+                if rule.type == "plan_updated":
+                    # an update made in answer to the protocol: dated on or after the protocol
+                    if p.updated and p.updated >= protocol.date:
+                        add(p.title, urls.document(cluster.slug, p.slug), p.updated, p.file)
+                else:
+                    add(p.title, urls.document(cluster.slug, p.slug), p.updated or (p.approval.date if p.approval else None),
+                        p.file)
+    elif rule.type == "video":
+        for v in site.videos:
+            if v.cluster == cluster.slug and (rule.kind is None or v.kind == rule.kind):
+                add(v.title, urls.video(cluster.slug, v.slug), v.date, f"content/clusters/{cluster.slug}/videos.yaml", v.line)
+    elif rule.type == "championship":
+        for c in site.championships:
+            if c.cluster == cluster.slug:
+                add(c.title, urls.championship(cluster.slug, c.slug), c.start, c.file)
+    elif rule.type == "plan_item":
+        for p in site.plans:
+            if p.cluster == cluster.slug:
+                for item in p.items:
+                    done, date = row_done(p, item, as_of)
+                    if rule.tag in item.tags and done:
+                        add(item.title_text, urls.plan_item(cluster.slug, p.slug, item.uid), date, p.file, item.line)
+    elif rule.type == "page":
+        for pg in site.pages:
+            if pg.cluster == cluster.slug and rule.tag in pg.tags:
+                add(pg.title, urls.page(cluster.slug, pg.slug), pg.date, pg.file)
+    return found
+
+
+def _plan_rows(site: Site, cluster: Cluster, protocol: Protocol, decision: Decision) -> list[tuple[PlanDoc, PlanItem]]:
+    """Plan and media-plan rows that reference the decision («п. N протокола № M»)."""
+    return [(p, i) for p in site.plans if p.cluster == cluster.slug for i in p.items
+            if (protocol.number, decision.number) in i.decisions]
+
+
+def _row_evidence(site: Site, cluster: Cluster, doc: PlanDoc, item: PlanItem) -> Evidence:
+    done, date = row_done(doc, item, site.config.as_of)
+    return Evidence("plan", item.title_text, urls.plan_item(cluster.slug, doc.slug, item.uid),
+                    date if done else None, doc.file, item.line, done, item.status)
+
+
+def _ru(d: _dt.date) -> str:
+    return d.strftime("%d.%m.%Y")
+
+
+def _row_words(e: Evidence) -> str:
+    return f"в плане «{st.LABELS.get(e.status, e.status).lower()}» ({e.source})"
+
+
+def cell(site: Site, cluster: Cluster, protocol: Protocol, decision: Decision) -> Cell:
+    """The one derivation of a decision's state for a cluster."""
+    n = decision.number
+    if not cluster.established:
+        return Cell(cluster.slug, n, "not_applicable", None, (), "кластер не сформирован")
+    as_of = site.config.as_of
+    due = decision.deadline.end if decision.deadline else None
+    claims = [Evidence("claim", c.note or "Подтверждение кластера", c.link, c.date, cluster.file, c.line, True)
+              for c in cluster.evidence if c.protocol == protocol.slug and c.decision == n and c.date <= as_of]
+    ruled = [e for rule in decision.rules for e in _rule_evidence(site, cluster, rule, protocol)]
+    rows = [_row_evidence(site, cluster, d, i) for d, i in _plan_rows(site, cluster, protocol, decision)]
+    sources = tuple(claims + ruled + rows)
+    complete = [e for e in sources if e.done]
+    if complete:
+        dated = sorted((e for e in complete if e.date), key=lambda e: (e.date, ("claim", "rule", "plan").index(e.kind)))
+        used = dated[0] if dated else complete[0]
+        late = bool(due and used.date and used.date > due)
+        how = {"claim": "подтверждение кластера", "rule": "на сайте", "plan": "отметка в плане"}[used.kind]
+        if used.status == "published":
+            how = "публикация по медиаплану"
+        when = f" от {_ru(used.date)}" if used.date else " (дата выполнения не указана)"
+        reason = f"{how}: «{used.label}»{when}"
+        if late:
+            reason += f", позже срока {_ru(due)}"
+        if used.kind == "plan" and used.status != "published" and decision.rules and not ruled and not claims:
+            reason += "; " + ", ".join(rule_wants(r) for r in decision.rules) + " — не найдено"
+        return Cell(cluster.slug, n, "done_late" if late else "done", used, sources, reason)
+    in_work = [e for e in rows if e.status in ("in_progress", "partial", "overdue", "not_done", "postponed")]
+    if due and due < as_of:
+        wants = ", ".join(rule_wants(r) for r in decision.rules) or "подтверждение"
+        reason = f"срок {_ru(due)} истёк; {wants} — не найдено"
+        if rows:
+            reason += "; " + "; ".join(_row_words(e) for e in rows)
+        return Cell(cluster.slug, n, "overdue", rows[0] if rows else None, sources, reason)
+    if in_work:
+        return Cell(cluster.slug, n, "in_progress", in_work[0], sources, _row_words(in_work[0]))
+    term = f"срок {_ru(due)} не наступил" if due else "срок не указан"
+    planned = [e for e in rows if e.status not in ("cancelled",)]
+    reason = term + (f"; запланировано: {_row_words(planned[0])}" if planned else "")
+    return Cell(cluster.slug, n, "not_started", planned[0] if planned else None, sources, reason)
+
+
+def matrix(site: Site, protocol: Protocol) -> tuple[tuple[Cluster, tuple[Cell, ...]], ...]:
+    return tuple((c, tuple(cell(site, c, protocol, d) for d in protocol.decisions)) for c in site.clusters)
+
+
+def conflicts(site: Site) -> list[dg.Diagnostic]:
+    """Evidence that disagrees, as warnings at the plan row, naming the other file and line."""
+    out: list[dg.Diagnostic] = []
+    for protocol in site.protocols:
+        for cluster, cells in matrix(site, protocol):
+            for decision, c in zip(protocol.decisions, cells):
+                # a publication with its link is proof as good as a file on the site
+                proven = [e for e in c.sources if e.kind in ("claim", "rule") or e.status == "published"]
+                for e in c.sources:
+                    if e.kind != "plan":
+                        continue
+                    where = f"{protocol.file}, строка {decision.line}" if decision.line else protocol.file
+                    if e.done and decision.rules and not proven:
+                        out.append(dg.warning(
+                            "protocol.evidence-conflict", e.file, e.line,
+                            f"Пункт отмечен выполненным (п. {decision.number} протокола № {protocol.number}), но на "
+                            f"сайте нет подтверждения, которого требует протокол ({where}): "
+                            + ", ".join(rule_wants(r) for r in decision.rules) + ". На панели исполнения решение "
+                            "показано выполненным по отметке в плане.",
+                            "Добавьте подтверждение (файл или запись evidence в cluster.yaml) или исправьте статус "
+                            "пункта, например на «в работе»."))
+                    elif e.status == "not_done" and proven:
+                        first = proven[0]
+                        out.append(dg.warning(
+                            "protocol.evidence-conflict", e.file, e.line,
+                            f"Пункт отмечен «не выполнено», а подтверждение исполнения п. {decision.number} протокола "
+                            f"№ {protocol.number} есть: «{first.label}» ({first.source}).",
+                            "Исправьте статус пункта на «выполнено» или уберите подтверждение."))
+    return out
