@@ -42,7 +42,7 @@ def environment(templates: Path) -> jinja2.Environment:
                              keep_trailing_newline=True)
     env.globals.update(url=_url, asset=_asset, urls=urls, status_labels=status.LABELS, status_icons=status.ICONS,
                        status_order=status.ORDER, states=execution.STATES)
-    env.filters.update(ru_date=text.ru_date, ru_short_date=text.ru_short_date, ru_number=text.ru_number,
+    env.filters.update(ru_date=text.ru_date, ru_short_date=text.ru_short_date, ru_number=text.ru_number, ru_figure=text.ru_figure_text,
                        typo=text.typo_markup, plural=lambda n, a, b, c: text.plural(n, a, b, c), year=_year,
                        json_ld=_json_ld, ru_month=text.ru_month,
                        platform=lambda key: videos.PLATFORM_NAMES.get(key, key),
