@@ -11,12 +11,13 @@ from pathlib import Path
 from clusterpages import diagnostics as dg, urls
 from clusterpages.content import assemble as asm
 from clusterpages.content import check as chk
-from clusterpages.content.load import load
+from clusterpages.content.load import Sources, load
 from clusterpages.model import Site
 from clusterpages.publish import artifacts as publish
 from clusterpages.publish import embed, outputs, pagework, write
 from clusterpages.runtime import cache as cache_mod
 from clusterpages.runtime import parallel
+from clusterpages.runtime.recall import Recall
 from clusterpages.site import pages, render
 from clusterpages.theme import tokens
 from clusterpages.theme.location import BUNDLED_THEME, theme_dir
@@ -52,6 +53,19 @@ class Runtime:
     store: cache_mod.Cache = cache_mod.Cache(None)
     fingerprint: str = ""
     progress: object = None                 # progress(stage, units_done, units_total) or None
+    recall: Recall | None = None            # the previous build's results in this process (the preview)
+    environments: dict | None = None        # Jinja environments kept between builds (the preview)
+
+    def environment(self, templates: Path, bundled: bool = False):
+        """The theme's Jinja environment, with `bundled` falling back to the bundled theme's
+        templates; compiled templates are kept between builds when the runtime can."""
+        if self.environments is None or (templates, bundled) not in self.environments:
+            env = render.environment(templates)
+            env = render.with_bundled_templates(env) if bundled else env
+            if self.environments is None:
+                return env
+            self.environments[(templates, bundled)] = env
+        return self.environments[(templates, bundled)]
 
     def map(self, fn, items, stage: str = ""):
         """Results in order; reports progress by unit (a chunk's length) as each chunk is done."""
@@ -69,9 +83,9 @@ class Runtime:
 
 
 def prepare(config_path: Path, as_of: _dt.date | None, fallback_as_of: _dt.date,
-            runtime: Runtime = Runtime()) -> tuple[Site | None, list[dg.Diagnostic]]:
-    """Load, assemble and check: everything `check` does, nothing written."""
-    sources = load(config_path)
+            runtime: Runtime = Runtime(), sources: Sources | None = None) -> tuple[Site | None, list[dg.Diagnostic]]:
+    """Load (unless the caller has the sources), assemble and check: everything `check` does, nothing written."""
+    sources = sources or load(config_path)
     site, diags = asm.assemble(sources, as_of, fallback_as_of, runtime.map, runtime.store, runtime.fingerprint)
     if site is not None:
         diags += chk.check(site)
@@ -88,18 +102,28 @@ def render_pages(site: Site, theme: Path, runtime: Runtime, specs: list[pages.Pa
     """Every page rendered and published (pagework.py), from the cache where its inputs are
     unchanged, and the template problems."""
     templates = theme / "templates"
+    found: list = [None] * len(specs)
+    inputs: list = [None] * len(specs)
+    env = runtime.environment(templates)
+    fragment_env = runtime.environment(templates, bundled=True)
+    if runtime.store.enabled or runtime.recall is not None:
+        tfp = cache_mod.key(_templates_fingerprint(templates), embed.templates_bytes(fragment_env))
+        inputs = [(tfp, s, extras.key_parts(s)) for s in specs]
+    if runtime.recall is not None:
+        found = [runtime.recall.get(s.path, i)[1] for s, i in zip(specs, inputs)]
     keys = [""] * len(specs)
-    if runtime.store.folder:
-        env = render.with_bundled_templates(render.environment(templates))
-        tfp = cache_mod.key(_templates_fingerprint(templates), embed.templates_bytes(env))
-        keys = [cache_mod.key(runtime.fingerprint, tfp, pickle.dumps(s, protocol=4), *extras.key_parts(s))
-                for s in specs]
-    found = [runtime.store.get("page", k) if k else None for k in keys]
+    if runtime.store.enabled:
+        keys = [cache_mod.key(runtime.fingerprint, i[0], pickle.dumps(s, protocol=4), *i[2]) if f is None else ""
+                for s, i, f in zip(specs, inputs, found)]
+        found = [runtime.store.get("page", k) if k else f for k, f in zip(keys, found)]
     missing = [i for i, f in enumerate(found) if f is None]
     work = parallel.chunks([specs[i] for i in missing], runtime.jobs, 400)
-    rendered = [r for part in runtime.map(pagework.work_chunk, [(templates, c, extras.for_specs(c)) for c in work],
-                                          "страницы")
-                for r in part]
+    if len(work) == 1 and runtime.environments is not None:  # kept templates: no worker
+        rendered = pagework.work_many(env, fragment_env, work[0], extras)
+    else:
+        rendered = [r for part in runtime.map(pagework.work_chunk,
+                                              [(templates, c, extras.for_specs(c)) for c in work], "страницы")
+                    for r in part]
     problems = []
     for i, value in zip(missing, rendered):
         if isinstance(value, render.TemplateProblem):
@@ -108,6 +132,10 @@ def render_pages(site: Site, theme: Path, runtime: Runtime, specs: list[pages.Pa
         found[i] = value
         if keys[i]:
             runtime.store.put("page", keys[i], value)
+    if runtime.recall is not None:
+        for spec, i, f in zip(specs, inputs, found):
+            if f is not None:
+                runtime.recall.put(spec.path, i, f)
     return {s.path: f for s, f in zip(specs, found) if f is not None}, problems
 
 
@@ -134,7 +162,7 @@ def produce(site: Site, site_root: Path, previous_manifest: dict | None = None, 
             ) -> tuple[dict[str, bytes], dict[str, Path], list[dg.Diagnostic]]:
     """Render every page and artifact in memory; nothing touches the output yet."""
     theme = theme_dir(site_root)
-    env = render.environment(theme / "templates")
+    env = runtime.environment(theme / "templates")
     copies = _copies(site, site_root, theme)
     specs = pages.specs(site)
     done, problems = render_pages(site, theme, runtime, specs, _extras(site, copies))
@@ -142,11 +170,12 @@ def produce(site: Site, site_root: Path, previous_manifest: dict | None = None, 
     diags: list[dg.Diagnostic] = [_template_diag(p, theme, site_root) for p in problems]
     if diags:
         return files, {}, diags
-    extra, sub = outputs.artifacts(site, env, theme)
+    extra, sub = outputs.artifacts(site, env, theme, runtime.recall)
     diags += sub
     files.update(extra)
     try:
-        published, sub = publish.artifacts(site, env, dict(files), dict(copies), previous_manifest,
+        published, sub = publish.artifacts(site, runtime.environment(theme / "templates", bundled=True), dict(files),
+                                           dict(copies), previous_manifest,
                                            _memo(runtime), specs, done)
     except render.TemplateProblem as exc:
         return files, {}, diags + [_template_diag(exc, theme, site_root)]
@@ -177,7 +206,7 @@ def _link_check(files: dict[str, bytes], copies: set[str], runtime: Runtime, sca
             if scan is None:
                 scan = linkcheck.scan(data.decode("utf-8"))
             scans[path] = fresh[digest] = scan
-    if runtime.store.folder is not None and fresh.keys() != known.keys():
+    if runtime.store.enabled and fresh.keys() != known.keys():
         runtime.store.put("linkscan", index_key, fresh)
     return linkcheck.check(files, copies, scans)
 

@@ -11,11 +11,14 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from clusterpages import pipeline
+from clusterpages.serve.session import Session
+from clusterpages.serve.watch import SourceWatcher
 from conftest import REPO
 
 EDITS = ("page_text", "plan_row", "cluster_data", "template", "config", "delete_page", "rename_page", "new_page",
          "media_file")
 LONG = os.environ.get("CLUSTERPAGES_LONG_TESTS") == "1"
+AS_OF = dt.date(2023, 2, 15)
 
 
 def _tree(root: Path) -> dict[str, str]:
@@ -75,7 +78,7 @@ def _apply(root: Path, edit: str, n: int) -> None:
 
 
 def _build(cfg: Path, out: Path, cache: bool) -> pipeline.Result:
-    result = pipeline.build(cfg, out, None, dt.date(2023, 2, 15), True, jobs=1, use_cache=cache)
+    result = pipeline.build(cfg, out, None, AS_OF, True, jobs=1, use_cache=cache)
     assert result.written, [d for d in result.diagnostics if d.severity != "info"]
     return result
 
@@ -83,17 +86,28 @@ def _build(cfg: Path, out: Path, cache: bool) -> pipeline.Result:
 @settings(max_examples=40 if LONG else 6, deadline=None, suppress_health_check=list(HealthCheck))
 @given(st.lists(st.tuples(st.sampled_from(EDITS), st.integers(0, 50)), min_size=1, max_size=8 if LONG else 4))
 def test_incremental_equals_clean(tmp_path_factory, edits):
+    """Both incremental paths: `build` with its cache folder, and the preview's in-memory session
+    told which files changed by its own watcher."""
     root = tmp_path_factory.mktemp("inc")
     (root / "site").mkdir()
     cfg = _fixture(root / "site")
     inc = root / "inc" / "output"
     _build(cfg, inc, cache=True)
+    live = root / "live" / "site"
+    session = Session(cfg, live, None, lambda: AS_OF, True)
+    watcher = SourceWatcher([root / "site" / "content", root / "site" / "themes" / "brandbook", cfg], live)
+    watcher.prime()
+    assert session.rebuild().result.written
     for step, (edit, n) in enumerate(edits):
         _apply(root / "site", edit, n)
         _build(cfg, inc, cache=True)
+        changed = watcher.changed()
+        done = session.rebuild([Path(p) for p in changed])
+        assert done.result.written, [d for d in done.result.diagnostics if d.severity != "info"]
         clean = root / f"clean-{step}" / "output"
         _build(cfg, clean, cache=False)
-        assert _tree(inc) == _tree(clean), f"after {edits[:step + 1]}"
+        assert _tree(inc) == _tree(clean), f"build after {edits[:step + 1]}"
+        assert _tree(live) == _tree(clean), f"preview after {edits[:step + 1]}"
 
 
 def test_untouched_files_keep_their_time_and_only_changed_files_are_rewritten(tmp_path):

@@ -6,6 +6,7 @@ import gzip
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterable
 
 from clusterpages import diagnostics as dg
 from clusterpages.content.sources import SourceFile, read_text
@@ -100,3 +101,24 @@ def load(config_path: Path) -> Sources:
         diags.append(dg.error("site.no-content", "content", None, "Нет папки content/ рядом с site_config.yaml.",
                               "Создайте папку content/clusters/ или начните с «python build.py new cluster …»."))
     return Sources(config, tuple(files), tuple(media), tuple(diags))
+
+
+def reload(previous: Sources, config_path: Path, changed: Iterable[Path]) -> Sources | None:
+    """`previous` with the `changed` files read again, when every change is an edit of a content
+    file it holds and reads cleanly; None when only a full `load` can tell (a file added, removed
+    or unreadable, media, the config, anything else)."""
+    root = config_path.parent
+    index = {f.rel: n for n, f in enumerate(previous.files)}
+    files = list(previous.files)
+    for path in changed:
+        try:
+            rel = path.relative_to(root).as_posix()
+        except ValueError:
+            return None
+        if rel not in index or path.is_symlink() or not path.is_file():
+            return None
+        src, diags = read_text(path, root)
+        if src is None or diags:
+            return None
+        files[index[rel]] = src
+    return Sources(previous.config, tuple(files), previous.media, previous.diagnostics)

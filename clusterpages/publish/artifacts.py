@@ -139,7 +139,8 @@ def changes_page(site: Site, env: jinja2.Environment, groups: tuple[ChangeGroup,
 def artifacts(site: Site, env: jinja2.Environment, pages: Mapping[str, bytes], copies: Mapping[str, Path],
               previous_manifest: Mapping | None, memo=None, page_specs: list | None = None,
               done: Mapping[str, PageWork] | None = None) -> tuple[dict[str, bytes], list[dg.Diagnostic]]:
-    """Files to add to the output (site path → bytes) and diagnostics.
+    """Files to add to the output (site path → bytes) and diagnostics. `env` falls back to the
+    bundled theme for templates a site's own theme lacks (render.with_bundled_templates).
 
     `memo(kind, key_parts, compute)` remembers per-page work across builds (see cache.Cache.memo);
     `page_specs` are the site's pages when the caller has them, `done` what was already published of
@@ -147,7 +148,6 @@ def artifacts(site: Site, env: jinja2.Environment, pages: Mapping[str, bytes], c
     """
     done = done or {}
     memo = memo or (lambda kind, parts, compute: compute())
-    env = render.with_bundled_templates(env)
     diags: list[dg.Diagnostic] = []
     out: dict[str, bytes] = {}
 

@@ -8,6 +8,7 @@ import icalendar
 
 from clusterpages import diagnostics as dg, urls
 from clusterpages.model import PlanDoc, PlanItem, Site
+from clusterpages.runtime.recall import no_memo
 
 _PRODID = "-//clusterpages//RU"
 
@@ -62,32 +63,42 @@ def _calendar(name: str) -> icalendar.Calendar:
     return cal
 
 
-def files(site: Site) -> tuple[dict[str, bytes], list[dg.Diagnostic]]:
-    """One .ics per plan and media plan, per cluster and for the region; undated items are counted."""
+_END = b"END:VCALENDAR\r\n"
+
+
+def _joined(name: str, events: list[bytes]) -> bytes:
+    """A calendar of already serialised events: icalendar writes a calendar as its header, each
+    event as it serialises alone, and the end line, so the bytes are the same."""
+    head = _calendar(name).to_ical()
+    return head[:-len(_END)] + b"".join(events) + _END
+
+
+def files(site: Site, memo=no_memo) -> tuple[dict[str, bytes], list[dg.Diagnostic]]:
+    """One .ics per plan and media plan, per cluster and for the region; undated items are counted.
+
+    `memo(name, inputs, make)` may give back a document's events made from the same inputs
+    before (the preview: recall.Recall); serialising events is most of the work."""
     as_of = site.config.as_of
     stamp = _dt.datetime(as_of.year, as_of.month, as_of.day, tzinfo=_dt.timezone.utc)
+    base_url = site.config.base_url
     out: dict[str, bytes] = {}
-    region = _calendar(site.config.title)
-    per_cluster: dict[str, icalendar.Calendar] = {}
+    region: list[bytes] = []
+    per_cluster: dict[str, list[bytes]] = {}
     names = {c.slug: c.short_name for c in site.clusters}
     diags = []
     for doc in site.plans:
-        cal = _calendar(doc.title)
-        ccal = per_cluster.setdefault(doc.cluster, _calendar(names.get(doc.cluster, doc.cluster)))
-        skipped = 0
-        for item in doc.items:
-            ev = _event(doc, item, stamp, site.config.base_url)
-            if ev is None:
-                skipped += 1
-                continue
-            for c in (cal, ccal, region):
-                c.add_component(ev)
-        out[urls.plan_ics(doc.cluster, doc.slug, doc.kind)] = cal.to_ical()
+        def make(doc=doc) -> list[bytes]:
+            return [ev.to_ical() for ev in (_event(doc, item, stamp, base_url) for item in doc.items) if ev is not None]
+        events = memo(f"calendar:{doc.file}", (doc, stamp, base_url), make)
+        per_cluster.setdefault(doc.cluster, []).extend(events)
+        region.extend(events)
+        out[urls.plan_ics(doc.cluster, doc.slug, doc.kind)] = _joined(doc.title, events)
+        skipped = len(doc.items) - len(events)
         if skipped:
             diags.append(dg.info("calendar.undated", doc.file, None,
                                  f"В календарь не вошло пунктов без даты: {skipped}.",
                                  "Укажите срок датой или периодом (25.12.2022, декабрь 2022), чтобы пункт попал в календарь."))
-    for slug, cal in per_cluster.items():
-        out[urls.cluster_calendar(slug)] = cal.to_ical()
-    out[urls.CALENDAR] = region.to_ical()
+    for slug, events in per_cluster.items():
+        out[urls.cluster_calendar(slug)] = _joined(names.get(slug, slug), events)
+    out[urls.CALENDAR] = _joined(site.config.title, region)
     return out, diags

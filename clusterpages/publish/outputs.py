@@ -10,6 +10,7 @@ import jinja2
 from clusterpages import diagnostics as dg, urls
 from clusterpages.model import PlanDoc, Site
 from clusterpages.publish import calendar
+from clusterpages.runtime.recall import no_memo
 from clusterpages.search import index as search_index
 from clusterpages.site import dashboard
 from clusterpages.theme import tokens
@@ -41,16 +42,19 @@ def _plan_json(doc: PlanDoc) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n").encode("utf-8")
 
 
-def artifacts(site: Site, env: jinja2.Environment, theme: Path) -> tuple[dict[str, bytes], list[dg.Diagnostic]]:
+def artifacts(site: Site, env: jinja2.Environment, theme: Path, memo=None) -> tuple[dict[str, bytes], list[dg.Diagnostic]]:
+    """`memo(name, inputs, make)` may give back calendar events and search weights made from the
+    same inputs before (the preview: recall.Recall)."""
+    memo = memo or no_memo
     files: dict[str, bytes] = {}
     css = tokens.stylesheet(site.config.palette, {c.slug: c.accent for c in site.clusters}, site.config.fonts)
     files[urls.TOKENS_CSS] = css.encode("utf-8")
     for doc in site.plans:
         files[urls.plan_json(doc.cluster, doc.slug, doc.kind)] = _plan_json(doc)
     files.update(dashboard.files(site))
-    ics, diags = calendar.files(site)
+    ics, diags = calendar.files(site, memo)
     files.update(ics)
-    found = search_index.build(site)
+    found = search_index.build(site, memo)
     files.update(found.files)
     diags.append(search_index.size_report(site, found))
     return files, diags

@@ -66,11 +66,8 @@ def work(env, fragment_env, spec: PageSpec, extras: Extras) -> PageWork:
     return PageWork(spec.path, data, linkcheck.scan(text), bundled, fragment)
 
 
-def work_chunk(args: tuple[Path, list[PageSpec], Extras]) -> list:
-    """Pages with one pair of Jinja environments: [PageWork or TemplateProblem], in order."""
-    templates, specs, extras = args
-    env = render.environment(templates)
-    fragment_env = render.with_bundled_templates(env)
+def work_many(env, fragment_env, specs: list[PageSpec], extras: Extras) -> list:
+    """[PageWork or TemplateProblem] for each spec, in order."""
     out = []
     for spec in specs:
         try:
@@ -78,3 +75,10 @@ def work_chunk(args: tuple[Path, list[PageSpec], Extras]) -> list:
         except render.TemplateProblem as exc:
             out.append(exc)
     return out
+
+
+def work_chunk(args: tuple[Path, list[PageSpec], Extras]) -> list:
+    """A unit of work for a worker process: pages rendered with one pair of Jinja environments."""
+    templates, specs, extras = args
+    env = render.environment(templates)
+    return work_many(env, render.with_bundled_templates(env), specs, extras)

@@ -42,13 +42,56 @@ def key(*parts: bytes | str) -> str:
     return h.hexdigest()
 
 
-@dataclass(frozen=True)
-class Cache:
-    """A folder of pickled values named by their key. `None` folder = no cache."""
+class Memory:
+    """Values kept in memory between builds of one process (the preview), in front of the folder.
 
-    folder: Path | None
+    A value found here is the very object of the previous build, so the pages made from it
+    compare equal at once (see pipeline.render_pages). `sweep()` after a build forgets what that
+    build did not use, so the preview's memory stays the size of one site.
+    """
+
+    def __init__(self) -> None:
+        self.values: dict[tuple[str, str], object] = {}
+        self.used: set[tuple[str, str]] = set()
 
     def get(self, kind: str, k: str):
+        value = self.values.get((kind, k))
+        if value is not None:
+            self.used.add((kind, k))
+        return value
+
+    def put(self, kind: str, k: str, value) -> None:
+        self.values[(kind, k)] = value
+        self.used.add((kind, k))
+
+    def sweep(self) -> None:
+        self.values = {k: v for k, v in self.values.items() if k in self.used}
+        self.used = set()
+
+
+@dataclass(frozen=True)
+class Cache:
+    """A folder of pickled values named by their key, optionally behind a `Memory`.
+    `None` folder and no memory = no cache."""
+
+    folder: Path | None
+    memory: Memory | None = None
+
+    @property
+    def enabled(self) -> bool:
+        return self.folder is not None or self.memory is not None
+
+    def get(self, kind: str, k: str):
+        if self.memory is not None:
+            value = self.memory.get(kind, k)
+            if value is not None:
+                return value
+        value = self._read(kind, k)
+        if value is not None and self.memory is not None:
+            self.memory.put(kind, k, value)
+        return value
+
+    def _read(self, kind: str, k: str):
         if self.folder is None:
             return None
         path = self.folder / kind / k[:2] / k
@@ -62,7 +105,7 @@ class Cache:
 
     def memo(self, kind: str, parts: tuple, compute):
         """compute() once per distinct `parts` (bytes/str), remembered across builds."""
-        if self.folder is None:
+        if not self.enabled:
             return compute()
         k = key(*parts)
         value = self.get(kind, k)
@@ -72,6 +115,8 @@ class Cache:
         return value
 
     def put(self, kind: str, k: str, value) -> None:
+        if self.memory is not None:
+            self.memory.put(kind, k, value)
         if self.folder is None:
             return
         path = self.folder / kind / k[:2] / k

@@ -30,6 +30,7 @@ from typing import Iterable
 from clusterpages import diagnostics as dg
 from clusterpages import urls
 from clusterpages.model import Site
+from clusterpages.runtime.recall import no_memo
 from clusterpages.search.documents import Doc, cluster_docs, regional_docs
 from clusterpages.search.kinds import KINDS
 from clusterpages.search.words import Stemmer
@@ -69,10 +70,12 @@ def _weights(doc: Doc, stemmer: Stemmer) -> dict[str, int]:
     return {t: min(body[t], 8) + 8 * min(title[t], 2) for t in set(title) | set(body)}
 
 
-def build_part(key: str, name: str, folder: str, docs: list[Doc], stemmer: Stemmer) -> Part:
+def build_part(key: str, name: str, folder: str, docs: list[Doc], stemmer: Stemmer, memo=no_memo) -> Part:
+    """`memo(name, inputs, make)` may give back a document's weights made from the same text before."""
     postings: dict[str, list[tuple[int, int]]] = {}
     for n, doc in enumerate(docs):
-        for term, weight in sorted(_weights(doc, stemmer).items()):
+        weights = memo(f"search:{folder}{doc.url}", (doc.title, doc.text), lambda doc=doc: _weights(doc, stemmer))
+        for term, weight in sorted(weights.items()):
             postings.setdefault(term, []).append((n, weight))
     shards: dict[str, dict[str, list[int]]] = {}
     for term in sorted(postings):
@@ -105,20 +108,20 @@ class Index:
     parts: tuple[Part, ...]
 
 
-def cluster_part(site: Site, slug: str, stemmer: Stemmer) -> Part:
+def cluster_part(site: Site, slug: str, stemmer: Stemmer, memo=no_memo) -> Part:
     cl = site.cluster(slug)
-    return build_part(cl.slug, cl.short_name, urls.search_part(cl.slug), cluster_docs(site, cl), stemmer)
+    return build_part(cl.slug, cl.short_name, urls.search_part(cl.slug), cluster_docs(site, cl), stemmer, memo)
 
 
-def regional_part(site: Site, stemmer: Stemmer) -> Part:
-    return build_part(REGION_KEY, "Регион", urls.search_part(None), regional_docs(site), stemmer)
+def regional_part(site: Site, stemmer: Stemmer, memo=no_memo) -> Part:
+    return build_part(REGION_KEY, "Регион", urls.search_part(None), regional_docs(site), stemmer, memo)
 
 
-def build(site: Site) -> Index:
+def build(site: Site, memo=no_memo) -> Index:
     """The whole index: the regional part, one part per cluster, the manifests."""
     stemmer = Stemmer()
-    clusters = [cluster_part(site, cl.slug, stemmer) for cl in site.clusters]
-    parts = [regional_part(site, stemmer)] + clusters
+    clusters = [cluster_part(site, cl.slug, stemmer, memo) for cl in site.clusters]
+    parts = [regional_part(site, stemmer, memo)] + clusters
     files = {path: data for p in parts for path, data in p.files}
     files[urls.SEARCH_MANIFEST] = manifest(parts)
     for cl, part in zip(site.clusters, clusters):

@@ -7,7 +7,7 @@ there), serve_paths.py the request-path checks, serve_overlay.py what is added t
 The preview is built into its own temporary folder (removed on exit), never into output/,
 so a half-edited site never overwrites the build meant for publishing; with --out it is
 built there instead. Watched: content/, the theme folder and the config file — not the
-output. Every change runs the full build (about 2 s on the example site).
+output. A change rebuilds only what it affects (session.py).
 """
 
 from __future__ import annotations
@@ -28,7 +28,6 @@ from pathlib import Path
 from tornado.netutil import bind_sockets
 
 from clusterpages import diagnostics as dg
-from clusterpages import pipeline
 from clusterpages.content.config import fallback_as_of
 from clusterpages.publish import write
 from clusterpages.serve.server import (
@@ -38,6 +37,7 @@ from clusterpages.serve.server import (
     is_loopback,
     is_wildcard,
 )
+from clusterpages.serve.session import Session
 from clusterpages.serve.watch import SourceWatcher
 from clusterpages.theme.location import theme_dir
 
@@ -49,26 +49,23 @@ def say(text: str) -> None:
 
 
 def make_rebuild(config: Path, out: Path, as_of: _dt.date | None, strict: bool) -> Rebuild:
-    """The full build into `out` as the server's rebuild function.
+    """The server's rebuild function: a Session (session.py) that builds into `out` and, after
+    a save, redoes only what the saved files change."""
+    session = Session(config, out, as_of, fallback_as_of, strict)
 
-    A narrower rebuild would be passed in the same way. It needs the pipeline to keep the
-    loaded sources between builds and to say which outputs depend on which sources: a page of
-    one cluster feeds that cluster's pages and the cross-cluster ones (home, partners,
-    professions, calendars, the link check), a template or the config feeds every page.
-    """
-
-    def rebuild() -> Outcome:
+    def rebuild(changed: frozenset[str] | None = None) -> Outcome:
         started = time.perf_counter()
         try:
             # File times are the clock's: the preview is never published.
-            result = pipeline.build(config, out, as_of, fallback_as_of(), strict)
+            done = session.rebuild(None if changed is None else [Path(p) for p in changed])
         except (write.OutputError, OSError) as exc:
             problem = dg.error("serve.write", str(out), None, f"Не удалось записать предпросмотр: {exc}",
                                "Проверьте, что папка доступна для записи и на диске есть место.")
             return Outcome(False, (problem,), (problem,), 0, time.perf_counter() - started)
+        result = done.result
         failed = result.site is None or dg.fails(result.diagnostics, strict)
         if not failed:
-            return Outcome(True, (), result.diagnostics, result.written, result.seconds)
+            return Outcome(True, (), result.diagnostics, result.written, result.seconds, done.touched)
         bad = {dg.ERROR, dg.WARNING} if strict else {dg.ERROR}
         problems = tuple(d for d in result.diagnostics if d.severity in bad) or (
             dg.error("serve.config", config.name, None, "Настройки сайта не удалось прочитать.",
@@ -94,10 +91,15 @@ class ConsoleReport:
         except ValueError:
             return path
 
-    def building(self, changed: str | None) -> None:
-        say(f"Изменён {self._rel(changed)} — пересобираю…" if changed else "Собираю сайт…")
+    def building(self, changed: frozenset[str] | None) -> None:
+        if not changed:
+            say("Собираю сайт…")
+        elif len(changed) == 1:
+            say(f"Изменён {self._rel(next(iter(changed)))} — пересобираю…")
+        else:
+            say(f"Изменено файлов: {len(changed)} — пересобираю…")
 
-    def built(self, outcome: Outcome, changed: str | None, pages: int) -> None:
+    def built(self, outcome: Outcome, changed: frozenset[str] | None, pages: int) -> None:
         self.builds += 1
         warnings = {d for d in outcome.diagnostics if d.severity == dg.WARNING}
         for d in sorted(warnings - self.warnings, key=dg.Diagnostic.sort_key):
@@ -105,7 +107,7 @@ class ConsoleReport:
         self.warnings = warnings
         refreshed = f"; обновляю открытых страниц: {pages}" if pages else ""
         if outcome.ok:
-            say(f"Готово за {outcome.seconds:.1f} с: файлов {outcome.written}, "
+            say(f"Готово за {outcome.seconds:.2f} с: обновлено файлов {len(outcome.touched)} из {outcome.written}, "
                 f"предупреждений {len(warnings)}{refreshed}.")
         else:
             for d in outcome.problems:

@@ -71,15 +71,17 @@ class Outcome:
     diagnostics: tuple[Diagnostic, ...]
     written: int
     seconds: float
+    touched: tuple[str, ...] = ()   # site paths the build wrote or removed
 
 
-Rebuild = Callable[[], Outcome]
+# The rebuild is told which source files changed since the last one (None: it must assume any).
+Rebuild = Callable[[frozenset[str] | None], Outcome]
 
 
 class Reporter(Protocol):
-    def building(self, changed: str | None) -> None: ...
+    def building(self, changed: frozenset[str] | None) -> None: ...
 
-    def built(self, outcome: Outcome, changed: str | None, pages: int) -> None: ...
+    def built(self, outcome: Outcome, changed: frozenset[str] | None, pages: int) -> None: ...
 
 
 def own_origins(host: str, port: int) -> frozenset[str]:
@@ -145,7 +147,7 @@ class PreviewServer:
         self._pending: asyncio.Event | None = None
         self._settled: asyncio.Event | None = None
         self._last_change = 0.0
-        self._changed: str | None = None
+        self._changed: frozenset[str] | None = frozenset()  # since the last build started; None: anything
 
     # ------------------------------------------------------------------ lifetime
 
@@ -218,11 +220,10 @@ class PreviewServer:
         if changed:
             self._mark_changed(changed)
 
-    def _mark_changed(self, path: str | None) -> None:
+    def _mark_changed(self, paths: frozenset[str] | None) -> None:
         assert self._pending is not None and self._settled is not None and self._loop is not None
         self._last_change = self._loop.time()
-        if not self._pending.is_set():
-            self._changed = path
+        self._changed = None if paths is None or self._changed is None else self._changed | paths
         self._pending.set()
         self._settled.clear()
 
@@ -233,11 +234,12 @@ class PreviewServer:
             while (quiet := self._loop.time() - self._last_change) < DEBOUNCE:
                 await asyncio.sleep(DEBOUNCE - quiet)
             self._pending.clear()
-            changed, self._changed = self._changed, None
+            changed, self._changed = self._changed, frozenset()
             _tell(self._reporter.building, changed)
-            outcome = await self._loop.run_in_executor(self._executor, self._guarded_rebuild)
+            outcome = await self._loop.run_in_executor(self._executor, self._guarded_rebuild, changed)
             self._look()  # an edit made during the build, not yet seen by the slower polling
             self.build += 1
+            styles_only = outcome.ok and not self.problems and _styles_only(outcome.touched)
             if outcome.ok:
                 self.has_site, self.problems = True, ()
             else:
@@ -245,15 +247,19 @@ class PreviewServer:
             if not self._pending.is_set():
                 self._settled.set()
             for page in list(self.pages):
-                page.reload()
+                if styles_only:
+                    for path in outcome.touched:
+                        page.swap_stylesheet(path)
+                else:
+                    page.reload()
             _tell(self._reporter.built, outcome, changed, len(self.pages))
 
-    def _guarded_rebuild(self) -> Outcome:
+    def _guarded_rebuild(self, changed: frozenset[str] | None) -> Outcome:
         """The rebuild in the worker thread; a crash becomes a failed build, never a dead server."""
         started = time.perf_counter()
         self._worker_busy = True
         try:
-            return self._rebuild()
+            return self._rebuild(changed)
         except Exception as exc:  # a bug in the build must not stop the preview
             where = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
             problem = dg.error("serve.build-crash", "", None,
@@ -292,6 +298,11 @@ class PreviewServer:
         """An HTML page as the browser gets it: reload script, and the overlay if the last build failed."""
         return overlay.inject(page, overlay.reload_script(self.port, self.run_id, self.build),
                               overlay.overlay(self.problems) if self.problems else b"")
+
+
+def _styles_only(touched: tuple[str, ...]) -> bool:
+    """Only stylesheets changed: the pages can swap them in place instead of reloading."""
+    return bool(touched) and all(p.endswith(".css") for p in touched)
 
 
 def _tell(report: Callable, *args) -> None:
@@ -350,6 +361,10 @@ class ReloadSocket(LiveReloadHandler):
 
     def reload(self) -> None:
         self.send_message({"command": "reload", "path": "*", "liveCSS": False, "liveImg": False})
+
+    def swap_stylesheet(self, path: str) -> None:
+        """livereload.js replaces a stylesheet the page links to whose name matches, without a reload."""
+        self.send_message({"command": "reload", "path": "/" + path, "liveCSS": True, "liveImg": False})
 
     def on_close(self) -> None:
         self.preview.pages.discard(self)

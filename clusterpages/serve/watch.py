@@ -1,11 +1,10 @@
-"""Noticing that a source of the site changed: content/, the theme folder, the config file.
+"""Noticing which sources of the site changed: content/, the theme folder, the config file.
 
-Built on livereload's polling `Watcher` (its folder walk, removed-file bookkeeping and
-per-path tasks), with three changes: it only reports changes — the server debounces them and
-runs the build in a worker thread, where livereload would run a task inline on the event
-loop; a file's signature is its nanosecond mtime and size, so two saves within one second
-are both seen on filesystems with coarse timestamps; and files the loader skips (hidden
-files, editor swap and backup files) are ignored. The output folder is never watched.
+Polling, like livereload's `Watcher`, with three differences that the preview needs: every
+changed, added or removed file is reported (the rebuild redoes only what they affect), a
+file's signature is its nanosecond mtime and size, so two saves within one second are both
+seen on filesystems with coarse timestamps, and files the loader skips (hidden files and
+folders, editor swap and backup files) are ignored. The output folder is never watched.
 """
 
 from __future__ import annotations
@@ -14,61 +13,50 @@ import os
 from pathlib import Path
 from typing import Iterable
 
-from livereload.watcher import Watcher
-
 _EDITOR_LEFTOVERS = (".swp", ".swx", ".swo", ".tmp", "~")
 
 
-class SourceWatcher(Watcher):
+class SourceWatcher:
     def __init__(self, sources: Iterable[Path], output: Path):
-        super().__init__()
+        self._sources = [str(p) for p in sources]
         self._output = str(output.resolve())
-        self._priming = False
-        for path in sources:
-            self.watch(str(path), ignore=lambda p, top=str(path): self._ignored(p, top))
+        self._seen: dict[str, tuple[int, int]] = {}
 
-    def ignore(self, filename: str) -> bool:
-        name = os.path.basename(filename)
-        return super().ignore(filename) or name.endswith(_EDITOR_LEFTOVERS) or name == "4913"
+    @staticmethod
+    def ignored_name(name: str) -> bool:
+        return name.startswith(".") or name.endswith(_EDITOR_LEFTOVERS) or name == "4913"
 
-    def _ignored(self, path: str, top: str) -> bool:
-        """The output, and hidden files and folders below a watched folder (the loader skips them).
+    def _skip(self, path: str) -> bool:
+        return path == self._output or path.startswith(self._output + os.sep)
 
-        String tests only: this runs for every file on every poll."""
-        if path == self._output or path.startswith(self._output + os.sep):
-            return True
-        return path.startswith(top) and (os.sep + ".") in path[len(top):]
+    def _files(self) -> Iterable[str]:
+        for top in self._sources:
+            if os.path.isfile(top):
+                yield top
+                continue
+            for folder, dirs, files in os.walk(top, followlinks=True):
+                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not self._skip(os.path.join(folder, d)))
+                for name in files:
+                    if not self.ignored_name(name):
+                        yield os.path.join(folder, name)
+
+    def _state(self) -> dict[str, tuple[int, int]]:
+        state = {}
+        for path in self._files():
+            try:
+                st = os.stat(path)
+            except OSError:  # removed between the walk and the stat: seen as removed
+                continue
+            state[path] = (st.st_mtime_ns, st.st_size)
+        return state
 
     def prime(self) -> None:
         """Record the current state of every watched file without reporting anything."""
-        self._priming = True
-        try:
-            while self.changed():
-                pass
-        finally:
-            self._priming = False
+        self._seen = self._state()
 
-    def changed(self) -> str | None:
-        """One changed, added or removed file since the last call, or None."""
-        self.filepath = None
-        found = None
-        for path, task in self._tasks.items():
-            self._task_mtimes = task["mtimes"]
-            if self.is_changed(path, task["ignore"]) and found is None:
-                found = self.filepath or path
-        return found
-
-    def is_file_changed(self, path, ignore=None):
-        """Like livereload's, with (mtime_ns, size) for the mtime and new files always a change."""
-        if self.ignore(path) or (ignore and ignore(path)):
-            return False
-        try:
-            st = os.stat(path)
-        except OSError:  # removed between the walk and the stat: the next call sees it gone
-            return False
-        signature = (st.st_mtime_ns, st.st_size)
-        self._new_mtimes[path] = signature
-        if self._task_mtimes.get(path) != signature:
-            self.filepath = path
-            return not self._priming
-        return False
+    def changed(self) -> frozenset[str]:
+        """The files changed, added or removed since the last call (empty when none)."""
+        now = self._state()
+        found = {p for p, sig in now.items() if self._seen.get(p) != sig} | (self._seen.keys() - now.keys())
+        self._seen = now
+        return frozenset(found)

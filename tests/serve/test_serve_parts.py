@@ -107,20 +107,20 @@ def test_watcher_sees_edits_additions_removals_and_ignores_the_rest(tmp_path):
     config.write_text("title: x", encoding="utf-8")
     watcher = SourceWatcher([content, config], tmp_path / "output")
     watcher.prime()
-    assert watcher.changed() is None
+    assert watcher.changed() == frozenset()
     stat = plan.stat()
     plan.write_text("b", encoding="utf-8")  # same size, same second: the nanoseconds tell
     os.utime(plan, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1000))
-    assert watcher.changed() == str(plan)
-    assert watcher.changed() is None
+    assert watcher.changed() == {str(plan)}
+    assert watcher.changed() == frozenset()
     (content / "c" / "new.md").write_text("n", encoding="utf-8")
-    assert watcher.changed() == str(content / "c" / "new.md")
-    (content / "c" / "new.md").unlink()
-    assert watcher.changed() == str(content / "c" / "new.md")
     config.write_text("title: yy", encoding="utf-8")
-    assert watcher.changed() == str(config)
+    assert watcher.changed() == {str(content / "c" / "new.md"), str(config)}  # every change, not the first
+    (content / "c" / "new.md").unlink()
+    assert watcher.changed() == {str(content / "c" / "new.md")}
     for ignored in (".plan.md.swp", "plan.md~", "4913", ".hidden.md"):
         (content / "c" / ignored).write_text("x", encoding="utf-8")
     (content / ".git").mkdir()
     (content / ".git" / "index").write_text("x", encoding="utf-8")
-    assert watcher.changed() is None
+    (tmp_path / "output").mkdir()
+    assert watcher.changed() == frozenset()
