@@ -11,8 +11,7 @@ from pathlib import Path
 
 from clusterpages import diagnostics as dg
 from clusterpages.content.config import fallback_as_of
-
-EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+from clusterpages.diagnostics import EXIT_CONTENT, EXIT_OK, EXIT_USAGE
 
 
 class _Parser(argparse.ArgumentParser):

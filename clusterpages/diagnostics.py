@@ -18,6 +18,10 @@ ERROR = "error"
 WARNING = "warning"
 INFO = "info"
 
+# Exit codes of every command: success; content errors (or warnings under --strict);
+# wrong usage or an unusable config; a preview stopped with Ctrl-C (128 + SIGINT).
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_ABANDONED = 0, 1, 2, 130
+
 
 @dataclass(frozen=True, order=True)
 class Diagnostic:

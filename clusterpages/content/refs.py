@@ -37,7 +37,7 @@ def resolve(ref: str, source_dir: str, scope: str, known: frozenset[str]) -> tup
     return None, "файл не найден"
 
 
-_LINK_ATTR = re.compile(r'(?<=\s)(href|src)="([^"]*)"(?=(?:\s+[\w:-]+(?:="[^"]*")?)*\s*/?>)')  # in tags only
+LINK_ATTR = re.compile(r'(?<=\s)(href|src)="([^"]*)"(?=(?:\s+[\w:-]+(?:="[^"]*")?)*\s*/?>)')  # in tags only
 
 
 def deepen(html: str, levels: int = 1) -> str:
@@ -49,4 +49,4 @@ def deepen(html: str, levels: int = 1) -> str:
         if not value or value.startswith(("#", "/")) or re.match(r"^[a-zA-Z][a-zA-Z0-9+.\-]*:", value):
             return m.group(0)
         return f'{m.group(1)}="{prefix}{value}"'
-    return _LINK_ATTR.sub(repl, html)
+    return LINK_ATTR.sub(repl, html)

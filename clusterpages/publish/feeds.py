@@ -53,7 +53,6 @@ def entries(site: Site) -> list[Entry]:
     """Every dated thing of every cluster, newest first."""
     out: list[Entry] = []
     for doc in site.plans:
-        page = urls.document(doc.cluster, doc.slug)
         for item in doc.items:
             d = item.deadline
             if d is None or d.end is None or d.kind in ("recurrence", "none"):

@@ -74,7 +74,7 @@ def check(files: dict[str, bytes], others: set[str], scans: dict[str, Scan] | No
     parsed = _Scans(files, scans or {})
     diags = []
     for page in sorted(p for p in files if p.endswith(".html")):
-        if page.startswith(("embed/", "downloads/")):
+        if page.startswith((urls.EMBED, urls.DOWNLOADS)):
             continue
         for attr, value, line in parsed[page].links:
             diags += _check_one(page, attr, value, line, existing, parsed)

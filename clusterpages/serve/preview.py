@@ -29,6 +29,7 @@ from tornado.netutil import bind_sockets
 
 from clusterpages import diagnostics as dg
 from clusterpages.content.config import fallback_as_of
+from clusterpages.diagnostics import EXIT_ABANDONED, EXIT_OK, EXIT_USAGE
 from clusterpages.publish import write
 from clusterpages.serve.server import (
     Outcome,
@@ -40,8 +41,6 @@ from clusterpages.serve.server import (
 from clusterpages.serve.session import Session
 from clusterpages.serve.watch import SourceWatcher
 from clusterpages.theme.location import theme_dir
-
-EXIT_OK, EXIT_USAGE, EXIT_ABANDONED = 0, 2, 130
 
 
 def say(text: str) -> None:

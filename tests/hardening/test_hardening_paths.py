@@ -99,7 +99,7 @@ def test_every_path_field_refuses_the_way_out(ref, tmp_path):
         here = [d for d in diags if d.file == file and d.line == line]
         if field in ("image", "link") and "\\" in ref:
             # Markdown reads «\.» as an escaped dot, so the path in the HTML is not the text in the
-            # file and documents._line_of falls back to the body's first line: still this file.
+            # file and documents.links.line_of falls back to the body's first line: still this file.
             here = [d for d in diags if d.file == file and d.line and d.line <= line]
         errors = [d for d in here if d.code in ("path.outside", "path.missing") and d.severity == dg.ERROR]
         removed = [d for d in here if d.code == "html.sanitized"]  # file:, //… in Markdown: link dropped

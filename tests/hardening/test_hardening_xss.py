@@ -54,11 +54,10 @@ def test_corpus_is_large_and_unique():
 
 def _local_refs(markdown_text: str, inline: bool = False) -> list[str]:
     """href/src values in the sanitised HTML of `markdown_text` that name files or anchors."""
-    from clusterpages.content import documents
-    from clusterpages.content import markup
+    from clusterpages.content import markup, refs
     rendered = (markup.render_inline if inline else markup.render)(markdown_text).html
     out = []
-    for _, value in documents._LINK_ATTR.findall(rendered):
+    for _, value in refs.LINK_ATTR.findall(rendered):
         value = html.unescape(value)
         if value and not re.match(r"^(https?|mailto|tel):", value):
             out.append(value)

@@ -1,0 +1,21 @@
+"""pages/*.md → Page (pure)."""
+
+from __future__ import annotations
+
+from clusterpages import diagnostics as dg, urls
+from clusterpages.content import schemas
+from clusterpages.content.documents.context import Context, front_matter
+from clusterpages.content.documents.links import body_html
+from clusterpages.content.sources import SourceFile
+from clusterpages.model import Page
+
+
+def parse_page(ctx: Context, src: SourceFile, slug: str) -> tuple[Page | None, list[dg.Diagnostic]]:
+    doc, data, diags = front_matter(src, schemas.PAGE, "страницы")
+    if doc is None or any(d.severity == dg.ERROR for d in diags):
+        return None, diags
+    pslug = src.rel.rsplit("/", 1)[1][:-3]
+    page = urls.page(slug, pslug)
+    body = body_html(ctx, doc.body, src.rel, doc.body_line, f"content/clusters/{slug}", page, diags)
+    return Page(slug, pslug, src.rel, data["title"], data.get("date"), data.get("summary") or "",
+                tuple(t.lower().replace("ё", "е") for t in data.get("tags") or ()), body), diags

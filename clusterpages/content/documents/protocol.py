@@ -1,0 +1,43 @@
+"""content/protocols/*.md → Protocol: decisions, deadlines, what counts as evidence (pure)."""
+
+from __future__ import annotations
+
+from clusterpages import diagnostics as dg, urls
+from clusterpages.content import schemas
+from clusterpages.content.academic import AcademicYear
+from clusterpages.content.deadlines import DeadlineError, parse_deadline
+from clusterpages.content.documents.context import Context, front_matter
+from clusterpages.content.documents.links import body_html
+from clusterpages.content.sources import SourceFile
+from clusterpages.model import Decision, Protocol, Rule
+
+
+def parse_protocol(ctx: Context, src: SourceFile) -> tuple[Protocol | None, list[dg.Diagnostic]]:
+    doc, data, diags = front_matter(src, schemas.PROTOCOL, "протокола")
+    if doc is None or any(d.severity == dg.ERROR for d in diags):
+        return None, diags
+    pslug = src.rel.rsplit("/", 1)[1][:-3]
+    decisions = []
+    year = AcademicYear(data["date"].year if data["date"].month >= ctx.config.year_start[0] else data["date"].year - 1,
+                        start=ctx.config.year_start, end=ctx.config.year_end)
+    numbers = set()
+    for i, d in enumerate(data.get("decisions") or []):
+        if d.get("number") in numbers:
+            diags.append(dg.error("protocol.duplicate-decision", src.rel, d["_line"], f"Решение № {d['number']} встречается дважды.",
+                                  "У каждого решения свой номер."))
+        numbers.add(d.get("number"))
+        deadline = None
+        try:
+            deadline = parse_deadline(d.get("deadline") or "", year)
+        except DeadlineError as exc:
+            diags.append(dg.warning("protocol.deadline", src.rel, doc.meta.line(("decisions", i, "deadline")),
+                                    f"Срок «{d.get('deadline')}» не распознан.", exc.hint))
+        rules = tuple(Rule(r.get("type"), r.get("academic_year"), r.get("kind"),
+                           (r.get("tag") or "").lower().replace("ё", "е") or None, r.get("_line"))
+                      for r in d.get("evidence") or [])
+        decisions.append(Decision(d["number"], d["text"], d.get("deadline") or "", deadline, d.get("responsible") or "",
+                                  rules, short=d.get("short") or "", line=d.get("_line")))
+    approved = data.get("approved") or {}
+    body = body_html(ctx, doc.body, src.rel, doc.body_line, "content/protocols", urls.protocol(pslug), diags)
+    return Protocol(pslug, src.rel, data["title"], str(data["number"]), data["date"], approved.get("position") or "",
+                    approved.get("name") or "", tuple(sorted(decisions, key=lambda x: x.number)), body), diags
