@@ -144,6 +144,7 @@ class PlanDoc:
     updated: _dt.date | None
     changes: tuple[str, ...]
     blocks: tuple  # str (safe HTML) | PlanTable, in document order
+    original: str = ""  # the Word or Excel file the plan was read from, published for download
 
     @property
     def items(self) -> tuple[PlanItem, ...]:

@@ -135,6 +135,16 @@ def plan_ics(cluster: str, slug: str, kind: str) -> str:
     return f"{CLUSTERS}{cluster}/{slug}/{_twin(kind, '.ics')}"
 
 
+def plan_docx(cluster: str, slug: str, kind: str) -> str:
+    """plan.docx or media-plan.docx: the plan to print and sign (ГОСТ Р 7.0.97-2016)."""
+    return f"{CLUSTERS}{cluster}/{slug}/{_twin(kind, '.docx')}"
+
+
+def plan_original(cluster: str, slug: str, name: str) -> str:
+    """The Word or Excel file a plan was read from, under its own name beside the plan's page."""
+    return f"{CLUSTERS}{cluster}/{slug}/{name}"
+
+
 def cluster_calendar(cluster: str) -> str:
     return f"{CLUSTERS}{cluster}/{CALENDAR}"
 

@@ -19,6 +19,7 @@ from clusterpages.content import documents as docs
 from clusterpages.content import refs
 from clusterpages.content.config import build_config
 from clusterpages.content.load import Sources
+from clusterpages.content.office import document as office_document
 from clusterpages.content.sources import SourceFile
 from clusterpages.model import Site
 from clusterpages.runtime import cache as cache_mod
@@ -44,11 +45,15 @@ def _slug_problem(slug: str, file: str, what: str) -> dg.Diagnostic | None:
 
 @dataclass(frozen=True)
 class Task:
-    """One file to parse: `kind` names the parser, `slug` the cluster (or None)."""
+    """One file to parse: `kind` names the parser, `slug` the cluster (or None).
+
+    A Word or Excel plan may have a companion `plan-<years>.yaml` beside it.
+    """
 
     kind: str
     src: SourceFile
     slug: str | None
+    companion: SourceFile | None = None
 
 
 def _parse(ctx: docs.Context, task: Task):
@@ -56,6 +61,8 @@ def _parse(ctx: docs.Context, task: Task):
         return docs.parse_protocol(ctx, task.src)
     if task.kind == "cluster":
         return docs.parse_cluster(ctx, task.src, task.slug)
+    if task.kind in ("plan", "media-plan") and task.src.data:
+        return office_document.parse_office_plan(ctx, task.src, task.slug, task.kind, task.companion)
     if task.kind in ("plan", "media-plan"):
         return docs.parse_plan(ctx, task.src, task.slug, task.kind)
     parser = {"report": docs.parse_report, "videos": docs.parse_videos, "championship": docs.parse_championship,
@@ -67,6 +74,29 @@ def parse_chunk(args: tuple[docs.Context, list[Task]]) -> list:
     """Parse several files with one context (a unit of work for a process pool)."""
     ctx, tasks = args
     return [_parse(ctx, t) for t in tasks]
+
+
+_PLAN_NAME = re.compile(r"(media-plan|plan)-\d{4}-\d{4}\.(md|docx|xlsx)")
+
+
+def _plan_sources(files: list[SourceFile]) -> tuple[dict[str, SourceFile], list[dg.Diagnostic]]:
+    """The one source of each plan by its name without extension; two sources of one plan are an error."""
+    found: dict[str, SourceFile] = {}
+    diags = []
+    for src in files:
+        name = src.rel.rsplit("/", 1)[1]
+        if src.rel.count("/") != 3 or not _PLAN_NAME.fullmatch(name):
+            continue
+        stem = name.rsplit(".", 1)[0]
+        if stem in found:
+            first = found[stem].rel.rsplit("/", 1)[1]
+            diags.append(dg.error("plan.two-sources", src.rel, None,
+                                  f"У документа «{stem}» два источника: {first} и {name}.",
+                                  f"Оставьте один из файлов: {first} или {name} (Word и Excel читаются как "
+                                  "Markdown; «python build.py import» превращает их в Markdown)."))
+            continue
+        found[stem] = src
+    return found, diags
 
 
 def classify(sources: Sources) -> tuple[list[Task], list[dg.Diagnostic]]:
@@ -102,13 +132,22 @@ def classify(sources: Sources) -> tuple[list[Task], list[dg.Diagnostic]]:
                                   f"В папке кластера «{slug}» нет файла cluster.yaml.",
                                   f"Создайте его командой «python build.py new cluster {slug} --name \"…\"» или по образцу."))
             continue
+        plans, sub = _plan_sources(files)
+        diags += sub
         for src in files:
             rest = src.rel.split("/")[3:]
             name = rest[-1]
             if rest == ["cluster.yaml"]:
                 tasks.append(Task("cluster", src, slug))
-            elif len(rest) == 1 and re.fullmatch(r"(media-plan|plan)-\d{4}-\d{4}\.md", name):
-                tasks.append(Task("media-plan" if name.startswith("media-plan") else "plan", src, slug))
+            elif len(rest) == 1 and _PLAN_NAME.fullmatch(name):
+                stem = name.rsplit(".", 1)[0]
+                if plans.get(stem) is src:
+                    companion = next((f for f in files if f.rel == src.rel.rsplit(".", 1)[0] + ".yaml"), None)
+                    tasks.append(Task("media-plan" if name.startswith("media-plan") else "plan", src, slug,
+                                      companion if src.data else None))
+            elif len(rest) == 1 and re.fullmatch(r"(media-plan|plan)-\d{4}-\d{4}\.yaml", name) and \
+                    plans.get(name[:-5]) is not None and plans[name[:-5]].data:
+                continue  # the companion of a Word or Excel plan, read with it
             elif len(rest) == 1 and re.fullmatch(r"report-\d{4}-\d{4}\.md", name):
                 tasks.append(Task("report", src, slug))
             elif rest == ["videos.yaml"]:
@@ -140,7 +179,8 @@ def parse_all(ctx: docs.Context, tasks: list[Task], mapper: Mapper, store: cache
         scope = _scope(t)
         if scope not in scopes:
             scopes[scope] = cache_mod.key(*sorted(p for p in ctx.known if p.startswith(scope)))
-        keys.append(cache_mod.key(fingerprint, config_bytes, t.kind, t.src.rel, t.src.text, scopes[scope]))
+        keys.append(cache_mod.key(fingerprint, config_bytes, t.kind, t.src.rel, t.src.text, t.src.data,
+                                  t.companion.text if t.companion else "", scopes[scope]))
     results: list = [store.get("parse", k) for k in keys]
     missing = [i for i, r in enumerate(results) if r is None]
     chunks = [(ctx, [tasks[i] for i in missing[n:n + chunk]]) for n in range(0, len(missing), chunk)]
@@ -192,6 +232,8 @@ def assemble(sources: Sources, as_of: _dt.date | None, fallback_as_of: _dt.date,
             lists[kind].append(value)
     media = tuple(sorted((m[len("content/"):], m) for m in sources.media
                          if m.startswith("content/media/") or (m.startswith("content/clusters/") and "/media/" in m)))
+    media += tuple(sorted((urls.plan_original(p.cluster, p.slug, p.original), p.file)
+                          for p in lists["plan"] if p.original))
     site = Site(config=config, clusters=tuple(lists["cluster"]), plans=tuple(lists["plan"]),
                 reports=tuple(lists["report"]), videos=tuple(lists["videos"]),
                 championships=tuple(lists["championship"]), pages=tuple(lists["page"]),

@@ -9,15 +9,17 @@ from pathlib import Path
 from typing import Iterable
 
 from clusterpages import diagnostics as dg
-from clusterpages.content.sources import SourceFile, read_text
+from clusterpages.content.office.package import MAX_FILE_BYTES
+from clusterpages.content.sources import OFFICE_SUFFIXES, SourceFile, read_office, read_text
 
 TEXT_SUFFIXES = {".md", ".yaml", ".yml"}
+_OFFICE_PLAN = re.compile(r"(?:media-plan|plan)-\d{4}-\d{4}\.(?:docx|xlsx)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class Sources:
     config: SourceFile | None
-    files: tuple[SourceFile, ...]  # content/**/*.md|yaml, relative to the site root
+    files: tuple[SourceFile, ...]  # content/**/*.md|yaml, plans as .docx|.xlsx, relative to the site root
     media: tuple[str, ...]         # every other file under content/, relative to the site root
     diagnostics: tuple[dg.Diagnostic, ...]
 
@@ -82,7 +84,12 @@ def load(config_path: Path) -> Sources:
     content = root / "content"
     if content.is_dir():
         for path in _walk(content, root, diags):
-            if path.suffix.lower() in TEXT_SUFFIXES:
+            if path.suffix.lower() in OFFICE_SUFFIXES and _OFFICE_PLAN.fullmatch(path.name):
+                src, sub = read_office(path, root, MAX_FILE_BYTES)
+                diags += sub
+                if src is not None:
+                    files.append(src)
+            elif path.suffix.lower() in TEXT_SUFFIXES:
                 src, sub = read_text(path, root)
                 diags += sub
                 if src is not None:

@@ -161,7 +161,7 @@ def _item(row: RawRow, cells: list[str], raw: RawTable, roles: list, section: st
     if not title_raw and not any(cells):
         return None
     title_html = _cell_html(title_raw, w, row.line, row.at(where.get("title")), diags)
-    title_text = markup.strip_tags(title_html)
+    title_text = markup.strip_tags(re.sub(r"<br\s*/?>", " ", title_html))
     deadline_text = plain(data.get("deadline", ""))
     deadline = None
     if deadline_text:

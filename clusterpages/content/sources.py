@@ -14,10 +14,14 @@ from clusterpages import diagnostics as dg
 
 @dataclass(frozen=True)
 class SourceFile:
-    """A content file's text with a path relative to the site root (POSIX form)."""
+    """A content file's text with a path relative to the site root (POSIX form).
+
+    A Word or Excel plan has no text: its bytes are in `data` (see content/office).
+    """
 
     rel: str
     text: str
+    data: bytes = b""
 
 
 # Encodings Russian text files arrive in, with the name a person recognises.
@@ -121,3 +125,21 @@ def read_text(path: Path, root: Path) -> tuple[SourceFile | None, list[dg.Diagno
         return None, [dg.error("file.empty", rel, 1, "Файл пустой.",
                                "Заполните файл по образцу (см. docs/content-model.md) или удалите его.")]
     return SourceFile(rel, text), diags
+
+
+OFFICE_SUFFIXES = (".docx", ".xlsx")
+
+
+def read_office(path: Path, root: Path, limit: int) -> tuple[SourceFile | None, list[dg.Diagnostic]]:
+    """A Word or Excel file's bytes, read no further than `limit` + 1 bytes."""
+    rel = path.relative_to(root).as_posix()
+    try:
+        with path.open("rb") as fh:
+            data = fh.read(limit + 1)
+    except OSError as exc:
+        return None, [dg.error("file.unreadable", rel, None, f"Файл не читается: {exc.strerror or exc}.",
+                               "Проверьте, что файл существует и доступен для чтения.")]
+    if not data:
+        return None, [dg.error("file.empty", rel, None, "Файл пустой.",
+                               "Сохраните в этот файл план из Word или Excel или удалите его.")]
+    return SourceFile(rel, "", data), []

@@ -9,7 +9,7 @@ import jinja2
 
 from clusterpages import diagnostics as dg, urls
 from clusterpages.model import PlanDoc, Site
-from clusterpages.publish import calendar
+from clusterpages.publish import calendar, docx
 from clusterpages.runtime.recall import no_memo
 from clusterpages.search import index as search_index
 from clusterpages.site import dashboard
@@ -51,6 +51,8 @@ def artifacts(site: Site, env: jinja2.Environment, theme: Path, memo=None) -> tu
     files[urls.TOKENS_CSS] = css.encode("utf-8")
     for doc in site.plans:
         files[urls.plan_json(doc.cluster, doc.slug, doc.kind)] = _plan_json(doc)
+        files[urls.plan_docx(doc.cluster, doc.slug, doc.kind)] = docx.render(doc, site.config.as_of,
+                                                                             site.config.department_name)
     files.update(dashboard.files(site))
     ics, diags = calendar.files(site, memo)
     files.update(ics)

@@ -1,0 +1,166 @@
+"""A plan or media plan read from a Word or Excel file, exactly as from Markdown.
+
+The file is vetted (`package.vet`), read (`docx_read`, `xlsx_read`), and then: the
+«УТВЕРЖДАЮ» block becomes the approval, the lines of the title under it the title, tables
+with plan columns become plan items through the same `planrows.read_table` as Markdown
+tables, headings start sections, other paragraphs stay prose. An optional
+`plan-<years>.yaml` beside the file supplies what the document lacks (any front-matter
+field of a Markdown plan, and `sheet:` for Excel); it wins over the document.
+Pure: bytes and text in, a PlanDoc and diagnostics out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+
+from clusterpages import diagnostics as dg
+from clusterpages.content import schema, yamlload
+from clusterpages.content.office import approval as appr
+from clusterpages.content.office import docx_read, xlsx_read
+from clusterpages.content.office.model import OfficeDoc, Paragraph, Table
+from clusterpages.content.office.package import vet
+from clusterpages.content.planrows import Where, read_table, roles_of
+from clusterpages.content.schemas import APPROVAL
+
+SIDECAR = {
+    "title": schema.Field("str", doc="название документа, если в файле его нет"),
+    "academic_year": schema.Field("str", doc="учебный год, например 2022-2023"),
+    "approved": schema.Field("map", schema=APPROVAL),
+    "version": schema.Field("scalar"),
+    "updated": schema.Field("date"),
+    "changes": schema.Field("list", item="str", default=[]),
+    "sheet": schema.Field("str", doc="лист книги Excel с таблицей плана"),
+}
+
+MAX_TITLE_LINES = 4
+
+
+@dataclass(frozen=True)
+class Meta:
+    """What the document (and its .yaml) says about itself."""
+
+    title: str
+    approval: appr.ApprovalText | None
+    approval_place: str
+
+
+@dataclass(frozen=True)
+class Read:
+    meta: Meta
+    blocks: tuple          # safe HTML strings and PlanTables, anchors not yet unique
+    sidecar: dict
+
+
+def read_sidecar(text: str | None, rel: str) -> tuple[dict | None, list[dg.Diagnostic]]:
+    if text is None:
+        return {}, []
+    located, diags = yamlload.load(text, rel)
+    if located is None:
+        return None, diags
+    data, sub = schema.validate(located, SIDECAR, rel, what="описания документа")
+    return data, diags + sub
+
+
+def _sentence(line: str) -> str:
+    """«ПЛАН РАБОТЫ» → «План работы»: a line typed in capitals reads as a sentence."""
+    letters = [c for c in line if c.isalpha()]
+    if letters and all(c.isupper() for c in letters) and len(letters) > 3:
+        lower = line.lower()
+        return lower[:1].upper() + lower[1:]
+    return line
+
+
+def _is_plan(block, w: Where) -> bool:
+    return isinstance(block, Table) and roles_of(block.raw, w)[0] is not None
+
+
+def _meta(doc: OfficeDoc, w: Where) -> tuple[Meta, set[int]]:
+    """Approval and title from what stands before the first plan table; the blocks they used."""
+    entries: list[tuple[int, str, str]] = []   # (block index, line, place)
+    for index, block in enumerate(doc.blocks):
+        if _is_plan(block, w):
+            break
+        if isinstance(block, Paragraph):
+            entries += [(index, line, block.place) for line in block.text.split("\n")]
+        else:
+            entries += [(index, line, block.raw.place) for line in block.lines]
+    used: set[int] = set()
+    found = appr.find_approval([line for _, line, _ in entries])
+    place = ""
+    after = 0
+    if found is not None:
+        used |= {entries[i][0] for i in range(found.first, found.last + 1)}
+        place = entries[found.first][2]
+        after = found.last + 1
+    title_lines: list[str] = []
+    for index, line, _ in entries[after:]:
+        block = doc.blocks[index]
+        if index in used and isinstance(block, Table):
+            continue
+        if not isinstance(block, Paragraph) or not block.emphasis or len(title_lines) >= MAX_TITLE_LINES:
+            if title_lines:
+                break
+            continue
+        title_lines.append(_sentence(line))
+        used.add(index)
+    title = " ".join(title_lines).strip(" .:")
+    return Meta(title[:1].upper() + title[1:], found, place), used
+
+
+def _paragraph_html(block: Paragraph) -> str:
+    return "<p>" + "<br>".join(escape(line) for line in block.text.split("\n")) + "</p>"
+
+
+def read_office(data: bytes, rel: str, w: Where, sidecar_text: str | None, sidecar_rel: str
+                ) -> tuple[Read | None, list[dg.Diagnostic]]:
+    """Vet, read and convert one office plan; None with errors when it cannot be read."""
+    kind = "xlsx" if rel.lower().endswith(".xlsx") else "docx"
+    sidecar, diags = read_sidecar(sidecar_text, sidecar_rel)
+    if sidecar is None:
+        return None, diags
+    package, sub = vet(data, rel, kind)
+    diags += sub
+    if package is None:
+        return None, diags
+    try:
+        if kind == "docx":
+            doc = docx_read.read(data)
+        else:
+            doc, _ = xlsx_read.read(data, sidecar.get("sheet"))
+    except xlsx_read.TooLarge as exc:
+        return None, diags + [dg.error("office.too-many-rows", rel, None,
+                                       f"На листе «{exc.sheet}» больше {xlsx_read.MAX_ROWS} строк — это не план.",
+                                       "Оставьте на листе только таблицу плана или укажите в .yaml рядом с файлом "
+                                       "лист с планом: sheet: Лист1.", place=exc.sheet)]
+    except KeyError as exc:
+        return None, diags + [dg.error("office.sheet", sidecar_rel, None,
+                                       f"В книге нет листа «{exc.args[0] if exc.args else ''}».",
+                                       "Укажите в sheet: имя листа так, как оно написано на ярлычке внизу окна Excel.")]
+    except Exception as exc:  # noqa: BLE001 — a malformed part of an untrusted file, never a traceback
+        return None, diags + [dg.error("office.unreadable", rel, None,
+                                       f"Файл не читается: {type(exc).__name__}: {str(exc)[:200]}.",
+                                       "Откройте файл в Word или Excel и сохраните его заново.")]
+    meta, used = _meta(doc, w)
+    blocks: list = []
+    section = ""
+    seen: set[str] = set()
+    for index, block in enumerate(doc.blocks):
+        if index in used:
+            continue
+        if isinstance(block, Paragraph):
+            if block.heading:
+                section = block.text.replace("\n", " ")
+                blocks.append(f"<h2>{escape(section)}</h2>")
+            else:
+                blocks.append(_paragraph_html(block))
+            continue
+        for table in (block,) + block.nested:
+            found, sub = read_table(table.raw, section, w, seen)
+            diags += sub
+            if found is not None:
+                blocks += found
+                break
+        else:
+            blocks += [f"<p>{escape(line)}</p>" for line in block.lines]
+    return Read(meta, tuple(blocks), sidecar), diags

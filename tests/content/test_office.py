@@ -1,0 +1,108 @@
+"""Plans read straight from Word and Excel: the same items as the same plan in Markdown."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from office_files import MARKDOWN_PLAN, excel_plan, excel_with_date_cell, word_plan
+
+from clusterpages import diagnostics as dg
+from clusterpages import pipeline
+
+CLUSTER = "content/clusters/edu"
+AS_OF = dt.date(2023, 2, 15)
+
+
+def _site(config: Path, files: dict[str, bytes | str]) -> Path:
+    root = config.parent
+    for name in ("plan-2022-2023.md",):
+        (root / CLUSTER / name).unlink(missing_ok=True)
+    for rel, data in files.items():
+        path = root / CLUSTER / rel
+        path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+    return config
+
+
+def _plan(config: Path, slug: str = "plan-2022-2023"):
+    site, diags = pipeline.prepare(config, None, AS_OF)
+    docs = [p for p in site.plans if p.cluster == "edu" and p.slug == slug] if site else []
+    return (docs[0] if docs else None), dg.sort(diags)
+
+
+def _key(item):
+    return (item.uid, item.section, item.number, item.title_text, item.deadline_text, item.deadline,
+            item.responsible, item.status, item.status_note, item.tags, item.decisions)
+
+
+@pytest.fixture
+def markdown_plan(example_site):
+    plan, diags = _plan(_site(example_site, {"plan-2022-2023.md": MARKDOWN_PLAN}))
+    assert plan is not None and not [d for d in diags if d.file.startswith(CLUSTER)], diags
+    return plan
+
+
+@pytest.mark.parametrize("name, data", [
+    ("plan-2022-2023.docx", word_plan(approval_in_table=True)),
+    ("plan-2022-2023.docx", word_plan(approval_in_table=False)),
+    ("plan-2022-2023.xlsx", excel_plan()),
+], ids=["word-approval-in-a-layout-table", "word-approval-as-paragraphs", "excel-second-sheet"])
+def test_office_plan_reads_like_the_markdown_one(tmp_path, example_site, markdown_plan, name, data):
+    config = _site(example_site, {name: data})
+    plan, diags = _plan(config)
+    assert plan is not None, diags
+    assert not [d for d in diags if d.file.startswith(CLUSTER)], diags
+    assert [_key(i) for i in plan.items] == [_key(i) for i in markdown_plan.items]
+    assert len(plan.items) == 5
+    assert plan.title == markdown_plan.title
+    assert plan.approval == markdown_plan.approval
+    assert plan.original == name and plan.file == f"{CLUSTER}/{name}"
+    sections = [b for b in plan.blocks if isinstance(b, str) and b.startswith("<h2>")]
+    assert sections == ["<h2>I. Организационная работа</h2>", "<h2>II. Профориентация</h2>"]
+
+
+def test_a_markdown_and_a_word_file_of_one_plan_is_an_error_naming_both(example_site):
+    config = _site(example_site, {"plan-2022-2023.docx": word_plan(), "plan-2022-2023.md": MARKDOWN_PLAN})
+    plan, diags = _plan(config)
+    (d,) = [d for d in diags if d.code == "plan.two-sources"]
+    assert d.severity == "error" and d.file == f"{CLUSTER}/plan-2022-2023.md"
+    assert "plan-2022-2023.docx" in d.message and "plan-2022-2023.md" in d.message
+
+
+def test_the_yaml_beside_the_file_fills_what_the_document_lacks_and_wins(example_site):
+    yaml = ("title: План работы кластера образования\nversion: 2\nupdated: 2022-12-20\n"
+            "changes:\n  - Добавлена ярмарка профессий\nsheet: План\n")
+    config = _site(example_site, {"plan-2022-2023.xlsx": excel_plan(), "plan-2022-2023.yaml": yaml})
+    plan, diags = _plan(config)
+    assert not [d for d in diags if d.file.startswith(CLUSTER)], diags
+    assert plan.title == "План работы кластера образования" and plan.version == "2"
+    assert plan.changes == ("Добавлена ярмарка профессий",) and plan.updated == dt.date(2022, 12, 20)
+    assert plan.approval.name == "И. И. Иванов"
+
+
+def test_a_sheet_named_in_the_yaml_must_exist(example_site):
+    config = _site(example_site, {"plan-2022-2023.xlsx": excel_plan(), "plan-2022-2023.yaml": "sheet: Лист9\n"})
+    plan, diags = _plan(config)
+    (d,) = [d for d in diags if d.code == "office.sheet"]
+    assert plan is None and "Лист9" in d.message and d.file == f"{CLUSTER}/plan-2022-2023.yaml"
+
+
+def test_excel_date_cells_and_text_dates_and_cell_addresses(example_site):
+    yaml = "title: План мероприятий\n"
+    config = _site(example_site, {"plan-2022-2023.xlsx": excel_with_date_cell(), "plan-2022-2023.yaml": yaml})
+    plan, diags = _plan(config)
+    assert [i.deadline_text for i in plan.items] == ["25.12.2022", "25.12.2022", "когда-нибудь"]
+    assert plan.items[0].deadline == plan.items[1].deadline
+    (d,) = [d for d in diags if d.code == "plan.deadline"]
+    assert d.file == f"{CLUSTER}/plan-2022-2023.xlsx" and d.place == "Лист1!C5" and d.line is None
+    assert dg.location(d) == f"{CLUSTER}/plan-2022-2023.xlsx, Лист1!C5"
+
+
+def test_word_diagnostics_name_table_row_and_column(example_site):
+    config = _site(example_site, {"plan-2022-2023.docx": word_plan(deadline_of_3="до дня X")})
+    plan, diags = _plan(config)
+    (d,) = [d for d in diags if d.code == "plan.deadline"]
+    # table 1 is the layout table of the «УТВЕРЖДАЮ» block; row 1 the header, 2 the numbering row
+    assert d.place == "таблица 2, строка 6, столбец «Сроки»", d
+    assert dg.format_text(d).startswith(f"{CLUSTER}/plan-2022-2023.docx, таблица 2, строка 6, столбец «Сроки»: ")
