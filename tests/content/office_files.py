@@ -97,18 +97,20 @@ def _merge_row(row, text: str) -> None:
     merged.paragraphs[0].text = text
 
 
-def word_plan(approval_in_table: bool = True, deadline_of_3: str = "до 25.12.22 г.") -> bytes:
+def word_plan(approval_in_table: bool = True, deadline_of_3: str = "до 25.12.22 г.",
+              approval_date: str = APPROVAL_LINES[-1], title: bool = True) -> bytes:
     document = docx.Document()
+    approval_lines = APPROVAL_LINES[:-1] + (approval_date,)
     if approval_in_table:
         layout = document.add_table(rows=1, cols=2)
         right = layout.rows[0].cells[1]
-        right.paragraphs[0].text = APPROVAL_LINES[0]
-        for line in APPROVAL_LINES[1:]:
+        right.paragraphs[0].text = approval_lines[0]
+        for line in approval_lines[1:]:
             right.add_paragraph(line)
     else:
-        for line in APPROVAL_LINES:
+        for line in approval_lines:
             document.add_paragraph(line)
-    for line in TITLE_LINES:
+    for line in TITLE_LINES if title else ():
         p = document.add_paragraph()
         p.alignment = 1
         p.add_run(line).bold = True

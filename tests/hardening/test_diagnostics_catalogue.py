@@ -461,6 +461,43 @@ case("plan.status-dates", "statuses", PLAN, _line(_PLAN_TEXT, _ROW1))
 case("protocol.evidence-conflict", "statuses", PLAN, _line(_PLAN_TEXT, _ROW1) + 1)
 
 
+# ---- Word and Excel plans
+
+@scenario("office")
+def _office():
+    import office_hostile as h
+    from office_files import excel_plan, word_plan
+    files = site_files()
+    plan, media = "plan-2022-2023", "media-plan-2022-2023"
+    slots = {
+        "oa": {f"{plan}.docx": h.not_a_zip(), f"{media}.docx": h.encrypted()},
+        "ob": {f"{plan}.docx": h.zip_bomb_declared(), f"{media}.docx": h.zip_bomb_lying()},
+        "oc": {f"{plan}.docx": h.with_macros(), f"{media}.docx": h.with_external_image()},
+        "od": {f"{plan}.docx": h.with_dtd(), f"{media}.xlsx": h.many_rows()},
+        "oe": {f"{plan}.xlsx": excel_plan(), f"{plan}.yaml": "sheet: Нет такого\n".encode("utf-8"),
+               f"{media}.docx": h.broken_xml()},
+        "of": {f"{plan}.docx": word_plan(approval_date="«___» ____________ 2022 г."),
+               f"{media}.docx": word_plan(title=False)},
+        "og": {f"{plan}.docx": word_plan(), f"{plan}.md": files[PLAN], f"{media}.docx": h.too_large()},
+    }
+    for slug, extra in slots.items():
+        files[f"content/clusters/{slug}/cluster.yaml"] = files[CLUSTER]
+        for name, data in extra.items():
+            files[f"content/clusters/{slug}/{name}"] = data
+    return _check("office", files)
+
+
+for _code, _slug, _name in (
+        ("office.not-zip", "oa", "plan-2022-2023.docx"), ("office.encrypted", "oa", "media-plan-2022-2023.docx"),
+        ("office.zip-bomb", "ob", "plan-2022-2023.docx"), ("office.damaged", "ob", "media-plan-2022-2023.docx"),
+        ("office.macros", "oc", "plan-2022-2023.docx"), ("office.external", "oc", "media-plan-2022-2023.docx"),
+        ("office.dtd", "od", "plan-2022-2023.docx"), ("office.too-many-rows", "od", "media-plan-2022-2023.xlsx"),
+        ("office.sheet", "oe", "plan-2022-2023.yaml"), ("office.unreadable", "oe", "media-plan-2022-2023.docx"),
+        ("office.approval-date", "of", "plan-2022-2023.docx"), ("office.no-title", "of", "media-plan-2022-2023.docx"),
+        ("plan.two-sources", "og", "plan-2022-2023.md"), ("office.too-large", "og", "media-plan-2022-2023.docx")):
+    case(_code, "office", f"content/clusters/{_slug}/{_name}", None)
+
+
 # ---- how the site is put together
 
 @scenario("assemble")

@@ -44,8 +44,8 @@ _RESAVE = {"docx": "Откройте файл в Word и сохраните ег
            "xlsx": "Откройте файл в Excel и сохраните его заново: «Файл» → «Сохранить как» → «Книга Excel (*.xlsx)»."}
 
 
-def _refuse(code: str, rel: str, message: str, hint: str) -> tuple[None, list[dg.Diagnostic]]:
-    return None, [dg.error(code, rel, None, message, hint)]
+def _refuse(diagnostic: dg.Diagnostic) -> tuple[None, list[dg.Diagnostic]]:
+    return None, [diagnostic]
 
 
 def _inflate(zf: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int) -> bytes | None:
@@ -85,26 +85,26 @@ def vet(data: bytes, rel: str, kind: str) -> tuple[Package | None, list[dg.Diagn
     what = "документ Word" if kind == "docx" else "книга Excel"
     resave = _RESAVE[kind]
     if len(data) > MAX_FILE_BYTES:
-        return _refuse("office.too-large", rel, f"Файл больше {MAX_FILE_BYTES // 1024 // 1024} МБ — это не план.",
-                       "Удалите из документа картинки и вложенные объекты или разбейте его на части.")
+        return _refuse(dg.error("office.too-large", rel, None, f"Файл больше {MAX_FILE_BYTES // 1024 // 1024} МБ — это не план.",
+                       "Удалите из документа картинки и вложенные объекты или разбейте его на части."))
     if data.startswith(CFB_SIGNATURE):
-        return _refuse("office.encrypted", rel,
+        return _refuse(dg.error("office.encrypted", rel, None,
                        "Файл защищён паролем или сохранён в старом формате (.doc/.xls) под новым именем: "
-                       "такой файл не читается.", "Снимите пароль и " + resave[0].lower() + resave[1:])
+                       "такой файл не читается.", "Снимите пароль и " + resave[0].lower() + resave[1:]))
     if not zipfile.is_zipfile(io.BytesIO(data)):
-        return _refuse("office.not-zip", rel, f"Файл назван как {what}, но им не является (это не архив OOXML).",
-                       resave)
+        return _refuse(dg.error("office.not-zip", rel, None, f"Файл назван как {what}, но им не является (это не архив OOXML).",
+                       resave))
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             infos = zf.infolist()
             if len(infos) > MAX_PARTS:
-                return _refuse("office.zip-bomb", rel, f"В файле {len(infos)} частей — в документах Word и книгах Excel столько не бывает.",
-                               resave)
+                return _refuse(dg.error("office.zip-bomb", rel, None, f"В файле {len(infos)} частей — в документах Word и книгах Excel столько не бывает.",
+                               resave))
             declared = sum(i.file_size for i in infos)
             if declared > MAX_TOTAL_BYTES or any(i.file_size > MAX_PART_BYTES for i in infos):
-                return _refuse("office.zip-bomb", rel,
+                return _refuse(dg.error("office.zip-bomb", rel, None,
                                f"Файл распаковывается в {declared // 1024 // 1024} МБ — это «zip-бомба», а не план.",
-                               resave)
+                               resave))
             parts: dict[str, bytes] = {}
             budget = MAX_TOTAL_BYTES
             for info in infos:
@@ -112,27 +112,28 @@ def vet(data: bytes, rel: str, kind: str) -> tuple[Package | None, list[dg.Diagn
                     continue
                 part = _inflate(zf, info, budget)
                 if part is None:
-                    return _refuse("office.zip-bomb", rel,
+                    return _refuse(dg.error("office.zip-bomb", rel, None,
                                    f"Часть «{info.filename}» распаковывается больше, чем заявлено, — "
-                                   "это «zip-бомба», а не план.", resave)
+                                   "это «zip-бомба», а не план.", resave))
                 budget -= len(part)
                 parts[info.filename] = part
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, OSError, EOFError, ValueError) as exc:
-        return _refuse("office.not-zip", rel, f"Файл повреждён: {exc}.", resave)
+        return _refuse(dg.error("office.damaged", rel, None, f"Файл повреждён ({exc}): части архива не сходятся с его оглавлением.",
+                       resave))
     types = parts.get("[Content_Types].xml", b"")
     if any(n.lower().endswith("vbaproject.bin") for n in parts) or b"macroEnabled" in types:
-        return _refuse("office.macros", rel, "В файле есть макросы: такие файлы не публикуются.",
-                       resave + " Макросы при этом не сохранятся.")
+        return _refuse(dg.error("office.macros", rel, None, "В файле есть макросы: такие файлы не публикуются.",
+                       resave + " Макросы при этом не сохранятся."))
     for name, part in parts.items():
         if name.endswith((".xml", ".rels")) and _DTD.search(part[:4096]):  # a DTD stands before the root
-            return _refuse("office.dtd", rel, f"В части «{name}» есть объявление DTD или сущностей — "
-                                              "в документах Word и Excel их не бывает.", resave)
+            return _refuse(dg.error("office.dtd", rel, None, f"В части «{name}» есть объявление DTD или сущностей — "
+                                              "в документах Word и Excel их не бывает.", resave))
     external = _external_targets(parts)
     if external:
         part, target = external[0]
-        return _refuse("office.external", rel,
+        return _refuse(dg.error("office.external", rel, None,
                        f"Файл ссылается на внешний ресурс «{target}» ({part}): связанные файлы и адреса не "
                        "загружаются.",
                        "Встройте связанные картинки и объекты в документ (в Word: «Файл» → «Сведения» → "
-                       "«Изменить связи с файлами» → «Разорвать связь») и сохраните его заново.")
+                       "«Изменить связи с файлами» → «Разорвать связь») и сохраните его заново."))
     return Package(parts), []
