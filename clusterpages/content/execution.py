@@ -26,13 +26,15 @@ from clusterpages import diagnostics as dg, urls
 from clusterpages.content import status as st
 from clusterpages.model import Cluster, Decision, PlanDoc, PlanItem, Protocol, Rule, Site
 
+# A decision's state: (label, icon). Where it means what a plan item's status means, the
+# words and shapes are the statuses' own.
 STATES = {
-    "done": ("Выполнено", "✔"),
-    "done_late": ("Выполнено с опозданием", "✔"),
-    "in_progress": ("В работе", "◐"),
-    "overdue": ("Просрочено", "!"),
-    "not_started": ("Не начато", "○"),
-    "not_applicable": ("Не применимо", "–"),
+    "done": (st.LABELS["done"], st.ICONS["done"]),
+    "done_late": ("Выполнено с опозданием", st.ICONS["done"]),
+    "in_progress": (st.LABELS["in_progress"], st.ICONS["in_progress"]),
+    "overdue": (st.LABELS["overdue"], st.ICONS["overdue"]),
+    "not_started": ("Не начато", st.ICONS["upcoming"]),
+    "not_applicable": ("Не применимо", st.ICONS["undated"]),
 }
 DONE_STATES = frozenset({"done", "done_late"})
 _RULE_WHAT = {
