@@ -5,21 +5,21 @@ from __future__ import annotations
 from clusterpages import diagnostics as dg
 from clusterpages.content import execution
 from clusterpages.model import Site
-from clusterpages.theme import tokens
+from clusterpages.theme import contrast
 
 
 def _contrast(site: Site) -> list[dg.Diagnostic]:
     out = []
     p = site.config.palette
     lines = dict(site.config.palette_lines)
-    checks = [(site.config.file, lines.get(c.key.rsplit(".", 1)[-1]), c) for c in tokens.check_palette(p)]
+    checks = [(site.config.file, lines.get(c.key.rsplit(".", 1)[-1]), c) for c in contrast.check_palette(p)]
     for cl in site.clusters:
         if cl.accent_key:  # a palette colour: the fix belongs in site_config.yaml
             key = f"brandbook.palette.{cl.accent_key} (accent кластера {cl.slug})"
             checks += [(site.config.file, lines.get(cl.accent_key), c)
-                       for c in tokens.check_cluster(cl.slug, cl.accent, p, key=key)]
+                       for c in contrast.check_cluster(cl.slug, cl.accent, p, key=key)]
         else:
-            checks += [(cl.file, cl.accent_line, c) for c in tokens.check_cluster(cl.slug, cl.accent, p)]
+            checks += [(cl.file, cl.accent_line, c) for c in contrast.check_cluster(cl.slug, cl.accent, p)]
     seen = set()
     for file, line, c in checks:
         if c.passed or (c.key, c.role) in seen:

@@ -11,7 +11,8 @@ from clusterpages import diagnostics as dg
 from clusterpages.content import schema, schemas, yamlload
 from clusterpages.content.sources import SourceFile
 from clusterpages.model import SiteConfig
-from clusterpages.theme.colors import ColorError, parse_color
+from clusterpages.theme.colorparse import parse_color
+from clusterpages.theme.colors import ColorError
 from clusterpages.theme.tokens import DEFAULT_PALETTE, Palette
 
 _PALETTE_KEYS = tuple(f.name for f in fields(Palette))

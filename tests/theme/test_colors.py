@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from clusterpages.theme.colorparse import parse_color
 from clusterpages.theme.colors import (
     BLACK,
     DARK_TEXT,
@@ -18,7 +19,6 @@ from clusterpages.theme.colors import (
     mix,
     nearest_passing,
     nearest_passing_all,
-    parse_color,
     readable_text_on,
     relative_luminance,
     shade,

@@ -9,24 +9,21 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from clusterpages.theme.colorparse import parse_color
 from clusterpages.theme.colors import (
     BLACK,
     WHITE,
     Color,
     contrast_ratio,
     mix,
-    parse_color,
     shade,
     tint,
 )
+from clusterpages.theme.contrast import ContrastCheck, check_cluster, check_palette, ratio_text
 from clusterpages.theme.tokens import (
     DEFAULT_PALETTE,
-    ContrastCheck,
     Palette,
-    check_cluster,
-    check_palette,
     cluster_tokens,
-    ratio_text,
     stylesheet,
     theme_tokens,
 )

@@ -9,7 +9,8 @@ from clusterpages.content.documents.links import rewrite_links
 from clusterpages.content.sources import SourceFile
 from clusterpages.model import Cluster, College, EvidenceClaim, Partner, Profession
 from clusterpages.text import slugify
-from clusterpages.theme.colors import ColorError, parse_color
+from clusterpages.theme.colorparse import parse_color
+from clusterpages.theme.colors import ColorError
 
 
 def parse_cluster(ctx: Context, src: SourceFile, slug: str) -> tuple[Cluster | None, list[dg.Diagnostic]]:
