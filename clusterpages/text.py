@@ -69,6 +69,12 @@ def ru_figure_text(text: str | None) -> str:
     return ru_number(int(digits)) if digits.isdigit() and len(digits) < 16 else raw
 
 
+def ru_sort_key(text: str) -> tuple[str, str]:
+    """Russian alphabetical order of what people read: case-insensitive, «ё» beside «е», quotes ignored."""
+    bare = re.sub(r"[«»„“\"'()]", "", text or "").strip().lower()
+    return bare.replace("ё", "е"), bare
+
+
 def plural(n: int, one: str, few: str, many: str) -> str:
     n = abs(n) % 100
     if 11 <= n <= 14:

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Callable, Iterable
 
-from clusterpages import diagnostics as dg, urls
+from clusterpages import diagnostics as dg, text, urls
 from clusterpages.content import documents as docs
 from clusterpages.content import refs
 from clusterpages.content.config import build_config
@@ -234,7 +234,9 @@ def assemble(sources: Sources, as_of: _dt.date | None, fallback_as_of: _dt.date,
                          if m.startswith("content/media/") or (m.startswith("content/clusters/") and "/media/" in m)))
     media += tuple(sorted((urls.plan_original(p.cluster, p.slug, p.original), p.file)
                           for p in lists["plan"] if p.original))
-    site = Site(config=config, clusters=tuple(lists["cluster"]), plans=tuple(lists["plan"]),
+    # Clusters in the Russian alphabetical order of their short names: every menu and list follows it.
+    clusters = tuple(sorted(lists["cluster"], key=lambda c: (text.ru_sort_key(c.short_name), c.slug)))
+    site = Site(config=config, clusters=clusters, plans=tuple(lists["plan"]),
                 reports=tuple(lists["report"]), videos=tuple(lists["videos"]),
                 championships=tuple(lists["championship"]), pages=tuple(lists["page"]),
                 protocols=tuple(lists["protocol"]), media=media)

@@ -8,6 +8,7 @@ page renders the same whatever order pages are visited in.
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -16,9 +17,10 @@ from clusterpages.content import execution, refs
 from clusterpages.content.tally import tally
 from clusterpages.model import Cluster, Site
 from clusterpages.search.kinds import KINDS
+from clusterpages.site.views import cluster as cluster_view
 from clusterpages.site.views import matrix as matrix_view
 from clusterpages.site.views import media
-from clusterpages.text import slugify
+from clusterpages.text import ru_sort_key, slugify
 from clusterpages.theme import charts
 
 
@@ -124,7 +126,8 @@ def specs(site: Site) -> list[PageSpec]:
         t_items, t_pages = tochki_items(site, cl.slug)
         out.append(PageSpec(urls.cluster(cl.slug), "cluster.html", cl.name, ch, cl, (home,), {
             **data, "rows": rows, "tally": by_cluster[cl.slug],
-            "greetings": [v for v in greetings if v.cluster == cl.slug], "tochki_items": t_items, "tochki_pages": t_pages}))
+            "greetings": [v for v in greetings if v.cluster == cl.slug], "tochki_items": t_items, "tochki_pages": t_pages,
+            "unpublished": cluster_view.unpublished(site, cl)}))
         for doc in data["plans"]:
             out.append(PageSpec(urls.document(cl.slug, doc.slug), "plan.html", doc.title, ch, cl, crumbs,
                                 {"doc": doc, "tally": tally(site, cl.slug, doc.slug),
@@ -188,7 +191,11 @@ def professions(site: Site) -> list[ProfessionEntry]:
             e["videos"].append(v)
     return sorted((ProfessionEntry(e["name"], e["slug"], tuple(sorted(e["codes"])), tuple(e["clusters"]),
                                    tuple(sorted(e["videos"], key=lambda v: (v.date, v.slug)))) for e in by.values()),
-                  key=lambda e: e.name.lower())
+                  key=lambda e: ru_sort_key(e.name))
+
+
+# «АО», «ООО» … are not what people look a partner up by.
+_LEGAL_FORM = re.compile(r"^(АО|ООО|ПАО|ОАО|ЗАО|НАО|ИП|ГУП|МУП|ФГУП|ОГУП|ОГБУ|ОГБПОУ|ОГАПОУ|ФГБУ|ФГБОУ|АНО)\s+")
 
 
 @dataclass(frozen=True)
@@ -215,4 +222,4 @@ def partners(site: Site) -> list[PartnerEntry]:
         e["items"] = [(d, i) for d in site.plans for i in d.items
                       if bare and (bare in i.participants.lower() or bare in i.title_text.lower())]
     return sorted((PartnerEntry(e["name"], slug, e["url"], e["industry"], tuple(e["clusters"]), tuple(e["ch"]),
-                                tuple(e["items"])) for slug, e in by.items()), key=lambda e: e.name.lower())
+                                tuple(e["items"])) for slug, e in by.items()), key=lambda e: ru_sort_key(_LEGAL_FORM.sub("", e.name)))
