@@ -1,1 +1,1 @@
-(window.cpSearchData=window.cpSearchData||[]).push(["terms","region","044d",{"элекард":[63,8]}]);
+(window.cpSearchData=window.cpSearchData||[]).push(["terms","region","044d",{"элекард":[65,8]}]);
