@@ -398,7 +398,7 @@
     if (!input || !panel || !status) return;
     var seq = 0;
 
-    function close() { panel.hidden = true; input.setAttribute("aria-expanded", "false"); }
+    function close() { panel.hidden = true; }
     function links() { return Array.prototype.slice.call(panel.querySelectorAll("a")); }
 
     function run() {
@@ -413,7 +413,6 @@
           all.href = form.action + "?q=" + encodeURIComponent(text);
           panel.replaceChildren(list, all);
           panel.hidden = false;
-          input.setAttribute("aria-expanded", "true");
           status.textContent = countText(found.results.length);
         });
       });
