@@ -33,7 +33,9 @@ from test_hardening_fixture import AS_OF, CL, run_build, site_files, write_site
 
 REPO = Path(__file__).resolve().parents[2]
 PAYLOAD_FILE = REPO / "tests" / "data" / "xss_payloads.txt"
-THEME_SCRIPTS = {"a11y.js", "nav.js", "player.js", "plan.js", "slides.js", "copy.js"}
+THEME_SCRIPTS = {"a11y.js", "nav.js", "player.js", "plan.js", "slides.js", "copy.js", "search.js"}
+# The search index the build writes: data scripts under search/, loaded by the theme's search.js.
+SEARCH_DATA = re.compile(r"^(\.\./)*search/[a-z0-9/_.-]+\.js$")
 MARKER = "XSSMARK"
 
 
@@ -353,6 +355,7 @@ class _Scan(HTMLParser):
         self.inline: list[tuple[str, str]] = []  # (type, text)
         self._in_script: str | None = None
         self._buf: list[str] = []
+        self._search_form = False
         self.iframes: list[str] = []
 
     def handle_starttag(self, tag, attrs):
@@ -368,11 +371,17 @@ class _Scan(HTMLParser):
             if k == "style" and not self.inline_styles and not re.fullmatch(
                     r"\s*text-align\s*:\s*(left|right|center)\s*;?\s*", v):
                 bad(f"line {line}: <{tag} style={v[:60]}>")
-        if tag in ("object", "embed", "frame", "frameset", "applet", "base", "input", "portal", "foreignobject"):
+        if tag == "form" and ("data-search-box" in a or "data-search-page" in a):
+            self._search_form = True
+        search_box = self._search_form and (
+            (tag == "input" and a.get("type") == "search" and a.get("id") in ("cp-search-q", "cp-search-page-q"))
+            or (tag == "button" and a.get("type") == "submit"))
+        if tag in ("object", "embed", "frame", "frameset", "applet", "base", "input", "portal", "foreignobject") \
+                and not search_box:
             bad(f"line {line}: <{tag}>")
-        if tag == "form" and "data-filters" not in a:
+        if tag == "form" and not {"data-filters", "data-search-box", "data-search-page"} & a.keys():
             bad(f"line {line}: <form> that the theme did not write")
-        if tag == "button" and a.get("type") != "button":
+        if tag == "button" and a.get("type") != "button" and not search_box:
             bad(f"line {line}: <button> that submits")
         if tag == "textarea" and "readonly" not in a:
             bad(f"line {line}: <textarea>")
@@ -395,6 +404,8 @@ class _Scan(HTMLParser):
             self._buf.append(data)
 
     def handle_endtag(self, tag):
+        if tag == "form":
+            self._search_form = False
         if tag == "script" and self._in_script is not None:
             self.inline.append((self._in_script, "".join(self._buf)))
             self._in_script = None
@@ -420,7 +431,8 @@ def scan_output(out: Path) -> list[str]:
         for attrs, line in scan.scripts:
             src = attrs.get("src")
             if src:
-                if posixpath.basename(src.split("?")[0]) not in THEME_SCRIPTS or re.match(r"^[a-z]+:", src, re.I):
+                theme_file = posixpath.basename(src.split("?")[0]) in THEME_SCRIPTS
+                if not (theme_file or SEARCH_DATA.match(src)) or re.match(r"^[a-z]+:", src, re.I):
                     found.append(f"line {line}: <script src={src}>")
         for kind, text in scan.inline:
             if kind == "application/ld+json":
@@ -508,7 +520,8 @@ PAGE_PROBE = """(themeScripts) => {
   for (const s of document.querySelectorAll('script')) {
     if (s.src) {
       const name = s.getAttribute('src').split('?')[0].split('/').pop();
-      if (!themeScripts.files.includes(name) || /^[a-z]+:/i.test(s.getAttribute('src'))) out.scripts.push(s.src);
+      const searchData = /^(\\.\\.\\/)*search\\/[a-z0-9\\/_.-]+\\.js$/.test(s.getAttribute('src'));
+      if (!(themeScripts.files.includes(name) || searchData) || /^[a-z]+:/i.test(s.getAttribute('src'))) out.scripts.push(s.src);
     } else if (s.type !== 'application/ld+json' && !inlineOk.has(s.textContent.trim())) {
       out.scripts.push('inline: ' + s.textContent.trim().slice(0, 80));
     }
@@ -523,7 +536,7 @@ PAGE_PROBE = """(themeScripts) => {
     }
   }
   out.frames = document.querySelectorAll('iframe, frame, object, embed').length;
-  out.forms = document.querySelectorAll('form:not([data-filters])').length;
+  out.forms = document.querySelectorAll('form:not([data-filters]):not([data-search-box]):not([data-search-page])').length;
   for (const el of document.querySelectorAll('main [style]')) {
     if (!/^\\s*text-align\\s*:\\s*(left|right|center)\\s*;?\\s*$/.test(el.getAttribute('style'))) {
       out.styles.push(el.tagName + ' style=' + el.getAttribute('style').slice(0, 60));
