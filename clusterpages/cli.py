@@ -1,4 +1,4 @@
-"""The command line: build | check | serve | new. Thin: it parses flags and calls the package."""
+"""The command line: build | check | serve | new | import. Thin: it parses flags and calls the package."""
 
 from __future__ import annotations
 
@@ -60,6 +60,14 @@ def _parser() -> argparse.ArgumentParser:
     n.add_argument("slug", help="имя папки латиницей, например it")
     n.add_argument("--name", required=True, help="полное название кластера")
     n.add_argument("--config", type=Path, default=Path("site_config.yaml"), help="файл настроек сайта")
+    i = sub.add_parser("import", help="превратить план из Word или Excel в Markdown")
+    i.add_argument("file", type=Path, help="файл .docx или .xlsx")
+    i.add_argument("--cluster", required=True, help="имя папки кластера, например it")
+    i.add_argument("--as", dest="name", help="имя документа, если у файла другое: plan-2022-2023 или "
+                                              "media-plan-2022-2023")
+    i.add_argument("--sheet", help="лист книги Excel с таблицей плана")
+    i.add_argument("--force", action="store_true", help="перезаписать существующий .md")
+    i.add_argument("--config", type=Path, default=Path("site_config.yaml"), help="файл настроек сайта")
     return p
 
 
@@ -195,6 +203,14 @@ def cmd_new(args) -> int:
     return EXIT_OK
 
 
+def cmd_import(args) -> int:
+    from clusterpages.content.office import command
+    config = _config(args)
+    if config is None:
+        return EXIT_USAGE
+    return command.run(config, args.file, args.cluster, args.name, args.sheet, args.force)
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or argv[0].startswith("-") and argv[0] not in ("-h", "--help"):
@@ -205,5 +221,6 @@ def main(argv: list[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8", errors="replace")
-    handler = {"build": cmd_build, "check": cmd_check, "serve": cmd_serve, "new": cmd_new}[args.command]
+    handler = {"build": cmd_build, "check": cmd_check, "serve": cmd_serve, "new": cmd_new,
+               "import": cmd_import}[args.command]
     return handler(args)

@@ -32,6 +32,10 @@ TABLE_PT = 12
 _MONTHS = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
            "ноября", "декабря")
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+TEXT_WIDTH_MM = 297 - 20 - 10
+# Relative widths of the columns by role: the event gets the most room, the number the least.
+_WEIGHTS = {"number": 4, "title": 30, "deadline": 12, "responsible": 15, "participants": 14, "result": 18,
+            "status": 11, "channel": 12, "format": 10, "audience": 12, "link": 14}
 
 
 def approval_date(day: _dt.date) -> str:
@@ -115,9 +119,17 @@ def _cell(cell, text: str, bold: bool = False) -> None:
     run.font.size = Pt(TABLE_PT)
 
 
+def _widths(columns) -> list:
+    weights = [_WEIGHTS.get(role, 12) for role, _ in columns]
+    return [Mm(TEXT_WIDTH_MM * w / sum(weights)) for w in weights]
+
+
 def _new_table(document, columns) -> object:
     table = document.add_table(rows=1, cols=len(columns))
     table.style = "Table Grid"
+    table.autofit = False
+    for column, width in zip(table.columns, _widths(columns)):
+        column.width = width
     row = table.rows[0]
     row._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
     for cell, (_, header) in zip(row.cells, columns):
@@ -140,7 +152,8 @@ def _tables(document, doc: PlanDoc) -> None:
         for item in block.items:
             extra = list(item.extra)
             cells = table.add_row().cells
-            for cell, (role, header) in zip(cells, columns):
+            for cell, (role, header), width in zip(cells, columns, _widths(columns)):
+                cell.width = width
                 _cell(cell, _value(item, role, header, extra))
 
 

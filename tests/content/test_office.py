@@ -106,3 +106,49 @@ def test_word_diagnostics_name_table_row_and_column(example_site):
     # table 1 is the layout table of the «УТВЕРЖДАЮ» block; row 1 the header, 2 the numbering row
     assert d.place == "таблица 2, строка 6, столбец «Сроки»", d
     assert dg.format_text(d).startswith(f"{CLUSTER}/plan-2022-2023.docx, таблица 2, строка 6, столбец «Сроки»: ")
+
+
+def test_import_writes_markdown_that_reads_into_the_same_items(example_site, tmp_path):
+    from conftest import run_cli
+    source = tmp_path / "plan-2022-2023.docx"
+    source.write_bytes(word_plan())
+    office, _ = _plan(_site(example_site, {"plan-2022-2023.docx": word_plan()}))
+    (example_site.parent / CLUSTER / "plan-2022-2023.docx").unlink()
+    result = run_cli("import", str(source), "--cluster", "edu", "--config", str(example_site))
+    assert result.returncode == 0, result.stderr
+    assert "Исправления в режиме рецензирования приняты" in result.stderr
+    written = example_site.parent / CLUSTER / "plan-2022-2023.md"
+    assert written.is_file()
+    again = run_cli("import", str(source), "--cluster", "edu", "--config", str(example_site))
+    assert again.returncode == 2 and "--force" in again.stderr
+    plan, diags = _plan(example_site)
+    assert not [d for d in diags if d.file.startswith(CLUSTER)], diags
+    assert [_key(i) for i in plan.items] == [_key(i) for i in office.items]
+    assert (plan.title, plan.approval) == (office.title, office.approval)
+
+
+def test_import_refuses_a_hostile_file_and_an_unknown_name(example_site, tmp_path):
+    from conftest import run_cli
+    bad = tmp_path / "plan-2022-2023.docx"
+    bad.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512)
+    result = run_cli("import", str(bad), "--cluster", "edu", "--config", str(example_site), "--force")
+    assert result.returncode == 1 and "office.encrypted" in result.stderr and "Traceback" not in result.stderr
+    odd = tmp_path / "План 2022.docx"
+    odd.write_bytes(word_plan())
+    result = run_cli("import", str(odd), "--cluster", "edu", "--config", str(example_site))
+    assert result.returncode == 2 and "--as plan-2022-2023" in result.stderr
+
+
+def test_the_build_publishes_the_original_and_the_printable_docx(example_site):
+    from clusterpages.publish import write  # noqa: F401  (the build writes through it)
+    data = excel_plan()
+    config = _site(example_site, {"plan-2022-2023.xlsx": data})
+    out = config.parent / "output"
+    result = pipeline.build(config, out, None, AS_OF, True, None, jobs=1, use_cache=False)
+    assert not [d for d in result.diagnostics if d.severity != "info"], result.diagnostics
+    folder = out / "clusters" / "edu" / "plan-2022-2023"
+    assert (folder / "plan-2022-2023.xlsx").read_bytes() == data
+    assert (folder / "plan.docx").is_file()
+    page = (folder / "index.html").read_text(encoding="utf-8")
+    assert 'href="plan-2022-2023.xlsx" download>исходный файл (XLSX)</a>' in page
+    assert 'href="plan.docx"' in page and 'href="plan.ics"' in page and 'href="plan.json"' in page

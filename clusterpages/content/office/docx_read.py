@@ -206,7 +206,25 @@ class _Reader:
         return out
 
 
+def _notes(document, blocks: list) -> tuple[str, ...]:
+    body = document.element.body
+    notes = []
+    if body.find(f".//{qn('w:ins')}") is not None or body.find(f".//{qn('w:del')}") is not None:
+        notes.append("Исправления в режиме рецензирования приняты: вставки оставлены, удаления убраны.")
+    comments = len(body.findall(f".//{qn('w:commentReference')}"))
+    if comments:
+        notes.append(f"Примечания (комментарии) не перенесены: {comments}.")
+    drawings = len(body.findall(f".//{qn('w:drawing')}")) + len(body.findall(f".//{qn('w:pict')}"))
+    if drawings:
+        notes.append(f"Рисунки и фигуры не перенесены: {drawings}.")
+    if any(isinstance(b, Table) and b.nested for b in blocks):
+        notes.append("Вложенные таблицы перенесены строками текста в ячейке.")
+    notes.append("Оформление (шрифты, цвета, выделение, ширина столбцов) не переносится.")
+    return tuple(notes)
+
+
 def read(data: bytes) -> OfficeDoc:
     """The document's paragraphs and tables (the file must have passed `package.vet`)."""
     document = docx.Document(io.BytesIO(data))
-    return OfficeDoc(tuple(_Reader(document).blocks(document.element.body)))
+    blocks = _Reader(document).blocks(document.element.body)
+    return OfficeDoc(tuple(blocks), _notes(document, blocks))

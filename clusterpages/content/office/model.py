@@ -29,7 +29,8 @@ class Table:
 
 @dataclass(frozen=True)
 class OfficeDoc:
-    blocks: tuple  # Paragraph | Table, in document order
+    blocks: tuple               # Paragraph | Table, in document order
+    notes: tuple[str, ...] = ()  # what a Markdown copy cannot carry (comments, pictures, other sheets…)
 
 
 def clean(text: str) -> str:

@@ -71,15 +71,15 @@ def _sentence(line: str) -> str:
     return line
 
 
-def _is_plan(block, w: Where) -> bool:
+def is_plan(block, w: Where) -> bool:
     return isinstance(block, Table) and roles_of(block.raw, w)[0] is not None
 
 
-def _meta(doc: OfficeDoc, w: Where) -> tuple[Meta, set[int]]:
+def meta_of(doc: OfficeDoc, w: Where) -> tuple[Meta, set[int]]:
     """Approval and title from what stands before the first plan table; the blocks they used."""
     entries: list[tuple[int, str, str]] = []   # (block index, line, place)
     for index, block in enumerate(doc.blocks):
-        if _is_plan(block, w):
+        if is_plan(block, w):
             break
         if isinstance(block, Paragraph):
             entries += [(index, line, block.place) for line in block.text.split("\n")]
@@ -112,36 +112,43 @@ def _paragraph_html(block: Paragraph) -> str:
     return "<p>" + "<br>".join(escape(line) for line in block.text.split("\n")) + "</p>"
 
 
-def read_office(data: bytes, rel: str, w: Where, sidecar_text: str | None, sidecar_rel: str
-                ) -> tuple[Read | None, list[dg.Diagnostic]]:
-    """Vet, read and convert one office plan; None with errors when it cannot be read."""
+def open_office(data: bytes, rel: str, sheet: str | None, sheet_file: str
+                ) -> tuple[OfficeDoc | None, list[dg.Diagnostic]]:
+    """Vet and read a Word or Excel file; None with an error (never a traceback) when it cannot be."""
     kind = "xlsx" if rel.lower().endswith(".xlsx") else "docx"
-    sidecar, diags = read_sidecar(sidecar_text, sidecar_rel)
-    if sidecar is None:
-        return None, diags
-    package, sub = vet(data, rel, kind)
-    diags += sub
+    package, diags = vet(data, rel, kind)
     if package is None:
         return None, diags
     try:
         if kind == "docx":
-            doc = docx_read.read(data)
-        else:
-            doc, _ = xlsx_read.read(data, sidecar.get("sheet"))
+            return docx_read.read(data), []
+        return xlsx_read.read(data, sheet)[0], []
     except xlsx_read.TooLarge as exc:
-        return None, diags + [dg.error("office.too-many-rows", rel, None,
-                                       f"На листе «{exc.sheet}» больше {xlsx_read.MAX_ROWS} строк — это не план.",
-                                       "Оставьте на листе только таблицу плана или укажите в .yaml рядом с файлом "
-                                       "лист с планом: sheet: Лист1.", place=exc.sheet)]
+        return None, [dg.error("office.too-many-rows", rel, None,
+                               f"На листе «{exc.sheet}» больше {xlsx_read.MAX_ROWS} строк — это не план.",
+                               "Оставьте на листе только таблицу плана или укажите в .yaml рядом с файлом "
+                               "лист с планом: sheet: Лист1.", place=exc.sheet)]
     except KeyError as exc:
-        return None, diags + [dg.error("office.sheet", sidecar_rel, None,
-                                       f"В книге нет листа «{exc.args[0] if exc.args else ''}».",
-                                       "Укажите в sheet: имя листа так, как оно написано на ярлычке внизу окна Excel.")]
+        return None, [dg.error("office.sheet", sheet_file, None,
+                               f"В книге нет листа «{exc.args[0] if exc.args else ''}».",
+                               "Укажите имя листа так, как оно написано на ярлычке внизу окна Excel.")]
     except Exception as exc:  # noqa: BLE001 — a malformed part of an untrusted file, never a traceback
-        return None, diags + [dg.error("office.unreadable", rel, None,
-                                       f"Файл не читается: {type(exc).__name__}: {str(exc)[:200]}.",
-                                       "Откройте файл в Word или Excel и сохраните его заново.")]
-    meta, used = _meta(doc, w)
+        return None, [dg.error("office.unreadable", rel, None,
+                               f"Файл не читается: {type(exc).__name__}: {str(exc)[:200]}.",
+                               "Откройте файл в Word или Excel и сохраните его заново.")]
+
+
+def read_office(data: bytes, rel: str, w: Where, sidecar_text: str | None, sidecar_rel: str
+                ) -> tuple[Read | None, list[dg.Diagnostic]]:
+    """Vet, read and convert one office plan; None with errors when it cannot be read."""
+    sidecar, diags = read_sidecar(sidecar_text, sidecar_rel)
+    if sidecar is None:
+        return None, diags
+    doc, sub = open_office(data, rel, sidecar.get("sheet"), sidecar_rel)
+    diags += sub
+    if doc is None:
+        return None, diags
+    meta, used = meta_of(doc, w)
     blocks: list = []
     section = ""
     seen: set[str] = set()

@@ -94,7 +94,11 @@ def read(data: bytes, sheet: str | None = None) -> tuple[OfficeDoc, str]:
         book = book or openpyxl.load_workbook(io.BytesIO(data), data_only=True)
         grid = _grid(book[name])
         if _header_row(grid) is not None or name == candidates[-1]:
-            return _document(book[name], grid), name
+            doc = _document(book[name], grid)
+            others = [n for n in names if n != name]
+            notes = (f"Листы книги, кроме «{name}», не перенесены: {', '.join(others)}.",) if others else ()
+            return OfficeDoc(doc.blocks, notes + ("Оформление и формулы не переносятся: перенесены значения "
+                                                  "ячеек.",)), name
     raise KeyError(sheet or "")  # unreachable: the last candidate always returns
 
 
