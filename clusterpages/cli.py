@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 import datetime as _dt
 import json
 import sys
@@ -14,10 +15,46 @@ from clusterpages.content.config import fallback_as_of
 from clusterpages.diagnostics import EXIT_CONTENT, EXIT_OK, EXIT_USAGE
 
 
+# argparse's own messages, as Python writes them (3.10–3.13), and what a Russian user reads instead.
+_ARGPARSE_RU = (
+    (r"the following arguments are required: (.+)", r"не указаны обязательные аргументы: \1"),
+    (r"argument (\S+): invalid choice: '?([^' ]*)'? \(choose from (.+)\)",
+     r"аргумент \1: недопустимое значение «\2»; возможные: \3"),
+    (r"argument (\S+): invalid int value: '(.*)'", r"аргумент \1: «\2» — не целое число"),
+    (r"argument (\S+): invalid (\w+) value: '(.*)'", r"аргумент \1: «\3» — неподходящее значение"),
+    (r"argument (\S+): expected one argument", r"аргументу \1 нужно значение"),
+    (r"argument (\S+): not allowed with argument (\S+)", r"аргумент \1 нельзя указывать вместе с \2"),
+    (r"unrecognized arguments: (.+)", r"непонятные аргументы: \1"),
+    (r"ambiguous option: (\S+) could match (.+)", r"неоднозначный параметр \1: подходят \2"),
+    (r"argument (\S+): (.+)", r"аргумент \1: \2"),
+)
+
+
+def russian(message: str) -> str:
+    """argparse's English message in Russian (unknown ones pass through unchanged)."""
+    for pattern, replacement in _ARGPARSE_RU:
+        if re.fullmatch(pattern, message, flags=re.S):
+            return re.sub(pattern, replacement, message, flags=re.S).replace("'", "")
+    return message
+
+
+class _Formatter(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):
+        return super().add_usage(usage, actions, groups, "использование: " if prefix is None else prefix)
+
+
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("formatter_class", _Formatter)
+        kwargs.setdefault("add_help", False)
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "аргументы"
+        self._optionals.title = "параметры"
+        self.add_argument("-h", "--help", action="help", help="показать эту справку и выйти")
+
     def error(self, message):  # usage errors exit with 2 and a Russian hint
         self.print_usage(sys.stderr)
-        print(f"{self.prog}: ошибка: {message}", file=sys.stderr)
+        print(f"{self.prog}: ошибка: {russian(message)}", file=sys.stderr)
         raise SystemExit(EXIT_USAGE)
 
 
@@ -59,6 +96,8 @@ def _parser() -> argparse.ArgumentParser:
     n.add_argument("what", choices=("cluster",), help="что создать")
     n.add_argument("slug", help="имя папки латиницей, например it")
     n.add_argument("--name", required=True, help="полное название кластера")
+    n.add_argument("--short-name", help="краткое название для меню (без него в cluster.yaml останется заготовка)")
+    n.add_argument("--as-of", type=_date, help="дата, по которой выбирается учебный год первого плана (ГГГГ-ММ-ДД)")
     n.add_argument("--config", type=Path, default=Path("site_config.yaml"), help="файл настроек сайта")
     i = sub.add_parser("import", help="превратить план из Word или Excel в Markdown")
     i.add_argument("file", type=Path, help="файл .docx или .xlsx")
@@ -194,12 +233,22 @@ def cmd_new(args) -> int:
     config = _config(args)
     if config is None:
         return EXIT_USAGE
+    from clusterpages.content.config import build_config, fallback_as_of
+    from clusterpages.content.load import load
+    site_config, _ = build_config(load(config).config, args.as_of, fallback_as_of())
+    as_of = site_config.as_of if site_config else args.as_of or fallback_as_of()
+    year_start = site_config.year_start if site_config else (9, 1)
     try:
-        folder = scaffold.new_cluster(config.parent, args.slug, args.name)
+        folder = scaffold.new_cluster(config.parent, args.slug, args.name, as_of, args.short_name, year_start)
     except ValueError as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_USAGE
     print(f"Создана папка кластера: {folder}", file=sys.stderr)
+    if not (args.short_name or "").strip():
+        print("Внимание: краткое название для меню не задано. Впишите его в short_name в cluster.yaml "
+              "(или создайте кластер с --short-name \"…\"); до тех пор сборка предупреждает.", file=sys.stderr)
+    print("Замените в новых файлах все «[ЗАПОЛНИТЕ: …]»: сборка напомнит о каждом, а --strict не опубликует сайт, "
+          "пока они есть.", file=sys.stderr)
     return EXIT_OK
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import hashlib
 import json
 from pathlib import Path
@@ -109,7 +111,8 @@ def test_help_on_every_command():
     for args in (["--help"], ["build", "--help"], ["check", "--help"], ["serve", "--help"], ["new", "--help"]):
         r = run_cli(*args)
         assert r.returncode == 0, args
-        assert "usage" in r.stdout.lower()
+        assert "использование:" in r.stdout and "usage" not in r.stdout.lower()
+        assert "show this help" not in r.stdout and "options:" not in r.stdout
 
 
 def test_as_of_flag_changes_the_status_date(example_site):
@@ -129,19 +132,54 @@ def test_source_date_epoch_is_the_fallback_as_of(example_site):
     assert "1\u00a0апреля\u00a02023\u00a0г." in (example_site.parent / "output" / "index.html").read_text(encoding="utf-8")
 
 
-def test_new_cluster_scaffold_builds_without_warnings(example_site):
+def test_new_cluster_scaffold_warns_until_its_placeholders_are_filled(example_site):
     r = run_cli("new", "cluster", "neftegaz", "--name", "Образовательно-отраслевой кластер нефтегазовой отрасли",
                 "--config", str(example_site))
     assert r.returncode == 0, r.stderr
+    assert "краткое название для меню не задано" in r.stderr
     folder = example_site.parent / "content" / "clusters" / "neftegaz"
-    assert (folder / "cluster.yaml").is_file()
+    # the first plan follows the site's as-of date (2023-02-15 → 2022–2023), not the clock
+    assert sorted(p.name for p in folder.glob("*.md")) == ["media-plan-2022-2023.md", "plan-2022-2023.md"]
+    cluster = (folder / "cluster.yaml").read_text(encoding="utf-8")
+    assert "Нефтегазов" not in cluster.split("short_name:")[1].split("\n")[0]  # no menu name guessed by grammar
     r = run_cli("build", "--config", str(example_site), "--strict")
-    assert r.returncode == 0, r.stderr
+    assert r.returncode == 1
+    placeholders = [ln for ln in (r.stdout + r.stderr).splitlines() if "[content.placeholder]" in ln]
+    assert len(placeholders) >= 4 and any("neftegaz/cluster.yaml:" in ln for ln in placeholders)
+    assert any("neftegaz/plan-2022-2023.md:" in ln for ln in placeholders)
+    # filled in, it builds strictly
+    for path in folder.glob("*.*"):
+        text = path.read_text(encoding="utf-8")
+        text = re.sub(r"\[ЗАПОЛНИТЕ: краткое название для меню\]", "Нефть и газ", text)
+        text = re.sub(r"\[ЗАПОЛНИТЕ: ([^\]]*)\]", lambda m: "Заполнено: " + m.group(1).split(" — ")[0], text)
+        path.write_text(text, encoding="utf-8")
+    r = run_cli("build", "--config", str(example_site), "--strict")
+    assert r.returncode == 0, r.stdout + r.stderr
     assert (example_site.parent / "output" / "clusters" / "neftegaz" / "index.html").is_file()
     # A second scaffold with the same slug, or a Cyrillic slug, is refused with exit 2.
     assert run_cli("new", "cluster", "neftegaz", "--name", "X", "--config", str(example_site)).returncode == 2
     r = run_cli("new", "cluster", "нефть", "--name", "X", "--config", str(example_site))
     assert r.returncode == 2 and "neft" in r.stderr
+
+
+def test_new_cluster_takes_the_menu_name_and_the_as_of_date(example_site):
+    r = run_cli("new", "cluster", "energo", "--name", "Образовательно-отраслевой кластер энергетики",
+                "--short-name", "Энергетика", "--as-of", "2023-09-05", "--config", str(example_site))
+    assert r.returncode == 0, r.stderr
+    folder = example_site.parent / "content" / "clusters" / "energo"
+    assert 'short_name: "Энергетика"' in (folder / "cluster.yaml").read_text(encoding="utf-8")
+    assert (folder / "plan-2023-2024.md").is_file() and "не задано" not in r.stderr
+
+
+def test_usage_errors_are_in_russian():
+    for args, words in ((["new"], "не указаны обязательные аргументы"),
+                        (["new", "village", "x", "--name", "X"], "недопустимое значение «village»"),
+                        (["build", "--jobs", "x"], "не целое число"),
+                        (["frob"], "недопустимое значение «frob»")):
+        r = run_cli(*args)
+        assert r.returncode == 2 and words in r.stderr, (args, r.stderr)
+        for english in ("the following arguments", "invalid choice", "invalid int", "usage:", "choose from"):
+            assert english not in r.stderr, (args, r.stderr)
 
 
 def test_github_format_prints_annotations(example_site):

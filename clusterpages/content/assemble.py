@@ -16,7 +16,7 @@ from typing import Callable, Iterable
 
 from clusterpages import diagnostics as dg, text, urls
 from clusterpages.content import documents as docs
-from clusterpages.content import refs
+from clusterpages.content import placeholders, refs
 from clusterpages.content.config import build_config
 from clusterpages.content.load import Sources
 from clusterpages.content.office import document as office_document
@@ -214,7 +214,7 @@ def assemble(sources: Sources, as_of: _dt.date | None, fallback_as_of: _dt.date,
         config = replace(config, logo=urls.media(path) if path else None)
     ctx = docs.Context(config, known)
     tasks, sub = classify(sources)
-    diags += sub
+    diags += sub + placeholders.find(sources.files)
     results = parse_all(ctx, tasks, mapper, store, fingerprint)
     failed_clusters = set()
     for task, (value, sub) in zip(tasks, results):

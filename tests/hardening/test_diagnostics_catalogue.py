@@ -453,10 +453,13 @@ def _statuses():
     _edit(files, PROTOCOL, "---\nТекст протокола.",
           "  - number: 3\n    text: Новогодние видеообращения.\n    deadline: \"23.12.2022\"\n    evidence:\n"
           "      - type: video\n        kind: greeting\n---\nТекст протокола.")
+    _edit(files, CLUSTER, "description: Кластер объединяет колледжи и ИТ-компании.",
+          'description: "[ЗАПОЛНИТЕ: кратко о кластере]"')
     return _check("statuses", files)
 
 
 case("plan.status-unknown", "statuses", PLAN, _line(_PLAN_TEXT, _ROW3) + 1)
+case("content.placeholder", "statuses", CLUSTER, _line(_CLU, "description:"), column=15)
 case("plan.status-dates", "statuses", PLAN, _line(_PLAN_TEXT, _ROW1))
 case("protocol.evidence-conflict", "statuses", PLAN, _line(_PLAN_TEXT, _ROW1) + 1)
 

@@ -150,3 +150,20 @@ def test_plan_and_media_plan_events_are_one_entry(builds):
     # and nothing is listed twice under two titles: every media row is merged or stands alone once
     uids = [d.item.uid for d in soon] + [i.uid for d in soon for _, i in d.also]
     assert len(uids) == len(set(uids))
+
+
+def test_media_reach_compares_the_same_publications(builds):
+    """The prom media plan: the year's plan (17 rows) is not compared with the fact of the 11 out."""
+    from clusterpages.content import reach
+    site, files = builds[dt.date(2023, 2, 15)]
+    doc = next(d for d in site.plans if d.cluster == "prom" and d.kind == "media-plan")
+    out = [i for i in doc.items if i.status == "published" and reach.parse(i.reach_fact)]
+    plan_out = sum(reach.parse(i.reach_plan).low for i in out)
+    fact_out = sum(reach.parse(i.reach_fact).low for i in out)
+    year = sum(reach.parse(i.reach_plan).low for i in doc.items if reach.parse(i.reach_plan))
+    assert year > plan_out
+    page = files[f"clusters/prom/{doc.slug}/index.html"].decode("utf-8")
+    shown = {k: int(re.sub(r"\D", "", v)) for k, v in re.findall(r'data-reach="(\w+)">([^<]+)<', page)}
+    assert shown == {"plan": plan_out, "fact": fact_out, "year": year}
+    fragment = files[f"embed/prom/{doc.slug}.html"].decode("utf-8")
+    assert f"({len(out)}, с указанным фактом)" in fragment

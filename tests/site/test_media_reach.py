@@ -32,13 +32,13 @@ def test_total_keeps_ranges():
 
 
 def _plan_total(text: str) -> str:
-    m = re.search(r"<dt>Плановый охват</dt><dd>([^<]*)</dd>", text)
+    m = re.search(r'<dt>План охвата на весь учебный год</dt><dd data-reach="year">([^<]*)</dd>', text)
     assert m, "no planned reach on the page"
     return html.unescape(m.group(1))
 
 
 def _fragment_total(text: str) -> str:
-    m = re.search(r"Плановый охват — ([^,<]*),", text)
+    m = re.search(r"План охвата на весь учебный год — ([^<]*?)\.</p>", text)
     assert m, "no planned reach in the fragment"
     return html.unescape(m.group(1))
 

@@ -6,18 +6,25 @@ import datetime as _dt
 from dataclasses import dataclass
 
 from clusterpages.content import reach
+from clusterpages.content.status import is_finished
 from clusterpages.model import PlanDoc, PlanItem
 from clusterpages.text import ru_month, ru_number
 
 
 @dataclass(frozen=True)
 class MediaSummary:
-    """Calendar by month and channel, reach planned and achieved (formatted), what is published."""
+    """Calendar by month and channel, reach planned and achieved (formatted), what is published.
+
+    Plan and fact are compared over the same rows — the published ones that give a fact
+    figure — and the whole year's planned reach is a figure of its own: comparing the year's
+    plan with the reach of what is out so far would make every media plan look behind."""
 
     channels: tuple[str, ...]
     months: tuple[tuple[str, tuple[tuple[PlanItem, ...], ...]], ...]  # (month label, items per channel)
-    reach_plan: str
-    reach_fact: str
+    reach_plan: str        # planned reach of the compared rows
+    reach_fact: str        # achieved reach of the same rows
+    reach_year: str        # planned reach of every row: the whole year
+    compared: int          # rows compared: published, with a fact figure
     published: tuple[PlanItem, ...]
 
 
@@ -36,5 +43,8 @@ def summary(doc: PlanDoc) -> MediaSummary:
             by_month.setdefault(d.start.replace(day=1), []).append(i)
     months = tuple((ru_month(m).capitalize(), tuple(tuple(i for i in rows if i.channel == c) for c in channels))
                    for m, rows in sorted(by_month.items()))
-    return MediaSummary(channels, months, reach_label(reach.total(i.reach_plan for i in items)),
-                        reach_label(reach.total(i.reach_fact for i in items)), tuple(i for i in items if i.link))
+    compared = [i for i in items if is_finished(i.status) and reach.parse(i.reach_fact) is not None]
+    return MediaSummary(channels, months, reach_label(reach.total(i.reach_plan for i in compared)),
+                        reach_label(reach.total(i.reach_fact for i in compared)),
+                        reach_label(reach.total(i.reach_plan for i in items)), len(compared),
+                        tuple(i for i in items if i.link))
