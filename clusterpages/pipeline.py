@@ -17,7 +17,7 @@ from clusterpages.publish import artifacts as publish
 from clusterpages.publish import embed, outputs, pagework, write
 from clusterpages.runtime import cache as cache_mod
 from clusterpages.runtime import parallel
-from clusterpages.runtime.recall import Recall
+from clusterpages.runtime.recall import Recall, no_memo
 from clusterpages.site import pages, render
 from clusterpages.theme import tokens
 from clusterpages.theme.location import BUNDLED_THEME, theme_dir
@@ -97,17 +97,25 @@ def _templates_fingerprint(templates: Path) -> str:
                            for x in (p.relative_to(templates).as_posix(), p.read_bytes())])
 
 
-def render_pages(site: Site, theme: Path, runtime: Runtime, specs: list[pages.PageSpec], extras: pagework.Extras
-                 ) -> tuple[dict[str, pagework.PageWork], list]:
-    """Every page rendered and published (pagework.py), from the cache where its inputs are
-    unchanged, and the template problems."""
+def _theme_key(templates: Path, runtime: Runtime) -> str:
+    """What every rendered file depends on in the theme: its templates, with the bundled ones
+    it falls back to ("" when nothing is kept between builds)."""
+    if not (runtime.store.enabled or runtime.recall is not None):
+        return ""
+    return cache_mod.key(_templates_fingerprint(templates),
+                         embed.templates_bytes(runtime.environment(templates, bundled=True)))
+
+
+def render_pages(site: Site, theme: Path, runtime: Runtime, specs: list[pages.PageSpec], extras: pagework.Extras,
+                 tfp: str = "") -> tuple[dict[str, pagework.PageWork], list]:
+    """Every page rendered and published (pagework.py), from the cache where its inputs (and
+    the theme, `tfp`) are unchanged, and the template problems."""
     templates = theme / "templates"
     found: list = [None] * len(specs)
     inputs: list = [None] * len(specs)
     env = runtime.environment(templates)
     fragment_env = runtime.environment(templates, bundled=True)
     if runtime.store.enabled or runtime.recall is not None:
-        tfp = cache_mod.key(_templates_fingerprint(templates), embed.templates_bytes(fragment_env))
         inputs = [(tfp, s, extras.key_parts(s)) for s in specs]
     if runtime.recall is not None:
         found = [runtime.recall.get(s.path, i)[1] for s, i in zip(specs, inputs)]
@@ -165,7 +173,8 @@ def produce(site: Site, site_root: Path, previous_manifest: dict | None = None, 
     env = runtime.environment(theme / "templates")
     copies = _copies(site, site_root, theme)
     specs = pages.specs(site)
-    done, problems = render_pages(site, theme, runtime, specs, _extras(site, copies))
+    tfp = _theme_key(theme / "templates", runtime)
+    done, problems = render_pages(site, theme, runtime, specs, _extras(site, copies), tfp)
     files = {path: w.html for path, w in done.items()}
     diags: list[dg.Diagnostic] = [_template_diag(p, theme, site_root) for p in problems]
     if diags:
@@ -176,7 +185,7 @@ def produce(site: Site, site_root: Path, previous_manifest: dict | None = None, 
     try:
         published, sub = publish.artifacts(site, runtime.environment(theme / "templates", bundled=True), dict(files),
                                            dict(copies), previous_manifest,
-                                           _memo(runtime), specs, done)
+                                           _memo(runtime), specs, done, runtime.recall or no_memo, tfp)
     except render.TemplateProblem as exc:
         return files, {}, diags + [_template_diag(exc, theme, site_root)]
     files.update(published)
@@ -208,7 +217,31 @@ def _link_check(files: dict[str, bytes], copies: set[str], runtime: Runtime, sca
             scans[path] = fresh[digest] = scan
     if runtime.store.enabled and fresh.keys() != known.keys():
         runtime.store.put("linkscan", index_key, fresh)
-    return linkcheck.check(files, copies, scans)
+    if runtime.recall is None:
+        return linkcheck.check(files, copies, scans)
+    return _link_check_recalled(files, copies, scans, runtime.recall)
+
+
+def _link_check_recalled(files: dict[str, bytes], copies: set[str], scans: dict, recall: Recall) -> list[dg.Diagnostic]:
+    """The link check of the preview: a page's findings are kept while its scan is the same
+    object, the set of files is the same and no page's anchors changed (a save usually changes
+    one page's links, not what exists)."""
+    from clusterpages.publish import linkcheck
+    existing = set(files) | copies
+    parsed = linkcheck.Scans(files, scans)
+    _, before = recall.get("links:state", None)
+    before_existing, before_ids = before if before is not None else (frozenset(), {})
+    ids = {p: s.ids for p, s in scans.items()}
+    # One number for "what links may point at": bumped when a file or an anchor comes or goes.
+    stable = existing == before_existing and ids == before_ids
+    version = recall.get("links:version", None)[1] or 0
+    version = version if stable else version + 1
+    recall.put("links:version", None, version)
+    recall.put("links:state", None, (frozenset(existing), ids))
+    diags = []
+    for page in linkcheck.checked_pages(files):
+        diags += recall(f"links:{page}", (parsed[page], version), lambda page=page: linkcheck.check_page(page, existing, parsed))
+    return diags + linkcheck.check_styles(files, existing, parsed)
 
 
 def cache_folder(out: Path) -> Path:

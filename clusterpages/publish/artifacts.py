@@ -25,6 +25,7 @@ from clusterpages import diagnostics as dg, text, urls
 from clusterpages.model import Cluster, Site
 from clusterpages.publish import bundles, embed, feeds
 from clusterpages.publish.pagework import PageWork
+from clusterpages.runtime.recall import no_memo
 from clusterpages.site import pages as specs
 from clusterpages.site import render
 from clusterpages.theme import tokens
@@ -85,10 +86,11 @@ def admin_page(site: Site, env: jinja2.Environment, kits: tuple[Kit, ...], css: 
 
 # --------------------------------------------------------------------------- manifest and --since
 
-def manifest(paths: list[str], read, as_of: _dt.date) -> dict:
+def manifest(paths: list[str], read, as_of: _dt.date, digest=None) -> dict:
     """downloads/manifest.json: every listed file's SHA-256, the input of a later `--since`."""
+    digest = digest or (lambda path, data: bundles.sha256(data))
     return {"generator": "clusterpages", "as_of": as_of.isoformat(),
-            "files": {p: bundles.sha256(read(p)) for p in sorted(paths)}}
+            "files": {p: digest(p, read(p)) for p in sorted(paths)}}
 
 
 def previous_files(previous: object) -> dict[str, str] | None:
@@ -138,15 +140,21 @@ def changes_page(site: Site, env: jinja2.Environment, groups: tuple[ChangeGroup,
 
 def artifacts(site: Site, env: jinja2.Environment, pages: Mapping[str, bytes], copies: Mapping[str, Path],
               previous_manifest: Mapping | None, memo=None, page_specs: list | None = None,
-              done: Mapping[str, PageWork] | None = None) -> tuple[dict[str, bytes], list[dg.Diagnostic]]:
+              done: Mapping[str, PageWork] | None = None, recall=no_memo, theme_key: str = "") -> tuple[dict[str, bytes], list[dg.Diagnostic]]:
     """Files to add to the output (site path → bytes) and diagnostics. `env` falls back to the
     bundled theme for templates a site's own theme lacks (render.with_bundled_templates).
 
     `memo(kind, key_parts, compute)` remembers per-page work across builds (see cache.Cache.memo);
     `page_specs` are the site's pages when the caller has them, `done` what was already published of
-    each page where it was rendered (pagework.py).
+    each page where it was rendered (pagework.py); `recall(name, inputs, make)` gives back what
+    was made from the same inputs before (the preview: recall.Recall) with the same templates
+    (`theme_key`).
     """
     done = done or {}
+
+    def digest(path: str, data: bytes) -> str:
+        return recall(f"sha256:{path}", data, lambda: bundles.sha256(data))
+
     memo = memo or (lambda kind, parts, compute: compute())
     diags: list[dg.Diagnostic] = []
     out: dict[str, bytes] = {}
@@ -160,7 +168,7 @@ def artifacts(site: Site, env: jinja2.Environment, pages: Mapping[str, bytes], c
 
     if urls.asset("copy.js") not in copies:  # a site's own theme without it: the admin page still works
         out[urls.asset("copy.js")] = (BUNDLED_THEME / "static" / "copy.js").read_bytes()
-    out.update(feeds.feeds(site))
+    out.update(feeds.feeds(site, recall))
 
     css_file = copies.get(urls.asset("embed.css")) or BUNDLED_THEME / "static" / "embed.css"
     css_source = Path(css_file).read_text(encoding="utf-8-sig")
@@ -173,10 +181,12 @@ def artifacts(site: Site, env: jinja2.Environment, pages: Mapping[str, bytes], c
     out.update(embed_files)
 
     zips = bundles.bundles(site, {**pages, **out}, copies, read, memo,
-                           {p: w.bundled for p, w in done.items() if w.bundled is not None})
+                           {p: w.bundled for p, w in done.items() if w.bundled is not None}, recall)
     out.update(zips)
-    out[urls.ADMIN] = admin_page(site, env, _kits(site, fragments, zips, embed_files),
-                                 embed_files[urls.EMBED_CSS].decode("utf-8"))
+    kits = _kits(site, fragments, zips, embed_files)
+    css = embed_files[urls.EMBED_CSS].decode("utf-8")
+    out[urls.ADMIN] = recall("admin-page", (theme_key, specs.chrome(site), site.config.base_url, kits, css),
+                             lambda: admin_page(site, env, kits, css)) if theme_key else admin_page(site, env, kits, css)
 
     if site.config.base_url:
         out.update(feeds.sitemap(site, [p for p in sorted(set(pages) | set(copies) | set(out))
@@ -188,7 +198,7 @@ def artifacts(site: Site, env: jinja2.Environment, pages: Mapping[str, bytes], c
                              "опубликован, например «base_url: https://college.ru/clusters/»."))
 
     listed = [p for p in sorted(set(pages) | set(copies) | set(out)) if not p.startswith(urls.DOWNLOADS)]
-    current = manifest(listed, read, site.config.as_of)
+    current = manifest(listed, read, site.config.as_of, digest)
     out[urls.MANIFEST] = (json.dumps(current, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
 
     if previous_manifest is not None:

@@ -9,6 +9,7 @@ sorted entries, one fixed date, fixed permissions.
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import hashlib
 import html
@@ -17,12 +18,14 @@ import json
 import posixpath
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 from typing import Callable, Mapping
 from urllib.parse import quote, unquote, urlsplit
 
 from clusterpages import urls
 from clusterpages.model import Cluster, Site
+from clusterpages.runtime.recall import no_memo
 
 # Attributes holding one address; srcset is handled apart.
 URL_ATTRS = ("href", "src", "poster", "data-src")
@@ -201,16 +204,40 @@ def css_loads(css: str, path: str) -> set[str]:
 
 # --------------------------------------------------------------------------- the zip
 
-def _zip_bytes(entries: Mapping[str, bytes], date: _dt.date) -> bytes:
+def deflate(data: bytes) -> tuple[int, bytes]:
+    """An entry's CRC-32 and its raw deflate stream, exactly as zipfile writes it at level 9."""
+    packer = zlib.compressobj(9, zlib.DEFLATED, -15)
+    return zlib.crc32(data), packer.compress(data) + packer.flush()
+
+
+def _zip_bytes(entries: Mapping[str, bytes], date: _dt.date,
+               packed: Callable[[str, bytes], tuple[int, bytes]] | None = None) -> bytes:
+    """The zip of `entries`, byte for byte what ZipFile.writestr(…, ZIP_DEFLATED, compresslevel=9)
+    writes; `packed(name, data)` gives deflate()'s result, which the preview remembers per entry
+    so that a save compresses only the files it changed. (zipfile has no call to add an entry
+    compressed beforehand: its writer's last steps are repeated here, and a test compares the
+    bytes with writestr's.)"""
+    packed = packed or (lambda name, data: deflate(data))
     buf = io.BytesIO()
     stamp = (max(date.year, 1980), date.month, date.day, 0, 0, 0)
     with zipfile.ZipFile(buf, "w") as zf:
         for name in sorted(entries):
+            data = entries[name]
             info = zipfile.ZipInfo(name, date_time=stamp)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 3  # the same bytes whatever system builds it
             info.external_attr = 0o100644 << 16
-            zf.writestr(info, entries[name], compress_type=zipfile.ZIP_DEFLATED, compresslevel=9)
+            info.file_size = len(data)
+            info.CRC, stream = packed(name, data)
+            info.compress_size = len(stream)
+            info.flag_bits = 0
+            info.header_offset = buf.tell()
+            buf.write(info.FileHeader(info.file_size * 1.05 > zipfile.ZIP64_LIMIT))
+            buf.write(stream)
+            zf.filelist.append(info)
+            zf.NameToInfo[name] = info
+        zf.start_dir = buf.tell()
+        zf._didModify = True  # noqa: SLF001 — so that close() writes the central directory
     return buf.getvalue()
 
 
@@ -272,11 +299,31 @@ def scope_of(page: str) -> Callable[[str], bool] | None:
     return lambda path: path.startswith(scope) or path.startswith(urls.ASSETS)
 
 
+@dataclass(frozen=True)
+class Listing:
+    """The site's paths in order, and its licence files: looked up once for every cluster's zip."""
+
+    paths: tuple[str, ...]
+    licences: tuple[str, ...]
+
+    @classmethod
+    def of(cls, files: Mapping[str, bytes], copies: Mapping[str, object]) -> "Listing":
+        paths = tuple(sorted(set(files) | set(copies)))
+        return cls(paths, tuple(p for p in paths if _LICENCE.match(posixpath.basename(p))))
+
+    def under(self, folder: str) -> tuple[str, ...]:
+        start = bisect.bisect_left(self.paths, folder)
+        end = bisect.bisect_left(self.paths, folder[:-1] + chr(ord(folder[-1]) + 1), start)
+        return self.paths[start:end]
+
+
 def bundle(site: Site, cl: Cluster, files: Mapping[str, bytes], copies: Mapping[str, object],
-           read: Callable[[str], bytes], memo=None, prepared: Mapping[str, tuple[str, frozenset[str]]] | None = None
-           ) -> bytes:
+           read: Callable[[str], bytes], memo=None, prepared: Mapping[str, tuple[str, frozenset[str]]] | None = None,
+           recall=no_memo, listing: "Listing | None" = None) -> bytes:
     """The zip of one cluster. `read(site path)` gives the bytes of a file of the site;
-    `prepared` holds pages already made into their bundle form (page → bundle_page's result)."""
+    `prepared` holds pages already made into their bundle form (page → bundle_page's result);
+    `recall(name, inputs, make)` gives back each entry's checksum and compressed form when its
+    bytes are the same as before (the preview: recall.Recall)."""
     memo = memo or (lambda kind, parts, compute: compute())
     prepared = prepared or {}
     base_url = site.config.base_url
@@ -285,17 +332,16 @@ def bundle(site: Site, cl: Cluster, files: Mapping[str, bytes], copies: Mapping[
     def inside(path: str) -> bool:
         return path.startswith(scope) or path.startswith(urls.ASSETS)
 
+    listing = listing or Listing.of(files, copies)
     entries: dict[str, bytes] = {}
     wanted: set[str] = set()
-    for path in sorted(set(files) | set(copies)):
-        if not path.startswith(scope):
-            continue
-        data = read(path)
+    for path in listing.under(scope):
         if path in prepared:
             text, loads = prepared[path]
             entries[path] = text.encode("utf-8")
             wanted |= loads
             continue
+        data = read(path)
         if path.endswith(".html"):
             text, loads = memo("bundle-page", (data, path, cl.slug, str(base_url)),
                                lambda data=data, path=path: bundle_page(data.decode("utf-8"), path, inside, base_url))
@@ -312,23 +358,28 @@ def bundle(site: Site, cl: Cluster, files: Mapping[str, bytes], copies: Mapping[
             queue += sorted(css_loads(entries[path].decode("utf-8"), path) - set(entries))
     # Fonts and other third-party files travel with their licences (the OFL asks for it).
     folders = {posixpath.dirname(p) for p in entries if p.startswith(urls.ASSETS)}
-    for path in sorted(set(files) | set(copies)):
-        if posixpath.dirname(path) in folders and _LICENCE.match(posixpath.basename(path)) and path not in entries:
+    for path in listing.licences:
+        if posixpath.dirname(path) in folders and path not in entries:
             entries[path] = read(path)
     own_search = urls.search_bundle_manifest(cl.slug)
     if urls.SEARCH_MANIFEST in entries and own_search in entries:
         entries[urls.SEARCH_MANIFEST] = entries[own_search]  # search in the zip: this cluster only
     entries["index.html"] = _root_index(cl, site.config.title)
     entries["ИНСТРУКЦИЯ.txt"] = _instruction(cl, base_url)
-    listing = [{"path": p, "sha256": sha256(entries[p]), "size": len(entries[p])} for p in sorted(entries)]
+    sums = {p: recall(f"sha256:{cl.slug}:{p}", entries[p], lambda data=entries[p]: sha256(data)) for p in sorted(entries)}
+    listing = [{"path": p, "sha256": sums[p], "size": len(entries[p])} for p in sorted(entries)]
     entries["manifest.json"] = (json.dumps({"cluster": cl.slug, "as_of": site.config.as_of.isoformat(),
                                             "files": listing}, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-    parts = tuple(x for p in sorted(entries) for x in (p, sha256(entries[p]))) + (site.config.as_of.isoformat(),)
-    return memo("zip", parts, lambda: _zip_bytes(entries, site.config.as_of))
+    sums["manifest.json"] = sha256(entries["manifest.json"])
+    parts = tuple(x for p in sorted(entries) for x in (p, sums[p])) + (site.config.as_of.isoformat(),)
+    return memo("zip", parts, lambda: _zip_bytes(entries, site.config.as_of, lambda name, data: recall(
+        f"deflate:{cl.slug}:{name}", data, lambda: deflate(data))))
 
 
 def bundles(site: Site, files: Mapping[str, bytes], copies: Mapping[str, object],
-            read: Callable[[str], bytes], memo=None, prepared: Mapping[str, tuple[str, frozenset[str]]] | None = None
-            ) -> dict[str, bytes]:
+            read: Callable[[str], bytes], memo=None, prepared: Mapping[str, tuple[str, frozenset[str]]] | None = None,
+            recall=no_memo) -> dict[str, bytes]:
     """downloads/<cluster>.zip for every cluster."""
-    return {urls.bundle(cl.slug): bundle(site, cl, files, copies, read, memo, prepared) for cl in site.clusters}
+    listing = Listing.of(files, copies)
+    return {urls.bundle(cl.slug): bundle(site, cl, files, copies, read, memo, prepared, recall, listing)
+            for cl in site.clusters}

@@ -17,6 +17,7 @@ from clusterpages import urls
 from clusterpages.content import status as st
 from clusterpages.model import Site
 from clusterpages.publish.bundles import absolute
+from clusterpages.runtime.recall import no_memo
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 # RFC 4151: the date on which the tagging authority held the name. A constant keeps ids stable
@@ -96,11 +97,25 @@ def _href(target: str, feed_path: str, base_url: str | None) -> str:
     return urls.relative(target, feed_path)
 
 
+def _entry(e: Entry, shown: str, feed_path: str, base: str | None) -> list[str]:
+    lines = ["  <entry>",
+             f"    <id>{escape(e.id)}</id>",
+             f"    <title>{escape(shown)}</title>",
+             f"    <updated>{_stamp(e.date)}</updated>",
+             f'    <link rel="alternate" href={quoteattr(_href(e.link, feed_path, base))}/>']
+    if e.related:
+        lines.append(f'    <link rel="related" type="text/html" href={quoteattr(_href(e.related, feed_path, base))}/>')
+    lines += [f'    <category term="{e.category}" label={quoteattr(dict(CATEGORIES)[e.category])}/>',
+              f"    <summary>{escape(e.summary)}</summary>",
+              "  </entry>"]
+    return lines
+
+
 def atom(site: Site, feed_path: str, title: str, home: str, author: str, key: str, items: list[Entry],
-         prefix: bool) -> bytes:
-    """One Atom document; `home` is the site path of the HTML page the feed belongs to."""
+         prefix: bool, memo=no_memo) -> bytes:
+    """One Atom document; `home` is the site path of the HTML page the feed belongs to.
+    `memo(name, inputs, make)` may give back an entry written from the same inputs before."""
     base = site.config.base_url
-    labels = dict(CATEGORIES)
     names = {c.slug: c.short_name for c in site.clusters}
     updated = items[0].date if items else site.config.as_of
     lines = ['<?xml version="1.0" encoding="utf-8"?>',
@@ -115,29 +130,20 @@ def atom(site: Site, feed_path: str, title: str, home: str, author: str, key: st
     lines.append("  <generator>clusterpages</generator>")
     for e in items:
         shown = f"{names.get(e.cluster, e.cluster)}: {e.title}" if prefix else e.title
-        lines += ["  <entry>",
-                  f"    <id>{escape(e.id)}</id>",
-                  f"    <title>{escape(shown)}</title>",
-                  f"    <updated>{_stamp(e.date)}</updated>",
-                  f'    <link rel="alternate" href={quoteattr(_href(e.link, feed_path, base))}/>']
-        if e.related:
-            lines.append(f'    <link rel="related" type="text/html" href={quoteattr(_href(e.related, feed_path, base))}/>')
-        lines += [f'    <category term="{e.category}" label={quoteattr(labels[e.category])}/>',
-                  f"    <summary>{escape(e.summary)}</summary>",
-                  "  </entry>"]
+        lines += memo(f"feed:{feed_path}:{e.id}", (e, shown, base), lambda e=e, shown=shown: _entry(e, shown, feed_path, base))
     lines.append("</feed>")
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
-def feeds(site: Site) -> dict[str, bytes]:
+def feeds(site: Site, memo=no_memo) -> dict[str, bytes]:
     """feed.xml of the region and clusters/<slug>/feed.xml of every cluster."""
     every = entries(site)
     out = {urls.FEED: atom(site, urls.FEED, site.config.title, urls.INDEX, site.config.department_name,
-                            "feed", every, prefix=True)}
+                            "feed", every, prefix=True, memo=memo)}
     for cl in site.clusters:
         path = urls.cluster_feed(cl.slug)
         out[path] = atom(site, path, cl.name, urls.cluster(cl.slug), cl.leading.name or cl.name,
-                         f"{cl.slug}/feed", [e for e in every if e.cluster == cl.slug], prefix=False)
+                         f"{cl.slug}/feed", [e for e in every if e.cluster == cl.slug], prefix=False, memo=memo)
     return out
 
 

@@ -49,7 +49,7 @@ def scan(text: str) -> Scan:
     return Scan(tuple(links), frozenset(ids))
 
 
-class _Scans(dict):
+class Scans(dict):
     """Scans of the site's HTML files, each made the first time it is asked for: a page only
     linked to (a CMS fragment) is scanned only when a link names one of its anchors."""
 
@@ -71,13 +71,27 @@ def check(files: dict[str, bytes], others: set[str], scans: dict[str, Scan] | No
     `scans` may carry already computed scans of pages (from a cache); missing ones are made.
     """
     existing = set(files) | others
-    parsed = _Scans(files, scans or {})
+    parsed = Scans(files, scans or {})
     diags = []
-    for page in sorted(p for p in files if p.endswith(".html")):
-        if page.startswith((urls.EMBED, urls.DOWNLOADS)):
-            continue
-        for attr, value, line in parsed[page].links:
-            diags += _check_one(page, attr, value, line, existing, parsed)
+    for page in checked_pages(files):
+        diags += check_page(page, existing, parsed)
+    return diags + check_styles(files, existing, parsed)
+
+
+def checked_pages(files) -> list[str]:
+    """The pages whose links are checked (fragments and zips have their own rules)."""
+    return sorted(p for p in files if p.endswith(".html") and not p.startswith((urls.EMBED, urls.DOWNLOADS)))
+
+
+def check_page(page: str, existing: set[str], parsed) -> list[dg.Diagnostic]:
+    diags = []
+    for attr, value, line in parsed[page].links:
+        diags += _check_one(page, attr, value, line, existing, parsed)
+    return diags
+
+
+def check_styles(files: dict[str, bytes], existing: set[str], parsed) -> list[dg.Diagnostic]:
+    diags = []
     for path, data in sorted(files.items()):
         if path.endswith(".css"):
             for url in _CSS_URL.findall(data.decode("utf-8")):

@@ -18,21 +18,34 @@ from typing import Callable, TypeVar
 T = TypeVar("T")
 
 
-def same(a, b) -> bool:
-    """Equal values of the same types all the way down (identical objects at once)."""
+def same(a, b, known: dict | None = None) -> bool:
+    """Equal values of the same types all the way down (identical objects at once).
+
+    `known` remembers pairs of containers already compared, so that a value shared by many
+    inputs — the site-wide part of every page — is compared once; it holds both objects, so
+    their identities cannot be reused while it lives."""
     if a is b:
         return True
     kind = type(a)
     if kind is not type(b):
         return False
+    if kind is str or kind is int or kind is bytes:
+        return a == b
+    pair = (id(a), id(b))
+    if known is not None and pair in known:
+        return known[pair][0]
     if kind is tuple or kind is list:
-        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b))
-    if kind is dict:  # in order: a template iterating over it sees that order
-        return len(a) == len(b) and all(same(ka, kb) and same(va, vb)
-                                        for (ka, va), (kb, vb) in zip(a.items(), b.items()))
-    if dataclasses.is_dataclass(a):
-        return all(same(getattr(a, f.name), getattr(b, f.name)) for f in dataclasses.fields(a))
-    return a == b
+        result = len(a) == len(b) and all(same(x, y, known) for x, y in zip(a, b))
+    elif kind is dict:  # in order: a template iterating over it sees that order
+        result = len(a) == len(b) and all(same(ka, kb, known) and same(va, vb, known)
+                                          for (ka, va), (kb, vb) in zip(a.items(), b.items()))
+    elif dataclasses.is_dataclass(a):
+        result = all(same(getattr(a, f.name), getattr(b, f.name), known) for f in dataclasses.fields(a))
+    else:
+        result = a == b
+    if known is not None:
+        known[pair] = (result, a, b)
+    return result
 
 
 def no_memo(name: str, inputs, make: Callable[[], T]) -> T:
@@ -46,11 +59,12 @@ class Recall:
     def __init__(self) -> None:
         self._last: dict[str, tuple[object, object]] = {}
         self._used: set[str] = set()
+        self._known: dict = {}   # pairs compared during this build (see `same`)
 
     def get(self, name: str, inputs) -> tuple[bool, object]:
         """(True, result) when `name` was last made from inputs `same` as these."""
         last = self._last.get(name)
-        if last is not None and same(last[0], inputs):
+        if last is not None and same(last[0], inputs, self._known):
             self._used.add(name)
             return True, last[1]
         return False, None
@@ -66,7 +80,12 @@ class Recall:
             self.put(name, inputs, result)
         return result
 
+    def start(self) -> None:
+        """A new build: values compared during the last one may have changed since."""
+        self._known = {}
+
     def sweep(self) -> None:
         """Forget what the last build did not ask for (pages that are gone, say)."""
         self._last = {k: v for k, v in self._last.items() if k in self._used}
         self._used = set()
+        self._known = {}

@@ -110,11 +110,17 @@ class Index:
 
 def cluster_part(site: Site, slug: str, stemmer: Stemmer, memo=no_memo) -> Part:
     cl = site.cluster(slug)
-    return build_part(cl.slug, cl.short_name, urls.search_part(cl.slug), cluster_docs(site, cl), stemmer, memo)
+    # Everything cluster_docs reads: a save elsewhere gives back this cluster's part as it was.
+    inputs = (cl,) + tuple(tuple(x for x in xs if x.cluster == slug)
+                           for xs in (site.plans, site.reports, site.videos, site.championships, site.pages))
+    return memo(f"search-part:{slug}", inputs, lambda: build_part(
+        cl.slug, cl.short_name, urls.search_part(cl.slug), cluster_docs(site, cl), stemmer, memo))
 
 
 def regional_part(site: Site, stemmer: Stemmer, memo=no_memo) -> Part:
-    return build_part(REGION_KEY, "Регион", urls.search_part(None), regional_docs(site), stemmer, memo)
+    inputs = (site.protocols, site.clusters, site.videos, site.championships, site.plans)  # what regional_docs reads
+    return memo("search-part:", inputs, lambda: build_part(
+        REGION_KEY, "Регион", urls.search_part(None), regional_docs(site), stemmer, memo))
 
 
 def build(site: Site, memo=no_memo) -> Index:

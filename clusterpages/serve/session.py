@@ -56,6 +56,7 @@ class Session:
     def rebuild(self, changed: Iterable[Path] | None = None) -> Rebuilt:
         """Build again after `changed` files (None: anything may have changed)."""
         started = time.perf_counter()
+        self._runtime.recall.start()
         sources = None
         if changed is not None and self._sources is not None:
             sources = loading.reload(self._sources, self.config, changed)
