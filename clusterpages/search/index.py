@@ -9,6 +9,8 @@ assets/search.js reads (in whatever order the files arrive):
     <part>/t-<code>.js                    ["terms", key, code, {stem: postings}]   the stems
                                           beginning with one letter (code = its code point)
     <part>/d-<n>.js                       ["docs", key, n, [[title, kind, url, context, text], …]]
+    <part>/kinds.js                       ["kinds", key, {kind: letter}, "iimv…"]   each
+                                          document's kind as a letter, for the kind filter
 
 A part's folder is `clusters/<slug>/search/` (so it travels in the cluster's zip) or
 `search/region/`. A query loads the manifest (on every page, ~1 KB a part), then for each
@@ -32,7 +34,7 @@ from clusterpages import urls
 from clusterpages.model import Site
 from clusterpages.runtime.recall import no_memo
 from clusterpages.search.documents import Doc, cluster_docs, regional_docs
-from clusterpages.search.kinds import KINDS
+from clusterpages.search.kinds import KINDS, LETTERS
 from clusterpages.search.words import Stemmer
 
 CHUNK = 16          # documents per document file
@@ -85,6 +87,7 @@ def build_part(key: str, name: str, folder: str, docs: list[Doc], stemmer: Stemm
             previous = n
         shards.setdefault(shard_code(term), {})[term] = flat
     files = [(f"{folder}t-{code}.js", _script(["terms", key, code, terms])) for code, terms in sorted(shards.items())]
+    files.append((f"{folder}kinds.js", _script(["kinds", key, LETTERS, "".join(LETTERS[d.kind] for d in docs)])))
     for start in range(0, len(docs), CHUNK):
         rows = [[d.title, d.kind, d.url, d.context, d.text[:TEXT_LIMIT]] for d in docs[start:start + CHUNK]]
         files.append((f"{folder}d-{start // CHUNK}.js", _script(["docs", key, start // CHUNK, rows])))

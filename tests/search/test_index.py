@@ -63,6 +63,8 @@ def test_index_files_and_manifest(site):
             name, key, got_code, terms = _payload(built.files[f"{part['folder']}t-{code}.js"])
             assert (name, key, got_code) == ("terms", part["key"], code)
             assert all(index.shard_code(t) == code for t in terms)
+        _, _, letters, kinds = _payload(built.files[f"{part['folder']}kinds.js"])
+        assert len(kinds) == part["docs"] and set(kinds) <= set(letters.values())
         chunks = -(-part["docs"] // index.CHUNK)
         assert all(f"{part['folder']}d-{n}.js" in built.files for n in range(chunks))
     # Inflected forms meet in one stem, and ё is е.

@@ -156,13 +156,14 @@
   // ------------------------------------------------------------------ the index, loaded as scripts
 
   var FUZZY_MIN = 5, PREFIX_MIN = 2;
-  var state = { manifest: null, rootUrl: null, terms: {}, docs: {}, loading: {} };
+  var state = { manifest: null, rootUrl: null, terms: {}, docs: {}, kinds: {}, loading: {} };
 
   function receive(item) {
     if (!item || !item.length) return;
     if (item[0] === "manifest") state.manifest = item[1];
     else if (item[0] === "terms") state.terms[item[1] + "/" + item[2]] = item[3];
     else if (item[0] === "docs") state.docs[item[1] + "/" + item[2]] = item[3];
+    else if (item[0] === "kinds") state.kinds[item[1]] = { letters: item[2], docs: item[3] };
   }
 
   function takeQueue() {
@@ -231,6 +232,9 @@
   // The query as words: each with its stem and whether it is still being typed.
   function parseQuery(text) {
     var list = words(text), typing = !/[\s.,;:!?»"')]$/.test(text);
+    // One-letter words («в», «и») would only narrow a longer query to the texts that have them.
+    var longer = list.filter(function (w) { return w.length > 1 || /\d/.test(w); });
+    if (longer.length) list = longer;
     return list.map(function (w, i) {
       return { word: w, stem: stem(w), prefix: typing && i === list.length - 1 && w.length >= PREFIX_MIN };
     });
@@ -286,6 +290,14 @@
     return { results: results, matched: matched };
   }
 
+  // Start loading the term shards of the words typed so far (the box calls it on every key).
+  function prefetch(text) {
+    takeQueue();
+    if (!state.manifest) return;
+    var codes = parseQuery(text).map(function (q) { return shardCode(q.stem); });
+    loadShards(state.manifest.parts, codes);
+  }
+
   function search(text, filter) {
     takeQueue();
     var m = state.manifest;
@@ -303,11 +315,27 @@
     });
   }
 
-  // Kinds live in the document chunks: load them for the candidates, then filter.
+  // Each part's kinds file has one letter per document, and which letter is which kind.
   function filterKind(found, kind) {
-    return loadDocs(found.results).then(function (rows) {
-      found.results = rows.filter(function (r) { return r.row[1] === kind; });
+    var parts = [];
+    found.results.forEach(function (r) { if (parts.indexOf(r.part) < 0) parts.push(r.part); });
+    return Promise.all(parts.map(function (part) {
+      return loadScript(part.folder + "kinds.js", function () { return part.key in state.kinds; });
+    })).then(function () {
+      found.results = found.results.filter(function (r) {
+        var kinds = state.kinds[r.part.key];
+        return kinds && kinds.docs.charAt(r.doc) === kinds.letters[kind];
+      });
       return found;
+    });
+  }
+
+  // What a result list shows: the total and the first `limit` results with their documents.
+  function query(text, filter, limit) {
+    return search(text, filter).then(function (found) {
+      return loadDocs(found.results.slice(0, limit)).then(function (shown) {
+        return { total: found.results.length, shown: shown, matched: found.matched, results: found.results };
+      });
     });
   }
 
@@ -404,21 +432,20 @@
     function run() {
       var text = input.value, mine = ++seq;
       if (!words(text).length) { panel.replaceChildren(); status.textContent = ""; close(); return; }
-      search(text).then(function (found) {
-        return loadDocs(found.results.slice(0, 8)).then(function (shown) {
-          if (mine !== seq) return;
-          var list = el("ul", "site-search__list");
-          shown.forEach(function (r) { list.appendChild(resultItem(r, found.matched, 120)); });
-          var all = el("a", "site-search__all", found.results.length ? "Все результаты (" + found.results.length + ")" : "Открыть страницу поиска");
-          all.href = form.action + "?q=" + encodeURIComponent(text);
-          panel.replaceChildren(list, all);
-          panel.hidden = false;
-          status.textContent = countText(found.results.length);
-        });
+      query(text, null, 8).then(function (found) {
+        if (mine !== seq) return;
+        var list = el("ul", "site-search__list");
+        found.shown.forEach(function (r) { list.appendChild(resultItem(r, found.matched, 120)); });
+        var all = el("a", "site-search__all", found.total ? "Все результаты (" + found.total + ")" : "Открыть страницу поиска");
+        all.href = form.action + "?q=" + encodeURIComponent(text);
+        panel.replaceChildren(list, all);
+        panel.hidden = false;
+        status.textContent = countText(found.total);
       });
     }
 
-    input.addEventListener("input", debounce(run, 150));
+    var later = debounce(run, 150);
+    input.addEventListener("input", function () { prefetch(input.value); later(); });
     input.addEventListener("keydown", function (e) {
       if (e.key === "ArrowDown" && !panel.hidden && links().length) { e.preventDefault(); links()[0].focus(); }
       if (e.key === "Escape") { close(); }
@@ -492,7 +519,7 @@
     }
 
     var later = debounce(run, 200);
-    input.addEventListener("input", later);
+    input.addEventListener("input", function () { prefetch(input.value); later(); });
     if (partSelect) partSelect.addEventListener("change", run);
     if (kindSelect) kindSelect.addEventListener("change", run);
     form.addEventListener("submit", function (e) { e.preventDefault(); run(); });
@@ -517,7 +544,7 @@
     if (page) setupPage(page);
   }
 
-  var api = { stem: stemWord, words: words, normalise: normalise, oneEdit: oneEdit, search: search };
+  var api = { stem: stemWord, words: words, normalise: normalise, oneEdit: oneEdit, search: search, query: query };
   if (typeof module === "object" && module.exports) {
     module.exports = api;
   } else {
