@@ -1,1 +1,0 @@
-(window.cpSearchData=window.cpSearchData||[]).push(["terms","edu","0436",{"жител":[5,1]}]);

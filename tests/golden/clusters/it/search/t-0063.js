@@ -1,1 +1,0 @@
-(window.cpSearchData=window.cpSearchData||[]).push(["terms","it","0063",{"cluster":[50,1]}]);

@@ -1,1 +1,0 @@
-(window.cpSearchData=window.cpSearchData||[]).push(["terms","lesprom","0069",{"i":[17,1]}]);

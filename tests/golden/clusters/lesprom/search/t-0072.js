@@ -1,1 +1,0 @@
-(window.cpSearchData=window.cpSearchData||[]).push(["terms","lesprom","0072",{"rutube":[6,1]}]);

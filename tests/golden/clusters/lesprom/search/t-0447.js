@@ -1,1 +1,0 @@
-(window.cpSearchData=window.cpSearchData||[]).push(["terms","lesprom","0447",{"чемпионат":[7,8,9,9]}]);

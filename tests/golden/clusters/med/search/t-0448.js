@@ -1,1 +1,0 @@
-(window.cpSearchData=window.cpSearchData||[]).push(["terms","med","0448",{"школьник":[4,8,1,1]}]);

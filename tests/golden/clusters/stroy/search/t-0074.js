@@ -1,1 +1,0 @@
-(window.cpSearchData=window.cpSearchData||[]).push(["terms","stroy","0074",{"telegram":[6,1]}]);

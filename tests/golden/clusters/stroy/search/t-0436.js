@@ -1,1 +1,0 @@
-(window.cpSearchData=window.cpSearchData||[]).push(["terms","stroy","0436",{"жител":[3,1]}]);

@@ -1,1 +1,0 @@
-(window.cpSearchData=window.cpSearchData||[]).push(["kinds","transport",{"championship":"c","item":"i","page":"p","post":"m","report":"r","video":"v"},"ppmmmmmmpiiiiiiiii"]);

@@ -1,1 +1,0 @@
-(window.cpSearchData=window.cpSearchData||[]).push(["terms","transport","043b",{"логистик":[0,1]}]);

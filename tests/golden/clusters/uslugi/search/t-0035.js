@@ -1,1 +1,0 @@
-(window.cpSearchData=window.cpSearchData||[]).push(["terms","uslugi","0035",{"5":[15,8]}]);

@@ -1,1 +1,0 @@
-(window.cpSearchData=window.cpSearchData||[]).push(["terms","uslugi","0039",{"9":[20,1]}]);

@@ -1,1 +1,0 @@
-(window.cpSearchData=window.cpSearchData||[]).push(["terms","uslugi","0074",{"telegram":[9,1]}]);

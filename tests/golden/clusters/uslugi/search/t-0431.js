@@ -1,1 +1,0 @@
-(window.cpSearchData=window.cpSearchData||[]).push(["terms","uslugi","0431",{"брендбук":[12,8]}]);
