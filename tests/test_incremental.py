@@ -46,7 +46,6 @@ def _apply(root: Path, edit: str, n: int) -> None:
         p.write_text(p.read_text(encoding="utf-8") + f"\nДобавленный абзац {n}.\n", encoding="utf-8")
     elif edit == "plan_row":
         p = cl / "plan-2022-2023.md"
-        p.write_text(p.read_text(encoding="utf-8").replace("|", f"| правка {n} |", 0) + "", encoding="utf-8")
         text = p.read_text(encoding="utf-8")
         lines = text.split("\n")
         rows = [i for i, l in enumerate(lines) if l.startswith("| ") and l[2:3].isdigit()]

@@ -6,6 +6,7 @@ links in document bodies)."""
 from __future__ import annotations
 
 import os
+import re
 
 import pytest
 
@@ -105,7 +106,13 @@ def test_every_path_field_refuses_the_way_out(ref, tmp_path):
         removed = [d for d in here if d.code == "html.sanitized"]  # file:, //… in Markdown: link dropped
         assert errors or (field in ("image", "link") and removed), f"{field} with «{ref}»:\n{shown}"
         for d in errors:
-            assert d.hint and ref in d.message or d.message
+            # The message names the reference and why it is refused; YAML fields quote it as written
+            # (Markdown may have unescaped a backslash in a link), and the hint says where files go.
+            assert re.search(r"«.*»: (путь выходит за пределы папки кластера|файл не найден|абсолютный путь|"
+                             r"обратная косая черта «\\» в пути|адрес с протоколом вместо файла|"
+                             r"недопустимый символ в пути)\.$", d.message), d.message
+            assert field in ("image", "link") or f"«{ref.strip()}»" in d.message, d.message
+            assert "media/" in d.hint, d.hint
     # and nothing that was resolved points outside content/
     if site is not None:
         paths = [c.logo for c in site.clusters] + [v.poster for v in site.videos] + [v.file for v in site.videos] \
