@@ -74,6 +74,18 @@ def _check_svg(path: Path, rel: str) -> list[dg.Diagnostic]:
                      "«Оптимизированный SVG»; в Illustrator: «Экспорт» → SVG) или сохраните её в PNG.")]
 
 
+def _is_source(path: Path) -> bool:
+    """A file the site is made from (the rest of content/ is media, copied as it is)."""
+    return path.suffix.lower() in TEXT_SUFFIXES or (
+        path.suffix.lower() in OFFICE_SUFFIXES and _OFFICE_PLAN.fullmatch(path.name) is not None)
+
+
+def _read(path: Path, root: Path) -> tuple[SourceFile | None, list[dg.Diagnostic]]:
+    if path.suffix.lower() in OFFICE_SUFFIXES:
+        return read_office(path, root, MAX_FILE_BYTES)
+    return read_text(path, root)
+
+
 def load(config_path: Path) -> Sources:
     root = config_path.parent
     diags: list[dg.Diagnostic] = []
@@ -84,18 +96,11 @@ def load(config_path: Path) -> Sources:
     content = root / "content"
     if content.is_dir():
         for path in _walk(content, root, diags):
-            if path.suffix.lower() in OFFICE_SUFFIXES and _OFFICE_PLAN.fullmatch(path.name):
-                src, sub = read_office(path, root, MAX_FILE_BYTES)
+            if _is_source(path):
+                src, sub = _read(path, root)
                 diags += sub
                 if src is not None:
                     files.append(src)
-            elif path.suffix.lower() in TEXT_SUFFIXES:
-                src, sub = read_text(path, root)
-                diags += sub
-                if src is not None:
-                    files.append(src)
-                elif not sub:
-                    pass
             else:
                 rel = path.relative_to(root).as_posix()
                 if path.suffix.lower() in (".svg", ".svgz"):
@@ -124,7 +129,7 @@ def reload(previous: Sources, config_path: Path, changed: Iterable[Path]) -> Sou
             return None
         if rel not in index or path.is_symlink() or not path.is_file():
             return None
-        src, diags = read_text(path, root)
+        src, diags = _read(path, root)
         if src is None or diags:
             return None
         files[index[rel]] = src
