@@ -7,14 +7,17 @@ assets/search.js reads (in whatever order the files arrive):
     search/manifest.js                    ["manifest", {...}]   every part: key, name, folder,
                                           which term shards exist, how many documents
     <part>/t-<code>.js                    ["terms", key, code, {stem: postings}]   the stems
-                                          beginning with one letter (code = its code point)
+                                          beginning with one letter (code = its code point in
+                                          hex, "0447" for «ч»), or with two ("04470435") where
+                                          one letter has too many, or all stems ("all") of a
+                                          small part
     <part>/d-<n>.js                       ["docs", key, n, [[title, kind, url, context, text], …]]
     <part>/kinds.js                       ["kinds", key, {kind: letter}, "iimv…"]   each
                                           document's kind as a letter, for the kind filter
 
 A part's folder is `clusters/<slug>/search/` (so it travels in the cluster's zip) or
 `search/region/`. A query loads the manifest (on every page, ~1 KB a part), then for each
-query word the one term shard of its first letter per part, then the document chunks of
+query word the one term shard of its first letter(s) per part, then the document chunks of
 the results it shows. A cluster's zip gets a manifest of that cluster alone.
 
 Postings are flat lists [doc, weight, doc, weight, …] with doc numbers as gaps from the
@@ -37,8 +40,11 @@ from clusterpages.search.documents import Doc, cluster_docs, regional_docs
 from clusterpages.search.kinds import KINDS, LETTERS
 from clusterpages.search.words import Stemmer
 
-CHUNK = 16          # documents per document file
-TEXT_LIMIT = 4000   # characters of a document's text kept for snippets (the index has all its words)
+CHUNK = 8               # documents per document file
+TEXT_LIMIT = 2000       # characters of a document's text kept for snippets (the index has all its words)
+SMALL_PART = 24 * 1024  # a part whose terms take less is one term file, "all"
+BIG_LETTER = 48 * 1024  # a first letter whose terms take more is split by the second letter
+WHOLE = "all"
 REGION_KEY = "region"
 
 
@@ -61,9 +67,36 @@ def _script(payload: list) -> bytes:
     return f"(window.cpSearchData=window.cpSearchData||[]).push({data});\n".encode("utf-8")
 
 
-def shard_code(term: str) -> str:
-    """The file code of the shard a term belongs to: its first letter's code point in hex."""
-    return f"{ord(term[0]):04x}"
+def _hex(text: str) -> str:
+    return "".join(f"{ord(ch):04x}" for ch in text)
+
+
+def shard_for(shards: Iterable[str], term: str) -> str:
+    """The code of the shard holding `term` among a part's `shards` (search.js does the same)."""
+    shards = set(shards)
+    if WHOLE in shards:
+        return WHOLE
+    two = _hex(term[:2])
+    return two if len(term) > 1 and two in shards else _hex(term[:1])
+
+
+def _split(postings: dict[str, list[int]]) -> dict[str, dict[str, list[int]]]:
+    """Terms into shards: one file for a small part, else one per first letter, and a letter
+    too big for one file by its first two letters."""
+    size = {t: len(t) * 2 + len(json.dumps(p)) for t, p in postings.items()}
+    if sum(size.values()) <= SMALL_PART:
+        return {WHOLE: dict(postings)}
+    letters: dict[str, dict[str, list[int]]] = {}
+    for term, flat in postings.items():
+        letters.setdefault(_hex(term[0]), {})[term] = flat
+    out: dict[str, dict[str, list[int]]] = {}
+    for code, terms in letters.items():
+        if sum(size[t] for t in terms) <= BIG_LETTER:
+            out[code] = terms
+            continue
+        for term, flat in terms.items():
+            out.setdefault(_hex(term[:2]), {})[term] = flat
+    return out
 
 
 def _weights(doc: Doc, stemmer: Stemmer) -> dict[str, int]:
@@ -79,13 +112,14 @@ def build_part(key: str, name: str, folder: str, docs: list[Doc], stemmer: Stemm
         weights = memo(f"search:{folder}{doc.url}", (doc.title, doc.text), lambda doc=doc: _weights(doc, stemmer))
         for term, weight in sorted(weights.items()):
             postings.setdefault(term, []).append((n, weight))
-    shards: dict[str, dict[str, list[int]]] = {}
+    flat_postings: dict[str, list[int]] = {}
     for term in sorted(postings):
         flat, previous = [], 0
         for n, weight in postings[term]:
             flat += [n - previous, weight]
             previous = n
-        shards.setdefault(shard_code(term), {})[term] = flat
+        flat_postings[term] = flat
+    shards = _split(flat_postings)
     files = [(f"{folder}t-{code}.js", _script(["terms", key, code, terms])) for code, terms in sorted(shards.items())]
     files.append((f"{folder}kinds.js", _script(["kinds", key, LETTERS, "".join(LETTERS[d.kind] for d in docs)])))
     for start in range(0, len(docs), CHUNK):

@@ -6,6 +6,8 @@ import datetime as _dt
 import io
 import json
 import re
+import shutil
+import subprocess
 import zipfile
 from pathlib import Path
 
@@ -14,7 +16,7 @@ import pytest
 from clusterpages import pipeline, urls
 from clusterpages.publish import bundles
 from clusterpages.search import index
-from clusterpages.search.documents import cluster_docs, regional_docs
+from clusterpages.search.documents import Doc, cluster_docs, regional_docs
 from clusterpages.search.words import Stemmer, words
 
 REPO = Path(__file__).resolve().parents[2]
@@ -62,7 +64,7 @@ def test_index_files_and_manifest(site):
         for code in part["shards"].split():
             name, key, got_code, terms = _payload(built.files[f"{part['folder']}t-{code}.js"])
             assert (name, key, got_code) == ("terms", part["key"], code)
-            assert all(index.shard_code(t) == code for t in terms)
+            assert all(index.shard_for(part["shards"].split(), t) == code for t in terms)
         _, _, letters, kinds = _payload(built.files[f"{part['folder']}kinds.js"])
         assert len(kinds) == part["docs"] and set(kinds) <= set(letters.values())
         chunks = -(-part["docs"] // index.CHUNK)
@@ -70,7 +72,7 @@ def test_index_files_and_manifest(site):
     # Inflected forms meet in one stem, and ё is е.
     it = next(p for p in manifest[1]["parts"] if p["key"] == "it")
     stem = Stemmer().stem("чемпионата")
-    terms = _payload(built.files[f"{it['folder']}t-{index.shard_code(stem)}.js"])[3]
+    terms = _payload(built.files[f"{it['folder']}t-{index.shard_for(it['shards'].split(), stem)}.js"])[3]
     assert stem == Stemmer().stem("чемпионаты") and stem in terms
     assert Stemmer().stem(words("партнёрами")[0]) == Stemmer().stem("партнер")
 
@@ -81,7 +83,7 @@ def test_postings_point_at_documents_containing_the_word(site):
     files = dict(part.files)
     stemmer = Stemmer()
     stem = stemmer.stem("чемпионат")
-    flat = _payload(files[f"{part.folder}t-{index.shard_code(stem)}.js"])[3][stem]
+    flat = _payload(files[f"{part.folder}t-{index.shard_for(part.shards, stem)}.js"])[3][stem]
     docs = [row for n in range(-(-part.docs // index.CHUNK)) for row in _payload(files[f"{part.folder}d-{n}.js"])[3]]
     n = 0
     for i in range(0, len(flat), 2):
@@ -113,3 +115,28 @@ def test_cluster_zip_carries_only_its_cluster(site):
 def test_size_is_reported(site):
     d = index.size_report(site, index.build(site))
     assert d.code == "search.index" and "КБ" in d.message and d.hint
+
+
+def test_big_parts_split_by_first_letters_and_the_browser_finds_the_same_shard():
+    # Many distinct words: «пр…» alone outgrows one file and is split by its second letter.
+    vocabulary = [f"{a}{b}{c}ик" for a in "пс" for b in "раоу" for c in "бвгджзклмнпрстфхц"]
+    docs = [Doc("page", f"Страница {n}", f"p{n}.html", "", " ".join(vocabulary[n % 7::3] * 3)) for n in range(400)]
+    part = index.build_part("x", "X", "x/", docs, Stemmer())
+    assert index.WHOLE not in part.shards
+    assert "043f" not in part.shards and any(c.startswith("043f") and len(c) == 8 for c in part.shards)
+    files = dict(part.files)
+    terms = {t: code for code in part.shards for t in _payload(files[f"x/t-{code}.js"])[3]}
+    assert all(index.shard_for(part.shards, t) == code for t, code in terms.items())
+    node = shutil.which("node")
+    script = ("const s = require(process.argv[1]); const [shards, terms] = JSON.parse(process.argv[2]);"
+              "process.stdout.write(JSON.stringify(terms.map(t => s.shardFor({shards: shards}, t))));")
+    proc = subprocess.run([node, "-e", script, str(REPO / "themes/brandbook/static/search.js"),
+                           json.dumps([" ".join(part.shards), sorted(terms)])],
+                          capture_output=True, text=True, encoding="utf-8", timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout) == [terms[t] for t in sorted(terms)]
+
+
+def test_small_part_is_one_file(site):
+    part = index.regional_part(site, Stemmer())
+    assert part.shards == (index.WHOLE,)

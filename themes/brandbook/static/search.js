@@ -4,15 +4,15 @@
  *
  * The index is loaded with <script> elements only (never fetch/XHR), so search works from
  * file://, under any sub-path and inside a cluster's zip; a page loads the manifest, then for
- * each query word one term shard per part (by the word's first letter), then the document
- * chunks of the results it shows.
+ * each query word one term shard per part (by the word's first letter or two), then the
+ * document chunks of the results it shows.
  *
  * Words are matched as the build indexed them: lower case, ё read as е, and the Snowball
  * Russian stemmer, written here from the algorithm's published description
  * (snowballstem.org/algorithms/russian/stemmer.html); the build uses the Python Snowball
  * package, and a test runs both over thousands of word forms. While typing, the last word
  * also matches as a prefix; words of five letters or more forgive one typo (a letter
- * missing, extra, wrong, or two letters swapped).
+ * missing, extra, wrong, or two letters swapped) after the letters that choose the shard.
  *
  * Without the manifest (a CMS page with pasted pieces, say) nothing happens and nothing fails.
  */
@@ -194,18 +194,25 @@
     return state.loading[path];
   }
 
-  function shardCode(term) {
-    return ("000" + term.codePointAt(0).toString(16)).slice(-4);
-  }
+  function hex(ch) { return ("000" + ch.codePointAt(0).toString(16)).slice(-4); }
 
   function hasShard(part, code) { return (" " + part.shards + " ").indexOf(" " + code + " ") >= 0; }
 
-  function loadShards(parts, codes) {
+  // The shard of `part` that holds `term`: all of a small part, the first two letters where
+  // the first letter was split, else the first letter (index.py: shard_for).
+  function shardFor(part, term) {
+    if (part.shards === "all") return "all";
+    var one = hex(term[0]);
+    if (term.length > 1 && hasShard(part, one + hex(term[1]))) return one + hex(term[1]);
+    return one;
+  }
+
+  function loadShards(parts, stems) {
     var jobs = [];
     parts.forEach(function (part) {
-      codes.forEach(function (code) {
+      stems.forEach(function (term) {
+        var code = shardFor(part, term), key = part.key + "/" + code;
         if (!hasShard(part, code)) return;
-        var key = part.key + "/" + code;
         jobs.push(loadScript(part.folder + "t-" + code + ".js", function () { return key in state.terms; }));
       });
     });
@@ -263,7 +270,7 @@
     parts.forEach(function (part, partIndex) {
       var scores = null;
       queryWords.forEach(function (q) {
-        var shard = state.terms[part.key + "/" + shardCode(q.stem)];
+        var shard = state.terms[part.key + "/" + shardFor(part, q.stem)];
         var found = candidates(shard, q), best = Object.create(null);
         Object.keys(found).forEach(function (term) {
           matched[term] = true;
@@ -294,8 +301,7 @@
   function prefetch(text) {
     takeQueue();
     if (!state.manifest) return;
-    var codes = parseQuery(text).map(function (q) { return shardCode(q.stem); });
-    loadShards(state.manifest.parts, codes);
+    loadShards(state.manifest.parts, parseQuery(text).map(function (q) { return q.stem; }));
   }
 
   function search(text, filter) {
@@ -305,8 +311,7 @@
     var queryWords = parseQuery(text);
     if (!queryWords.length) return Promise.resolve({ results: [], matched: {} });
     var parts = m.parts.filter(function (p) { return !filter || !filter.part || p.key === filter.part; });
-    var codes = queryWords.map(function (q) { return shardCode(q.stem); });
-    return loadShards(parts, codes).then(function () {
+    return loadShards(parts, queryWords.map(function (q) { return q.stem; })).then(function () {
       var found = match(queryWords, parts);
       if (filter && filter.kind) {
         return filterKind(found, filter.kind);
@@ -544,7 +549,7 @@
     if (page) setupPage(page);
   }
 
-  var api = { stem: stemWord, words: words, normalise: normalise, oneEdit: oneEdit, search: search, query: query };
+  var api = { stem: stemWord, words: words, normalise: normalise, oneEdit: oneEdit, shardFor: shardFor, search: search, query: query };
   if (typeof module === "object" && module.exports) {
     module.exports = api;
   } else {
