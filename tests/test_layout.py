@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import importlib
+import re
 
 import pytest
 
@@ -23,6 +24,7 @@ FORBIDDEN = {
     "content": {"site", "publish", "serve", *TOP},
     "site": {"publish", "serve", *TOP},
     "runtime": {"publish", "serve", *TOP},
+    "search": {"publish", "serve", *TOP},
     "publish": {"serve", *TOP},
     "serve": {"cli", "scaffold"},
 }
@@ -119,3 +121,38 @@ def test_no_module_is_over_400_lines():
     long = {p.relative_to(REPO).as_posix(): n for p in PACKAGE.rglob("*.py")
             if (n := len(p.read_text(encoding="utf-8").splitlines())) > 400}
     assert long == {}
+
+
+def _readme_package_block() -> str:
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    start = text.index("### The package")
+    return text[text.index("```", start) + 3: text.index("```", text.index("```", start) + 3)]
+
+
+def _readme_listing() -> dict[str, list[str]]:
+    """folder → the names the README's package block lists in it (descriptions in parentheses left out)."""
+    listing: dict[str, str] = {}
+    folder = None
+    for line in _readme_package_block().splitlines():
+        m = re.match(r"^  (\w+)/\s+(.*)$", line)
+        if m:
+            folder = m.group(1)
+            listing[folder] = m.group(2)
+        elif folder and re.match(r"^\s{20,}\S", line):
+            listing[folder] += " " + line.strip()
+        else:
+            folder = None
+    return {f: [item.strip() for item in re.sub(r"\([^)]*\)", "", text).split(",") if item.strip()]
+            for f, text in listing.items()}
+
+
+def test_readme_and_architecture_name_every_folder_and_only_modules_that_exist():
+    architecture = (REPO / "docs" / "architecture.md").read_text(encoding="utf-8")
+    listing = _readme_listing()
+    folders = sorted(p.name for p in PACKAGE.iterdir() if p.is_dir() and (p / "__init__.py").is_file())
+    assert [f for f in folders if f not in listing] == []
+    assert [f for f in folders if f"`{f}/`" not in architecture] == []
+    missing = [f"{folder}/{name}" for folder, names in listing.items() for name in names
+               if re.fullmatch(r"[a-z_]+/?", name) and not (PACKAGE / folder / f"{name.rstrip('/')}.py").exists()
+               and not (PACKAGE / folder / name.rstrip("/")).is_dir()]
+    assert missing == []
