@@ -120,6 +120,7 @@ class PlanItem:
     reach_fact: str = ""
     link: str | None = None
     done_on: _dt.date | None = None   # the day the row says it was done («выполнено — размещён 27.12.2022»)
+    place: str = ""    # where a person finds the row in a Word or Excel file: «таблица 2, строка 6»
 
 
 @dataclass(frozen=True)

@@ -57,9 +57,10 @@ def check(site: Site) -> list[dg.Diagnostic]:
             for number, decision in item.decisions:
                 p = numbers.get(number)
                 if p is None or decision not in {d.number for d in p.decisions}:
-                    diags.append(dg.warning("plan.protocol-ref", doc.file, item.line,
+                    diags.append(dg.warning("plan.protocol-ref", doc.file, item.line or None,
                                             f"Ссылка «п. {decision} протокола № {number}»: такого решения нет на сайте.",
-                                            "Проверьте номер пункта и протокола или добавьте протокол в content/protocols/."))
+                                            "Проверьте номер пункта и протокола или добавьте протокол в content/protocols/.",
+                                            place=item.place))
     partner_names = {c.slug: {p.name for p in c.partners} for c in site.clusters}
     for ch in site.championships:
         for name in ch.partners:

@@ -197,7 +197,7 @@ def _item(row: RawRow, cells: list[str], raw: RawTable, roles: list, section: st
         status_note=status_note, tags=tags, decisions=refs, extra=tuple(extra),
         channel=plain(data.get("channel", "")), format=plain(data.get("format", "")),
         audience=plain(data.get("audience", "")), reach_plan=reach_plan.strip(), reach_fact=reach_fact.strip(),
-        link=link, done_on=reading.done_on)
+        link=link, done_on=reading.done_on, place=row.place)
 
 
 def read_table(raw: RawTable, section: str, w: Where, seen: set[str]) -> tuple[list | None, list[dg.Diagnostic]]:

@@ -26,7 +26,7 @@ def _plan_json(doc: PlanDoc) -> bytes:
         "approved": None if doc.approval is None else {"position": doc.approval.position, "name": doc.approval.name,
                                                       "date": d(doc.approval.date)},
         "items": [{
-            "uid": i.uid, "line": i.line, "section": i.section, "number": i.number, "title": i.title_text,
+            "uid": i.uid, "line": i.line or None, **({"place": i.place} if i.place else {}), "section": i.section, "number": i.number, "title": i.title_text,
             "deadline": {"text": i.deadline_text, "kind": i.deadline.kind if i.deadline else None,
                          "start": d(i.deadline.start) if i.deadline else None,
                          "end": d(i.deadline.end) if i.deadline else None,

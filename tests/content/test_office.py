@@ -17,7 +17,7 @@ AS_OF = dt.date(2023, 2, 15)
 
 def _site(config: Path, files: dict[str, bytes | str]) -> Path:
     root = config.parent
-    for name in ("plan-2022-2023.md",):
+    for name in ("plan-2022-2023.md", "plan-2022-2023.docx", "plan-2022-2023.xlsx", "plan-2022-2023.yaml"):
         (root / CLUSTER / name).unlink(missing_ok=True)
     for rel, data in files.items():
         path = root / CLUSTER / rel
