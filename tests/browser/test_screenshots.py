@@ -53,3 +53,32 @@ def test_screenshots(open_page, mode, built_site, site_server):
         else:
             assert attrs["on"] is None, attrs
     page.assert_clean()
+
+
+# What the department shows and prints: the dashboard at 1366×768, a report chart, a chart
+# slide at 1920×1080 and a work plan on a 390 px phone (the first two screens).
+PRESENTATION = {
+    "dashboard": ("protocols/protocol-4-2022-12-06/index.html", {"width": 1366, "height": 768}, ".dashboard"),
+    "report-chart": ("clusters/it/report-2021-2022/index.html", {"width": 1366, "height": 768}, "#chart-1"),
+    "slide": ("clusters/it/report-2021-2022/slides/index.html#slide-3", {"width": 1920, "height": 1080}, None),
+    "plan-phone": ("clusters/it/plan-2022-2023/index.html", {"width": 390, "height": 844}, None),
+}
+
+
+def test_presentation_screenshots(open_page, built_site, site_server):
+    SHOTS_DIR.mkdir(parents=True, exist_ok=True)
+    for name, (address, viewport, selector) in PRESENTATION.items():
+        page = open_page(viewport=viewport)
+        path, _, fragment = address.partition("#")
+        assert (built_site / path).is_file(), f"the example site has no {path}"
+        page.goto(site_server.url(path) + (f"#{fragment}" if fragment else ""), label=f"{address} [{name}]")
+        target = SHOTS_DIR / f"{name}.png"
+        if selector:
+            page.page.locator(selector).screenshot(path=str(target), animations="disabled", caret="hide")
+        else:
+            height = viewport["height"] * (2 if viewport["width"] < 600 else 1)
+            page.page.screenshot(path=str(target), full_page=True, animations="disabled", caret="hide",
+                                 clip={"x": 0, "y": 0, "width": viewport["width"], "height": height})
+        width, height = _png_size(target.read_bytes())
+        assert 0 < width <= viewport["width"] and height > 200, (target, width, height)
+        page.assert_clean()

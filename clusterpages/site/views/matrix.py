@@ -17,7 +17,7 @@ from clusterpages.text import ru_short_date
 # The word shown in a compact cell; the full label is in the cell's details.
 SHORT_WORDS = {
     "done": "Выполнено",
-    "done_late": "С опозданием",
+    "done_late": "Выполнено с опозданием",
     "in_progress": "В работе",
     "not_started": "Не начато",
     "overdue": "Просрочено",
