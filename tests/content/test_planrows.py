@@ -84,3 +84,12 @@ def test_repeated_header_rows_and_empty_rows_are_not_items():
     result, diags = blocks(body)
     (table,) = _tables(result)
     assert [i.title_text for i in table.items] == ["Совет", "Отчёт"]
+
+
+def test_the_synonym_list_is_documented():
+    from conftest import REPO
+
+    from clusterpages.content.columns import SYNONYMS
+    doc = (REPO / "docs" / "content-model.md").read_text(encoding="utf-8")
+    missing = [v for variants in SYNONYMS.values() for v in variants if f"«{v}»" not in doc]
+    assert not missing, f"docs/content-model.md does not list: {missing}"
