@@ -8,7 +8,9 @@ browser's livereload.js does: it connects to ws://127.0.0.1:<port>/livereload, s
 
 then, as livereload.js does, {"command": "info", ...}, and waits for messages; a
 {"command": "reload", ...} message is the moment the browser is told to reload. The time
-measured is from just before a page file is written to the arrival of that message.
+measured is from just before a page file is written to the moment the edited page, fetched
+again as the browser would after that message, shows the edit ("save → browser shows").
+Pairs of saves 300 ms apart then check that both saves are shown.
 """
 
 from __future__ import annotations
@@ -139,6 +141,7 @@ class PreviewResult:
     times: list[float] = field(default_factory=list)   # seconds, one per edit
     note: str = ""
     startup_s: float | None = None                    # serve start to accepting connections
+    pairs: list[list[int]] = field(default_factory=list)  # per pair of quick saves: the saves the page showed
 
 
 def _tail(path: Path, lines: int = 3) -> str:
@@ -164,10 +167,46 @@ def _stop(proc: subprocess.Popen) -> None:
             continue
 
 
-def measure(command: list[str], cwd: Path, log: Path, port: int, edit: Callable[[int], None],
+def _shows(port: int, page: str, marker: str) -> bool:
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/{page}", timeout=30) as resp:
+            return marker in resp.read().decode("utf-8", "replace")
+    except (OSError, urllib.error.URLError):
+        return False
+
+
+def _pair(ws: WebSocket, port: int, page: str, edit: Callable[[int], str], first: int, timeout: float) -> list[int]:
+    """Two saves 300 ms apart: which of them (0, 1) the page showed after each reload message."""
+    markers = [edit(first)]
+    saved = time.monotonic()
+    shown: list[int] = []
+    end = saved + timeout
+    while time.monotonic() < end and (not shown or shown[-1] != 1):
+        if len(markers) == 1 and time.monotonic() >= saved + 0.3:
+            markers.append(edit(first + 1))
+        wait = saved + 0.3 - time.monotonic() if len(markers) == 1 else end - time.monotonic()
+        try:
+            msg = ws.recv_json(max(0.01, wait))
+        except TimeoutError:
+            continue
+        if msg.get("command") == "reload":
+            found = [n for n, m in enumerate(markers) if _shows(port, page, m)]
+            if found and (not shown or shown[-1] != found[-1]):
+                shown.append(found[-1])
+    drain = time.monotonic() + 1.5
+    while time.monotonic() < drain:
+        try:
+            ws.recv_json(max(0.0, drain - time.monotonic()))
+        except TimeoutError:
+            break
+    return shown
+
+
+def measure(command: list[str], cwd: Path, log: Path, port: int, edit: Callable[[int], str],
             restore: Callable[[], None], edits: int = 5, pause: float = 1.5, startup_timeout: float = 600,
-            reload_timeout: float = 180, env: dict | None = None) -> PreviewResult:
-    """Start the preview server, then edit a page `edits` times and time each reload message."""
+            reload_timeout: float = 180, env: dict | None = None, page: str = "", pairs: int = 0) -> PreviewResult:
+    """Start the preview server, then edit a page `edits` times and time each until the page
+    (site path `page`) shows the text `edit(i)` returns; then `pairs` pairs of saves 300 ms apart."""
     log.parent.mkdir(parents=True, exist_ok=True)
     with open(log, "wb") as out:
         started = time.perf_counter()
@@ -226,7 +265,7 @@ def measure(command: list[str], cwd: Path, log: Path, port: int, edit: Callable[
         times: list[float] = []
         for i in range(edits):
             t0 = time.perf_counter()
-            edit(i)
+            marker = edit(i)
             end = time.monotonic() + reload_timeout
             while True:
                 try:
@@ -235,7 +274,7 @@ def measure(command: list[str], cwd: Path, log: Path, port: int, edit: Callable[
                     return PreviewResult(bool(times), times,
                                          f"no reload message within {reload_timeout:.0f} s after edit {i + 1}",
                                          startup)
-                if msg.get("command") == "reload":
+                if msg.get("command") == "reload" and (not page or _shows(port, page, marker)):
                     times.append(time.perf_counter() - t0)
                     break
             # The pause between edits; a second reload for the same edit is drained here.
@@ -245,7 +284,8 @@ def measure(command: list[str], cwd: Path, log: Path, port: int, edit: Callable[
                     ws.recv_json(max(0.0, pause_end - time.monotonic()))
                 except TimeoutError:
                     break
-        return PreviewResult(True, times, startup_s=startup)
+        shown_pairs = [_pair(ws, port, page, edit, edits + 2 * k, reload_timeout) for k in range(pairs)] if page else []
+        return PreviewResult(True, times, startup_s=startup, pairs=shown_pairs)
     except WSClosed as exc:
         return PreviewResult(False, note=f"WebSocket closed: {exc}")
     finally:

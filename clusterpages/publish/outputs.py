@@ -43,16 +43,18 @@ def _plan_json(doc: PlanDoc) -> bytes:
 
 
 def artifacts(site: Site, env: jinja2.Environment, theme: Path, memo=None) -> tuple[dict[str, bytes], list[dg.Diagnostic]]:
-    """`memo(name, inputs, make)` may give back calendar events and search weights made from the
-    same inputs before (the preview: recall.Recall)."""
+    """`memo(name, inputs, make)` may give back what was made from the same inputs before (the
+    preview: recall.Recall): plan twins, calendar events, search weights."""
     memo = memo or no_memo
     files: dict[str, bytes] = {}
     css = tokens.stylesheet(site.config.palette, {c.slug: c.accent for c in site.clusters}, site.config.fonts)
     files[urls.TOKENS_CSS] = css.encode("utf-8")
     for doc in site.plans:
-        files[urls.plan_json(doc.cluster, doc.slug, doc.kind)] = _plan_json(doc)
-        files[urls.plan_docx(doc.cluster, doc.slug, doc.kind)] = docx.render(doc, site.config.as_of,
-                                                                             site.config.department_name)
+        files[urls.plan_json(doc.cluster, doc.slug, doc.kind)] = memo(f"plan-json:{doc.file}", doc,
+                                                                      lambda doc=doc: _plan_json(doc))
+        inputs = (doc, site.config.as_of, site.config.department_name)
+        files[urls.plan_docx(doc.cluster, doc.slug, doc.kind)] = memo(f"plan-docx:{doc.file}", inputs,
+                                                                      lambda inputs=inputs: docx.render(*inputs))
     files.update(dashboard.files(site))
     ics, diags = calendar.files(site, memo)
     files.update(ics)
