@@ -3,7 +3,7 @@
 #   bash scripts/test.sh                 all tests
 #   bash scripts/test.sh -m "not browser" -q   arguments go to pytest as they are
 # Needs: python3, node/npm (for axe-core and the Nu HTML checker), Debian's
-# chromium and a Java runtime (installed with apt-get when missing).
+# chromium, a Java runtime and LibreOffice Writer (installed with apt-get when missing).
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -41,6 +41,12 @@ fi
 if ! command -v java >/dev/null 2>&1; then
     echo "test: installing a Java runtime"
     apt_install default-jre-headless
+fi
+# LibreOffice opens the printable plan.docx and converts it to PDF (tests/publish/test_docx.py;
+# the test skips, saying so, where soffice is absent). About 90 MB to download, a minute to install.
+if ! command -v soffice >/dev/null 2>&1; then
+    echo "test: installing LibreOffice Writer (no GUI)"
+    apt_install libreoffice-writer-nogui || echo "test: LibreOffice not installed; the PDF conversion test will skip"
 fi
 
 # --- npm tools: axe-core and vnu-jar (pinned in package-lock.json) -----------

@@ -26,6 +26,7 @@ _TAG = re.compile(r"(?:(?<=\s)|^)#([0-9a-zа-яё][0-9a-zа-яё_-]*)", re.IGNOR
 _REF = re.compile(r"\(?\s*пп?\.\s*(\d+(?:\s*(?:,|и)\s*\d+)*)\s+протокола\s+№\s*([\w-]+)\s*\)?", re.IGNORECASE)
 _URL = re.compile(r"https?://[^\s<>\"')]+")
 _ROMAN = re.compile(r"(?i)[ivxlc]+\.?")
+_ARABIC = re.compile(r"[0-9]{1,2}")
 
 
 @dataclass(frozen=True)
@@ -107,18 +108,24 @@ def is_numbering(cells: list[str]) -> bool:
     return len(filled) >= 2 and filled == [str(n) for n in range(1, len(filled) + 1)]
 
 
-def section_of(cells: list[str], roles: list[str | None]) -> str | None:
+def section_of(cells: list[str], roles: list[str | None], next_number: str = "") -> str | None:
     """The heading a row stands for, or None when it is an item.
 
     One filled cell is a section («Организационная работа», «1. Работа с кадрами»); so is a
-    Roman number in the number column with one text beside it («II | Профориентация»).
+    number in the number column with one text beside it and nothing else, when the number is
+    Roman («II | Профориентация»), or Arabic and either the text is in capitals
+    («2 | ПРОФОРИЕНТАЦИЯ») or the next row numbers within it («2 | Профориентация» before «2.1»).
     """
     filled = [(i, plain(c)) for i, c in enumerate(cells) if plain(c)]
     distinct = list(dict.fromkeys(text for _, text in filled))
     if len(distinct) == 1:
         return distinct[0]
-    if len(filled) == 2 and roles[filled[0][0]] == "number" and _ROMAN.fullmatch(filled[0][1]):
-        return f"{filled[0][1].rstrip('.')}. {filled[1][1]}"
+    if len(filled) != 2 or roles[filled[0][0]] != "number" or roles[filled[1][0]] != "title":
+        return None
+    number, text = filled[0][1].rstrip("."), filled[1][1]
+    arabic = _ARABIC.fullmatch(number) and (text.upper() == text or next_number.startswith(number + "."))
+    if _ROMAN.fullmatch(number) or arabic:
+        return f"{number}. {text}"
     return None
 
 
@@ -216,7 +223,10 @@ def read_table(raw: RawTable, section: str, w: Where, seen: set[str]) -> tuple[l
         return PlanTable(section=current, anchor=slugify(current) if current else "tablitsa",
                          line=raw.line or 0, columns=column_pairs, items=tuple(found))
 
-    for row in raw.rows:
+    number_at = roles.index("number") if "number" in roles else None
+    numbers = [plain(r.cells[number_at]) if number_at is not None and number_at < len(r.cells) else ""
+               for r in raw.rows]
+    for index, row in enumerate(raw.rows):
         cells = list(row.cells)
         if len(cells) != width:
             if row.line is not None:
@@ -228,7 +238,7 @@ def read_table(raw: RawTable, section: str, w: Where, seen: set[str]) -> tuple[l
             cells = (cells + [""] * width)[:width]
         if not any(plain(c) for c in cells) or is_numbering(cells) or [plain(c).lower() for c in cells] == header_key:
             continue
-        heading = section_of(cells, roles)
+        heading = section_of(cells, roles, next((n for n in numbers[index + 1:] if n), ""))
         if heading is not None:
             if items:
                 blocks.append(table(section, items))

@@ -93,3 +93,20 @@ def test_the_synonym_list_is_documented():
     doc = (REPO / "docs" / "content-model.md").read_text(encoding="utf-8")
     missing = [v for variants in SYNONYMS.values() for v in variants if f"«{v}»" not in doc]
     assert not missing, f"docs/content-model.md does not list: {missing}"
+
+
+def test_arabic_numbered_headings_are_sections_when_the_rows_under_them_say_so():
+    body = "\n".join([
+        "| № | Мероприятие | Срок | Ответственный |",
+        "|---|---|---|---|",
+        "| 1. | Работа с кадрами | | |",
+        "| 1.1 | Курсы повышения квалификации | октябрь 2022 | Иванова |",
+        "| 2 | ПРОФОРИЕНТАЦИЯ | | |",
+        "| 2.1 | Ярмарка профессий | апрель 2023 | Петров |",
+        "| 3 | Итоговый отчёт | | |",
+    ])
+    result, diags = blocks(body)
+    tables = _tables(result)
+    assert [t.section for t in tables] == ["1. Работа с кадрами", "2. ПРОФОРИЕНТАЦИЯ"]
+    assert [i.title_text for t in tables for i in t.items] == [
+        "Курсы повышения квалификации", "Ярмарка профессий", "Итоговый отчёт"]
