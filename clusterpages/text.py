@@ -10,7 +10,9 @@ from babel.dates import format_date
 from babel.numbers import format_decimal
 from markupsafe import Markup, escape
 
-NBSP = "\u00a0"
+from clusterpages import typography
+
+NBSP = typography.NBSP
 
 
 def slugify(text: str) -> str:
@@ -30,6 +32,37 @@ def ru_date(value: _dt.date | None) -> str:
     if value is None:
         return ""
     return format_date(value, "d MMMM y", locale="ru").replace(" ", NBSP) + NBSP + "г."
+
+
+def ru_date_range(start: _dt.date | None, end: _dt.date | None) -> str:
+    """«8–9 февраля 2023 г.», «28 февраля – 2 марта 2023 г.», «25 декабря 2022 г. – 10 января 2023 г.»."""
+    if start is None or end is None or start == end:
+        return ru_date(start or end)
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{ru_date(end)}"
+    if start.year == end.year:
+        return format_date(start, "d MMMM", locale="ru").replace(" ", NBSP) + NBSP + "– " + ru_date(end)
+    return ru_date(start) + NBSP + "– " + ru_date(end)
+
+
+def status_note(note: str | None, label: str) -> str:
+    """A status note without the status word the badge beside it already says:
+    «перенесено на апрель 2023» next to «Перенесено» → «на апрель 2023»; «выполнено» → «»."""
+    note = (note or "").strip()
+    word = label.strip().lower().replace("ё", "е")
+    if note.lower().replace("ё", "е").startswith(word):
+        rest = note[len(word):]
+        if not rest or not rest[0].isalnum():
+            return rest.lstrip(" \u00a0.,;:—–-/")
+    return note
+
+
+_SHORT_YEAR = re.compile(r"(?<![\w.])(\d{1,2}\.\d{1,2}\.)(\d{2})(?![\w.])")
+
+
+def full_years(deadline: str) -> str:
+    """«25.12.22» → «25.12.2022» in a deadline (read the same way), so pages can write it in words."""
+    return _SHORT_YEAR.sub(lambda m: m.group(1) + "20" + m.group(2), deadline)
 
 
 def ru_short_date(value: _dt.date | None) -> str:
@@ -87,24 +120,9 @@ def plural(n: int, one: str, few: str, many: str) -> str:
     return many
 
 
-_SHORT_WORDS = re.compile(
-    r"(?<![\w\-])(в|во|к|ко|с|со|о|об|у|и|а|но|на|по|до|от|из|за|не|ни|для|при|без|под|над)\s+(?=\w)",
-    re.IGNORECASE)
-_INITIALS = re.compile(r"\b([А-ЯЁA-Z]\.)\s?([А-ЯЁA-Z]\.)\s+(?=[А-ЯЁ][а-яё])")
-_NUMERO = re.compile(r"(№|§)\s*(?=\d)")
-_DASH = re.compile(r"\s+[—–-]\s+")
-
-
 def typograph(text: str) -> str:
-    """A small, safe rule set of Russian typography on plain text (no HTML)."""
-    if not text:
-        return text
-    text = _DASH.sub(NBSP + "— ", text)
-    text = _SHORT_WORDS.sub(lambda m: m.group(1) + NBSP, text)
-    text = _INITIALS.sub(lambda m: m.group(1) + NBSP + m.group(2) + NBSP, text)
-    text = _NUMERO.sub(lambda m: m.group(1) + NBSP, text)
-    text = re.sub(r"(\d)\s+(г\.|гг\.|чел\.|тыс\.|млн|руб\.|%)", lambda m: m.group(1) + NBSP + m.group(2), text)
-    return text
+    """Russian typography on plain text (the rules live in typography.py)."""
+    return typography.typograph(text)
 
 
 def typo_markup(text: str | None) -> Markup:

@@ -3,7 +3,8 @@
 #   bash scripts/test.sh                 all tests
 #   bash scripts/test.sh -m "not browser" -q   arguments go to pytest as they are
 # Needs: python3, node/npm (for axe-core and the Nu HTML checker), Debian's
-# chromium, a Java runtime and LibreOffice Writer (installed with apt-get when missing).
+# chromium, a Java runtime, LibreOffice Writer and php-cli (installed with apt-get when
+# missing), and Debian's wordpress package unpacked into .cache/wordpress (for its kses.php).
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -47,6 +48,23 @@ fi
 if ! command -v soffice >/dev/null 2>&1; then
     echo "test: installing LibreOffice Writer (no GUI)"
     apt_install libreoffice-writer-nogui || echo "test: LibreOffice not installed; the PDF conversion test will skip"
+fi
+
+# WordPress's own post filter (kses.php) checks the CMS pieces: PHP runs it. The wordpress
+# package is unpacked, not installed: installing it would pull in and start a web server.
+if ! command -v php >/dev/null 2>&1; then
+    echo "test: installing Debian php-cli"
+    apt_install php-cli
+fi
+if [ ! -f /usr/share/wordpress/wp-includes/kses.php ] && \
+   [ ! -f .cache/wordpress/usr/share/wordpress/wp-includes/kses.php ]; then
+    echo "test: unpacking Debian's wordpress package into .cache/wordpress"
+    if [ "$apt_updated" -eq 0 ]; then as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q; apt_updated=1; fi
+    wp_tmp="$(mktemp -d)"
+    (cd "$wp_tmp" && apt-get download -q wordpress)
+    mkdir -p .cache/wordpress
+    dpkg-deb -x "$wp_tmp"/wordpress_*.deb .cache/wordpress
+    rm -rf "$wp_tmp"
 fi
 
 # --- npm tools: axe-core and vnu-jar (pinned in package-lock.json) -----------

@@ -119,7 +119,7 @@ def test_as_of_flag_changes_the_status_date(example_site):
     r = run_cli("build", "--config", str(example_site), "--as-of", "2023-06-01")
     assert r.returncode == 0, r.stderr
     html = (example_site.parent / "output" / "index.html").read_text(encoding="utf-8")
-    assert "По состоянию на 1\u00a0июня\u00a02023\u00a0г." in html
+    assert "По\u00a0состоянию на\u00a01\u00a0июня\u00a02023\u00a0г." in html
 
 
 def test_source_date_epoch_is_the_fallback_as_of(example_site):

@@ -20,7 +20,7 @@ from clusterpages.content import columns, markup, status
 from clusterpages.content.academic import AcademicYear
 from clusterpages.content.deadlines import DeadlineError, parse_deadline
 from clusterpages.model import PlanItem, PlanTable
-from clusterpages.text import slugify
+from clusterpages.text import full_years, slugify
 
 _TAG = re.compile(r"(?:(?<=\s)|^)#([0-9a-zа-яё][0-9a-zа-яё_-]*)", re.IGNORECASE)
 _REF = re.compile(r"\(?\s*пп?\.\s*(\d+(?:\s*(?:,|и)\s*\d+)*)\s+протокола\s+№\s*([\w-]+)\s*\)?", re.IGNORECASE)
@@ -169,7 +169,7 @@ def _item(row: RawRow, cells: list[str], raw: RawTable, roles: list, section: st
         return None
     title_html = _cell_html(title_raw, w, row.line, row.at(where.get("title")), diags)
     title_text = markup.strip_tags(re.sub(r"<br\s*/?>", " ", title_html))
-    deadline_text = plain(data.get("deadline", ""))
+    deadline_text = full_years(plain(data.get("deadline", "")))
     deadline = None
     if deadline_text:
         try:

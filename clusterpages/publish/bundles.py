@@ -26,6 +26,7 @@ from urllib.parse import quote, unquote, urlsplit
 from clusterpages import urls
 from clusterpages.model import Cluster, Site
 from clusterpages.runtime.recall import no_memo
+from clusterpages.typography import typograph_html
 
 # Attributes holding one address; srcset is handled apart.
 URL_ATTRS = ("href", "src", "poster", "data-src")
@@ -241,24 +242,58 @@ def _zip_bytes(entries: Mapping[str, bytes], date: _dt.date,
     return buf.getvalue()
 
 
-def _root_index(cl: Cluster, title: str) -> bytes:
+def _root_links(site: Site, cl: Cluster) -> list[tuple[str, str]]:
+    """(title, path inside the zip) of the cluster's main pages, for the zip's index.html."""
+    out = [(d.title, urls.document(cl.slug, d.slug)) for d in site.plans if d.cluster == cl.slug]
+    out += [(r.title, urls.document(cl.slug, r.slug)) for r in site.reports if r.cluster == cl.slug]
+    if any(v.cluster == cl.slug for v in site.videos):
+        out.append(("Видео кластера", urls.videos(cl.slug)))
+    if any(c.cluster == cl.slug for c in site.championships):
+        out.append(("Отраслевые чемпионаты", urls.championships(cl.slug)))
+    return out
+
+
+def _root_index(site: Site, cl: Cluster) -> bytes:
+    """The page a person sees first after unzipping: styled on its own (no file it needs can be missing)."""
+    p = site.config.palette
     name = html.escape(cl.name)
-    return f"""<!DOCTYPE html>
+    items = "".join(f'<li><a href="{quote(path)}">{html.escape(title)}</a></li>\n' for title, path in _root_links(site, cl))
+    page = f"""<!DOCTYPE html>
 <html lang="ru">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{name} — {html.escape(title)}</title>
+<title>{name} — {html.escape(site.config.title)}</title>
+<style>
+body {{ margin: 0; font: 1.0625rem/1.55 "PT Sans", Arial, sans-serif; color: {p.text.hex}; background: {p.background.hex}; }}
+header {{ padding: 1.25rem 1rem; color: #fff; background: {p.primary.hex}; border-bottom: .375rem solid {cl.accent.hex}; }}
+header p {{ margin: 0; max-width: 46rem; margin-inline: auto; }}
+main {{ max-width: 46rem; margin: 0 auto; padding: 1.25rem 1rem 2.5rem; }}
+h1 {{ font-family: "PT Serif", Georgia, serif; font-size: 1.75rem; line-height: 1.25; margin: 0 0 1rem; }}
+a {{ color: {p.primary.hex}; }}
+.open {{ display: inline-block; padding: .625rem 1.25rem; border-radius: .25rem; color: #fff; background: {p.primary.hex};
+  font-weight: 700; text-decoration: none; }}
+.open:hover, .open:focus {{ text-decoration: underline; }}
+ul {{ padding-left: 1.25rem; }}
+li {{ margin: .25rem 0; }}
+.note {{ padding: .75rem 1rem; background: {p.neutral_light.hex}; border-left: .25rem solid {p.primary.hex}; }}
+</style>
 </head>
 <body>
+<header><p>{html.escape(site.config.title)}</p></header>
 <main>
 <h1>{name}</h1>
-<p><a href="{urls.cluster(cl.slug)}">Открыть страницы кластера</a></p>
-<p>Как разместить эти страницы на сайте колледжа, написано в файле <a href="ИНСТРУКЦИЯ.txt">ИНСТРУКЦИЯ.txt</a>.</p>
+<p><a class="open" href="{urls.cluster(cl.slug)}">Открыть страницы кластера</a></p>
+<h2>Что в архиве</h2>
+<ul>
+{items}</ul>
+<p class="note">Как разместить эти страницы на сайте колледжа, написано в файле <a href="ИНСТРУКЦИЯ.txt">ИНСТРУКЦИЯ.txt</a>:
+распакуйте архив целиком, сохраняя папки, и загрузите всё содержимое в любую папку сайта.</p>
 </main>
 </body>
 </html>
-""".encode("utf-8")
+"""
+    return typograph_html(page).encode("utf-8")
 
 
 def _instruction(cl: Cluster, base_url: str | None) -> bytes:
@@ -364,7 +399,7 @@ def bundle(site: Site, cl: Cluster, files: Mapping[str, bytes], copies: Mapping[
     own_search = urls.search_bundle_manifest(cl.slug)
     if urls.SEARCH_MANIFEST in entries and own_search in entries:
         entries[urls.SEARCH_MANIFEST] = entries[own_search]  # search in the zip: this cluster only
-    entries["index.html"] = _root_index(cl, site.config.title)
+    entries["index.html"] = _root_index(site, cl)
     entries["ИНСТРУКЦИЯ.txt"] = _instruction(cl, base_url)
     sums = {p: recall(f"sha256:{cl.slug}:{p}", entries[p], lambda data=entries[p]: sha256(data)) for p in sorted(entries)}
     listing = [{"path": p, "sha256": sums[p], "size": len(entries[p])} for p in sorted(entries)]

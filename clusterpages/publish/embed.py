@@ -23,7 +23,7 @@ from urllib.parse import unquote, urlsplit
 import css_inline
 import jinja2
 
-from clusterpages import diagnostics as dg, urls
+from clusterpages import diagnostics as dg, typography, urls
 from clusterpages.content.videos import ALLOWED_EMBED_HOSTS
 from clusterpages.model import Site
 from clusterpages.publish.bundles import (
@@ -36,6 +36,8 @@ from clusterpages.publish.bundles import (
 )
 from clusterpages.site import pages, render
 from clusterpages.theme import charts
+from clusterpages.theme.colors import Color, shade, tint
+from clusterpages.theme.tokens import CLUSTER_DARK_SHADE, CLUSTER_TINT
 
 # Page template → fragment template.
 TEMPLATES = MappingProxyType({
@@ -288,6 +290,12 @@ def templates_bytes(env: jinja2.Environment) -> bytes:
     return "\0".join(parts).encode("utf-8")
 
 
+def bar_colours(accent: Color) -> dict[str, str]:
+    """The cluster's chart colours as values: a pasted fragment has no custom properties."""
+    return {"current": accent.hex, "previous": tint(accent, CLUSTER_TINT).hex,
+            "edge": shade(accent, CLUSTER_DARK_SHADE).hex}
+
+
 def fragment_spec(spec: pages.PageSpec, base_url: str | None, chart_names: Mapping[str, str]) -> pages.PageSpec | None:
     """The spec a page's fragment is rendered from (None: the page has no fragment).
 
@@ -298,6 +306,7 @@ def fragment_spec(spec: pages.PageSpec, base_url: str | None, chart_names: Mappi
     extra = {"base_url": base_url}
     if spec.template == "report.html":
         extra["chart_files"] = chart_names
+        extra["bar_colours"] = bar_colours(spec.cluster.accent)
     return replace(spec, template=TEMPLATES[spec.template], data={**spec.data, **extra})
 
 
@@ -309,7 +318,8 @@ def make_fragment(env: jinja2.Environment, fspec: pages.PageSpec, page: str, bas
                   cluster_css: str) -> tuple[str, str, tuple[dg.Diagnostic, ...]]:
     """One fragment: its HTML, the same with styles inlined, and why it cannot be pasted (if so)."""
     text = render.render_page(env, fspec).decode("utf-8")
-    text = relink(text, page, base_url)
+    # relink() turns image descriptions and links into text: typographed like the rest.
+    text = typography.typograph_html(relink(text, page, base_url))
     found = _report(problems(text, fspec.cluster.slug), fspec.cluster.file, fragment_path(fspec))
     return text, inline(text, cluster_css), tuple(found)
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from clusterpages import text, urls
+from clusterpages import text, typography, urls
 from clusterpages.content import execution, status, videos
 from clusterpages.content.academic import AcademicYear
 from clusterpages.site.pages import PageSpec
@@ -43,6 +43,7 @@ def environment(templates: Path) -> jinja2.Environment:
     env.globals.update(url=_url, asset=_asset, urls=urls, status_labels=status.LABELS, status_icons=status.ICONS,
                        status_order=status.ORDER, states=execution.STATES)
     env.filters.update(ru_date=text.ru_date, ru_short_date=text.ru_short_date, ru_number=text.ru_number, ru_figure=text.ru_figure_text,
+                       ru_date_range=text.ru_date_range, status_note=text.status_note,
                        typo=text.typo_markup, plural=lambda n, a, b, c: text.plural(n, a, b, c), year=_year,
                        json_ld=_json_ld, ru_month=text.ru_month,
                        platform=lambda key: videos.PLATFORM_NAMES.get(key, key),
@@ -87,4 +88,6 @@ def render_page(env: jinja2.Environment, spec: PageSpec) -> bytes:
     except (jinja2.TemplateError, TypeError, ValueError, AttributeError, KeyError) as exc:
         name, line = _template_line(exc)
         raise TemplateProblem(name or spec.template, line, str(exc), spec.path) from None
+    if spec.template.endswith(".html"):
+        html = typography.typograph_html(html)
     return html.encode("utf-8")

@@ -58,7 +58,8 @@ def build(config: Path):
 
 
 def page(files, path) -> str:
-    return files[path].decode("utf-8")
+    """The page's HTML with no-break spaces and word joiners (typography) read as plain spaces."""
+    return files[path].decode("utf-8").replace("\u00a0", " ").replace("\u2060", "")
 
 
 def test_cluster_home(tmp_path):

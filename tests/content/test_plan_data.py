@@ -80,7 +80,7 @@ def test_ics_files_parse_back_with_source_dates(built):
 def test_plan_page_shows_approval_status_and_as_of(built):
     html = (built / "clusters" / "it" / "plan-2022-2023" / "index.html").read_text(encoding="utf-8")
     assert "УТВЕРЖДАЮ" in html and "Актуализировано" in html
-    assert "По состоянию на 15\u00a0февраля\u00a02023\u00a0г." in html
+    assert "По\u00a0состоянию на\u00a015\u00a0февраля\u00a02023\u00a0г." in html
     for label in ("Выполнено", "Просрочено", "Предстоит"):
         assert label in html
     # every status is text plus an icon, never colour alone

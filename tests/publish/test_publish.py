@@ -38,7 +38,7 @@ def build(cfg: Path, out: Path, *extra: str) -> subprocess.CompletedProcess:
 def copy_site(dest: Path, base_url: str | None = None) -> Path:
     dest.mkdir(parents=True)
     shutil.copytree(REPO / "content", dest / "content")
-    text = (REPO / "site_config.yaml").read_text(encoding="utf-8")
+    text = re.sub(r"(?m)^base_url:.*\n", "", (REPO / "site_config.yaml").read_text(encoding="utf-8"))
     if base_url:
         text += f"base_url: {base_url}\n"
     (dest / "site_config.yaml").write_text(text, encoding="utf-8")
@@ -113,9 +113,10 @@ def target_of(root: Path, page: Path, value: str) -> Path:
 
 @pytest.fixture(scope="module")
 def plain(tmp_path_factory) -> Path:
-    """The example region as it ships (no base_url)."""
-    out = tmp_path_factory.mktemp("plain") / "output"
-    build(REPO / "site_config.yaml", out)
+    """The example region without base_url."""
+    root = tmp_path_factory.mktemp("plain")
+    out = root / "output"
+    build(copy_site(root / "site"), out)
     return out
 
 
@@ -345,8 +346,34 @@ def test_admin_page_offers_every_fragment_in_a_labelled_readonly_textarea(plain)
     assert "../assets/copy.js" in {v for t, a, v in doc.urls if t == "script"}
     levels = doc.headings
     assert levels[0] == 1 and all(b - a <= 1 for a, b in zip(levels, levels[1:])), levels
-    for cms in ("1С-Битрикс", "Joomla", "WordPress", "unfiltered_html"):
+    for cms in ("1С-Битрикс", "Joomla", "WordPress"):
         assert cms in text
+
+
+def _words(html: str) -> str:
+    """What the admin page says in its own words: no code, no text areas, no tags."""
+    html = re.sub(r"(?s)<(code|textarea|script|style)\b.*?</\1>", " ", html)
+    return re.sub(r"<[^>]+>", " ", html)
+
+
+def test_admin_page_is_organised_per_cluster_with_code_collapsed(plain, with_base):
+    text = (plain / "dlya-administratorov" / "index.html").read_text(encoding="utf-8")
+    # Code only inside <details> that are closed until asked for.
+    assert "<textarea" not in re.sub(r"(?s)<details\b[^>]*>.*?</details>", "", text)
+    assert not re.search(r"<details[^>]*\bopen\b", text)
+    doc = parse(text)
+    hrefs = {v for t, a, v in doc.urls if t == "a"}
+    slugs = [p.name for p in sorted((REPO / "content" / "clusters").iterdir()) if (p / "cluster.yaml").is_file()]
+    assert slugs and all(f"#kit-{s}" in hrefs and f"kit-{s}" in doc.ids for s in slugs)
+    # A web admin's words: no file formats, command options or settings in the running text.
+    words = _words(text)
+    for jargon in ("manifest.json", "--since", "base_url", "unfiltered_html", "iframe"):
+        assert jargon not in words, jargon
+    # Without base_url a clear note says what that means; with it there is none.
+    assert "Ссылки во\u00a0фрагментах будут обычным текстом" in text
+    based = (with_base / "dlya-administratorov" / "index.html").read_text(encoding="utf-8")
+    assert "Ссылки во\u00a0фрагментах будут обычным текстом" not in based
+    assert len(text) < 400_000
 
 
 # --------------------------------------------------------------------------- feeds

@@ -1,0 +1,194 @@
+"""Russian typography for the text people read (pure).
+
+`typograph(text)` applies the rules to plain text; `typograph_html(html)` applies them to the
+text nodes of an HTML page or fragment and to nothing else: tags, attributes, comments and
+the contents of `script`, `style`, `textarea`, `pre`, `code`, `kbd` and `samp` stay byte for
+byte. Text split by inline tags (`a`, `strong`, `time`, …) is treated as one run, so «до
+<time>1 марта</time>» binds like «до 1 марта»; block tags end a run.
+
+The rules (docs/typography.md says why each):
+- a no-break space after №, §, «п.», «пп.», «ст.», …, in initials with surnames, between a
+  number and the word or sign after it (units, months, «г.»), after one- and two-letter words,
+  before dashes and «·»; a hyphen between spaces becomes a dash;
+- no line break inside number ranges («2022–2023»): a word joiner (U+2060) after the dash;
+- French quotes «…» outside, „…“ inside (straight and English quotes are converted);
+- numeric dates (25.12.2022) are written in words: «25 декабря 2022 г.»;
+- «...» becomes «…», doubled punctuation («г..», «,,») is collapsed, spaces before , ; : are
+  removed.
+Every rule is idempotent: typographing typographed text changes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import html as _html
+import re
+
+NBSP = "\u00a0"
+WORD_JOINER = "\u2060"
+# Stand-ins for tags inside a run of text: an inline tag is transparent to the rules
+# (_M allows any number of them where tags usually sit), a block tag ends the run.
+_INLINE = "\ue000"
+_BLOCK = "\ue001"
+_M = f"{_INLINE}*"
+_SP = "[ \t\r\n]"
+
+MONTHS_GENITIVE = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
+                   "октября", "ноября", "декабря")
+
+# Only four-digit years: «09.02.07» is a specialty code as often as a date.
+_NUMERIC_DATE = re.compile(r"(?<![\w./\-])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\w/\-]|\.\d)"
+                           r"(?P<year_word>[ \u00a0]*(?:г\.|года?\b|году\b))?")
+
+
+def long_date(day: int, month: int, year: int, year_word: bool = True) -> str:
+    """«25 декабря 2022 г.», the one form of a date on pages."""
+    out = f"{day}{NBSP}{MONTHS_GENITIVE[month - 1]}{NBSP}{year}"
+    return out + NBSP + "г." if year_word else out
+
+
+def _date_in_words(m: re.Match) -> str:
+    day, month, full = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    try:
+        _dt.date(full, month, day)
+    except ValueError:
+        return m.group(0)
+    tail = m.group("year_word")
+    if tail:
+        return long_date(day, month, full, False) + NBSP + tail.strip(" " + NBSP)
+    return long_date(day, month, full)
+
+
+# Abbreviations written before a number: «п. 4», «ст. 5», «рис. 2».
+_BEFORE_NUMBER = "п|пп|ст|гл|ч|рис|табл|стр|с|т|разд|прил|кл"
+_LETTER = r"[^\W\d_]"
+# Symbols used as icons (arrows, shapes, dingbats: ✔ ✕ ◐ ○ ↷), and «!» alone in its own tag.
+_ICON = f"(?:[\u2190-\u2bff]|(?<={_INLINE})!(?={_INLINE}))"
+
+# (pattern, replacement) applied in this order; every pattern keeps the stand-ins it matches.
+_RULES: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p), r) for p, r in (
+    (r"(?<!\.)\.\.\.(?!\.)", "…"),
+    # Doubled punctuation: «2023 г.. Демонстрационные», «,,».
+    (rf"(?<![.…])\.({_M})\.(?![.…])", r".\1"),
+    (rf"([,;:])({_M})\1", r"\1\2"),
+    # No space before , ; : after a word («!» and «?» may be icons, left alone).
+    (rf"(?<=[\w»“)%…])({_M}){_SP}+({_M})(?=[,;:](?:[ \t\r\n{_INLINE}{_BLOCK}]|$))", r"\1\2"),
+    # A hyphen between spaces is a dash; every dash (and the «·» separator) sticks to the word before.
+    (rf"({_M}){_SP}+-({_M})(?={_SP})", r"\1" + NBSP + r"—\2"),
+    (rf"({_M}){_SP}+({_M})(?=[—–·](?:{_M}){_SP})", r"\1" + NBSP + r"\2"),
+    # № and § stick to their number.
+    (rf"([№§])({_M}){_SP}*({_M})(?=\d)", r"\1\2" + NBSP + r"\3"),
+    (rf"([№§])({_M}){_SP}+({_M})(?=\w)", r"\1\2" + NBSP + r"\3"),
+    (rf"(?<![\w.\-])((?:{_BEFORE_NUMBER})\.)({_M}){_SP}+({_M})(?=\d)", r"\1\2" + NBSP + r"\3"),
+    # Initials: «В. П. Фёдоров», «Фёдоров В. П.», «А. Белов».
+    (rf"(?<![\w.])([А-ЯЁA-Z]\.)({_M}){_SP}*({_M})(?=[А-ЯЁA-Z]\.)", r"\1\2" + NBSP + r"\3"),
+    (rf"(?<![\w.])([А-ЯЁA-Z]\.)({_M}){_SP}+({_M})(?=[А-ЯЁ][а-яё])", r"\1\2" + NBSP + r"\3"),
+    (rf"(?<=[а-яё])({_M}){_SP}+({_M})(?=[А-ЯЁ]\.{NBSP}?[А-ЯЁ]\.)", r"\1" + NBSP + r"\2"),
+    # A number sticks to the word or sign after it: units, months, «г.», «чел.», «%».
+    (rf"(?<=\d)({_M}){_SP}+({_M})(?=[%‰°]|{_LETTER}|{_ICON})", r"\1" + NBSP + r"\2"),
+    # A status icon sticks to its word: «✔ Выполнено».
+    (rf"({_ICON})({_M}){_SP}+({_M})(?={_LETTER})", r"\1\2" + NBSP + r"\3"),
+    # One- and two-letter words stick to the next word.
+    (rf"(?<![\w\-.\u00ad])({_LETTER}{{1,2}})({_M}){_SP}+(?=(?:{_M})[\w«„\"“(\[№§+−-])", r"\1\2" + NBSP),
+    # No line break inside a number range: 2022–2023, 7–9, 8–9 февраля.
+    (rf"(?<=\d)({_M})([–—])({_M})(?=\d)", r"\1\2" + WORD_JOINER + r"\3"),
+))
+
+_OPENERS = " \t\r\n\u00a0([{—–-/" + _BLOCK
+
+
+_QUOTE_OR_BLOCK = re.compile(f'["«»„“”{_BLOCK}]')
+
+
+def _quotes(text: str) -> str:
+    """«…» outside, „…“ inside; straight and English quotes converted."""
+    if not any(q in text for q in '"«»„“”'):
+        return text
+    out = list(text)
+    stack: list[str] = []  # the opener of each open level
+
+    def before(i: int) -> str:
+        i -= 1
+        while i >= 0 and text[i] == _INLINE:
+            i -= 1
+        return text[i] if i >= 0 else " "
+
+    for m in _QUOTE_OR_BLOCK.finditer(text):
+        i, ch = m.start(), m.group(0)
+        if ch == _BLOCK:
+            stack.clear()
+            continue
+        if ch == '"':
+            ch = "«" if before(i) in _OPENERS or before(i) in "«„" else "»"
+        elif ch == "”":
+            ch = "»"
+        elif ch == "“":
+            # Russian inner closing after „, an English opening otherwise.
+            ch = "»" if stack and stack[-1] == "„" else "«"
+        if ch in "«„":
+            out[i] = "„" if stack else "«"
+            stack.append(out[i])
+        elif ch == "»":
+            if stack:
+                stack.pop()
+            out[i] = "“" if stack else "»"
+    return "".join(out)
+
+
+def _apply(text: str) -> str:
+    text = _NUMERIC_DATE.sub(_date_in_words, text)
+    for pattern, replacement in _RULES:
+        text = pattern.sub(replacement, text)
+    return _quotes(text)
+
+
+def typograph(text: str) -> str:
+    """The rules on plain text (no HTML)."""
+    if not text:
+        return text
+    return _apply(text)
+
+
+# --------------------------------------------------------------------------- HTML
+
+_OPAQUE = "script|style|textarea|pre|code|kbd|samp|template"
+_TOKEN = re.compile(
+    r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<![^>]*>"
+    rf"|<(?P<opaque>{_OPAQUE})\b[^>]*>.*?</(?P=opaque)\s*>"
+    r"|</?(?P<name>[a-zA-Z][a-zA-Z0-9-]*)(?:\s+[^\s/>\"'=]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*\s*/?>",
+    re.S | re.I)
+_INLINE_TAGS = frozenset({"a", "abbr", "b", "bdi", "bdo", "cite", "data", "dfn", "del", "em", "font", "i", "ins",
+                          "label", "mark", "q", "s", "small", "span", "strong", "sub", "sup", "time", "u", "wbr"})
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def typograph_html(source: str) -> str:
+    """The rules on every text node of `source`; markup, attributes and code untouched."""
+    if _INLINE in source or _BLOCK in source:  # our stand-ins are private-use characters
+        return source
+    tags: list[str] = []
+    texts: list[str] = []
+    marks: list[str] = []
+    pos = 0
+    for m in _TOKEN.finditer(source):
+        texts.append(source[pos:m.start()])
+        tags.append(m.group(0))
+        name = (m.group("name") or "").lower()
+        marks.append(_INLINE if name in _INLINE_TAGS else _BLOCK)
+        pos = m.end()
+    texts.append(source[pos:])
+    decoded = [_html.unescape(t) if "&" in t else t for t in texts]
+    joined = "".join(d + mark for d, mark in zip(decoded, marks)) + decoded[-1]
+    done = _apply(joined)
+    parts = re.split(f"[{_INLINE}{_BLOCK}]", done)
+    if len(parts) != len(texts):  # a rule lost a stand-in: leave the page as it was
+        return source
+    out = []
+    for i, (old, new, raw) in enumerate(zip(decoded, parts, texts)):
+        out.append(raw if new == old else _escape(new))
+        if i < len(tags):
+            out.append(tags[i])
+    return "".join(out)
