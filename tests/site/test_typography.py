@@ -80,8 +80,9 @@ def test_escaping_stays_safe():
     html = markup.render('Текст "в кавычках" и <a href="https://x.ru/?a=1&b=2">ссылка</a> - 2022-2023.\n\n'
                          '```\nкод - "как есть"\n```\n').html
     out = typograph_html(html)
-    assert nh3.clean(out, tags=markup.ALLOWED_TAGS, attributes=markup.ALLOWED_ATTRS,
-                     url_schemes=markup.URL_SCHEMES, link_rel="noopener noreferrer") == out
+    again = nh3.clean(out, tags=markup.ALLOWED_TAGS, attributes=markup.ALLOWED_ATTRS,
+                      url_schemes=markup.URL_SCHEMES, link_rel="noopener noreferrer")
+    assert again.replace("&nbsp;", "\u00a0") == out  # nothing for the sanitiser to take out
     assert 'href="https://x.ru/?a=1&amp;b=2"' in out and 'код - "как есть"' in out and "«в" in out
 
 
