@@ -32,7 +32,7 @@ def test_total_keeps_ranges():
 
 
 def _plan_total(text: str) -> str:
-    m = re.search(r'<dt>План охвата на весь учебный год</dt><dd data-reach="year">([^<]*)</dd>', text)
+    m = re.search(r'<dt>План\s+охвата\s+на\s+весь\s+учебный\s+год</dt><dd data-reach="year">([^<]*)</dd>', text)
     assert m, "no planned reach on the page"
     return html.unescape(m.group(1)).replace("\u2060", "")  # the word joiner of a number range
 
