@@ -152,3 +152,26 @@ def test_the_build_publishes_the_original_and_the_printable_docx(example_site):
     page = (folder / "index.html").read_text(encoding="utf-8")
     assert 'href="plan-2022-2023.xlsx" download>исходный файл (XLSX)</a>' in page
     assert 'href="plan.docx"' in page and 'href="plan.ics"' in page and 'href="plan.json"' in page
+
+
+def test_a_title_typed_into_the_first_row_of_the_table(example_site):
+    import io
+
+    import docx
+    document = docx.Document()
+    table = document.add_table(rows=4, cols=3)
+    title = table.rows[0].cells[0].merge(table.rows[0].cells[2])
+    title.text = "ПЛАН МЕРОПРИЯТИЙ кластера на 2022–2023 учебный год"
+    for row, texts in zip(table.rows[1:], (("Мероприятие", "Дата проведения", "Ответственный"),
+                                           ("Совет кластера", "05.10.", "Иванов"),
+                                           ("Ярмарка", "по понедельникам", "Петров"))):
+        for cell, text in zip(row.cells, texts):
+            cell.text = text
+    buffer = io.BytesIO()
+    document.save(buffer)
+    plan, diags = _plan(_site(example_site, {"plan-2022-2023.docx": buffer.getvalue()}))
+    assert not [d for d in diags if d.file.startswith(CLUSTER)], diags
+    assert plan.title == "План мероприятий кластера на 2022–2023 учебный год"
+    assert [(i.title_text, i.deadline.start.isoformat()) for i in plan.items] == [
+        ("Совет кластера", "2022-10-05"), ("Ярмарка", "2022-09-05")]
+    assert plan.items[0].place == "таблица 1, строка 3"

@@ -18,6 +18,7 @@ import io
 import docx
 from docx.oxml.ns import qn
 
+from clusterpages.content import columns
 from clusterpages.content.office.model import OfficeDoc, Paragraph, Table, clean, to_markdown
 from clusterpages.content.planrows import RawRow, RawTable
 
@@ -168,14 +169,18 @@ class _Reader:
         inner = tuple(t for _, _, n in rows for t in n)
         if not rows:
             return Table(RawTable(None, (), (), place=f"таблица {number}"), lines, inner)
-        # Leading rows marked as repeated headers form the header; else the first row does.
-        count = 1
+        # The header is the first of the leading rows that names plan columns (a title merged
+        # across the table may stand above it), with the repeated-header rows right after it.
+        first = next((r for r in range(min(len(rows), 4))
+                      if len([c for c in rows[r][1] if c and columns.role_of(c.replace("\n", " "))]) >= 2), 0)
+        count = first + 1
         while count < len(rows) and rows[count][0] and rows[count - 1][0]:
             count += 1
         header = []
         for col in range(width):
-            parts = list(dict.fromkeys(rows[r][1][col] for r in range(count) if rows[r][1][col]))
+            parts = list(dict.fromkeys(rows[r][1][col] for r in range(first, count) if rows[r][1][col]))
             header.append(" ".join(parts).replace("\n", " "))
+        caption = " ".join(dict.fromkeys(c for r in range(first) for c in rows[r][1] if c)).replace("\n", " ")
         prefix = f"таблица {number}" if not nested else f"таблица {number} (вложенная)"
         raw_rows = []
         for index, (repeated, texts, _) in enumerate(rows[count:], count + 1):
@@ -185,7 +190,7 @@ class _Reader:
                                    tuple(f"{prefix}, строка {index}, столбец «{header[c] or c + 1}»"
                                          for c in range(width))))
         raw = RawTable(None, tuple(to_markdown(h) for h in header), tuple(raw_rows), place=prefix)
-        return Table(raw, lines, inner)
+        return Table(raw, lines, inner, caption)
 
     def blocks(self, container) -> list:
         out: list = []

@@ -25,6 +25,7 @@ class Table:
     raw: RawTable                  # header and rows as Markdown inline text, each with its place
     lines: tuple[str, ...]         # every cell's text, for a table that is no plan table
     nested: tuple["Table", ...] = ()
+    caption: str = ""              # rows above the header (a title merged across the table)
 
 
 @dataclass(frozen=True)

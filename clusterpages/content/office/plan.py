@@ -63,11 +63,18 @@ def read_sidecar(text: str | None, rel: str) -> tuple[dict | None, list[dg.Diagn
 
 
 def _sentence(line: str) -> str:
-    """«ПЛАН РАБОТЫ» → «План работы»: a line typed in capitals reads as a sentence."""
-    letters = [c for c in line if c.isalpha()]
-    if letters and all(c.isupper() for c in letters) and len(letters) > 3:
-        lower = line.lower()
-        return lower[:1].upper() + lower[1:]
+    """«ПЛАН РАБОТЫ кластера» → «План работы кластера»: capitals typed for emphasis read as a sentence.
+
+    The whole line, or a leading run of two or more words in capitals, is lowered; an
+    abbreviation further on («ОГБПОУ «ТТИТ»») stays as written.
+    """
+    words = line.split(" ")
+    caps = 0
+    while caps < len(words) and sum(c.isalpha() for c in words[caps]) > 1 and words[caps].upper() == words[caps]:
+        caps += 1
+    if caps >= 2 or (caps == len(words) and sum(c.isalpha() for c in line) > 3):
+        lowered = " ".join(words[:caps]).lower()
+        return " ".join([lowered[:1].upper() + lowered[1:]] + words[caps:])
     return line
 
 
@@ -104,6 +111,8 @@ def meta_of(doc: OfficeDoc, w: Where) -> tuple[Meta, set[int]]:
             continue
         title_lines.append(_sentence(line))
         used.add(index)
+    if not title_lines:   # a title typed into the table's first row, above its header
+        title_lines = [_sentence(b.caption) for b in doc.blocks if isinstance(b, Table) and b.caption][:1]
     title = " ".join(title_lines).strip(" .:")
     return Meta(title[:1].upper() + title[1:], found, place), used
 
