@@ -20,6 +20,7 @@ from clusterpages.search.kinds import KINDS
 from clusterpages.site.views import cluster as cluster_view
 from clusterpages.site.views import matrix as matrix_view
 from clusterpages.site.views import media
+from clusterpages.site.views import plan as plan_view
 from clusterpages.text import ru_sort_key, slugify
 from clusterpages.theme import charts
 
@@ -130,7 +131,7 @@ def specs(site: Site) -> list[PageSpec]:
             "unpublished": cluster_view.unpublished(site, cl)}))
         for doc in data["plans"]:
             out.append(PageSpec(urls.document(cl.slug, doc.slug), "plan.html", doc.title, ch, cl, crumbs,
-                                {"doc": doc, "tally": tally(site, cl.slug, doc.slug),
+                                {"doc": doc, "tally": tally(site, cl.slug, doc.slug), "blocks": plan_view.blocks(doc),
                                  "media": media.summary(doc) if doc.kind == "media-plan" else None}))
         for r in data["reports"]:
             rc = crumbs + ((r.title, urls.document(cl.slug, r.slug)),)
