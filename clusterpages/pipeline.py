@@ -179,7 +179,8 @@ def produce(site: Site, site_root: Path, previous_manifest: dict | None = None, 
     diags: list[dg.Diagnostic] = [_template_diag(p, theme, site_root) for p in problems]
     if diags:
         return files, {}, diags
-    extra, sub = outputs.artifacts(site, env, theme, runtime.recall)
+    extra, sub = outputs.artifacts(site, env, theme, runtime.recall,
+                                   runtime.run if runtime.recall is None and runtime.jobs > 1 else None)
     diags += sub
     files.update(extra)
     try:

@@ -402,9 +402,9 @@ def bundle(site: Site, cl: Cluster, files: Mapping[str, bytes], copies: Mapping[
     entries["index.html"] = _root_index(site, cl)
     entries["ИНСТРУКЦИЯ.txt"] = _instruction(cl, base_url)
     sums = {p: recall(f"sha256:{cl.slug}:{p}", entries[p], lambda data=entries[p]: sha256(data)) for p in sorted(entries)}
-    listing = [{"path": p, "sha256": sums[p], "size": len(entries[p])} for p in sorted(entries)]
+    rows = [{"path": p, "sha256": sums[p], "size": len(entries[p])} for p in sorted(entries)]
     entries["manifest.json"] = (json.dumps({"cluster": cl.slug, "as_of": site.config.as_of.isoformat(),
-                                            "files": listing}, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+                                            "files": rows}, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     sums["manifest.json"] = sha256(entries["manifest.json"])
     parts = tuple(x for p in sorted(entries) for x in (p, sums[p])) + (site.config.as_of.isoformat(),)
     return memo("zip", parts, lambda: _zip_bytes(entries, site.config.as_of, lambda name, data: recall(

@@ -42,9 +42,11 @@ def _plan_json(doc: PlanDoc) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n").encode("utf-8")
 
 
-def artifacts(site: Site, env: jinja2.Environment, theme: Path, memo=None) -> tuple[dict[str, bytes], list[dg.Diagnostic]]:
+def artifacts(site: Site, env: jinja2.Environment, theme: Path, memo=None, mapper=None
+              ) -> tuple[dict[str, bytes], list[dg.Diagnostic]]:
     """`memo(name, inputs, make)` may give back what was made from the same inputs before (the
-    preview: recall.Recall): plan twins, calendar events, search weights."""
+    preview: recall.Recall): plan twins, calendar events, search weights. `mapper(fn, items)` may
+    spread per-cluster work over worker processes."""
     memo = memo or no_memo
     files: dict[str, bytes] = {}
     css = tokens.stylesheet(site.config.palette, {c.slug: c.accent for c in site.clusters}, site.config.fonts)
@@ -58,7 +60,7 @@ def artifacts(site: Site, env: jinja2.Environment, theme: Path, memo=None) -> tu
     files.update(dashboard.files(site))
     ics, diags = calendar.files(site, memo)
     files.update(ics)
-    found = search_index.build(site, memo)
+    found = search_index.build(site, memo, mapper)
     files.update(found.files)
     diags.append(search_index.size_report(site, found))
     return files, diags

@@ -160,10 +160,22 @@ def regional_part(site: Site, stemmer: Stemmer, memo=no_memo) -> Part:
         REGION_KEY, "Регион", urls.search_part(None), regional_docs(site), stemmer, memo))
 
 
-def build(site: Site, memo=no_memo) -> Index:
-    """The whole index: the regional part, one part per cluster, the manifests."""
+def _part(args: tuple[str, str, str, list[Doc]]) -> Part:
+    """One part built on its own (a unit of work for a worker process)."""
+    return build_part(*args, Stemmer())
+
+
+def build(site: Site, memo=no_memo, mapper=None) -> Index:
+    """The whole index: the regional part, one part per cluster, the manifests.
+
+    `mapper(fn, items)` may build the clusters' parts on worker processes (results in order);
+    without it they are built here, through `memo`."""
     stemmer = Stemmer()
-    clusters = [cluster_part(site, cl.slug, stemmer, memo) for cl in site.clusters]
+    if mapper is not None:
+        clusters = list(mapper(_part, [(cl.slug, cl.short_name, urls.search_part(cl.slug), cluster_docs(site, cl))
+                                       for cl in site.clusters]))
+    else:
+        clusters = [cluster_part(site, cl.slug, stemmer, memo) for cl in site.clusters]
     parts = [regional_part(site, stemmer, memo)] + clusters
     files = {path: data for p in parts for path, data in p.files}
     files[urls.SEARCH_MANIFEST] = manifest(parts)
