@@ -33,6 +33,7 @@ class Diagnostic:
     message: str
     hint: str = ""
     place: str = ""     # where in a document without lines: «таблица 1, строка 14, столбец «Срок»»
+    excerpt: str = ""   # the offending source line as written, shown with a marker under `column`
 
     def sort_key(self) -> tuple:
         return (self.file, self.line or 0, self.column or 0, self.place, self.code, self.message)
@@ -51,19 +52,19 @@ class DiagnosticError(Exception):
 
 
 def make(severity: str, code: str, file: str | Path, line: int | None, message: str,
-         hint: str = "", column: int | None = None, place: str = "") -> Diagnostic:
+         hint: str = "", column: int | None = None, place: str = "", excerpt: str = "") -> Diagnostic:
     return Diagnostic(file=str(file).replace("\\", "/"), line=line, column=column,
-                      severity=severity, code=code, message=message, hint=hint, place=place)
+                      severity=severity, code=code, message=message, hint=hint, place=place, excerpt=excerpt)
 
 
 def error(code: str, file: str | Path, line: int | None, message: str, hint: str = "",
-          column: int | None = None, place: str = "") -> Diagnostic:
-    return make(ERROR, code, file, line, message, hint, column, place)
+          column: int | None = None, place: str = "", excerpt: str = "") -> Diagnostic:
+    return make(ERROR, code, file, line, message, hint, column, place, excerpt)
 
 
 def warning(code: str, file: str | Path, line: int | None, message: str, hint: str = "",
-            column: int | None = None, place: str = "") -> Diagnostic:
-    return make(WARNING, code, file, line, message, hint, column, place)
+            column: int | None = None, place: str = "", excerpt: str = "") -> Diagnostic:
+    return make(WARNING, code, file, line, message, hint, column, place, excerpt)
 
 
 def info(code: str, file: str | Path, line: int | None, message: str, hint: str = "",
@@ -100,8 +101,35 @@ def location(d: Diagnostic, default: str = "site") -> str:
     return where
 
 
+def position_words(line: int | None, column: int | None) -> str:
+    """«строка 5, знак 35»: a position in the words a methodist uses."""
+    if not line:
+        return ""
+    return f"строка {line}" + (f", знак {column}" if column else "")
+
+
+def marked(d: Diagnostic) -> tuple[str, str] | None:
+    """The offending line and a marker line under its spot («^»), or None without an excerpt.
+
+    Tabs are shown as single spaces so that the marker stays under the character it means."""
+    if not d.excerpt:
+        return None
+    shown = d.excerpt.replace("\t", " ").rstrip("\r\n")
+    col = d.column or 0
+    if col <= 0:
+        return shown, ""
+    col = min(col, len(shown) + 1)
+    return shown, " " * (col - 1) + "^"
+
+
 def format_text(d: Diagnostic) -> str:
     text = f"{location(d)}: {_SEVERITY_RU.get(d.severity, d.severity)} [{d.code}] {d.message}"
+    shown = marked(d)
+    if shown:
+        gutter = f"{d.line or ''} | "
+        text += f"\n    {gutter}{shown[0]}"
+        if shown[1]:
+            text += f"\n    {' ' * (len(gutter) - 2)}| {shown[1]}"
     if d.hint:
         text += f"\n    → {d.hint}"
     return text

@@ -41,6 +41,8 @@ class Field:
 
 
 Schema = Mapping[str, Field]
+_MONTHS = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
+           "ноября", "декабря")
 
 
 def parse_date(value: Any) -> _dt.date | None:
@@ -242,4 +244,11 @@ def _validate_value(value, f: Field, doc, file, p, name, what, parent=None):
     if f.type == "str" and isinstance(cleaned, str):
         keep, sub = _text_checks(cleaned, name, parent, doc, file, p)
         return (cleaned if keep else f.default), sub
+    if f.type == "date" and isinstance(value, str) and "." in value:
+        # «01.09.2022» is text to YAML: read day-first, and say so rather than guess silently
+        return cleaned, [dg.warning("schema.date-format", file, line,
+                                    f"Дата в поле «{name}» записана как «{value.strip()}» и прочитана как "
+                                    f"{cleaned.day} {_MONTHS[cleaned.month - 1]} {cleaned.year} г.",
+                                    f"Пишите даты в полях как год-месяц-день: {name}: {cleaned.isoformat()} — "
+                                    "так дату не спутать (01.09 — 1 сентября или 9 января?).")]
     return cleaned, []

@@ -126,7 +126,35 @@ _PROBLEMS = (
      "Удалите его (часто попадает при копировании из Word или PDF): перенаберите строку."),
 )
 
-_TAB_HINT = "Замените табуляцию пробелами: отступы в YAML делаются только пробелами (обычно по два)."
+_TAB_HINT = "Замените табуляцию пробелами: отступы в полях делаются только пробелами (обычно по два)."
+_FIELD = re.compile(r"^\s*(?:-\s+)?([^\s\"'#:\-][^:#]*?):\s+(.*?)\s*$")
+# The generic examples of the hints above, replaced by one for the field on the offending line.
+_GENERIC = ('name: "Кластер: ИТ"', "name: 'Кластер \"ИТ\" плюс'")
+
+
+def field_example(row: str) -> str | None:
+    """The offending line written right: its value in quotes («title: "План: работа"»)."""
+    m = _FIELD.match(row)
+    if not m or not m.group(2):
+        return None
+    key, value = m.group(1), m.group(2)
+    if value[:1] in "\"'":
+        value = value[1:]
+    if value[-1:] in "\"'":
+        value = value[:-1]
+    if '"' in value:
+        return f"{key}: '" + value.replace("'", "''") + "'"
+    return f'{key}: "{value}"'
+
+
+def where_words(file: str, line_offset: int) -> str:
+    """«в шапке документа» for a Markdown file's front matter, «в файле cluster.yaml» otherwise."""
+    return "в шапке документа" if line_offset or file.endswith(".md") else f"в файле {file.rsplit('/', 1)[-1]}"
+
+
+def _row(text: str, line: int | None) -> str:
+    rows = text.split("\n")
+    return rows[line - 1] if line and 0 < line <= len(rows) else ""
 
 
 def _char_at(text: str, line: int | None, column: int | None) -> str:
@@ -150,22 +178,28 @@ def explain(problem: str, text: str = "", line: int | None = None, column: int |
         return ("yaml.tab", "символ табуляции в отступе", _TAB_HINT)
     if "cannot start any token" in p:
         shown = ch if ch and ch.isprintable() and not ch.isspace() else "этот символ"
+        example = field_example(row) or 'name: "' + (ch if ch.isprintable() else "") + '…"'
         return ("yaml.syntax", f"значение не может начинаться с символа «{shown}»",
-                "Возьмите значение в кавычки, например: name: \"" + (ch if ch.isprintable() else "") + "…\".")
+                f"Возьмите значение в кавычки: {example}.")
     if ch in ("]", "}") and ("expected key" in p or "block end" in p or "document start" in p):
         return ("yaml.syntax", f"лишняя закрывающая скобка «{ch}»",
                 "Уберите лишнюю скобку или возьмите всё значение в кавычки.")
     before = row[: (column or 1) - 1].rstrip()
     if ("expected key" in p or "block end" in p) and before.endswith(("\"", "'")) and ": " in before:
+        example = field_example(row) or "name: 'Кластер \"ИТ\" плюс'"
         return ("yaml.syntax", "лишний текст после закрывающей кавычки",
                 "Возьмите в кавычки всё значение целиком; кавычку внутри текста пишите как «\\\"» "
-                "или возьмите значение в одинарные кавычки: name: 'Кластер \"ИТ\" плюс'.")
+                f"или возьмите значение в одинарные кавычки: {example}.")
     for needle, what, hint in _PROBLEMS:
         if needle in p:
             code = "yaml.limit" if needle == "exceeded maximum nesting depth" else "yaml.syntax"
+            example = field_example(row)
+            if example:
+                for generic in _GENERIC:
+                    hint = hint.replace(generic, example)
             return code, what, hint
-    return ("yaml.syntax", f"текст не разбирается как YAML (анализатор сообщает: «{problem}»)",
-            "Проверьте синтаксис YAML в этой строке: отступы пробелами, «ключ: значение», кавычки закрыты.")
+    return ("yaml.syntax", f"строка не читается как «поле: значение» (программа разбора сообщает: «{problem}»)",
+            "Проверьте эту строку: отступы пробелами, «поле: значение», кавычки закрыты.")
 
 
 # Nesting that no content file needs; checked on the text before the parser sees it, so
@@ -263,21 +297,35 @@ def load(text: str, file: str, line_offset: int = 0) -> tuple[Located | None, li
         line = (mark.line + 1) if mark else None
         col = (mark.column + 1) if mark else None
         problem = " ".join(x for x in (exc.context, exc.problem) if x) or str(exc)
-        code, what, hint = explain(problem, text, line, col)
-        return None, [dg.error(code, file, line + line_offset if line else None, f"Ошибка в YAML: {what}.",
-                               hint, column=col)]
+        if "quoted scalar" in (exc.context or "") and exc.context_mark is not None:
+            # the parser notices an unclosed quote where the file ends or the next field breaks it;
+            # the person needs the line where the quote was opened
+            line, col = exc.context_mark.line + 1, exc.context_mark.column + 1
+            row = _row(text, line)
+            quote = row[col - 1] if 0 < col <= len(row) else "\""
+            example = field_example(row)
+            code, what = "yaml.syntax", f"кавычка «{quote}», открытая здесь, не закрыта"
+            hint = (f"Закройте кавычку в конце значения: {example}." if example else
+                    "Закройте кавычку в конце значения той же кавычкой, которой оно открыто.")
+        else:
+            code, what, hint = explain(problem, text, line, col)
+        at = line + line_offset if line else None
+        return None, [dg.error(code, file, at, f"Ошибка {where_words(file, line_offset)}, "
+                               f"{dg.position_words(at, col)}: {what}.", hint, column=col,
+                               excerpt=_row(text, line))]
     except yaml.reader.ReaderError as exc:
         # libyaml counts the position in UTF-8 bytes, PyYAML in characters: find the character.
         found = text.find(chr(exc.character)) if isinstance(exc.character, int) else -1
         line, col = _reader_position(text, found if found >= 0 else min(exc.position, len(text)))
         char = f"U+{exc.character:04X}" if isinstance(exc.character, int) else repr(exc.character)
         return None, [dg.error("yaml.syntax", file, line + line_offset,
-                               f"Ошибка в YAML: недопустимый невидимый символ {char}.",
+                               f"Ошибка {where_words(file, line_offset)}, {dg.position_words(line + line_offset, col)}: "
+                               f"недопустимый невидимый символ {char}.",
                                "Удалите его (часто попадает при копировании из Word или PDF): перенаберите строку.",
                                column=col)]
     except yaml.YAMLError as exc:
         code, what, hint = explain(str(exc))
-        return None, [dg.error(code, file, 1 + line_offset, f"Ошибка в YAML: {what}.", hint)]
+        return None, [dg.error(code, file, 1 + line_offset, f"Ошибка {where_words(file, line_offset)}: {what}.", hint)]
     except RecursionError:
         return None, [dg.error("yaml.limit", file, 1 + line_offset, "Вложенность YAML слишком глубокая.",
                                "Упростите структуру: запишите значения списком «- …» с отступом в два пробела.")]
@@ -328,6 +376,8 @@ def load(text: str, file: str, line_offset: int = 0) -> tuple[Located | None, li
             return out
         if isinstance(n, yaml.SequenceNode):
             return [build(item, path + (i,), depth + 1) for i, item in enumerate(n.value)]
+        if isinstance(n, yaml.ScalarNode) and not n.style and n.end_mark.line > n.start_mark.line:
+            _swallowed_item(n)
         try:
             return constructor.construct_object(n, deep=True)
         except yaml.constructor.ConstructorError as exc:
@@ -346,13 +396,33 @@ def load(text: str, file: str, line_offset: int = 0) -> tuple[Located | None, li
                              line) from None
             raise _Value(f"Значение «{value[:60]}» не читается.", "Возьмите значение в кавычки.", line) from None
 
+    def _swallowed_item(n) -> None:
+        """A «- item» indented deeper than its neighbours is read as the end of the previous
+        value («a - b»): say so instead of publishing the glued text."""
+        rows = text.split("\n")
+        for k in range(n.start_mark.line + 1, min(n.end_mark.line + 1, len(rows))):
+            row = rows[k]
+            if row.lstrip().startswith("- "):
+                at = k + 1 + line_offset
+                col = len(row) - len(row.lstrip()) + 1
+                prev = rows[n.start_mark.line]
+                want = len(prev) - len(prev.lstrip())
+                diags.append(dg.error(
+                    "yaml.list-indent", file, at,
+                    f"Ошибка {where_words(file, line_offset)}, {dg.position_words(at, col)}: элемент списка «- » "
+                    f"сдвинут правее предыдущего и приклеился к нему: получилось одно значение «{n.value[:60]}».",
+                    f"Начните «- » в той же колонке, что и предыдущий элемент (с {want + 1}-го знака строки).",
+                    column=col, excerpt=row))
+                return
+
     try:
         value = build(node, (), 0)
     except _Limit as exc:
         return None, [dg.error("yaml.limit", file, exc.line, str(exc),
                                "Уберите якоря и ссылки (&, *) и слишком глубокую вложенность: запишите значения явно.")]
     except _Value as exc:
-        return None, [dg.error("yaml.value", file, exc.line, str(exc), exc.hint)]
+        return None, [dg.error("yaml.value", file, exc.line, str(exc), exc.hint,
+                               excerpt=_row(text, exc.line - line_offset))]
     except RecursionError:
         return None, [dg.error("yaml.limit", file, 1 + line_offset, "Вложенность YAML слишком глубокая.",
                                "Упростите структуру: запишите значения списком «- …» с отступом в два пробела.")]

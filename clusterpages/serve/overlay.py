@@ -12,7 +12,7 @@ import json
 import re
 from typing import Sequence
 
-from clusterpages.diagnostics import Diagnostic, location
+from clusterpages.diagnostics import Diagnostic, location, marked
 
 PLUGIN_ID = "clusterpages-preview"
 OVERLAY_ID = "clusterpages-preview-overlay"
@@ -39,6 +39,18 @@ def _where(d: Diagnostic) -> str:
     return location(d, "настройки сайта")
 
 
+def _excerpt(d: Diagnostic) -> str:
+    """The offending line with a marker under the spot, as in the terminal."""
+    shown = marked(d)
+    if not shown:
+        return ""
+    number = f"{d.line} | " if d.line else ""
+    marker = f"\n{' ' * max(len(number) - 2, 0)}{'| ' if number else ''}{shown[1]}" if shown[1] else ""
+    return ('<pre class="cp-excerpt" style="margin:.3em 0;padding:.4em .6em;background:#fff;border:1px solid #e3b5b5;'
+            'overflow:auto;font:.95em/1.35 ui-monospace,Consolas,monospace;white-space:pre">'
+            f'{html.escape(number + shown[0] + marker)}</pre>')
+
+
 def overlay(problems: Sequence[Diagnostic]) -> bytes:
     """The fixed panel «Сборка не удалась» listing each problem with file:line, message, hint."""
     items = []
@@ -49,7 +61,7 @@ def overlay(problems: Sequence[Diagnostic]) -> bytes:
             '<li style="margin:0 0 .7em;padding:0">'
             f'<code style="font:600 .95em/1.4 ui-monospace,Consolas,monospace;color:#8a0018;'
             f'word-break:break-all">{html.escape(_where(d))}</code>'
-            f'<div>{html.escape(d.message)}</div>{hint}</li>')
+            f'<div>{html.escape(d.message)}</div>{_excerpt(d)}{hint}</li>')
     if len(problems) > MAX_SHOWN:
         items.append(f"<li>…и ещё {len(problems) - MAX_SHOWN} — полный список в окне, где запущен предпросмотр.</li>")
     return (

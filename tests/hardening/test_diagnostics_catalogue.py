@@ -352,6 +352,20 @@ def _yaml_duplicate():
 case("yaml.duplicate-key", "yaml-duplicate", CLUSTER, _line(_CLU, "established:") + 1, column=1)
 
 
+@scenario("yaml-list-indent")
+def _yaml_list_indent():
+    files = site_files()
+    _edit(files, PLAN, "changes:\n  - Добавлены мероприятия медиаплана",
+          "changes:\n  - Добавлены мероприятия медиаплана\n   - Исправлены сроки")
+    _edit(files, PLAN, "updated: 2022-12-20", "updated: 20.12.2022")
+    return _check("yaml-list-indent", files)
+
+
+case("yaml.list-indent", "yaml-list-indent", PLAN,
+     _line(site_files()[PLAN].decode(), "  - Добавлены мероприятия медиаплана") + 1, column=4)
+case("schema.date-format", "yaml-list-indent", PLAN, _line(site_files()[PLAN].decode(), "updated:"))
+
+
 # ---- front matter
 
 @scenario("frontmatter")
