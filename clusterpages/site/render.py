@@ -12,6 +12,7 @@ from clusterpages import text, typography, urls
 from clusterpages.content import execution, status, videos
 from clusterpages.content.academic import AcademicYear
 from clusterpages.site.pages import PageSpec
+from clusterpages.site.views import matrix as matrix_view
 from clusterpages.theme.location import BUNDLED_THEME
 
 
@@ -43,6 +44,7 @@ def environment(templates: Path) -> jinja2.Environment:
     env.globals.update(url=_url, asset=_asset, urls=urls, status_labels=status.LABELS, status_icons=status.ICONS,
                        status_order=status.ORDER, states=execution.STATES)
     env.filters.update(ru_date=text.ru_date, ru_short_date=text.ru_short_date, ru_number=text.ru_number, ru_figure=text.ru_figure_text,
+                       short_title=matrix_view.short_title,
                        ru_date_range=text.ru_date_range, status_note=text.status_note,
                        typo=text.typo_markup, plural=lambda n, a, b, c: text.plural(n, a, b, c), year=_year,
                        json_ld=_json_ld, ru_month=text.ru_month,
