@@ -21,6 +21,7 @@ from clusterpages.site.views import cluster as cluster_view
 from clusterpages.site.views import matrix as matrix_view
 from clusterpages.site.views import media
 from clusterpages.site.views import plan as plan_view
+from clusterpages.site.views import videos as video_view
 from clusterpages.text import ru_sort_key, slugify
 from clusterpages.theme import charts
 
@@ -143,8 +144,9 @@ def specs(site: Site) -> list[PageSpec]:
                 out.append(PageSpec(path, tpl, r.title, ch, cl, crumbs if top else rc,
                                     {"report": r if top else deeper, "charts": charts.for_report(r, site.config.year_style),
                                      "figures": charts.figures(r)}))
+        newest_first = sorted(data["videos"], key=lambda v: (v.date, v.slug), reverse=True)
         out.append(PageSpec(urls.videos(cl.slug), "videos.html", f"Видео — {cl.short_name}", ch, cl, crumbs,
-                            {"videos": sorted(data["videos"], key=lambda v: (v.date, v.slug), reverse=True)}))
+                            {"videos": newest_first, "video_groups": video_view.groups(newest_first)}))
         if data["championships"]:
             out.append(PageSpec(urls.championships(cl.slug), "championships.html", f"Чемпионаты — {cl.short_name}",
                                 ch, cl, crumbs, {"championships": data["championships"]}))
