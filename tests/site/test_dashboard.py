@@ -7,6 +7,8 @@ import datetime as dt
 import io
 import json
 
+import pytest
+
 from conftest import prepare, run_cli
 from clusterpages.site import dashboard
 
@@ -90,3 +92,30 @@ def test_greetings_are_featured_only_inside_the_window(example_site):
         home = files["clusters/it/index.html"].decode("utf-8")
         assert ("Новогодние поздравления" in index) is shown, as_of
         assert ("Новогоднее поздравление" in home) is shown, as_of
+
+
+def test_late_completion_is_done_late_never_overdue(example_site):
+    """Industrial decision 7: the plan row says «выполнено — размещён 27.12.2022», two days after
+    the deadline, and the plan's `updated` says the same: «выполнено с опозданием»."""
+    m = cells(example_site, dt.date(2023, 2, 15))
+    c = m[("prom", 7)]
+    assert c.state == "done_late" and c.label == "Выполнено с опозданием"
+    assert c.evidence.date == dt.date(2022, 12, 27) and "позже срока 25.12.2022" in c.reason
+    assert any(s.kind == "plan" and s.done and s.date == dt.date(2022, 12, 27) for s in c.sources)
+
+
+@pytest.mark.parametrize("as_of", [dt.date(2022, 12, 10), dt.date(2023, 1, 10), dt.date(2023, 2, 15),
+                                   dt.date(2023, 7, 1)], ids=str)
+def test_no_cell_is_overdue_while_completion_evidence_exists(example_site, as_of):
+    for (slug, n), c in cells(example_site, as_of).items():
+        if c.state == "overdue":
+            assert not any(s.done for s in c.sources), (slug, n, c.reason)
+        if c.state in ("done", "done_late"):
+            assert c.evidence is not None and c.evidence.done and c.reason
+            assert c.evidence.date is None or c.evidence.date <= as_of
+
+
+def test_health_cluster_cell_says_which_evidence_it_used(example_site):
+    c = cells(example_site, dt.date(2023, 2, 15))[("med", 1)]
+    assert c.state == "overdue"
+    assert "report-2021-2022.md" in c.reason and "content/clusters/med/plan-2022-2023.md, строка 16" in c.reason
