@@ -38,7 +38,7 @@ from clusterpages.model import Site
 from clusterpages.runtime.recall import no_memo
 from clusterpages.search.documents import Doc, cluster_docs, regional_docs
 from clusterpages.search.kinds import KINDS, LETTERS
-from clusterpages.search.words import Stemmer
+from clusterpages.search.words import Stemmer, words
 
 CHUNK = 8               # documents per document file
 TEXT_LIMIT = 2000       # characters of a document's text kept for snippets (the index has all its words)
@@ -99,9 +99,16 @@ def _split(postings: dict[str, list[int]]) -> dict[str, dict[str, list[int]]]:
     return out
 
 
+def _stem_counts(text: str, stemmer: Stemmer) -> Counter:
+    out: Counter = Counter()
+    for word, n in Counter(words(text)).items():  # each distinct word stemmed once
+        out[stemmer.stem(word)] += n
+    return out
+
+
 def _weights(doc: Doc, stemmer: Stemmer) -> dict[str, int]:
-    title = Counter(stemmer.terms(doc.title))
-    body = Counter(stemmer.terms(doc.text))
+    title = _stem_counts(doc.title, stemmer)
+    body = _stem_counts(doc.text, stemmer)
     return {t: min(body[t], 8) + 8 * min(title[t], 2) for t in set(title) | set(body)}
 
 

@@ -297,11 +297,16 @@
     return { results: results, matched: matched };
   }
 
-  // Start loading the term shards of the words typed so far (the box calls it on every key).
+  // Start loading the term shards of the words typed so far (the box calls it on every key,
+  // and with "" on focus: then the parts small enough to be one term file are loaded).
   function prefetch(text) {
     takeQueue();
-    if (!state.manifest) return;
-    loadShards(state.manifest.parts, parseQuery(text).map(function (q) { return q.stem; }));
+    if (!state.manifest) return Promise.resolve();
+    var stems = parseQuery(text).map(function (q) { return q.stem; });
+    if (!stems.length) {
+      return loadShards(state.manifest.parts.filter(function (p) { return p.shards === "all"; }), ["a"]);
+    }
+    return loadShards(state.manifest.parts, stems);
   }
 
   function search(text, filter) {
@@ -450,6 +455,7 @@
     }
 
     var later = debounce(run, 150);
+    input.addEventListener("focus", function () { prefetch(""); });
     input.addEventListener("input", function () { prefetch(input.value); later(); });
     input.addEventListener("keydown", function (e) {
       if (e.key === "ArrowDown" && !panel.hidden && links().length) { e.preventDefault(); links()[0].focus(); }
@@ -549,7 +555,7 @@
     if (page) setupPage(page);
   }
 
-  var api = { stem: stemWord, words: words, normalise: normalise, oneEdit: oneEdit, shardFor: shardFor, search: search, query: query };
+  var api = { stem: stemWord, words: words, normalise: normalise, oneEdit: oneEdit, shardFor: shardFor, prefetch: prefetch, search: search, query: query };
   if (typeof module === "object" && module.exports) {
     module.exports = api;
   } else {
