@@ -24,7 +24,7 @@ _TYPE_RU = {
 _TYPE_EXAMPLE = {
     "str": "текст в кавычках, например \"Томск\"", "int": "число, например 2",
     "number": "число, например 1250 или 12.5", "bool": "true или false",
-    "date": "дату в виде 2022-12-20 или 20.12.2022", "list": "список, каждый элемент с новой строки после «- »",
+    "date": "дату в виде год-месяц-день, например 2022-12-20", "list": "список, каждый элемент с новой строки после «- »",
     "map": "вложенные поля с отступом в два пробела", "scalar": "одно значение",
 }
 
@@ -209,6 +209,16 @@ def _validate_map(value, schema, doc, file, path, what):
     return out, diags
 
 
+_FIELD_VALUE = {"str": '"…"', "int": "2", "number": "1250", "bool": "true", "date": "2022-12-20"}
+
+
+def _field_example(name: str, kind: str) -> str:
+    """« — здесь так: updated: 2022-12-20»: the example written for the field at hand."""
+    if kind not in _FIELD_VALUE or not re.fullmatch(r"[A-Za-z_][\w-]*", name):
+        return ""
+    return f" — здесь так: {name}: {_FIELD_VALUE[kind]}"
+
+
 def _validate_value(value, f: Field, doc, file, p, name, what, parent=None):
     line = doc.line(p)
     if f.type == "map":
@@ -236,7 +246,7 @@ def _validate_value(value, f: Field, doc, file, p, name, what, parent=None):
         got = "список" if isinstance(value, list) else "набор полей" if isinstance(value, dict) else f"«{value}»"
         return f.default, [dg.error("schema.type", file, line,
                                     f"Поле «{name}» должно быть: {_TYPE_RU[f.type]}, а записано {got}.",
-                                    f"Запишите {_TYPE_EXAMPLE[f.type]}.")]
+                                    f"Запишите {_TYPE_EXAMPLE[f.type]}" + _field_example(name, f.type) + ".")]
     if f.choices and cleaned not in f.choices:
         close = difflib.get_close_matches(str(cleaned), [str(c) for c in f.choices], n=1, cutoff=0.5)
         hint = (f"Возможно, «{close[0]}»? " if close else "") + "Допустимо: " + ", ".join(map(str, f.choices)) + "."

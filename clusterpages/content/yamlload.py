@@ -389,7 +389,7 @@ def load(text: str, file: str, line_offset: int = 0) -> tuple[Located | None, li
             value = str(n.value)
             if n.tag.endswith(":timestamp"):
                 raise _Value(f"Даты «{value}» не существует ({exc}).",
-                             "Проверьте день и месяц; дату пишут как 2022-12-20 или 20.12.2022.", line) from None
+                             "Проверьте день и месяц; дату пишут как год-месяц-день: 2022-12-20.", line) from None
             if n.tag.endswith((":int", ":float")):
                 raise _Value(f"Число «{value[:40]}{'…' if len(value) > 40 else ''}» не читается.",
                              "Запишите число обычной записью (например 1250) или возьмите значение в кавычки.",
