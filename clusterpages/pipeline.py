@@ -179,20 +179,40 @@ def produce(site: Site, site_root: Path, previous_manifest: dict | None = None, 
     diags: list[dg.Diagnostic] = [_template_diag(p, theme, site_root) for p in problems]
     if diags:
         return files, {}, diags
-    extra, sub = outputs.artifacts(site, env, theme, runtime.recall,
-                                   runtime.run if runtime.recall is None and runtime.jobs > 1 else None)
+    remember = _remember(runtime)
+    extra, sub = outputs.artifacts(site, env, theme, remember, runtime.run if runtime.jobs > 1 else None)
     diags += sub
     files.update(extra)
     try:
         published, sub = publish.artifacts(site, runtime.environment(theme / "templates", bundled=True), dict(files),
                                            dict(copies), previous_manifest,
-                                           _memo(runtime), specs, done, runtime.recall or no_memo, tfp)
+                                           _memo(runtime), specs, done, remember, tfp)
     except render.TemplateProblem as exc:
         return files, {}, diags + [_template_diag(exc, theme, site_root)]
     files.update(published)
     diags += sub
     diags += _link_check(files, set(copies), runtime, {p: w.scan for p, w in done.items()})
     return files, copies, diags
+
+
+# Pieces a `build` keeps in its cache folder by their inputs (the preview keeps everything in memory):
+# the costly ones made from a few documents each.
+_KEPT_ON_DISK = ("search-part:", "plan-docx:", "calendar:")
+
+
+def _remember(runtime: Runtime):
+    """`memo(name, inputs, make)` for whole-site artifacts: the preview's Recall, else the cache
+    folder for the costly pieces, keyed by the pickled inputs."""
+    if runtime.recall is not None:
+        return runtime.recall
+    if not runtime.store.enabled:
+        return no_memo
+
+    def memo(name, inputs, make):
+        if not name.startswith(_KEPT_ON_DISK):
+            return make()
+        return runtime.store.memo("piece", (runtime.fingerprint, name, pickle.dumps(inputs, protocol=4)), make)
+    return memo
 
 
 def _memo(runtime: Runtime):

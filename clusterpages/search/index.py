@@ -30,7 +30,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Callable, Iterable
 
 from clusterpages import diagnostics as dg
 from clusterpages import urls
@@ -152,13 +152,23 @@ class Index:
     parts: tuple[Part, ...]
 
 
-def cluster_part(site: Site, slug: str, stemmer: Stemmer, memo=no_memo) -> Part:
+class _Later(Exception):
+    """A part `memo` does not have, to be built with the others on the workers."""
+
+
+def _later() -> Part:
+    """What a part memo does not have turns into: build it later, with the others."""
+    raise _Later
+
+
+def cluster_part(site: Site, slug: str, stemmer: Stemmer, memo=no_memo, make: Callable[[], Part] | None = None) -> Part:
+    """The part of one cluster, through `memo`; `make` instead of building it here when given."""
     cl = site.cluster(slug)
     # Everything cluster_docs reads: a save elsewhere gives back this cluster's part as it was.
     inputs = (cl,) + tuple(tuple(x for x in xs if x.cluster == slug)
                            for xs in (site.plans, site.reports, site.videos, site.championships, site.pages))
-    return memo(f"search-part:{slug}", inputs, lambda: build_part(
-        cl.slug, cl.short_name, urls.search_part(cl.slug), cluster_docs(site, cl), stemmer, memo))
+    return memo(f"search-part:{slug}", inputs, make or (lambda: build_part(
+        cl.slug, cl.short_name, urls.search_part(cl.slug), cluster_docs(site, cl), stemmer, memo)))
 
 
 def regional_part(site: Site, stemmer: Stemmer, memo=no_memo) -> Part:
@@ -178,9 +188,18 @@ def build(site: Site, memo=no_memo, mapper=None) -> Index:
     `mapper(fn, items)` may build the clusters' parts on worker processes (results in order);
     without it they are built here, through `memo`."""
     stemmer = Stemmer()
-    if mapper is not None:
-        clusters = list(mapper(_part, [(cl.slug, cl.short_name, urls.search_part(cl.slug), cluster_docs(site, cl))
-                                       for cl in site.clusters]))
+    if mapper is not None:  # the parts `memo` does not have are built on the workers, then remembered
+        have: dict[str, Part] = {}
+        for cl in site.clusters:
+            try:
+                have[cl.slug] = cluster_part(site, cl.slug, stemmer, memo, _later)
+            except _Later:
+                pass
+        todo = [cl for cl in site.clusters if cl.slug not in have]
+        built = dict(zip((cl.slug for cl in todo), mapper(_part, [
+            (cl.slug, cl.short_name, urls.search_part(cl.slug), cluster_docs(site, cl)) for cl in todo])))
+        clusters = [have[cl.slug] if cl.slug in have else
+                    cluster_part(site, cl.slug, stemmer, memo, lambda part=built[cl.slug]: part) for cl in site.clusters]
     else:
         clusters = [cluster_part(site, cl.slug, stemmer, memo) for cl in site.clusters]
     parts = [regional_part(site, stemmer, memo)] + clusters
