@@ -261,6 +261,12 @@ def test_browser_reloads_on_edits_and_shows_build_errors(preview, playwright_ins
         expect(overlay).to_be_visible(timeout=SHOWN_TIMEOUT_MS)
         expect(overlay).to_contain_text("Сборка не удалась")
         expect(overlay).to_contain_text(re.compile(r"content/clusters/it/plan-2022-2023\.md:\d+"))
+        # the place in words, the line where the quote was opened and a marker under the quote
+        expect(overlay).to_contain_text(re.compile(r"в шапке документа, строка \d+, знак 8: кавычка"))
+        excerpt = overlay.locator("pre.cp-excerpt").first
+        expect(excerpt).to_contain_text('title: "')
+        code_row, marker_row = excerpt.inner_text().split("\n")[:2]
+        assert marker_row.index("^") == code_row.index('"'), (code_row, marker_row)
         expect(body).to_contain_text(markers[0])
 
         # 3. fixed: the overlay is gone on the next good build
