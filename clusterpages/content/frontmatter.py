@@ -44,11 +44,12 @@ def split(text: str, file: str) -> tuple[Document | None, list[dg.Diagnostic]]:
         if _KEYLIKE.match(first):
             return None, [dg.error("frontmatter.missing", file, skip + 1,
                                    "Нет открывающей строки «---» перед полями документа.",
-                                   "Добавьте строку из трёх дефисов «---» в самое начало файла и ещё одну после полей.")]
+                                   "Добавьте строку из трёх дефисов «---» в самое начало файла и ещё одну после полей.",
+                                   excerpt=first)]
         if re.match(r"^(?:[-—–‒]*[—–‒][-—–‒]*|-{1,2}|-{4,})\s*$", first):  # Word turns «---» into «—»
             return None, [dg.error("frontmatter.missing", file, skip + 1,
                                    f"Строка «{first.strip()}» похожа на начало полей документа, но это не три дефиса.",
-                                   "Первая строка файла — ровно три обычных дефиса: «---».")]
+                                   "Первая строка файла — ровно три обычных дефиса: «---».", excerpt=first)]
         return None, [dg.error("frontmatter.missing", file, skip + 1,
                                "В начале документа нет полей между строками «---» (title, academic_year и др.).",
                                "Начните файл так:\n---\ntitle: Название\n---\nи затем текст.")]
@@ -71,7 +72,8 @@ def split(text: str, file: str) -> tuple[Document | None, list[dg.Diagnostic]]:
         return None, [dg.error("frontmatter.unclosed", file, where,
                                f"Поля документа открыты строкой «---» (строка {skip + 1}), но не закрыты: "
                                f"здесь уже начинается текст, а строки «---» перед ним нет.",
-                               f"Вставьте строку «---» перед строкой {where}, после последнего поля документа.")]
+                               f"Вставьте строку «---» перед строкой {where}, после последнего поля документа.",
+                               excerpt=lines[where - 1])]
     return None, [dg.error("frontmatter.unclosed", file, skip + 1,
                            "Открывающая строка «---» есть, а закрывающей нет.",
                            "Добавьте строку «---» после последнего поля документа, перед текстом.")]

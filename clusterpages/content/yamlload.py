@@ -369,7 +369,8 @@ def load(text: str, file: str, line_offset: int = 0) -> tuple[Located | None, li
                     diags.append(dg.error("yaml.duplicate-key", file, key_line,
                                           f"Поле «{key}» встречается дважды; учитывалось бы только последнее.",
                                           "Удалите лишнее повторение или объедините значения.",
-                                          column=key_node.start_mark.column + 1))
+                                          column=key_node.start_mark.column + 1,
+                                          excerpt=_row(text, key_node.start_mark.line + 1)))
                 lines[path + (key,)] = key_line
                 out[key] = build(value_node, path + (key,), depth + 1)
             lines.pop(path + ("<key>",), None)
