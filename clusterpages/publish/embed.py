@@ -1,9 +1,10 @@
 """CMS fragments: a cluster's pages as plain HTML to paste into a college site (pure).
 
 `embed/<cluster>/<name>.html` holds one `<div class="cp-embed cp-embed--<cluster>">` with the
-page's content only: no document, no script, no style element, no inline SVG (charts are
-`<img>` of `embed/<cluster>/charts/*.svg`). It is styled by classes from `embed/embed.css`
-(brand colours written as literal values); `<name>.inline.html` has the same styles inlined
+page's content only: no document, no script, no style element, no inline SVG (report charts
+are HTML bars with inline widths and colours, which WordPress's KSES keeps and Joomla's default
+filter does not touch; `embed/<cluster>/charts/*.svg` are offered as pictures apart). It is
+styled by classes from `embed/embed.css` (brand colours written as literal values); `<name>.inline.html` has the same styles inlined
 into style attributes, for editors that strip `<style>`. Links and images point to
 `base_url` when it is set; otherwise links become plain text and images their alt text,
 since a fragment pasted into a CMS page cannot know our paths. Video players are separate
