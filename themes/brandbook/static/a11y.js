@@ -52,7 +52,11 @@
     new RegExp("([" + G + "][" + S + "][" + S + "])([" + S + "][" + G + "])", "gi"),
     new RegExp("([" + G + "][" + S + "][" + S + "])([" + S + "][" + S + "][" + G + "])", "gi")
   ];
-  var LONG_WORD = new RegExp("[" + L + "]{9,}", "gi");
+  var LONG_WORD = new RegExp("[" + L + "]{7,}", "gi");
+  // Runs glued by no-break spaces and word joiners («2022–2023 учебный год», «Ю. В. Калинин»):
+  // on a narrow screen in large type such a run may be wider than the screen, so it is let go.
+  var GLUED = /[^ \t\n\r]*[\u00a0\u2060][^ \t\n\r]*/g;
+  var GLUE_LIMIT = 12;
   var hyphenated = false;
 
   function hyphenateWord(word) {
@@ -71,13 +75,21 @@
         for (var el = n.parentNode; el && el !== document.body; el = el.parentNode) {
           if (skip.test(el.nodeName)) return NodeFilter.FILTER_REJECT;
         }
-        LONG_WORD.lastIndex = 0;
-        return LONG_WORD.test(n.data) ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP;
+        return /[\u00a0\u2060]/.test(n.data) || n.data.search(LONG_WORD) >= 0 ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP;
       }
     });
     var nodes = [];
     while (walker.nextNode()) nodes.push(walker.currentNode);
-    for (var i = 0; i < nodes.length; i++) nodes[i].data = nodes[i].data.replace(LONG_WORD, hyphenateWord);
+    var narrow = window.matchMedia && window.matchMedia("(max-width: 40rem)").matches;
+    for (var i = 0; i < nodes.length; i++) {
+      var text = nodes[i].data;
+      if (narrow) {
+        text = text.replace(GLUED, function (run) {
+          return run.length > GLUE_LIMIT ? run.replace(/\u00a0/g, " ").replace(/\u2060/g, "") : run;
+        });
+      }
+      nodes[i].data = text.replace(LONG_WORD, hyphenateWord);
+    }
   }
 
   function normalise(raw) {
