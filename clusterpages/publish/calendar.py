@@ -9,6 +9,7 @@ import icalendar
 from clusterpages import diagnostics as dg, urls
 from clusterpages.model import PlanDoc, PlanItem, Site
 from clusterpages.runtime.recall import no_memo
+from clusterpages.typography import typograph
 
 _PRODID = "-//clusterpages//RU"
 
@@ -35,7 +36,7 @@ def _event(doc: PlanDoc, item: PlanItem, stamp: _dt.datetime, base_url: str | No
     ev = icalendar.Event()
     ev.add("uid", f"{doc.cluster}.{doc.slug}.{item.uid}@clusterpages")
     ev.add("dtstamp", stamp)
-    ev.add("summary", item.title_text)
+    ev.add("summary", item.title_text)  # the same as the plan.json twin
     ev.add("dtstart", d.start)
     if d.kind == "recurrence":
         ev.add("dtend", d.start + _dt.timedelta(days=1))
@@ -49,7 +50,8 @@ def _event(doc: PlanDoc, item: PlanItem, stamp: _dt.datetime, base_url: str | No
     if item.responsible:
         desc.append(f"Ответственный: {item.responsible}")
     desc.append(f"Документ: {doc.title}")
-    ev.add("description", "\n".join(desc))
+    # Text people read in their calendar: the pages' typography and dates in words.
+    ev.add("description", "\n".join(typograph(line) for line in desc))
     ev.add("categories", [doc.kind] + list(item.tags))
     return ev
 

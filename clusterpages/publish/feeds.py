@@ -18,6 +18,7 @@ from clusterpages.content import status as st
 from clusterpages.model import Site
 from clusterpages.publish.bundles import absolute
 from clusterpages.runtime.recall import no_memo
+from clusterpages.typography import typograph
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 # RFC 4151: the date on which the tagging authority held the name. A constant keeps ids stable
@@ -100,13 +101,13 @@ def _href(target: str, feed_path: str, base_url: str | None) -> str:
 def _entry(e: Entry, shown: str, feed_path: str, base: str | None) -> list[str]:
     lines = ["  <entry>",
              f"    <id>{escape(e.id)}</id>",
-             f"    <title>{escape(shown)}</title>",
+             f"    <title>{escape(typograph(shown))}</title>",
              f"    <updated>{_stamp(e.date)}</updated>",
              f'    <link rel="alternate" href={quoteattr(_href(e.link, feed_path, base))}/>']
     if e.related:
         lines.append(f'    <link rel="related" type="text/html" href={quoteattr(_href(e.related, feed_path, base))}/>')
     lines += [f'    <category term="{e.category}" label={quoteattr(dict(CATEGORIES)[e.category])}/>',
-              f"    <summary>{escape(e.summary)}</summary>",
+              f"    <summary>{escape(typograph(e.summary))}</summary>",
               "  </entry>"]
     return lines
 
