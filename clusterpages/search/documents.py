@@ -9,13 +9,24 @@ from them is the same for the same site.
 
 from __future__ import annotations
 
+import html
+import re
 from dataclasses import dataclass
 
 from clusterpages import urls
-from clusterpages.content.markup import strip_tags
 from clusterpages.model import Cluster, PlanDoc, Site
 from clusterpages.site import pages as page_specs
 
+
+
+# Tags inside a word or a phrase («<b>ИТ</b>-старт»); any other tag separates words.
+_INLINE = re.compile(r"</?(?:a|abbr|b|code|em|i|mark|small|span|strong|sub|sup|u)\b[^>]*>", re.I)
+_TAG = re.compile(r"<[^>]*>")
+
+
+def strip_tags(markup: str) -> str:
+    """The text of sanitised HTML (content markup went through nh3 already), on one line."""
+    return " ".join(html.unescape(_TAG.sub(" ", _INLINE.sub("", markup))).split())
 
 
 @dataclass(frozen=True)

@@ -99,33 +99,37 @@ def _split(postings: dict[str, list[int]]) -> dict[str, dict[str, list[int]]]:
     return out
 
 
-def _stem_counts(text: str, stemmer: Stemmer) -> Counter:
-    out: Counter = Counter()
+def _stem_counts(text: str, stemmer: Stemmer) -> dict[str, int]:
+    out: dict[str, int] = {}
+    stem = stemmer.stem
     for word, n in Counter(words(text)).items():  # each distinct word stemmed once
-        out[stemmer.stem(word)] += n
+        t = stem(word)
+        out[t] = out.get(t, 0) + n
     return out
 
 
 def _weights(doc: Doc, stemmer: Stemmer) -> dict[str, int]:
-    title = _stem_counts(doc.title, stemmer)
-    body = _stem_counts(doc.text, stemmer)
-    return {t: min(body[t], 8) + 8 * min(title[t], 2) for t in set(title) | set(body)}
+    weights = {t: min(n, 8) for t, n in _stem_counts(doc.text, stemmer).items()}
+    for t, n in _stem_counts(doc.title, stemmer).items():
+        weights[t] = weights.get(t, 0) + 8 * min(n, 2)
+    return weights
 
 
 def build_part(key: str, name: str, folder: str, docs: list[Doc], stemmer: Stemmer, memo=no_memo) -> Part:
     """`memo(name, inputs, make)` may give back a document's weights made from the same text before."""
-    postings: dict[str, list[tuple[int, int]]] = {}
+    postings: dict[str, list[int]] = {}   # term → [doc, weight, doc, weight, …]
     for n, doc in enumerate(docs):
         weights = memo(f"search:{folder}{doc.url}", (doc.title, doc.text), lambda doc=doc: _weights(doc, stemmer))
-        for term, weight in sorted(weights.items()):
-            postings.setdefault(term, []).append((n, weight))
+        for term, weight in weights.items():
+            found = postings.get(term)
+            if found is None:
+                postings[term] = [n, weight]
+            else:
+                found += (n, weight)
     flat_postings: dict[str, list[int]] = {}
-    for term in sorted(postings):
-        flat, previous = [], 0
-        for n, weight in postings[term]:
-            flat += [n - previous, weight]
-            previous = n
-        flat_postings[term] = flat
+    for term in sorted(postings):  # documents as gaps from the previous one
+        flat = postings[term]
+        flat_postings[term] = [x - flat[i - 2] if i % 2 == 0 and i else x for i, x in enumerate(flat)]
     shards = _split(flat_postings)
     files = [(f"{folder}t-{code}.js", _script(["terms", key, code, terms])) for code, terms in sorted(shards.items())]
     files.append((f"{folder}kinds.js", _script(["kinds", key, LETTERS, "".join(LETTERS[d.kind] for d in docs)])))
