@@ -98,7 +98,7 @@ def _merge_row(row, text: str) -> None:
 
 
 def word_plan(approval_in_table: bool = True, deadline_of_3: str = "до 25.12.22 г.",
-              approval_date: str = APPROVAL_LINES[-1], title: bool = True) -> bytes:
+              approval_date: str = APPROVAL_LINES[-1], title: bool = True, wrapped: bool = False) -> bytes:
     document = docx.Document()
     approval_lines = APPROVAL_LINES[:-1] + (approval_date,)
     if approval_in_table:
@@ -151,11 +151,17 @@ def word_plan(approval_in_table: bool = True, deadline_of_3: str = "до 25.12.2
             rows["merge_from"] = cells[3]
         elif responsible is None:
             rows["merge_from"].merge(cells[3])             # merged down: the same people
+        elif number == "5":
+            inner = cells[3].add_table(rows=1, cols=1)      # a nested table holding the name
+            inner.cell(0, 0).text = responsible
         else:
             _cell_text(cells[3], responsible)
         _cell_text(cells[4], note)
     table.add_row()                                        # empty trailing rows
     table.add_row()
+    if wrapped:                                            # the whole plan inside a one-cell layout table
+        layout = document.add_table(rows=1, cols=1)
+        layout.cell(0, 0)._tc.append(table._tbl)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

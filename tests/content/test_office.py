@@ -46,8 +46,10 @@ def markdown_plan(example_site):
 @pytest.mark.parametrize("name, data", [
     ("plan-2022-2023.docx", word_plan(approval_in_table=True)),
     ("plan-2022-2023.docx", word_plan(approval_in_table=False)),
+    ("plan-2022-2023.docx", word_plan(wrapped=True)),
     ("plan-2022-2023.xlsx", excel_plan()),
-], ids=["word-approval-in-a-layout-table", "word-approval-as-paragraphs", "excel-second-sheet"])
+], ids=["word-approval-in-a-layout-table", "word-approval-as-paragraphs", "word-plan-inside-a-layout-table",
+        "excel-second-sheet"])
 def test_office_plan_reads_like_the_markdown_one(tmp_path, example_site, markdown_plan, name, data):
     config = _site(example_site, {name: data})
     plan, diags = _plan(config)
