@@ -8,11 +8,15 @@ All are read within the 2022–2023 academic year (01.09.2022 – 30.06.2023).
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from clusterpages.content.deadlines import DeadlineError, parse_deadline
 
 from test_deadlines import AY, AY_END as END, AY_START as START, d  # the same academic year and helpers
+
+AS_OF_BUILD = date(2023, 2, 15)
 
 
 def on(text):
@@ -225,3 +229,21 @@ def test_weekday_and_term_recurrences_reach_the_calendar():
     assert "FREQ=WEEKLY" in weekly and "BYDAY=TU,TH" in weekly
     halves = icalendar.vRecur(_rule(parse_deadline("1 раз в полугодие", AY))).to_ical().decode()
     assert "FREQ=MONTHLY" in halves and "INTERVAL=6" in halves
+
+
+def test_weekdays_reach_the_plan_json(example_site):
+    import json
+
+    from clusterpages import pipeline
+    plan = example_site.parent / "content" / "clusters" / "it" / "plan-2022-2023.md"
+    text = plan.read_text(encoding="utf-8")
+    row = next(line for line in text.splitlines() if line.startswith("| 1 |"))
+    cells = row.split("|")
+    cells[3] = " по вторникам и четвергам "
+    plan.write_text(text.replace(row, "|".join(cells)), encoding="utf-8")
+    out = example_site.parent / "output"
+    result = pipeline.build(example_site, out, None, AS_OF_BUILD, False, None, jobs=1, use_cache=False)
+    assert not [d for d in result.diagnostics if d.severity == "error"], result.diagnostics
+    data = json.loads((out / "clusters" / "it" / "plan-2022-2023" / "plan.json").read_text(encoding="utf-8"))
+    first = data["items"][0]["deadline"]
+    assert first["freq"] == "WEEKLY" and first["weekdays"] == [1, 3]
