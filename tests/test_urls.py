@@ -14,7 +14,7 @@ TEMPLATES = REPO / "themes" / "brandbook" / "templates"
 
 # An output path spelled in code: a string literal (or f-string part) starting with an output
 # folder, or naming a page file. Source paths (content/clusters/…) are not outputs.
-_SPELLED = re.compile(r"""(?<![\w/])f?["'](?:clusters|protocols|embed|downloads|assets|dlya-administratorov)/"""
+_SPELLED = re.compile(r"""(?<![\w/])f?["'](?:clusters|protocols|embed|downloads|assets|dlya-administratorov|search|poisk)/"""
                       r"""|["'][^"'\s]*/index\.html["']""")
 
 
