@@ -32,7 +32,7 @@ def _contrast(site: Site) -> list[dg.Diagnostic]:
 def check(site: Site) -> list[dg.Diagnostic]:
     diags = _contrast(site)
     names: dict[str, str] = {}
-    for c in site.clusters:
+    for c in sorted(site.clusters, key=lambda c: c.slug):  # the later folder is the one to rename
         for name in {c.name.strip().lower(), c.short_name.strip().lower()}:
             if name in names and names[name] != c.slug:
                 diags.append(dg.error("cluster.duplicate-name", c.file, 1,

@@ -22,7 +22,24 @@ def built(tmp_path_factory) -> Path:
     return out
 
 
+def _docx_rows(source: Path) -> int:
+    """Rows of the Word tables that are items: not the header, not a row numbering the columns,
+    not a section heading (one text merged across the row)."""
+    import docx
+    count = 0
+    for table in docx.Document(str(source)).tables:
+        for row in table.rows[1:]:
+            texts = [c.text.strip() for c in row.cells]
+            distinct = {t for t in texts if t}
+            numbering = [t for t in texts if t] == [str(n) for n in range(1, len(distinct) + 1)]
+            if len(distinct) > 1 and not numbering:
+                count += 1
+    return count
+
+
 def _table_rows(source: Path) -> int:
+    if source.suffix == ".docx":
+        return _docx_rows(source)
     lines = source.read_text(encoding="utf-8").split("\n")
     count = 0
     for i, line in enumerate(lines):

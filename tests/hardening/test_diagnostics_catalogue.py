@@ -632,7 +632,7 @@ def _serve():
     config = write_site(_fresh("serve"), site_files())
     out = config.parent / "output"
     diags = []
-    original_write, original_build = write.write_site, pipeline.build
+    original_write, original_prepare = write.write_site, pipeline.prepare
 
     def no_space(*args, **kwargs):
         raise OSError(28, "No space left on device")
@@ -641,16 +641,16 @@ def _serve():
         diags += serve.make_rebuild(config, out, None, False)().problems
     finally:
         write.write_site = original_write
-    pipeline.build = lambda *a, **k: pipeline.Result(None, (), 0, 0.0)
+    pipeline.prepare = lambda *a, **k: (None, [])  # the configuration could not be read
     try:
         diags += serve.make_rebuild(config, out, None, False)().problems
     finally:
-        pipeline.build = original_build
+        pipeline.prepare = original_prepare
 
-    def crash():
+    def crash(changed):
         raise ZeroDivisionError("division by zero")
     fake = SimpleNamespace(_rebuild=crash, _worker_busy=False)
-    diags += serve_server.PreviewServer._guarded_rebuild(fake).problems
+    diags += serve_server.PreviewServer._guarded_rebuild(fake, None).problems
     return diags
 
 
