@@ -1,0 +1,51 @@
+"""What a college web admin sees: the admin page with its code collapsed, and a report piece
+pasted into a page with none of our styles, its chart bars drawn to scale."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+ADMIN = "dlya-administratorov/index.html"
+
+
+def test_admin_page_is_short_until_code_is_asked_for(open_page, built_site):
+    watch = open_page(viewport={"width": 1366, "height": 768})
+    watch.goto((built_site / ADMIN).as_uri())
+    p = watch.page
+    height = p.evaluate("document.documentElement.scrollHeight")
+    assert height < 12_000, height  # was about 35,000 px of code
+    assert p.locator("textarea:visible").count() == 0
+    # The table of contents leads to every cluster's section.
+    toc = p.locator("nav.admin-toc a[href^='#kit-']")
+    assert toc.count() >= 9
+    first = p.locator("details.code-details").first
+    first.locator("summary").click()
+    area = first.locator("textarea").first
+    assert area.is_visible() and area.input_value().startswith("<div class=\"cp-embed")
+    first.locator("button[data-copy]").first.click()
+    label = first.locator("[data-copy-label]").first
+    label.wait_for(state="visible")
+    assert label.inner_text() in ("Скопировано", "Выделено")
+
+
+def test_pasted_report_piece_draws_bars_to_one_scale(open_page, built_site, tmp_path):
+    piece = (built_site / "embed" / "agro" / "report-2021-2022.html").read_text(encoding="utf-8")
+    page_file = tmp_path / "cms.html"
+    page_file.write_text("<!DOCTYPE html><html lang=\"ru\"><head><meta charset=\"utf-8\"><title>CMS</title></head>"
+                         "<body style=\"width:640px\">" + piece + "</body></html>", encoding="utf-8")
+    watch = open_page()
+    watch.goto(page_file.as_uri())
+    p = watch.page
+    bars = p.locator(".cp-embed__bars div[style*='background-color']")
+    assert bars.count() >= 6
+    widths = [b.bounding_box()["width"] for b in bars.all()]
+    styles = [b.get_attribute("style") for b in bars.all()]
+    shares = [float(re.search(r"width:([\d.]+)%", s).group(1)) for s in styles]
+    track = p.locator(".cp-embed__bars").first.evaluate("e => e.clientWidth - 24")  # minus the padding
+    for w, share in zip(widths, shares):
+        assert w > 0
+        assert abs(w - track * share / 100) <= 3, (w, share, track)
