@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
-"""Benchmark of issue 8: clusterpages against Hugo, Eleventy, Pelican and MkDocs.
+"""Benchmark: clusterpages against Hugo, Eleventy, Pelican and MkDocs.
 
     .venv/bin/python bench/run.py [--sizes 1000,10000] [--peers hugo,eleventy,pelican,mkdocs]
                                   [--repeat 3] [--timeout 300] [--cp-timeout 900] [--budget 240]
 
 Installs the peers into bench/.peers/ (a peer that fails to install is reported as not
 available), generates the corpora into bench/.corpora/ (bench/corpus.py), measures cold
-builds, builds after one edited page and peak memory of every tool, and the edit-to-reload
+builds, builds after one edited page and peak memory of every tool, and the save-to-shown
 time of `build.py serve`; prints a Markdown report and writes it to bench/results/latest.md
 (the raw figures to bench/results/latest.json). See bench/README.md.
 """
@@ -757,7 +757,7 @@ def to_json(results, prev, unavailable) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description="clusterpages benchmark (issue 8)")
+    ap = argparse.ArgumentParser(description="clusterpages benchmark")
     ap.add_argument("--sizes", default="1000,10000", help="total pages per corpus, comma-separated")
     ap.add_argument("--peers", default=",".join(ALL_PEERS), help="peers to compare with (empty: none)")
     ap.add_argument("--repeat", type=int, default=3, help="repeats per tool and size; the median is reported")
