@@ -22,7 +22,6 @@ def built(tmp_path_factory) -> Path:
     return out
 
 
-<<<<<<< HEAD
 def _docx_rows(source: Path) -> int:
     """Rows of the Word tables that are items: not the header, not a row numbering the columns,
     not a section heading (one text merged across the row)."""
@@ -34,27 +33,13 @@ def _docx_rows(source: Path) -> int:
             distinct = {t for t in texts if t}
             numbering = [t for t in texts if t] == [str(n) for n in range(1, len(distinct) + 1)]
             if len(distinct) > 1 and not numbering:
-=======
-def _word_rows(source: Path) -> int:
-    """Numbered rows of the Word plan's tables (not the header, a section or the column-numbering row)."""
-    import docx
-    count = 0
-    for table in docx.Document(str(source)).tables:
-        for row in table.rows:
-            texts = [c.text.strip() for c in row.cells]
-            if texts[0].isdigit() and not all(t.isdigit() for t in texts if t):
->>>>>>> 15d4056 (Plan JSON schema: line null and place for Word/Excel rows, daily/half-yearly frequencies and weekdays; the JSON test counts the Word example's rows)
                 count += 1
     return count
 
 
 def _table_rows(source: Path) -> int:
     if source.suffix == ".docx":
-<<<<<<< HEAD
         return _docx_rows(source)
-=======
-        return _word_rows(source)
->>>>>>> 15d4056 (Plan JSON schema: line null and place for Word/Excel rows, daily/half-yearly frequencies and weekdays; the JSON test counts the Word example's rows)
     lines = source.read_text(encoding="utf-8").split("\n")
     count = 0
     for i, line in enumerate(lines):
