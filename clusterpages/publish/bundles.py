@@ -1,4 +1,4 @@
-"""Per-cluster zip bundles, and the link rewriting they share with the CMS fragments (pure).
+"""Per-cluster zip bundles (pure); the HTML scanning they share with the CMS fragments is htmlscan.py.
 
 A bundle holds a cluster's pages (`clusters/<slug>/…`), every file those pages load
 (`assets/…`, logos) in the same folders, an `index.html` at its root, `ИНСТРУКЦИЯ.txt` and a
@@ -21,10 +21,11 @@ import zipfile
 import zlib
 from dataclasses import dataclass
 from typing import Callable, Mapping
-from urllib.parse import quote, unquote, urlsplit
+from urllib.parse import quote
 
 from clusterpages import urls
 from clusterpages.model import Cluster, Site
+from clusterpages.publish.htmlscan import Tag, absolute, apply, resolve, scan, span_for, start_tag
 from clusterpages.runtime.recall import no_memo
 from clusterpages.typography import typograph_html
 
@@ -33,101 +34,7 @@ URL_ATTRS = ("href", "src", "poster", "data-src")
 # <link rel=…> values that load a file the page needs (anything else is a reference to follow).
 _LOADING_RELS = frozenset({"stylesheet", "icon", "preload", "modulepreload", "manifest", "apple-touch-icon"})
 _CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+?)['"]?\s*\)|@import\s+['"]([^'"]+)['"]""")
-_SPAN_KEEPS = ("id", "class", "lang", "title")
 _LICENCE = re.compile(r"(?i)^(ofl|licen[cs]e|copying|notice)\b")
-
-
-# --------------------------------------------------------------------------- HTML scanning
-
-@dataclass(frozen=True)
-class Tag:
-    """One start or end tag of a document, with its character span in the text."""
-
-    name: str
-    attrs: tuple[tuple[str, str | None], ...]
-    start: int
-    end: int
-    closing: bool
-
-    def get(self, name: str) -> str | None:
-        return next((v for k, v in self.attrs if k == name), None)
-
-
-_TOKEN = re.compile(
-    r"<!--.*?-->"
-    r"|<(?P<raw>script|style|textarea)\b(?P<rawattrs>[^>]*)>(?P<body>.*?)</(?P=raw)\s*>"
-    r"|<(?P<name>[a-zA-Z][a-zA-Z0-9-]*)(?P<attrs>(?:\s+[^\s/>\"'=]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*)\s*/?>"
-    r"|</(?P<end>[a-zA-Z][a-zA-Z0-9-]*)\s*>",
-    re.S | re.I)
-_ATTR = re.compile(r"([^\s/>\"'=]+)(?:\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'=<>`]+)))?")
-
-
-def _attrs(text: str) -> tuple[tuple[str, str | None], ...]:
-    out = []
-    for m in _ATTR.finditer(text):
-        value = m.group(2) if m.group(2) is not None else m.group(3) if m.group(3) is not None else m.group(4)
-        out.append((m.group(1).lower(), None if value is None else html.unescape(value)))
-    return tuple(out)
-
-
-def scan(text: str) -> list[Tag]:
-    """Every tag of `text` in document order (script, style and textarea contents are not looked into).
-
-    A regular-expression tokenizer: the pages are our own templates' output, and this runs over
-    every page of every build, where html.parser was most of the publishing time.
-    """
-    tags: list[Tag] = []
-    for m in _TOKEN.finditer(text):
-        if m.group("raw"):
-            name = m.group("raw").lower()
-            tags.append(Tag(name, _attrs(m.group("rawattrs")), m.start(), m.start("body"), False))
-            tags.append(Tag(name, (), m.end("body"), m.end(), True))
-        elif m.group("name"):
-            tags.append(Tag(m.group("name").lower(), _attrs(m.group("attrs")), m.start(), m.end(), False))
-        elif m.group("end"):
-            tags.append(Tag(m.group("end").lower(), (), m.start(), m.end(), True))
-    return tags
-
-
-def start_tag(name: str, attrs) -> str:
-    parts = [name] + [k if v is None else f'{k}="{html.escape(v, quote=True)}"' for k, v in attrs]
-    return "<" + " ".join(parts) + ">"
-
-
-def span_for(tag: Tag) -> str:
-    """The <span> that replaces a link: its text stays, the address goes."""
-    return start_tag("span", [(k, v) for k, v in tag.attrs if k in _SPAN_KEEPS])
-
-
-def apply(text: str, edits: list[tuple[int, int, str]]) -> str:
-    out, pos = [], 0
-    for start, end, new in sorted(edits):
-        out.append(text[pos:start])
-        out.append(new)
-        pos = end
-    out.append(text[pos:])
-    return "".join(out)
-
-
-def resolve(value: str, page: str) -> tuple[str, str] | None:
-    """(site path, fragment) of a relative address written on `page`; None for outside
-    addresses, page-local anchors and paths leaving the site."""
-    value = value.strip()
-    parts = urlsplit(value)
-    if parts.scheme or value.startswith("//") or not parts.path:
-        return None
-    path = unquote(parts.path)
-    target = posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
-    if path.endswith("/") or target == ".":
-        target = posixpath.join(target, "index.html") if target != "." else "index.html"
-    if target.startswith("../") or target == "..":
-        return None
-    return target, parts.fragment
-
-
-def absolute(base_url: str, target: str, fragment: str = "") -> str:
-    """`base_url` (ends with /) + the site path, percent-encoded where needed."""
-    return base_url + quote(target, safe="/") + (f"#{fragment}" if fragment else "")
 
 
 def sha256(data: bytes) -> str:

@@ -27,7 +27,7 @@ import jinja2
 from clusterpages import diagnostics as dg, typography, urls
 from clusterpages.content.videos import ALLOWED_EMBED_HOSTS
 from clusterpages.model import Site
-from clusterpages.publish.bundles import (
+from clusterpages.publish.htmlscan import (
     absolute,
     apply,
     resolve,

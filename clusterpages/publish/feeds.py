@@ -16,7 +16,7 @@ from xml.sax.saxutils import escape, quoteattr
 from clusterpages import urls
 from clusterpages.content import status as st
 from clusterpages.model import Site
-from clusterpages.publish.bundles import absolute
+from clusterpages.publish.htmlscan import absolute
 from clusterpages.runtime.recall import no_memo
 from clusterpages.typography import typograph
 
