@@ -55,9 +55,11 @@ def _returned_codes(func: ast.FunctionDef) -> set[str]:
 def collect_codes() -> dict[str, set[str]]:
     """code → the modules that report it, from every dg.error/warning/info/make call."""
     found: dict[str, set[str]] = {}
-    for path in sorted(PACKAGE.rglob("*.py")):
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        helpers = {n.name: n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef)}
+    trees = {path: ast.parse(path.read_text(encoding="utf-8")) for path in sorted(PACKAGE.rglob("*.py"))}
+    # A helper that returns a code may live in another module (yamlload → yamlerrors.explain).
+    everywhere = {n.name: n for tree in trees.values() for n in ast.walk(tree) if isinstance(n, ast.FunctionDef)}
+    for path, tree in trees.items():
+        helpers = {**everywhere, **{n.name: n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef)}}
         scopes = [n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))] + [tree]
         for scope in scopes:
             assigned: dict[str, list[ast.AST]] = {}
