@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as _dt
-import pickle
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -121,7 +120,7 @@ def render_pages(site: Site, theme: Path, runtime: Runtime, specs: list[pages.Pa
         found = [runtime.recall.get(s.path, i)[1] for s, i in zip(specs, inputs)]
     keys = [""] * len(specs)
     if runtime.store.enabled:
-        keys = [cache_mod.key(runtime.fingerprint, i[0], pickle.dumps(s, protocol=4), *i[2]) if f is None else ""
+        keys = [cache_mod.key(runtime.fingerprint, i[0], cache_mod.stable_bytes(s), *i[2]) if f is None else ""
                 for s, i, f in zip(specs, inputs, found)]
         found = [runtime.store.get("page", k) if k else f for k, f in zip(keys, found)]
     missing = [i for i, f in enumerate(found) if f is None]
@@ -211,7 +210,7 @@ def _remember(runtime: Runtime):
     def memo(name, inputs, make):
         if not name.startswith(_KEPT_ON_DISK):
             return make()
-        return runtime.store.memo("piece", (runtime.fingerprint, name, pickle.dumps(inputs, protocol=4)), make)
+        return runtime.store.memo("piece", (runtime.fingerprint, name, cache_mod.stable_bytes(inputs)), make)
     return memo
 
 

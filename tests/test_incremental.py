@@ -138,3 +138,17 @@ def test_parallel_build_is_byte_identical_to_a_serial_one(tmp_path):
         assert r.returncode == 0, r.stderr
         trees.append(_tree(out))
     assert trees[0] == trees[1]
+
+
+def test_a_second_build_finds_every_page_in_the_cache(tmp_path):
+    """Cache keys depend on values only: documents read back from the cache give the same page
+    keys as documents parsed afresh (a pickle with back-references would not)."""
+    (tmp_path / "site").mkdir()
+    cfg = _fixture(tmp_path / "site")
+    out = tmp_path / "output"
+    _build(cfg, out, cache=True)
+    pages = pipeline.cache_folder(out) / "page"
+    before = sorted(p.name for p in pages.rglob("*") if p.is_file())
+    _build(cfg, out, cache=True)
+    after = sorted(p.name for p in pages.rglob("*") if p.is_file())
+    assert before and after == before

@@ -9,7 +9,6 @@ the files' sorted order: the result never depends on which worker did what.
 from __future__ import annotations
 
 import datetime as _dt
-import pickle
 import re
 from dataclasses import dataclass, replace
 from typing import Callable, Iterable
@@ -172,7 +171,7 @@ def _scope(task: Task) -> str:
 def parse_all(ctx: docs.Context, tasks: list[Task], mapper: Mapper, store: cache_mod.Cache,
               fingerprint: str, chunk: int = 40) -> list:
     """Every task's (result, diagnostics), in task order, through the cache and the mapper."""
-    config_bytes = pickle.dumps(ctx.config, protocol=4)
+    config_bytes = cache_mod.stable_bytes(ctx.config)
     scopes: dict[str, str] = {}
     keys = []
     for t in tasks:

@@ -14,7 +14,6 @@ optional snippets `embed/<cluster>/video-<slug>.html` (allow-listed hosts only).
 from __future__ import annotations
 
 import html
-import pickle
 import re
 from dataclasses import dataclass, replace
 from types import MappingProxyType
@@ -35,6 +34,7 @@ from clusterpages.publish.htmlscan import (
     span_for,
     start_tag,
 )
+from clusterpages.runtime import cache as cache_mod
 from clusterpages.site import pages, render
 from clusterpages.theme import charts
 from clusterpages.theme.colors import Color, shade, tint
@@ -352,7 +352,7 @@ def fragments(site: Site, env: jinja2.Environment, css_source: str, tokens_css: 
             text, inlined, found = made[spec.path]
         else:
             theme_bytes = theme_bytes or templates_bytes(env)
-            text, inlined, found = memo("fragment", (theme_bytes, pickle.dumps(fspec, protocol=4),
+            text, inlined, found = memo("fragment", (theme_bytes, cache_mod.stable_bytes(fspec),
                                                      str(base_url), cluster_css, path),
                                         lambda fspec=fspec, spec=spec, cluster_css=cluster_css:
                                         make_fragment(env, fspec, spec.path, base_url, cluster_css))

@@ -8,6 +8,7 @@ libraries it renders with, so an upgrade never serves stale results.
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import pickle
 import tempfile
@@ -31,6 +32,20 @@ def code_fingerprint() -> str:
         except metadata.PackageNotFoundError:
             h.update(f"{name}=none".encode())
     return h.hexdigest()
+
+
+def stable_bytes(value) -> bytes:
+    """`value` pickled without the pickler's memo, as the bytes of a cache key.
+
+    A normal pickle writes an object met twice as a back-reference, so equal values pickle
+    differently when their parts are shared differently — documents parsed now and documents
+    read back from the cache do — and every key would miss. Without the memo the bytes depend
+    on the values only (the model is acyclic frozen data)."""
+    buf = io.BytesIO()
+    pickler = pickle.Pickler(buf, protocol=4)
+    pickler.fast = True
+    pickler.dump(value)
+    return buf.getvalue()
 
 
 def key(*parts: bytes | str) -> str:
