@@ -13,6 +13,7 @@ from clusterpages.content import execution, status, videos
 from clusterpages.content.academic import AcademicYear
 from clusterpages.site.pages import PageSpec
 from clusterpages.site.views import matrix as matrix_view
+from clusterpages.site.views import videos as video_views
 from clusterpages.theme.location import BUNDLED_THEME
 
 
@@ -47,7 +48,8 @@ def environment(templates: Path) -> jinja2.Environment:
                        short_title=matrix_view.short_title,
                        ru_date_range=text.ru_date_range, status_note=text.status_note,
                        typo=text.typo_markup, plural=lambda n, a, b, c: text.plural(n, a, b, c), year=_year,
-                       json_ld=_json_ld, ru_month=text.ru_month,
+                       json_ld=_json_ld, ru_month=text.ru_month, iso=lambda d: d.isoformat(),
+                       video_ld=lambda v: _json_ld(video_views.structured_data(v)),
                        platform=lambda key: videos.PLATFORM_NAMES.get(key, key),
                        capitalize_first=lambda s: s[:1].upper() + s[1:])
     return env
