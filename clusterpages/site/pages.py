@@ -21,6 +21,7 @@ from clusterpages.site.views import cluster as cluster_view
 from clusterpages.site.views import matrix as matrix_view
 from clusterpages.site.views import media
 from clusterpages.site.views import plan as plan_view
+from clusterpages.site.views import slides as slides_view
 from clusterpages.site.views import videos as video_view
 from clusterpages.text import ru_sort_key, slugify
 from clusterpages.theme import charts
@@ -138,12 +139,14 @@ def specs(site: Site) -> list[PageSpec]:
             rc = crumbs + ((r.title, urls.document(cl.slug, r.slug)),)
             deeper = replace(r, intro_html=refs.deepen(r.intro_html),
                              sections=tuple(replace(x, html=refs.deepen(x.html)) for x in r.sections))
+            report_charts = charts.for_report(r, site.config.year_style)
             for path, tpl, top in ((urls.document(cl.slug, r.slug), "report.html", True),
                                    (urls.report_print(cl.slug, r.slug), "report_print.html", False),
                                    (urls.report_slides(cl.slug, r.slug), "report_slides.html", False)):
+                extra = {"deck": slides_view.deck(report_charts, deeper.sections)} if tpl == "report_slides.html" else {}
                 out.append(PageSpec(path, tpl, r.title, ch, cl, crumbs if top else rc,
-                                    {"report": r if top else deeper, "charts": charts.for_report(r, site.config.year_style),
-                                     "figures": charts.figures(r)}))
+                                    {"report": r if top else deeper, "charts": report_charts,
+                                     "figures": charts.figures(r), **extra}))
         newest_first = sorted(data["videos"], key=lambda v: (v.date, v.slug), reverse=True)
         out.append(PageSpec(urls.videos(cl.slug), "videos.html", f"Видео — {cl.short_name}", ch, cl, crumbs,
                             {"videos": newest_first, "video_groups": video_view.groups(newest_first)}))
