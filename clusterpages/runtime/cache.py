@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
-_LIBRARIES = ("Jinja2", "Markdown", "PyYAML", "nh3", "Babel", "iuliia", "icalendar", "css-inline", "MarkupSafe")
+_LIBRARIES = ("Jinja2", "Markdown", "PyYAML", "nh3", "Babel", "iuliia", "icalendar", "css-inline", "MarkupSafe",
+              "snowballstemmer", "python-docx", "openpyxl", "lxml")
 
 
 def code_fingerprint() -> str:
