@@ -169,11 +169,12 @@ def embed_dir(cluster: str) -> str:
 
 
 def fragment(cluster: str, name: str) -> str:
-    return f"{EMBED}{cluster}/{name}.html"
+    return f"{embed_dir(cluster)}{name}.html"
 
 
 def fragment_inline(cluster: str, name: str) -> str:
-    return f"{EMBED}{cluster}/{name}.inline.html"
+    """The same fragment with the theme's styles inlined (for editors that drop <style>)."""
+    return f"{embed_dir(cluster)}{name}.inline.html"
 
 
 def video_snippet(cluster: str, slug: str) -> str:
