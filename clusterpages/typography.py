@@ -39,6 +39,7 @@ MONTHS_GENITIVE = ("января", "февраля", "марта", "апреля
 # Only four-digit years: «09.02.07» is a specialty code as often as a date.
 _NUMERIC_DATE = re.compile(r"(?<![\w./\-])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\w/\-]|\.\d)"
                            r"(?P<year_word>[ \u00a0]*(?:г\.|года?\b|году\b))?")
+_MAYBE_DATE = re.compile(r"\d\.\d{1,2}\.\d{4}")
 
 
 def long_date(day: int, month: int, year: int, year_word: bool = True) -> str:
@@ -65,34 +66,39 @@ _LETTER = r"[^\W\d_]"
 # Symbols used as icons (arrows, shapes, dingbats: ✔ ✕ ◐ ○ ↷), and «!» alone in its own tag.
 _ICON = f"(?:[\u2190-\u2bff]|(?<={_INLINE})!(?={_INLINE}))"
 
-# (pattern, replacement) applied in this order; every pattern keeps the stand-ins it matches.
-_RULES: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p), r) for p, r in (
-    (r"(?<!\.)\.\.\.(?!\.)", "…"),
-    # Doubled punctuation: «2023 г.. Демонстрационные», «,,».
-    (rf"(?<![.…])\.({_M})\.(?![.…])", r".\1"),
-    (rf"([,;:])({_M})\1", r"\1\2"),
-    # No space before , ; : after a word («!» and «?» may be icons, left alone).
-    (rf"(?<=[\w»“)%…])({_M}){_SP}+({_M})(?=[,;:](?:[ \t\r\n{_INLINE}{_BLOCK}]|$))", r"\1\2"),
-    # A hyphen between spaces is a dash; every dash (and the «·» separator) sticks to the word before.
-    (rf"({_M}){_SP}+-({_M})(?={_SP})", r"\1" + NBSP + r"—\2"),
-    (rf"({_M}){_SP}+({_M})(?=[—–·](?:{_M}){_SP})", r"\1" + NBSP + r"\2"),
-    # № and § stick to their number.
-    (rf"([№§])({_M}){_SP}*({_M})(?=\d)", r"\1\2" + NBSP + r"\3"),
-    (rf"([№§])({_M}){_SP}+({_M})(?=\w)", r"\1\2" + NBSP + r"\3"),
-    (rf"(?<![\w.\-])((?:{_BEFORE_NUMBER})\.)({_M}){_SP}+({_M})(?=\d)", r"\1\2" + NBSP + r"\3"),
-    # Initials: «В. П. Фёдоров», «Фёдоров В. П.», «А. Белов».
-    (rf"(?<![\w.])([А-ЯЁA-Z]\.)({_M}){_SP}*({_M})(?=[А-ЯЁA-Z]\.)", r"\1\2" + NBSP + r"\3"),
-    (rf"(?<![\w.])([А-ЯЁA-Z]\.)({_M}){_SP}+({_M})(?=[А-ЯЁ][а-яё])", r"\1\2" + NBSP + r"\3"),
-    (rf"(?<=[а-яё])({_M}){_SP}+({_M})(?=[А-ЯЁ]\.{NBSP}?[А-ЯЁ]\.)", r"\1" + NBSP + r"\2"),
-    # A number sticks to the word or sign after it: units, months, «г.», «чел.», «%».
-    (rf"(?<=\d)({_M}){_SP}+({_M})(?=[%‰°]|{_LETTER}|{_ICON})", r"\1" + NBSP + r"\2"),
-    # A status icon sticks to its word: «✔ Выполнено».
-    (rf"({_ICON})({_M}){_SP}+({_M})(?={_LETTER})", r"\1\2" + NBSP + r"\3"),
-    # One- and two-letter words stick to the next word.
-    (rf"(?<![\w\-.\u00ad])({_LETTER}{{1,2}})({_M}){_SP}+(?=(?:{_M})[\w«„\"“(\[№§+−-])", r"\1\2" + NBSP),
-    # No line break inside a number range: 2022–2023, 7–9, 8–9 февраля.
-    (rf"(?<=\d)({_M})([–—])({_M})(?=\d)", r"\1\2" + WORD_JOINER + r"\3"),
-))
+# (guard, pattern, replacement) applied in this order; every pattern keeps the stand-ins it matches.
+# A guard is a cheap search for what the rule needs at least (most runs lack it), None: always run.
+_RULES: tuple[tuple[re.Pattern | None, re.Pattern, str], ...] = tuple(
+    (re.compile(g) if g else None, re.compile(p), r) for g, p, r in (
+        (r"\.\.\.", r"(?<!\.)\.\.\.(?!\.)", "…"),
+        # Doubled punctuation: «2023 г.. Демонстрационные», «,,».
+        (rf"\.{_M}\.", rf"(?<![.…])\.({_M})\.(?![.…])", r".\1"),
+        (None, rf"([,;:])({_M})\1", r"\1\2"),
+        # No space before , ; : after a word («!» and «?» may be icons, left alone).
+        (rf"{_SP}{_M}[,;:]",
+         rf"(?<=[\w»“)%…])({_M}){_SP}+({_M})(?=[,;:](?:[ \t\r\n{_INLINE}{_BLOCK}]|$))", r"\1\2"),
+        # A hyphen between spaces is a dash; every dash (and the «·» separator) sticks to the word before.
+        (rf"{_SP}-", rf"({_M}){_SP}+-({_M})(?={_SP})", r"\1" + NBSP + r"—\2"),
+        ("[—–·]", rf"({_M}){_SP}+({_M})(?=[—–·](?:{_M}){_SP})", r"\1" + NBSP + r"\2"),
+        # № and § stick to their number.
+        ("[№§]", rf"([№§])({_M}){_SP}*({_M})(?=\d)", r"\1\2" + NBSP + r"\3"),
+        ("[№§]", rf"([№§])({_M}){_SP}+({_M})(?=\w)", r"\1\2" + NBSP + r"\3"),
+        (rf"\.{_M}{_SP}+{_M}\d",
+         rf"(?<![\w.\-])((?:{_BEFORE_NUMBER})\.)({_M}){_SP}+({_M})(?=\d)", r"\1\2" + NBSP + r"\3"),
+        # Initials: «В. П. Фёдоров», «Фёдоров В. П.», «А. Белов».
+        (r"[А-ЯЁA-Z]\.", rf"(?<![\w.])([А-ЯЁA-Z]\.)({_M}){_SP}*({_M})(?=[А-ЯЁA-Z]\.)", r"\1\2" + NBSP + r"\3"),
+        (r"[А-ЯЁA-Z]\.", rf"(?<![\w.])([А-ЯЁA-Z]\.)({_M}){_SP}+({_M})(?=[А-ЯЁ][а-яё])", r"\1\2" + NBSP + r"\3"),
+        (rf"[А-ЯЁ]\.{NBSP}?[А-ЯЁ]\.",
+         rf"(?<=[а-яё])({_M}){_SP}+({_M})(?=[А-ЯЁ]\.{NBSP}?[А-ЯЁ]\.)", r"\1" + NBSP + r"\2"),
+        # A number sticks to the word or sign after it: units, months, «г.», «чел.», «%».
+        (rf"\d{_M}{_SP}", rf"(?<=\d)({_M}){_SP}+({_M})(?=[%‰°]|{_LETTER}|{_ICON})", r"\1" + NBSP + r"\2"),
+        # A status icon sticks to its word: «✔ Выполнено».
+        ("[\u2190-\u2bff!]", rf"({_ICON})({_M}){_SP}+({_M})(?={_LETTER})", r"\1\2" + NBSP + r"\3"),
+        # One- and two-letter words stick to the next word.
+        (None, rf"(?<![\w\-.\u00ad])({_LETTER}{{1,2}})({_M}){_SP}+(?=(?:{_M})[\w«„\"“(\[№§+−-])", r"\1\2" + NBSP),
+        # No line break inside a number range: 2022–2023, 7–9, 8–9 февраля.
+        ("[–—]", rf"(?<=\d)({_M})([–—])({_M})(?=\d)", r"\1\2" + WORD_JOINER + r"\3"),
+    ))
 
 _OPENERS = " \t\r\n\u00a0([{—–-/" + _BLOCK
 
@@ -104,7 +110,7 @@ def _quotes(text: str) -> str:
     """«…» outside, „…“ inside; straight and English quotes converted."""
     if not any(q in text for q in '"«»„“”'):
         return text
-    out = list(text)
+    changed: dict[int, str] = {}
     stack: list[str] = []  # the opener of each open level
 
     def before(i: int) -> str:
@@ -126,20 +132,52 @@ def _quotes(text: str) -> str:
             # Russian inner closing after „, an English opening otherwise.
             ch = "»" if stack and stack[-1] == "„" else "«"
         if ch in "«„":
-            out[i] = "„" if stack else "«"
-            stack.append(out[i])
+            ch = "„" if stack else "«"
+            stack.append(ch)
         elif ch == "»":
             if stack:
                 stack.pop()
-            out[i] = "“" if stack else "»"
+            ch = "“" if stack else "»"
+        if ch != m.group(0):
+            changed[i] = ch
+    if not changed:
+        return text
+    out, pos = [], 0
+    for i, ch in changed.items():
+        out += (text[pos:i], ch)
+        pos = i + 1
+    out.append(text[pos:])
     return "".join(out)
 
 
 def _apply(text: str) -> str:
-    text = _NUMERIC_DATE.sub(_date_in_words, text)
-    for pattern, replacement in _RULES:
-        text = pattern.sub(replacement, text)
+    if _MAYBE_DATE.search(text):
+        text = _NUMERIC_DATE.sub(_date_in_words, text)
+    for guard, pattern, replacement in _RULES:
+        if guard is None or guard.search(text):
+            text = pattern.sub(replacement, text)
     return _quotes(text)
+
+
+class _Runs(dict):
+    """Typographed runs by their text, and each result by itself (the rules are idempotent, and a
+    page's CMS piece and zip copy are made from the typographed page): the header, menu and footer
+    every page repeats and the pieces made from a page are worked out once per process. A memo of
+    a pure function, bounded; emptied when full."""
+
+    LIMIT = 1 << 17
+
+    def __call__(self, text: str) -> str:
+        done = self.get(text)
+        if done is None:
+            done = text if not text or text.isspace() else _apply(text)
+            if len(self) >= self.LIMIT:
+                self.clear()
+            self[text] = self[done] = done
+        return done
+
+
+_apply_run = _Runs()
 
 
 def typograph(text: str) -> str:
@@ -182,7 +220,9 @@ def typograph_html(source: str) -> str:
     texts.append(source[pos:])
     decoded = [_html.unescape(t) if "&" in t else t for t in texts]
     joined = "".join(d + mark for d, mark in zip(decoded, marks)) + decoded[-1]
-    done = _apply(joined)
+    # Block tags end a run (no rule and no quote reaches across one), so each run is typographed
+    # on its own: the header, menu and footer every page repeats are worked out once per process.
+    done = _BLOCK.join(map(_apply_run, joined.split(_BLOCK)))
     parts = re.split(f"[{_INLINE}{_BLOCK}]", done)
     if len(parts) != len(texts):  # a rule lost a stand-in: leave the page as it was
         return source
