@@ -155,13 +155,13 @@ def _copies(site: Site, site_root: Path, theme: Path) -> dict[str, Path]:
     return copies
 
 
-def _extras(site: Site, copies: dict[str, Path]) -> pagework.Extras:
+def _extras(site: Site, copies: dict[str, Path], remember=no_memo) -> pagework.Extras:
     """What publishing a page needs besides the page: its cluster's fragment styles, its charts."""
     tokens_css = tokens.stylesheet(site.config.palette, {c.slug: c.accent for c in site.clusters}, site.config.fonts)
     css_file = copies.get(urls.asset("embed.css")) or BUNDLED_THEME / "static" / "embed.css"
-    st, _ = embed.styles(Path(css_file).read_text(encoding="utf-8-sig"), tokens_css,
-                         tuple(c.slug for c in site.clusters))
-    chart_names, _ = embed.chart_files(site, tokens_css)
+    css_source, slugs = Path(css_file).read_text(encoding="utf-8-sig"), tuple(c.slug for c in site.clusters)
+    st, _ = remember("extras-styles", (css_source, tokens_css, slugs), lambda: embed.styles(css_source, tokens_css, slugs))
+    chart_names, _ = remember("extras-charts", (site.reports, tokens_css), lambda: embed.chart_files(site, tokens_css))
     return pagework.Extras(site.config.base_url, {c.slug: st.for_cluster(c.slug) for c in site.clusters}, chart_names)
 
 
@@ -173,12 +173,12 @@ def produce(site: Site, site_root: Path, previous_manifest: dict | None = None, 
     copies = _copies(site, site_root, theme)
     specs = pages.specs(site)
     tfp = _theme_key(theme / "templates", runtime)
-    done, problems = render_pages(site, theme, runtime, specs, _extras(site, copies), tfp)
+    remember = _remember(runtime)
+    done, problems = render_pages(site, theme, runtime, specs, _extras(site, copies, remember), tfp)
     files = {path: w.html for path, w in done.items()}
     diags: list[dg.Diagnostic] = [_template_diag(p, theme, site_root) for p in problems]
     if diags:
         return files, {}, diags
-    remember = _remember(runtime)
     extra, sub = outputs.artifacts(site, env, theme, remember, runtime.run if runtime.jobs > 1 else None)
     diags += sub
     files.update(extra)

@@ -231,8 +231,16 @@ def cell(site: Site, cluster: Cluster, protocol: Protocol, decision: Decision) -
     return Cell(cluster.slug, n, "not_started", planned[0] if planned else None, sources, reason)
 
 
-def matrix(site: Site, protocol: Protocol) -> tuple[tuple[Cluster, tuple[Cell, ...]], ...]:
+Matrix = tuple[tuple[Cluster, tuple[Cell, ...]], ...]
+
+
+def matrix(site: Site, protocol: Protocol) -> Matrix:
     return tuple((c, tuple(cell(site, c, protocol, d) for d in protocol.decisions)) for c in site.clusters)
+
+
+def matrices(site: Site) -> dict[str, Matrix]:
+    """The matrix of every protocol, by its slug."""
+    return {p.slug: matrix(site, p) for p in site.protocols}
 
 
 def conflicts(site: Site) -> list[dg.Diagnostic]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from dataclasses import dataclass
+from typing import Mapping
 
 from clusterpages.content import execution
 from clusterpages.content import status as st
@@ -114,9 +115,11 @@ def _key(d: Due):
     return end, d.cluster.slug, d.doc.kind != "plan", d.item.line
 
 
-def tally(site: Site, cluster: str | None = None, doc: str | None = None, decision: int | None = None) -> Tally:
+def tally(site: Site, cluster: str | None = None, doc: str | None = None, decision: int | None = None,
+          matrices: Mapping[str, execution.Matrix] | None = None) -> Tally:
     """The counts of the region (no arguments), of one cluster, or of one of its documents;
-    `decision` narrows the protocol cells to one decision (a dashboard column)."""
+    `decision` narrows the protocol cells to one decision (a dashboard column). `matrices`:
+    execution.matrices(site), when the caller has it (each is a few thousand rule checks)."""
     as_of = site.config.as_of
     horizon = as_of + _dt.timedelta(days=SOON_DAYS)
     clusters = {c.slug: c for c in site.clusters if cluster is None or c.slug == cluster}
@@ -136,7 +139,7 @@ def tally(site: Site, cluster: str | None = None, doc: str | None = None, decisi
     cells: list[str] = []
     if doc is None:
         for p in site.protocols:
-            for c, row in execution.matrix(site, p):
+            for c, row in (matrices[p.slug] if matrices is not None else execution.matrix(site, p)):
                 if c.slug in clusters:
                     cells += [x.state for x in row if x.state != "not_applicable"
                               and (decision is None or x.decision == decision)]

@@ -35,6 +35,7 @@ from clusterpages.publish.htmlscan import (
     start_tag,
 )
 from clusterpages.runtime import cache as cache_mod
+from clusterpages.runtime.recall import no_memo
 from clusterpages.site import pages, render
 from clusterpages.theme import charts
 from clusterpages.theme.colors import Color, shade, tint
@@ -326,18 +327,22 @@ def make_fragment(env: jinja2.Environment, fspec: pages.PageSpec, page: str, bas
 
 
 def fragments(site: Site, env: jinja2.Environment, css_source: str, tokens_css: str, memo=None,
-              specs: list[pages.PageSpec] | None = None, made: Mapping[str, tuple] | None = None
-              ) -> tuple[list[Fragment], dict[str, bytes], list[dg.Diagnostic]]:
+              specs: list[pages.PageSpec] | None = None, made: Mapping[str, tuple] | None = None,
+              remember=no_memo) -> tuple[list[Fragment], dict[str, bytes], list[dg.Diagnostic]]:
     """Every fragment of every cluster, and the files of embed/ (fragments, embed.css, charts).
 
     `specs` are the site's page specs when the caller has them; `made` holds fragments
-    already made where their pages were rendered (page site path → make_fragment's result).
+    already made where their pages were rendered (page site path → make_fragment's result);
+    `remember(name, inputs, make)` gives back the styles, charts and video snippets made from the
+    same inputs before (the preview).
     """
     memo = memo or (lambda kind, parts, compute: compute())
     made = made or {}
     base_url = site.config.base_url
-    st, diags = styles(css_source, tokens_css, tuple(c.slug for c in site.clusters))
-    chart_names, files = chart_files(site, tokens_css)
+    slugs = tuple(c.slug for c in site.clusters)
+    st, diags = remember("embed-styles", (css_source, tokens_css, slugs), lambda: styles(css_source, tokens_css, slugs))
+    chart_names, files = remember("embed-charts", (site.reports, tokens_css), lambda: chart_files(site, tokens_css))
+    files, diags = dict(files), list(diags)
     ch = pages.chrome(site)
     out: list[Fragment] = []
     theme_bytes = b""
@@ -359,7 +364,9 @@ def fragments(site: Site, env: jinja2.Environment, css_source: str, tokens_css: 
         diags += found
         out.append(Fragment(spec.cluster.slug, name, _title(spec), "page", path, text,
                             urls.fragment_inline(spec.cluster.slug, name), inlined))
-    for cluster, slug, title, text in _video_snippets(site, env, ch):
+    snippets = remember("video-snippets", (site.videos, site.clusters, ch, base_url),
+                        lambda: _video_snippets(site, env, ch))
+    for cluster, slug, title, text in snippets:
         text = relink(text, urls.videos(cluster), base_url)
         path = urls.video_snippet(cluster, slug)
         diags += _report(problems(text, cluster, frozenset({"iframe"})), site.cluster(cluster).file, path)

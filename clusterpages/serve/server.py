@@ -52,10 +52,10 @@ from clusterpages.serve.watch import SourceWatcher
 
 log = logging.getLogger(__name__)
 
-POLL = 0.1          # seconds between two looks at the sources…
+POLL = 0.05         # seconds between two looks at the sources…
 POLL_BUSY = 0.5     # …while a build runs (the next build waits for it anyway)
 POLL_SHARE = 0.1    # on a big site, look less often: at most this share of the time is spent looking
-DEBOUNCE = 0.1      # a burst of saves is one change once the sources were quiet this long
+DEBOUNCE = 0.05     # a burst of saves is one change once the sources were quiet this long (by their mtimes)
 SETTLE_WAIT = 60.0  # the longest a page request waits for a running build
 
 
@@ -204,9 +204,11 @@ class PreviewServer:
         """Look at the sources every POLL s; less often while building (the walk holds the GIL
         the build needs) and on a site so big that one look takes longer than POLL_SHARE."""
         while True:
-            started = time.perf_counter()
+            # The look's own CPU time: wall time would count the waits for the GIL while a build
+            # runs and stretch the next sleep to seconds.
+            started = time.thread_time()
             self._look()
-            cost = time.perf_counter() - started
+            cost = time.thread_time() - started
             await asyncio.sleep(max(POLL_BUSY if self._worker_busy else POLL, cost / POLL_SHARE))
 
     def _look(self) -> None:
@@ -216,11 +218,14 @@ class PreviewServer:
             log.debug("watch: %s", exc)
             return
         if changed:
-            self._mark_changed(changed)
+            # Quiet is counted from the newest save itself, not from when this look saw it: the
+            # look came up to POLL s later, and that time already counts.
+            ago = max(0.0, time.time() - self._watcher.newest_ns / 1e9)
+            self._mark_changed(changed, min(ago, DEBOUNCE))
 
-    def _mark_changed(self, paths: frozenset[str] | None) -> None:
+    def _mark_changed(self, paths: frozenset[str] | None, ago: float = 0.0) -> None:
         assert self._pending is not None and self._settled is not None and self._loop is not None
-        self._last_change = self._loop.time()
+        self._last_change = max(self._last_change, self._loop.time() - ago)
         self._changed = None if paths is None or self._changed is None else self._changed | paths
         self._pending.set()
         self._settled.clear()

@@ -10,6 +10,7 @@ folders, editor swap and backup files) are ignored. The output folder is never w
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 from typing import Iterable
 
@@ -21,6 +22,7 @@ class SourceWatcher:
         self._sources = [str(p) for p in sources]
         self._output = str(output.resolve())
         self._seen: dict[str, tuple[int, int]] = {}
+        self.newest_ns = 0  # modification time (ns since the epoch) of the newest file the last look reported
 
     @staticmethod
     def ignored_name(name: str) -> bool:
@@ -57,6 +59,9 @@ class SourceWatcher:
     def changed(self) -> frozenset[str]:
         """The files changed, added or removed since the last call (empty when none)."""
         now = self._state()
-        found = {p for p, sig in now.items() if self._seen.get(p) != sig} | (self._seen.keys() - now.keys())
+        changed = {p for p, sig in now.items() if self._seen.get(p) != sig}
+        removed = self._seen.keys() - now.keys()
+        # A removal has no time of its own: it counts as happening now.
+        self.newest_ns = time.time_ns() if removed else max((now[p][0] for p in changed), default=0)
         self._seen = now
-        return frozenset(found)
+        return frozenset(changed | removed)

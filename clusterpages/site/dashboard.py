@@ -28,7 +28,8 @@ def _cell_json(cell: Cell) -> dict:
 
 
 def _json(site: Site, p: Protocol, rows) -> bytes:
-    totals = {key: tally(site).get(f"decisions.{key}") for key in ("total",) + tuple(STATES)}
+    region = tally(site)
+    totals = {key: region.get(f"decisions.{key}") for key in ("total",) + tuple(STATES)}
     totals.pop("not_applicable")
     data = {"protocol": p.slug, "number": p.number, "as_of": site.config.as_of.isoformat(),
             "decisions": [{"number": d.number, "text": d.text, "deadline": d.deadline_text,

@@ -103,10 +103,10 @@ def specs(site: Site) -> list[PageSpec]:
     ch = chrome(site)
     out: list[PageSpec] = []
     home = ("Главная", urls.INDEX)
-    matrices = {p.slug: execution.matrix(site, p) for p in site.protocols}
-    region = tally(site)
+    matrices = execution.matrices(site)
+    region = tally(site, matrices=matrices)
     greetings = [v for v in site.videos if v.kind == "greeting"] if greeting_window(site) else []
-    by_cluster = {cl.slug: tally(site, cl.slug) for cl in site.clusters}
+    by_cluster = {cl.slug: tally(site, cl.slug, matrices=matrices) for cl in site.clusters}
     news = sorted(
         [(p.date, p.title, urls.page(p.cluster, p.slug), p.cluster) for p in site.pages if p.date] +
         [(c.start, c.title, urls.championship(c.cluster, c.slug), c.cluster) for c in site.championships] +
@@ -121,7 +121,7 @@ def specs(site: Site) -> list[PageSpec]:
     for p in site.protocols:
         out.append(PageSpec(urls.protocol(p.slug), "protocol.html", p.title, ch, crumbs=(home,),
                             data={"protocol": p, "matrix": matrices[p.slug], "tally": region,
-                                  "view": matrix_view.view(site, p, matrices[p.slug])}))
+                                  "view": matrix_view.view(site, p, matrices)}))
     for cl in site.clusters:
         crumbs = (home, (cl.short_name, urls.cluster(cl.slug)))
         data = _cluster_data(site, cl)

@@ -8,6 +8,7 @@ reader opens on demand, and the totals per decision and per cluster.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Mapping
 
 from clusterpages.content import execution
 from clusterpages.content.tally import Tally, tally
@@ -77,8 +78,10 @@ def _cell(c: execution.Cell) -> CellView:
                     ru_short_date(ev.date) if ev and ev.date else "", c.late, c.reason)
 
 
-def view(site: Site, protocol: Protocol, matrix: tuple[tuple[Cluster, tuple[execution.Cell, ...]], ...]) -> MatrixView:
-    rows = tuple(Row(cl, tuple(_cell(c) for c in cells), tally(site, cl.slug)) for cl, cells in matrix)
-    columns = tuple(Column(d.number, short_title(d), d.deadline_text, tally(site, decision=d.number))
+def view(site: Site, protocol: Protocol, matrices: Mapping[str, execution.Matrix]) -> MatrixView:
+    """The dashboard of `protocol`; `matrices` is execution.matrices(site)."""
+    rows = tuple(Row(cl, tuple(_cell(c) for c in cells), tally(site, cl.slug, matrices=matrices))
+                 for cl, cells in matrices[protocol.slug])
+    columns = tuple(Column(d.number, short_title(d), d.deadline_text, tally(site, decision=d.number, matrices=matrices))
                     for d in protocol.decisions)
-    return MatrixView(columns, rows, tally(site))
+    return MatrixView(columns, rows, tally(site, matrices=matrices))
