@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Mapping
 
@@ -70,8 +70,11 @@ def _kits(site: Site, fragments: list[embed.Fragment], zips: Mapping[str, bytes]
         mine = [f for f in fragments if f.cluster == cl.slug]
         path = urls.bundle(cl.slug)
         pages = [f for f in mine if f.kind == "page"]
-        extra = tuple(f for f in pages if f.name.startswith(("page-", "championship-")))
-        out.append(Kit(cl, path, _size(len(zips[path])), tuple(f for f in pages if f not in extra),
+        is_extra = [f.name.startswith(("page-", "championship-")) for f in pages]
+        # Extra pages are offered as files: without their code the admin page (and what the
+        # preview compares to reuse it) stays the same when only their text changes.
+        extra = tuple(replace(f, html="", inline_html="") for f, x in zip(pages, is_extra) if x)
+        out.append(Kit(cl, path, _size(len(zips[path])), tuple(f for f, x in zip(pages, is_extra) if not x),
                        tuple(f for f in mine if f.kind == "video"),
                        tuple(sorted(p for p in embed_files if p.startswith(urls.chart_dir(cl.slug)))), extra))
     return tuple(out)

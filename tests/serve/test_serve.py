@@ -232,6 +232,9 @@ def test_browser_reloads_on_edits_and_shows_build_errors(preview, playwright_ins
         return original.replace(ROW_TEXT, f"{ROW_TEXT} {marker}", 1)
 
     def seen() -> list[str]:
+        # The page records what it shows on its load event, which can come after the text is
+        # visible (a fast rebuild makes that gap the common case).
+        page.wait_for_load_state("load")
         return page.evaluate("JSON.parse(sessionStorage.getItem('seen') || '[]')")
 
     # Every wait below is on something the page shows, with a timeout far above any normal
