@@ -55,11 +55,19 @@ class Runtime:
     recall: Recall | None = None            # the previous build's results in this process (the preview)
     environments: dict | None = None        # Jinja environments kept between builds (the preview)
 
+    def compiled_templates(self) -> Path | None:
+        """Where compiled templates are kept (in the cache folder, per code version), if anywhere."""
+        if self.store.folder is None:
+            return None
+        folder = self.store.folder / f"templates-{self.fingerprint[:16]}"
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder
+
     def environment(self, templates: Path, bundled: bool = False):
         """The theme's Jinja environment, with `bundled` falling back to the bundled theme's
         templates; compiled templates are kept between builds when the runtime can."""
         if self.environments is None or (templates, bundled) not in self.environments:
-            env = render.environment(templates)
+            env = render.environment(templates, self.compiled_templates())
             env = render.with_bundled_templates(env) if bundled else env
             if self.environments is None:
                 return env
@@ -124,12 +132,13 @@ def render_pages(site: Site, theme: Path, runtime: Runtime, specs: list[pages.Pa
                 for s, i, f in zip(specs, inputs, found)]
         found = [runtime.store.get("page", k) if k else f for k, f in zip(keys, found)]
     missing = [i for i, f in enumerate(found) if f is None]
-    work = parallel.chunks([specs[i] for i in missing], runtime.jobs, 400)
+    work = parallel.chunks([specs[i] for i in missing], runtime.jobs, 100)
     if len(work) == 1 and runtime.environments is not None:  # kept templates: no worker
         rendered = pagework.work_many(env, fragment_env, work[0], extras)
     else:
         rendered = [r for part in runtime.map(pagework.work_chunk,
-                                              [(templates, c, extras.for_specs(c)) for c in work], "страницы")
+                                              [(templates, runtime.compiled_templates(), c, extras.for_specs(c))
+                                               for c in work], "страницы")
                     for r in part]
     problems = []
     for i, value in zip(missing, rendered):

@@ -6,6 +6,7 @@ reported so the author knows.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from html import escape as html_escape
@@ -124,11 +125,18 @@ def removed_line(source: str, removed: tuple[str, ...]) -> int:
     return source[:best].count("\n") if best and best > 0 else 0
 
 
-def _md() -> markdown.Markdown:
+@functools.lru_cache(maxsize=1)
+def _parser() -> markdown.Markdown:
     return markdown.Markdown(
         extensions=["tables", "attr_list", "fenced_code", "toc", "sane_lists"],
         extension_configs={"toc": {"slugify": toc_slugify, "permalink": False}},
         output_format="html")
+
+
+def _md() -> markdown.Markdown:
+    """The Markdown parser, reset for a new document: one per process (setting up the
+    extensions costs a tenth of converting a page), reset as Python-Markdown documents."""
+    return _parser().reset()
 
 
 # Python-Markdown scans to the end of a paragraph for every opener it cannot close, and

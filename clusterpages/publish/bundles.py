@@ -118,11 +118,28 @@ def deflate(data: bytes) -> tuple[int, bytes]:
     return zlib.crc32(data), packer.compress(data) + packer.flush()
 
 
-def _zip_bytes(entries: Mapping[str, bytes], date: _dt.date,
+@dataclass(frozen=True)
+class Packed:
+    """A zip entry made ready where its page was rendered: what the zip and its manifest need,
+    without the bytes themselves (compressed in the worker, a quarter of the size)."""
+
+    size: int
+    sha256: str
+    crc: int
+    stream: bytes
+
+    @classmethod
+    def of(cls, data: bytes) -> "Packed":
+        crc, stream = deflate(data)
+        return cls(len(data), sha256(data), crc, stream)
+
+
+def _zip_bytes(entries: Mapping[str, "bytes | Packed"], date: _dt.date,
                packed: Callable[[str, bytes], tuple[int, bytes]] | None = None) -> bytes:
     """The zip of `entries`, byte for byte what ZipFile.writestr(…, ZIP_DEFLATED, compresslevel=9)
     writes; `packed(name, data)` gives deflate()'s result, which the preview remembers per entry
-    so that a save compresses only the files it changed. (zipfile has no call to add an entry
+    so that a save compresses only the files it changed; a `Packed` entry is compressed already.
+    (zipfile has no call to add an entry
     compressed beforehand: its writer's last steps are repeated here, and a test compares the
     bytes with writestr's.)"""
     packed = packed or (lambda name, data: deflate(data))
@@ -135,8 +152,11 @@ def _zip_bytes(entries: Mapping[str, bytes], date: _dt.date,
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 3  # the same bytes whatever system builds it
             info.external_attr = 0o100644 << 16
-            info.file_size = len(data)
-            info.CRC, stream = packed(name, data)
+            if isinstance(data, Packed):
+                info.file_size, info.CRC, stream = data.size, data.crc, data.stream
+            else:
+                info.file_size = len(data)
+                info.CRC, stream = packed(name, data)
             info.compress_size = len(stream)
             info.flag_bits = 0
             info.header_offset = buf.tell()
@@ -260,10 +280,10 @@ class Listing:
 
 
 def bundle(site: Site, cl: Cluster, files: Mapping[str, bytes], copies: Mapping[str, object],
-           read: Callable[[str], bytes], memo=None, prepared: Mapping[str, tuple[str, frozenset[str]]] | None = None,
+           read: Callable[[str], bytes], memo=None, prepared: Mapping[str, tuple[Packed, frozenset[str]]] | None = None,
            recall=no_memo, listing: "Listing | None" = None) -> bytes:
     """The zip of one cluster. `read(site path)` gives the bytes of a file of the site;
-    `prepared` holds pages already made into their bundle form (page → bundle_page's result);
+    `prepared` holds pages already made into their bundle form and packed (page → (Packed, loads));
     `recall(name, inputs, make)` gives back each entry's checksum and compressed form when its
     bytes are the same as before (the preview: recall.Recall)."""
     memo = memo or (lambda kind, parts, compute: compute())
@@ -275,12 +295,11 @@ def bundle(site: Site, cl: Cluster, files: Mapping[str, bytes], copies: Mapping[
         return path.startswith(scope) or path.startswith(urls.ASSETS)
 
     listing = listing or Listing.of(files, copies)
-    entries: dict[str, bytes] = {}
+    entries: dict[str, bytes | Packed] = {}
     wanted: set[str] = set()
     for path in listing.under(scope):
         if path in prepared:
-            text, loads = prepared[path]
-            entries[path] = text.encode("utf-8")
+            entries[path], loads = prepared[path]
             wanted |= loads
             continue
         data = read(path)
@@ -308,8 +327,10 @@ def bundle(site: Site, cl: Cluster, files: Mapping[str, bytes], copies: Mapping[
         entries[urls.SEARCH_MANIFEST] = entries[own_search]  # search in the zip: this cluster only
     entries["index.html"] = _root_index(site, cl)
     entries["ИНСТРУКЦИЯ.txt"] = _instruction(cl, base_url)
-    sums = {p: recall(f"sha256:{cl.slug}:{p}", entries[p], lambda data=entries[p]: sha256(data)) for p in sorted(entries)}
-    rows = [{"path": p, "sha256": sums[p], "size": len(entries[p])} for p in sorted(entries)]
+    sums = {p: e.sha256 if isinstance(e, Packed) else recall(f"sha256:{cl.slug}:{p}", e, lambda data=e: sha256(data))
+            for p, e in sorted(entries.items())}
+    rows = [{"path": p, "sha256": sums[p], "size": e.size if isinstance(e, Packed) else len(e)}
+            for p, e in sorted(entries.items())]
     entries["manifest.json"] = (json.dumps({"cluster": cl.slug, "as_of": site.config.as_of.isoformat(),
                                             "files": rows}, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     sums["manifest.json"] = sha256(entries["manifest.json"])
@@ -319,7 +340,7 @@ def bundle(site: Site, cl: Cluster, files: Mapping[str, bytes], copies: Mapping[
 
 
 def bundles(site: Site, files: Mapping[str, bytes], copies: Mapping[str, object],
-            read: Callable[[str], bytes], memo=None, prepared: Mapping[str, tuple[str, frozenset[str]]] | None = None,
+            read: Callable[[str], bytes], memo=None, prepared: Mapping[str, tuple[Packed, frozenset[str]]] | None = None,
             recall=no_memo) -> dict[str, bytes]:
     """downloads/<cluster>.zip for every cluster."""
     listing = Listing.of(files, copies)

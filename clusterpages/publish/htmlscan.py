@@ -9,15 +9,15 @@ from __future__ import annotations
 import html
 import posixpath
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 from urllib.parse import quote, unquote, urlsplit
 
 _SPAN_KEEPS = ("id", "class", "lang", "title")
 
 
-@dataclass(frozen=True)
-class Tag:
-    """One start or end tag of a document, with its character span in the text."""
+class Tag(NamedTuple):
+    """One start or end tag of a document, with its character span in the text (a named tuple:
+    a page has thousands, made on every build)."""
 
     name: str
     attrs: tuple[tuple[str, str | None], ...]
@@ -38,12 +38,19 @@ _TOKEN = re.compile(
 _ATTR = re.compile(r"([^\s/>\"'=]+)(?:\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'=<>`]+)))?")
 
 
-def _attrs(text: str) -> tuple[tuple[str, str | None], ...]:
+def _attrs(text: str, known: dict[str, tuple]) -> tuple[tuple[str, str | None], ...]:
+    """The attributes written in `text`; `known` holds those already parsed (pages repeat them)."""
+    if not text:
+        return ()
+    found = known.get(text)
+    if found is not None:
+        return found
     out = []
     for m in _ATTR.finditer(text):
         value = m.group(2) if m.group(2) is not None else m.group(3) if m.group(3) is not None else m.group(4)
-        out.append((m.group(1).lower(), None if value is None else html.unescape(value)))
-    return tuple(out)
+        out.append((m.group(1).lower(), None if value is None else html.unescape(value) if "&" in value else value))
+    known[text] = found = tuple(out)
+    return found
 
 
 def scan(text: str) -> list[Tag]:
@@ -53,15 +60,17 @@ def scan(text: str) -> list[Tag]:
     every page of every build, where html.parser was most of the publishing time.
     """
     tags: list[Tag] = []
+    known: dict[str, tuple] = {}
     for m in _TOKEN.finditer(text):
-        if m.group("raw"):
-            name = m.group("raw").lower()
-            tags.append(Tag(name, _attrs(m.group("rawattrs")), m.start(), m.start("body"), False))
-            tags.append(Tag(name, (), m.end("body"), m.end(), True))
-        elif m.group("name"):
-            tags.append(Tag(m.group("name").lower(), _attrs(m.group("attrs")), m.start(), m.end(), False))
-        elif m.group("end"):
-            tags.append(Tag(m.group("end").lower(), (), m.start(), m.end(), True))
+        raw, name, end = m.group("raw", "name", "end")
+        if raw:
+            raw = raw.lower()
+            tags.append(Tag(raw, _attrs(m.group("rawattrs"), known), m.start(), m.start("body"), False))
+            tags.append(Tag(raw, (), m.end("body"), m.end(), True))
+        elif name:
+            tags.append(Tag(name.lower(), _attrs(m.group("attrs"), known), m.start(), m.end(), False))
+        elif end:
+            tags.append(Tag(end.lower(), (), m.start(), m.end(), True))
     return tags
 
 

@@ -45,7 +45,7 @@ class PageWork:
     path: str
     html: bytes
     scan: linkcheck.Scan
-    bundled: tuple[str, frozenset[str]] | None                      # bundle_page's result, for a cluster's page
+    bundled: tuple[bundles.Packed, frozenset[str]] | None           # the page in its zip, and the files it loads
     fragment: tuple[str, str, tuple[dg.Diagnostic, ...]] | None     # make_fragment's result, when it has one
 
 
@@ -57,7 +57,7 @@ def work(env, fragment_env, spec: PageSpec, extras: Extras) -> PageWork:
     bundled = None
     if inside is not None:
         page_text, loads = bundles.bundle_page(text, spec.path, inside, extras.base_url)
-        bundled = (page_text, frozenset(loads))
+        bundled = (bundles.Packed.of(page_text.encode("utf-8")), frozenset(loads))
     fragment = None
     fspec = embed.fragment_spec(spec, extras.base_url, extras.chart_names.get(spec.path, {}))
     if fspec is not None:
@@ -77,8 +77,9 @@ def work_many(env, fragment_env, specs: list[PageSpec], extras: Extras) -> list:
     return out
 
 
-def work_chunk(args: tuple[Path, list[PageSpec], Extras]) -> list:
-    """A unit of work for a worker process: pages rendered with one pair of Jinja environments."""
-    templates, specs, extras = args
-    env = render.environment(templates)
+def work_chunk(args: tuple[Path, Path | None, list[PageSpec], Extras]) -> list:
+    """A unit of work for a worker process: pages rendered with one pair of Jinja environments
+    (templates compiled once, kept in `compiled` when it is given)."""
+    templates, compiled, specs, extras = args
+    env = render.environment(templates, compiled)
     return work_many(env, render.with_bundled_templates(env), specs, extras)

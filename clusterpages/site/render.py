@@ -38,10 +38,13 @@ def _json_ld(data) -> Markup:
     return Markup(raw.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
-def environment(templates: Path) -> jinja2.Environment:
+def environment(templates: Path, compiled: Path | None = None) -> jinja2.Environment:
+    """The theme's Jinja environment; `compiled`: a folder where compiled templates are kept
+    between builds and processes (by name and source checksum: a changed template compiles anew)."""
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates)), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-                             keep_trailing_newline=True)
+                             keep_trailing_newline=True,
+                             bytecode_cache=jinja2.FileSystemBytecodeCache(str(compiled)) if compiled else None)
     env.globals.update(url=_url, asset=_asset, urls=urls, status_labels=status.LABELS, status_icons=status.ICONS,
                        status_order=status.ORDER, states=execution.STATES)
     env.filters.update(ru_date=text.ru_date, ru_short_date=text.ru_short_date, ru_number=text.ru_number, ru_figure=text.ru_figure_text,
