@@ -76,17 +76,24 @@ class Runtime:
 
     def map(self, fn, items, stage: str = ""):
         """Results in order; reports progress by unit (a chunk's length) as each chunk is done."""
+        return list(self.imap(fn, items, stage))
+
+    def imap(self, fn, items, stage: str = ""):
+        """`map`, yielding each result as soon as it and those before it are done."""
         items = list(items)
         results = self.run(fn, items) if self.run is not None else map(fn, items)
-        if self.progress is None:
-            return list(results)
-        total = sum(len(i[1]) if isinstance(i, tuple) else 1 for i in items)
-        out, done = [], 0
+        total = sum(map(_units, items))
+        done = 0
         for item, result in zip(items, results):
-            done += len(item[1]) if isinstance(item, tuple) else 1
-            self.progress(stage, done, total)
-            out.append(result)
-        return out
+            done += _units(item)
+            if self.progress is not None:
+                self.progress(stage, done, total)
+            yield result
+
+
+def _units(item) -> int:
+    """How many documents or pages a unit of work holds (a chunk: the length of its list)."""
+    return next((len(x) for x in item if isinstance(x, list)), 1) if isinstance(item, tuple) else 1
 
 
 def prepare(config_path: Path, as_of: _dt.date | None, fallback_as_of: _dt.date,
@@ -114,9 +121,11 @@ def _theme_key(templates: Path, runtime: Runtime) -> str:
 
 
 def render_pages(site: Site, theme: Path, runtime: Runtime, specs: list[pages.PageSpec], extras: pagework.Extras,
-                 tfp: str = "") -> tuple[dict[str, pagework.PageWork], list]:
+                 tfp: str = "", put=None) -> tuple[dict[str, pagework.PageWork], list]:
     """Every page rendered and published (pagework.py), from the cache where its inputs (and
-    the theme, `tfp`) are unchanged, and the template problems."""
+    the theme, `tfp`) are unchanged, and the template problems. With `put(path, bytes)`
+    (write.Staging.put) each page is written as soon as it comes back from a worker and only
+    what later steps read stays in memory (pagework.staged)."""
     templates = theme / "templates"
     found: list = [None] * len(specs)
     inputs: list = [None] * len(specs)
@@ -136,18 +145,22 @@ def render_pages(site: Site, theme: Path, runtime: Runtime, specs: list[pages.Pa
     if len(work) == 1 and runtime.environments is not None:  # kept templates: no worker
         rendered = pagework.work_many(env, fragment_env, work[0], extras)
     else:
-        rendered = [r for part in runtime.map(pagework.work_chunk,
-                                              [(templates, runtime.compiled_templates(), c, extras.for_specs(c))
-                                               for c in work], "страницы")
-                    for r in part]
+        rendered = (r for part in runtime.imap(pagework.work_chunk,
+                                               [(templates, runtime.compiled_templates(), c, extras.for_specs(c))
+                                                for c in work], "страницы")
+                    for r in part)
     problems = []
+    fresh = set(missing)
     for i, value in zip(missing, rendered):
         if isinstance(value, render.TemplateProblem):
             problems.append(value)
             continue
-        found[i] = value
         if keys[i]:
             runtime.store.put("page", keys[i], value)
+        found[i] = pagework.staged(value, specs[i], put) if put is not None and not problems else value
+    if put is not None and not problems:
+        found = [pagework.staged(f, s, put) if f is not None and i not in fresh else f
+                 for i, (s, f) in enumerate(zip(specs, found))]
     if runtime.recall is not None:
         for spec, i, f in zip(specs, inputs, found):
             if f is not None:
@@ -174,16 +187,18 @@ def _extras(site: Site, copies: dict[str, Path], remember=no_memo) -> pagework.E
     return pagework.Extras(site.config.base_url, {c.slug: st.for_cluster(c.slug) for c in site.clusters}, chart_names)
 
 
-def produce(site: Site, site_root: Path, previous_manifest: dict | None = None, runtime: Runtime = Runtime()
-            ) -> tuple[dict[str, bytes], dict[str, Path], list[dg.Diagnostic]]:
-    """Render every page and artifact in memory; nothing touches the output yet."""
+def produce(site: Site, site_root: Path, previous_manifest: dict | None = None, runtime: Runtime = Runtime(),
+            staging: write.Staging | None = None) -> tuple[dict[str, bytes | write.Staged], dict[str, Path], list[dg.Diagnostic]]:
+    """Render every page and artifact: in memory, or with `staging` written as they are made
+    into the new output folder (the output itself is untouched until staging.commit)."""
     theme = theme_dir(site_root)
     env = runtime.environment(theme / "templates")
     copies = _copies(site, site_root, theme)
     specs = pages.specs(site)
     tfp = _theme_key(theme / "templates", runtime)
     remember = _remember(runtime)
-    done, problems = render_pages(site, theme, runtime, specs, _extras(site, copies, remember), tfp)
+    done, problems = render_pages(site, theme, runtime, specs, _extras(site, copies, remember), tfp,
+                                  staging.put if staging is not None else None)
     files = {path: w.html for path, w in done.items()}
     diags: list[dg.Diagnostic] = [_template_diag(p, theme, site_root) for p in problems]
     if diags:
@@ -197,6 +212,8 @@ def produce(site: Site, site_root: Path, previous_manifest: dict | None = None, 
                                            _memo(runtime), specs, done, remember, tfp)
     except render.TemplateProblem as exc:
         return files, {}, diags + [_template_diag(exc, theme, site_root)]
+    if staging is not None:  # written now: the zips and pieces need not wait in memory
+        published = {p: staging.put(p, data) for p, data in published.items()}
     files.update(published)
     diags += sub
     diags += _link_check(files, set(copies), runtime, {p: w.scan for p, w in done.items()})
@@ -239,6 +256,7 @@ def _link_check(files: dict[str, bytes], copies: set[str], runtime: Runtime, sca
     scans, fresh = dict(scanned), {}
     for path, data in files.items():
         if path.endswith(".html") and path not in scans and not path.startswith((urls.EMBED, urls.DOWNLOADS)):
+            data = write.content(data)
             digest = cache_mod.key(data)
             scan = known.get(digest)
             if scan is None:
@@ -295,9 +313,17 @@ def _build(config_path, out, as_of, fallback_as_of, strict, previous_manifest, r
     site, diags = prepare(config_path, as_of, fallback_as_of, runtime)
     written = 0
     if site is not None and not any(d.severity == dg.ERROR for d in diags):
-        files, copies, sub = produce(site, site_root, previous_manifest, runtime)
-        diags += sub
-        if not dg.fails(diags, strict):
-            with write.locked(out):
-                written = write.write_site(out, files, copies)
+        with write.locked(out):
+            staging = write.Staging(out)
+            try:
+                written = _produce_and_commit(site, site_root, previous_manifest, runtime, staging, strict, diags)
+            finally:
+                staging.discard()
     return Result(site, tuple(dg.sort(diags)), written, time.perf_counter() - started)
+
+
+def _produce_and_commit(site, site_root, previous_manifest, runtime, staging, strict, diags) -> int:
+    """Produce into `staging` and swap it in when the build passes; adds to `diags`."""
+    files, copies, sub = produce(site, site_root, previous_manifest, runtime, staging)
+    diags += sub
+    return 0 if dg.fails(diags, strict) else staging.commit(files, copies)

@@ -23,7 +23,7 @@ import jinja2
 
 from clusterpages import diagnostics as dg, text, urls
 from clusterpages.model import Cluster, Site
-from clusterpages.publish import bundles, embed, feeds
+from clusterpages.publish import bundles, embed, feeds, write
 from clusterpages.publish.pagework import PageWork
 from clusterpages.runtime.recall import no_memo
 from clusterpages.site import pages as specs
@@ -70,7 +70,7 @@ def _kits(site: Site, fragments: list[embed.Fragment], zips: Mapping[str, bytes]
         mine = [f for f in fragments if f.cluster == cl.slug]
         path = urls.bundle(cl.slug)
         pages = [f for f in mine if f.kind == "page"]
-        is_extra = [f.name.startswith(("page-", "championship-")) for f in pages]
+        is_extra = [embed.offered_as_file(f.name) for f in pages]
         # Extra pages are offered as files: without their code the admin page (and what the
         # preview compares to reuse it) stays the same when only their text changes.
         extra = tuple(replace(f, html="", inline_html="") for f, x in zip(pages, is_extra) if x)
@@ -89,11 +89,10 @@ def admin_page(site: Site, env: jinja2.Environment, kits: tuple[Kit, ...], css: 
 
 # --------------------------------------------------------------------------- manifest and --since
 
-def manifest(paths: list[str], read, as_of: _dt.date, digest=None) -> dict:
-    """downloads/manifest.json: every listed file's SHA-256, the input of a later `--since`."""
-    digest = digest or (lambda path, data: bundles.sha256(data))
+def manifest(paths: list[str], digest, as_of: _dt.date) -> dict:
+    """downloads/manifest.json: every listed file's SHA-256 (`digest(path)`), the input of a later `--since`."""
     return {"generator": "clusterpages", "as_of": as_of.isoformat(),
-            "files": {p: digest(p, read(p)) for p in sorted(paths)}}
+            "files": {p: digest(p) for p in sorted(paths)}}
 
 
 def previous_files(previous: object) -> dict[str, str] | None:
@@ -155,9 +154,6 @@ def artifacts(site: Site, env: jinja2.Environment, pages: Mapping[str, bytes], c
     """
     done = done or {}
 
-    def digest(path: str, data: bytes) -> str:
-        return recall(f"sha256:{path}", data, lambda: bundles.sha256(data))
-
     memo = memo or (lambda kind, parts, compute: compute())
     diags: list[dg.Diagnostic] = []
     out: dict[str, bytes] = {}
@@ -166,8 +162,15 @@ def artifacts(site: Site, env: jinja2.Environment, pages: Mapping[str, bytes], c
         if path in out:
             return out[path]
         if path in pages:
-            return pages[path]
+            return write.content(pages[path])
         return Path(copies[path]).read_bytes()
+
+    def digest(path: str) -> str:
+        staged = out.get(path, pages.get(path))
+        if isinstance(staged, write.Staged):
+            return staged.sha256
+        data = read(path)
+        return recall(f"sha256:{path}", data, lambda: bundles.sha256(data))
 
     if urls.asset("copy.js") not in copies:  # a site's own theme without it: the admin page still works
         out[urls.asset("copy.js")] = (BUNDLED_THEME / "static" / "copy.js").read_bytes()
@@ -175,7 +178,7 @@ def artifacts(site: Site, env: jinja2.Environment, pages: Mapping[str, bytes], c
 
     css_file = copies.get(urls.asset("embed.css")) or BUNDLED_THEME / "static" / "embed.css"
     css_source = Path(css_file).read_text(encoding="utf-8-sig")
-    tokens_css = pages[urls.TOKENS_CSS].decode("utf-8") if urls.TOKENS_CSS in pages else tokens.stylesheet(
+    tokens_css = read(urls.TOKENS_CSS).decode("utf-8") if urls.TOKENS_CSS in pages else tokens.stylesheet(
         site.config.palette, {c.slug: c.accent for c in site.clusters}, site.config.fonts)
     def with_theme(name, inputs, make):  # what is made with the templates is kept with them
         return recall(name, (theme_key, inputs), make) if theme_key else make()
@@ -204,7 +207,7 @@ def artifacts(site: Site, env: jinja2.Environment, pages: Mapping[str, bytes], c
                              "опубликован, например «base_url: https://college.ru/clusters/»."))
 
     listed = [p for p in sorted(set(pages) | set(copies) | set(out)) if not p.startswith(urls.DOWNLOADS)]
-    current = manifest(listed, read, site.config.as_of, digest)
+    current = manifest(listed, digest, site.config.as_of)
     out[urls.MANIFEST] = (json.dumps(current, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
 
     if previous_manifest is not None:

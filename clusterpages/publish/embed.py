@@ -35,6 +35,7 @@ from clusterpages.publish.htmlscan import (
     start_tag,
 )
 from clusterpages.runtime import cache as cache_mod
+from clusterpages.publish.write import Staged
 from clusterpages.runtime.recall import no_memo
 from clusterpages.site import pages, render
 from clusterpages.theme import charts
@@ -69,9 +70,9 @@ class Fragment:
     title: str           # what it shows, for the admin page
     kind: str            # "page" | "video"
     path: str            # embed/<cluster>/<name>.html
-    html: str
+    html: str | Staged   # Staged: written to the output already (pieces offered as files)
     inline_path: str | None
-    inline_html: str | None
+    inline_html: str | Staged | None
 
 
 @dataclass(frozen=True)
@@ -316,6 +317,19 @@ def fragment_path(spec: pages.PageSpec) -> str:
     return urls.fragment(spec.cluster.slug, _name(spec))
 
 
+def fragment_inline_path(spec: pages.PageSpec) -> str:
+    return urls.fragment_inline(spec.cluster.slug, _name(spec))
+
+
+def offered_as_file(name: str) -> bool:
+    """Pages and championships: their pieces are offered as files on the admin page, their code is not shown."""
+    return name.startswith(("page-", "championship-"))
+
+
+def offered_as_file_spec(spec: pages.PageSpec) -> bool:
+    return offered_as_file(_name(spec))
+
+
 def make_fragment(env: jinja2.Environment, fspec: pages.PageSpec, page: str, base_url: str | None,
                   cluster_css: str) -> tuple[str, str, tuple[dg.Diagnostic, ...]]:
     """One fragment: its HTML, the same with styles inlined, and why it cannot be pasted (if so)."""
@@ -373,9 +387,9 @@ def fragments(site: Site, env: jinja2.Environment, css_source: str, tokens_css: 
         out.append(Fragment(cluster, f"video-{slug}", f"Плеер: {title}", "video", path, text, None, None))
     out.sort(key=lambda f: (f.cluster, f.kind != "page", f.path))
     for f in out:
-        files[f.path] = f.html.encode("utf-8")
+        files[f.path] = f.html if isinstance(f.html, Staged) else f.html.encode("utf-8")
         if f.inline_path:
-            files[f.inline_path] = f.inline_html.encode("utf-8")
+            files[f.inline_path] = f.inline_html if isinstance(f.inline_html, Staged) else f.inline_html.encode("utf-8")
     files[urls.EMBED_CSS] = st.sheet.encode("utf-8")
     return out, files, diags
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
 from clusterpages import diagnostics as dg, urls
+from clusterpages.publish.write import content
 
 _TAG = re.compile(r"<[a-zA-Z][^>]*>")
 _ATTR = re.compile(r'\s(href|src|poster|srcset|id|style)="([^"]*)"')
@@ -58,7 +59,7 @@ class Scans(dict):
         self.files = files
 
     def __missing__(self, path: str) -> Scan:
-        self[path] = value = scan(self.files[path].decode("utf-8"))
+        self[path] = value = scan(content(self.files[path]).decode("utf-8"))
         return value
 
     def has(self, path: str) -> bool:
@@ -94,7 +95,7 @@ def check_styles(files: dict[str, bytes], existing: set[str], parsed) -> list[dg
     diags = []
     for path, data in sorted(files.items()):
         if path.endswith(".css"):
-            for url in _CSS_URL.findall(data.decode("utf-8")):
+            for url in _CSS_URL.findall(content(data).decode("utf-8")):
                 diags += _check_one(path, "url()", url, None, existing, parsed)
     return diags
 

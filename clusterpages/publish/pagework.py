@@ -8,12 +8,13 @@ all four. The main process then only puts the pieces together (zips, admin page,
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Mapping
+from typing import Callable, Mapping
 
 from clusterpages import diagnostics as dg
 from clusterpages.publish import bundles, embed, linkcheck
+from clusterpages.publish.write import Staged
 from clusterpages.site import render
 from clusterpages.site.pages import PageSpec
 
@@ -43,10 +44,10 @@ class Extras:
 @dataclass(frozen=True)
 class PageWork:
     path: str
-    html: bytes
+    html: bytes | Staged                                            # Staged: written to the new output already
     scan: linkcheck.Scan
     bundled: tuple[bundles.Packed, frozenset[str]] | None           # the page in its zip, and the files it loads
-    fragment: tuple[str, str, tuple[dg.Diagnostic, ...]] | None     # make_fragment's result, when it has one
+    fragment: tuple[str | Staged, str | Staged, tuple[dg.Diagnostic, ...]] | None  # make_fragment's result, when it has one
 
 
 def work(env, fragment_env, spec: PageSpec, extras: Extras) -> PageWork:
@@ -64,6 +65,17 @@ def work(env, fragment_env, spec: PageSpec, extras: Extras) -> PageWork:
         fragment = embed.make_fragment(fragment_env, fspec, spec.path, extras.base_url,
                                        extras.cluster_css.get(spec.cluster.slug, ""))
     return PageWork(spec.path, data, linkcheck.scan(text), bundled, fragment)
+
+
+def staged(work: PageWork, spec: PageSpec, put: Callable[[str, bytes], Staged]) -> PageWork:
+    """The page written to the new output through `put`, with what is written no longer held:
+    its HTML, and the CMS pieces that are offered as files (their code is not on the admin page)."""
+    fragment = work.fragment
+    if fragment is not None and embed.offered_as_file_spec(spec):
+        text, inlined, found = fragment
+        fragment = (put(embed.fragment_path(spec), text.encode("utf-8")),
+                    put(embed.fragment_inline_path(spec), inlined.encode("utf-8")), found)
+    return replace(work, html=put(work.path, work.html), fragment=fragment)
 
 
 def work_many(env, fragment_env, specs: list[PageSpec], extras: Extras) -> list:

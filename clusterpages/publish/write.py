@@ -11,11 +11,13 @@ the kernel when the process dies) keeps two builds from writing the same output 
 from __future__ import annotations
 
 import errno
+import hashlib
 import os
 import shutil
 import sys
 import time
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, Mapping
 
@@ -235,6 +237,78 @@ def _swap(tmp: Path, out: Path) -> None:
         os.replace(old, tmp)  # so the caller removes it with the temporary folder
 
 
+@dataclass(frozen=True)
+class Staged:
+    """A file already written to the new output: its bytes are on disk, not in memory."""
+
+    file: Path
+    size: int
+    sha256: str
+
+
+def content(value: "bytes | Staged") -> bytes:
+    """The bytes of an output file, whether kept in memory or already staged."""
+    return value.file.read_bytes() if isinstance(value, Staged) else value
+
+
+class Staging:
+    """The new output, written file by file into a temporary folder beside `out` while the
+    build runs, and swapped in whole by `commit`; `discard` leaves the previous output as it
+    was. Unchanged bytes keep the previous file (and its time), so rsync and admins copying by
+    date see only real changes. Must be used under `locked(out)`; every failure is a `WriteError`
+    (an OSError with a Russian message)."""
+
+    def __init__(self, out: Path):
+        self.out = out
+        self.tmp = out.parent / f".{out.name}.tmp-{os.getpid()}"
+        self._made: set[Path] = set()
+        try:
+            _clean_stale(out)
+            self.tmp.mkdir(parents=True)
+        except OSError as exc:
+            raise WriteError.wrap(exc) from exc
+
+    def _target(self, rel: str) -> tuple[Path, Path]:
+        target = _safe_target(self.tmp, rel)
+        if target.parent not in self._made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self._made.add(target.parent)
+        return target, self.out.joinpath(*rel.split("/"))
+
+    def put(self, rel: str, data: "bytes | Staged") -> Staged:
+        if isinstance(data, Staged):  # written already
+            return data
+        try:
+            target, previous = self._target(rel)
+            if not (_same_file(previous, data) and _carry(previous, target)):
+                target.write_bytes(data)
+        except OSError as exc:
+            self.discard()
+            raise WriteError.wrap(exc) from exc
+        return Staged(target, len(data), hashlib.sha256(data).hexdigest())
+
+    def commit(self, files: Mapping[str, "bytes | Staged"], copies: Mapping[str, Path]) -> int:
+        """Write what is not staged yet, swap the folder in, and return the number of files."""
+        try:
+            try:
+                for rel in sorted(set(files) | set(copies)):
+                    if rel in files:
+                        self.put(rel, files[rel])
+                        continue
+                    target, previous = self._target(rel)
+                    if not (_same_copy(previous, copies[rel]) and _carry(previous, target)):
+                        shutil.copy2(copies[rel], target)
+                _swap(self.tmp, self.out)
+            finally:
+                self.discard()
+        except OSError as exc:
+            raise WriteError.wrap(exc) from exc
+        return len(set(files) | set(copies))
+
+    def discard(self) -> None:
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+
 def write_site(out: Path, files: Mapping[str, bytes], copies: Mapping[str, Path]) -> int:
     """Write `files` (site path → bytes) and `copies` (site path → source file) as the new `out`.
 
@@ -242,31 +316,7 @@ def write_site(out: Path, files: Mapping[str, bytes], copies: Mapping[str, Path]
     the previous output is intact, no temporary folder is left, and a `WriteError`
     (an OSError with a Russian message) is raised.
     """
-    tmp = out.parent / f".{out.name}.tmp-{os.getpid()}"
-    try:
-        _clean_stale(out)
-        tmp.mkdir(parents=True)
-        try:
-            made: set[Path] = set()
-            for rel in sorted(set(files) | set(copies)):
-                target = _safe_target(tmp, rel)
-                if target.parent not in made:
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    made.add(target.parent)
-                previous = out.joinpath(*rel.split("/"))
-                if rel in files:
-                    # Unchanged bytes keep the previous file (and its time), so rsync and
-                    # admins copying by date see only real changes.
-                    if not (_same_file(previous, files[rel]) and _carry(previous, target)):
-                        target.write_bytes(files[rel])
-                elif not (_same_copy(previous, copies[rel]) and _carry(previous, target)):
-                    shutil.copy2(copies[rel], target)
-            _swap(tmp, out)
-        finally:
-            shutil.rmtree(tmp, ignore_errors=True)
-    except OSError as exc:
-        raise WriteError.wrap(exc) from exc
-    return len(set(files) | set(copies))
+    return Staging(out).commit(files, copies)
 
 
 def _write_atomic(target: Path, data: bytes | None, source: Path | None = None) -> None:
