@@ -152,3 +152,57 @@ def test_a_second_build_finds_every_page_in_the_cache(tmp_path):
     _build(cfg, out, cache=True)
     after = sorted(p.name for p in pages.rglob("*") if p.is_file())
     assert before and after == before
+
+
+def test_a_file_changed_by_hand_in_the_output_is_written_again(tmp_path):
+    """The written-files index trusts a file only while its size and time are as the build left
+    them: an output file edited by hand (even to the same size) is restored by the next build."""
+    (tmp_path / "site").mkdir()
+    cfg = _fixture(tmp_path / "site")
+    out = tmp_path / "output"
+    _build(cfg, out, cache=True)
+    page = out / "clusters" / "it" / "plan-2022-2023" / "index.html"
+    good = page.read_bytes()
+    page.write_bytes(good.replace(b"<main", b"<MAIN", 1))  # same size, other bytes, new time
+    _build(cfg, out, cache=True)
+    assert page.read_bytes() == good
+
+
+def test_a_build_failing_after_its_pages_were_written_keeps_the_previous_output(tmp_path):
+    """Pages are streamed into the new folder before the link check: a broken link found then
+    (an error under --strict) must still leave the previous output whole and no folder behind."""
+    (tmp_path / "site").mkdir()
+    cfg = _fixture(tmp_path / "site")
+    out = tmp_path / "output"
+    _build(cfg, out, cache=True)
+    before = _tree(out)
+    page = sorted((tmp_path / "site" / "content" / "clusters" / "it" / "pages").glob("*.md"))[0]
+    page.write_text(page.read_text(encoding="utf-8") + "\n[Нет такой](#net-takogo-yakorya)\n", encoding="utf-8")
+    result = pipeline.build(cfg, out, None, AS_OF, True, jobs=1, use_cache=True)
+    assert not result.written and any(d.code.startswith("link") for d in result.diagnostics), result.diagnostics
+    assert _tree(out) == before
+    assert not list(tmp_path.glob(".output.tmp-*"))
+
+
+def test_a_streamed_build_keeps_no_page_bytes_in_memory(tmp_path):
+    """With a staging folder, `produce` hands back pages and pieces as written files (size and
+    checksum), not as bytes: the whole site's bytes are never held at once."""
+    from clusterpages.publish import write
+    (tmp_path / "site").mkdir()
+    cfg = _fixture(tmp_path / "site")
+    out = tmp_path / "output"
+    site, diags = pipeline.prepare(cfg, None, AS_OF)
+    assert site is not None, diags
+    with write.locked(out):
+        staging = write.Staging(out)
+        try:
+            files, copies, _ = pipeline.produce(site, cfg.parent, None, pipeline.Runtime(), staging)
+            pages = [p for p in files if p.endswith("/index.html") and p.startswith("clusters/")]
+            assert pages and all(isinstance(files[p], write.Staged) for p in pages)
+            assert all(isinstance(v, write.Staged) for p, v in files.items() if p.endswith(".zip"))
+            sample = files[pages[0]]
+            assert hashlib.sha256(sample.file.read_bytes()).hexdigest() == sample.sha256
+            staging.commit(files, copies)
+        finally:
+            staging.discard()
+    assert hashlib.sha256((out / pages[0]).read_bytes()).hexdigest() == sample.sha256

@@ -18,7 +18,6 @@ from clusterpages.content import documents as docs
 from clusterpages.content import placeholders, refs
 from clusterpages.content.config import build_config
 from clusterpages.content.load import Sources
-from clusterpages.content.office import document as office_document
 from clusterpages.content.sources import SourceFile
 from clusterpages.model import Site
 from clusterpages.runtime import cache as cache_mod
@@ -61,6 +60,8 @@ def _parse(ctx: docs.Context, task: Task):
     if task.kind == "cluster":
         return docs.parse_cluster(ctx, task.src, task.slug)
     if task.kind in ("plan", "media-plan") and task.src.data:
+        # python-docx and openpyxl load only for a site that has Word or Excel plans.
+        from clusterpages.content.office import document as office_document
         return office_document.parse_office_plan(ctx, task.src, task.slug, task.kind, task.companion)
     if task.kind in ("plan", "media-plan"):
         return docs.parse_plan(ctx, task.src, task.slug, task.kind)

@@ -9,7 +9,7 @@ import jinja2
 
 from clusterpages import diagnostics as dg, urls
 from clusterpages.model import PlanDoc, Site
-from clusterpages.publish import calendar, docx
+from clusterpages.publish import calendar
 from clusterpages.runtime.recall import no_memo
 from clusterpages.search import index as search_index
 from clusterpages.site import dashboard
@@ -43,6 +43,12 @@ def _plan_json(doc: PlanDoc) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n").encode("utf-8")
 
 
+def _plan_docx(*inputs) -> bytes:
+    # python-docx loads only when a plan's Word twin is made (a rebuild takes them from the cache).
+    from clusterpages.publish import docx
+    return docx.render(*inputs)
+
+
 def artifacts(site: Site, env: jinja2.Environment, theme: Path, memo=None, mapper=None
               ) -> tuple[dict[str, bytes], list[dg.Diagnostic]]:
     """`memo(name, inputs, make)` may give back what was made from the same inputs before (the
@@ -57,7 +63,7 @@ def artifacts(site: Site, env: jinja2.Environment, theme: Path, memo=None, mappe
                                                                       lambda doc=doc: _plan_json(doc))
         inputs = (doc, site.config.as_of, site.config.department_name)
         files[urls.plan_docx(doc.cluster, doc.slug, doc.kind)] = memo(f"plan-docx:{doc.file}", inputs,
-                                                                      lambda inputs=inputs: docx.render(*inputs))
+                                                                      lambda inputs=inputs: _plan_docx(*inputs))
     files.update(dashboard.files(site))
     ics, diags = calendar.files(site, memo)
     files.update(ics)

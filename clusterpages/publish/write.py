@@ -13,6 +13,7 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
+import pickle
 import shutil
 import sys
 import time
@@ -154,7 +155,7 @@ def recover(out: Path) -> bool:
         handle.close()
 
 
-def _safe_target(base: Path, rel: str) -> Path:
+def safe_target(base: Path, rel: str) -> Path:
     """`base / rel` for a site path that stays inside `base` (checked on the string: the
     temporary folder is ours and fresh, so no symlink can be inside it)."""
     parts = rel.split("/")
@@ -256,12 +257,19 @@ class Staging:
     build runs, and swapped in whole by `commit`; `discard` leaves the previous output as it
     was. Unchanged bytes keep the previous file (and its time), so rsync and admins copying by
     date see only real changes. Must be used under `locked(out)`; every failure is a `WriteError`
-    (an OSError with a Russian message)."""
+    (an OSError with a Russian message).
 
-    def __init__(self, out: Path):
+    `index`: a file (in the cache folder) where the output's files are listed with their size,
+    modification time and SHA-256; a file whose size and time are as listed is known unchanged
+    by its checksum, without reading it back."""
+
+    def __init__(self, out: Path, index: Path | None = None):
         self.out = out
         self.tmp = out.parent / f".{out.name}.tmp-{os.getpid()}"
         self._made: set[Path] = set()
+        self._index_file = index
+        self._before: dict[str, tuple[int, int, str]] = _read_index(index)
+        self._after: dict[str, tuple[int, str]] = {}
         try:
             _clean_stale(out)
             self.tmp.mkdir(parents=True)
@@ -269,7 +277,7 @@ class Staging:
             raise WriteError.wrap(exc) from exc
 
     def _target(self, rel: str) -> tuple[Path, Path]:
-        target = _safe_target(self.tmp, rel)
+        target = safe_target(self.tmp, rel)
         if target.parent not in self._made:
             target.parent.mkdir(parents=True, exist_ok=True)
             self._made.add(target.parent)
@@ -278,14 +286,46 @@ class Staging:
     def put(self, rel: str, data: "bytes | Staged") -> Staged:
         if isinstance(data, Staged):  # written already
             return data
+        digest = hashlib.sha256(data).hexdigest()
         try:
             target, previous = self._target(rel)
-            if not (_same_file(previous, data) and _carry(previous, target)):
+            if not (self._unchanged(rel, previous, data, digest) and _carry(previous, target)):
                 target.write_bytes(data)
         except OSError as exc:
             self.discard()
             raise WriteError.wrap(exc) from exc
-        return Staged(target, len(data), hashlib.sha256(data).hexdigest())
+        self._after[rel] = (len(data), digest)
+        return Staged(target, len(data), digest)
+
+    def _unchanged(self, rel: str, previous: Path, data: bytes, digest: str) -> bool:
+        known = self._before.get(rel)
+        if known is None:
+            return _same_file(previous, data)
+        try:
+            st = previous.stat()
+        except OSError:
+            return False
+        if (st.st_size, st.st_mtime_ns) != known[:2]:
+            return _same_file(previous, data)
+        return known[2] == digest
+
+    def _save_index(self) -> None:
+        """The index of the output just swapped in (best effort: a missing index only costs reading)."""
+        if self._index_file is None:
+            return
+        rows = {}
+        for rel, (size, digest) in self._after.items():
+            try:
+                rows[rel] = (size, self.out.joinpath(*rel.split("/")).stat().st_mtime_ns, digest)
+            except OSError:
+                continue
+        try:
+            self._index_file.parent.mkdir(parents=True, exist_ok=True)
+            part = self._index_file.with_name(f"{self._index_file.name}.{os.getpid()}")
+            part.write_bytes(pickle.dumps(rows, protocol=4))
+            os.replace(part, self._index_file)
+        except OSError:
+            pass
 
     def commit(self, files: Mapping[str, "bytes | Staged"], copies: Mapping[str, Path]) -> int:
         """Write what is not staged yet, swap the folder in, and return the number of files."""
@@ -299,6 +339,7 @@ class Staging:
                     if not (_same_copy(previous, copies[rel]) and _carry(previous, target)):
                         shutil.copy2(copies[rel], target)
                 _swap(self.tmp, self.out)
+                self._save_index()
             finally:
                 self.discard()
         except OSError as exc:
@@ -309,6 +350,16 @@ class Staging:
         shutil.rmtree(self.tmp, ignore_errors=True)
 
 
+def _read_index(index: Path | None) -> dict[str, tuple[int, int, str]]:
+    if index is None:
+        return {}
+    try:
+        rows = pickle.loads(index.read_bytes())
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError):
+        return {}
+    return rows if isinstance(rows, dict) else {}
+
+
 def write_site(out: Path, files: Mapping[str, bytes], copies: Mapping[str, Path]) -> int:
     """Write `files` (site path → bytes) and `copies` (site path → source file) as the new `out`.
 
@@ -317,65 +368,3 @@ def write_site(out: Path, files: Mapping[str, bytes], copies: Mapping[str, Path]
     (an OSError with a Russian message) is raised.
     """
     return Staging(out).commit(files, copies)
-
-
-def _write_atomic(target: Path, data: bytes | None, source: Path | None = None) -> None:
-    """One file replaced whole (a reader sees the old file or the new one, never half of it)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.tmp-{os.getpid()}")
-    try:
-        if source is not None:
-            shutil.copy2(source, tmp)
-        else:
-            tmp.write_bytes(data)
-        os.replace(tmp, target)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-
-
-def update_site(out: Path, files: Mapping[str, bytes], copies: Mapping[str, Path],
-                before: Mapping[str, bytes], before_copies: Mapping[str, tuple]) -> tuple[list[str], dict[str, tuple]]:
-    """Bring `out`, which holds exactly `before` and `before_copies`, to `files` and `copies` in place.
-
-    For the preview only (a build meant for publishing swaps a whole new folder in): each file is
-    replaced whole, only files whose bytes or source changed are touched, files no longer made are
-    removed. `before_copies` maps a copied file to its source's (path, size, mtime). Returns the site
-    paths written or removed, and the new copies' signatures. Must be called under `locked(out)`.
-    """
-    touched = []
-    signatures: dict[str, tuple] = {}
-    try:
-        for rel, data in files.items():
-            old = before.get(rel)
-            if old is data or old == data:
-                continue
-            _write_atomic(_safe_target(out, rel), data)
-            touched.append(rel)
-        for rel, source in copies.items():
-            st = source.stat()
-            signatures[rel] = (str(source), st.st_size, st.st_mtime_ns)
-            if before_copies.get(rel) == signatures[rel] and rel not in before:
-                continue
-            _write_atomic(_safe_target(out, rel), None, source)
-            touched.append(rel)
-        for rel in sorted((set(before) | set(before_copies)) - set(files) - set(copies)):
-            target = _safe_target(out, rel)
-            target.unlink(missing_ok=True)
-            touched.append(rel)
-            for folder in target.parents:
-                if folder == out or not folder.is_relative_to(out) or any(folder.iterdir()):
-                    break
-                folder.rmdir()
-    except OSError as exc:
-        raise WriteError.wrap(exc) from exc
-    return touched, signatures
-
-
-def copy_signatures(copies: Mapping[str, Path]) -> dict[str, tuple]:
-    """What update_site compares copied files by: their source, size and modification time."""
-    out = {}
-    for rel, source in copies.items():
-        st = source.stat()
-        out[rel] = (str(source), st.st_size, st.st_mtime_ns)
-    return out

@@ -24,7 +24,7 @@ from typing import Callable, Iterable
 from clusterpages import diagnostics as dg
 from clusterpages import pipeline
 from clusterpages.content import load as loading
-from clusterpages.publish import write
+from clusterpages.publish import inplace, write
 from clusterpages.runtime import cache as cache_mod
 from clusterpages.runtime.recall import Recall
 
@@ -83,8 +83,8 @@ class Session:
             if previous is None or not self.out.is_dir():
                 write.recover(self.out)
                 write.write_site(self.out, files, copies)
-                touched, signatures = sorted(set(files) | set(copies)), write.copy_signatures(copies)
+                touched, signatures = sorted(set(files) | set(copies)), inplace.copy_signatures(copies)
             else:
-                touched, signatures = write.update_site(self.out, files, copies, previous, self._copies)
+                touched, signatures = inplace.update_site(self.out, files, copies, previous, self._copies)
         self._files, self._copies = files, signatures
         return touched
