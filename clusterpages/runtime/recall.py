@@ -13,9 +13,16 @@ inputs that are `same` render the same bytes.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from typing import Callable, TypeVar
 
 T = TypeVar("T")
+
+
+@functools.lru_cache(maxsize=None)
+def _field_names(kind: type) -> tuple[str, ...]:
+    """A dataclass's field names (dataclasses.fields builds a new tuple on every call)."""
+    return tuple(f.name for f in dataclasses.fields(kind))
 
 
 def same(a, b, known: dict | None = None) -> bool:
@@ -40,7 +47,7 @@ def same(a, b, known: dict | None = None) -> bool:
         result = len(a) == len(b) and all(same(ka, kb, known) and same(va, vb, known)
                                           for (ka, va), (kb, vb) in zip(a.items(), b.items()))
     elif dataclasses.is_dataclass(a):
-        result = all(same(getattr(a, f.name), getattr(b, f.name), known) for f in dataclasses.fields(a))
+        result = all(same(getattr(a, name), getattr(b, name), known) for name in _field_names(kind))
     else:
         result = a == b
     if known is not None:
