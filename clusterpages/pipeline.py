@@ -17,7 +17,7 @@ from clusterpages.publish import embed, outputs, pagework, write
 from clusterpages.runtime import cache as cache_mod
 from clusterpages.runtime import parallel
 from clusterpages.runtime.recall import Recall, no_memo
-from clusterpages.site import pages, render
+from clusterpages.site import graph, pages, render
 from clusterpages.theme import tokens
 from clusterpages.theme.location import BUNDLED_THEME, theme_dir
 
@@ -54,6 +54,7 @@ class Runtime:
     progress: object = None                 # progress(stage, units_done, units_total) or None
     recall: Recall | None = None            # the previous build's results in this process (the preview)
     environments: dict | None = None        # Jinja environments kept between builds (the preview)
+    reach: graph.Reach = graph.EVERYTHING   # what changed since the last build `recall` holds can reach
 
     def compiled_templates(self) -> Path | None:
         """Where compiled templates are kept (in the cache folder, per code version), if anywhere."""
@@ -134,7 +135,9 @@ def render_pages(site: Site, theme: Path, runtime: Runtime, specs: list[pages.Pa
     if runtime.store.enabled or runtime.recall is not None:
         inputs = [(tfp, s, extras.key_parts(s)) for s in specs]
     if runtime.recall is not None:
-        found = [runtime.recall.get(s.path, i)[1] for s, i in zip(specs, inputs)]
+        # A page the change cannot reach (site/graph.py) is the last one made, without comparing its inputs.
+        found = [(runtime.recall.get(s.path, i) if runtime.reach.includes(s.path) else runtime.recall.last(s.path))[1]
+                 for s, i in zip(specs, inputs)]
     keys = [""] * len(specs)
     if runtime.store.enabled:
         keys = [cache_mod.key(runtime.fingerprint, i[0], cache_mod.stable_bytes(s), *i[2]) if f is None else ""

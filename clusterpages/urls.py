@@ -11,6 +11,7 @@ in Markdown is resolved at load time to the address of the page it points to.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 
 INDEX = "index.html"
@@ -219,6 +220,7 @@ def page_of(content_path: str) -> str | None:
 
 # --------------------------------------------------------------------------- links between pages
 
+@functools.lru_cache(maxsize=1 << 16)
 def relative(target: str, from_page: str) -> str:
     """A relative URL from the page at `from_page` to the site path `target`."""
     if target.startswith(("http://", "https://", "mailto:", "tel:", "#")):
@@ -230,6 +232,15 @@ def relative(target: str, from_page: str) -> str:
     start = posixpath.dirname(from_page) or "."
     rel = posixpath.relpath(target or from_page, start)
     return rel + frag
+
+
+def content_cluster(content_path: str) -> str | None:
+    """The cluster whose own content a source file is (its documents, pages, media), else None:
+    cluster.yaml is not (its names are in every page's menu), nor protocols, config or theme."""
+    parts = content_path.split("/")
+    if parts[:2] != ["content", "clusters"] or len(parts) < 4 or parts[3:] == ["cluster.yaml"]:
+        return None
+    return parts[2]
 
 
 def cluster_of(path: str) -> str | None:

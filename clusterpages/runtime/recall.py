@@ -76,6 +76,15 @@ class Recall:
             return True, last[1]
         return False, None
 
+    def last(self, name: str) -> tuple[bool, object]:
+        """(True, result) of the last time `name` was made, whatever its inputs (for work the
+        caller knows cannot have changed: site/graph.py)."""
+        last = self._last.get(name)
+        if last is None:
+            return False, None
+        self._used.add(name)
+        return True, last[1]
+
     def put(self, name: str, inputs, result) -> None:
         self._last[name] = (inputs, result)
         self._used.add(name)

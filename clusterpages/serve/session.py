@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -27,6 +27,7 @@ from clusterpages.content import load as loading
 from clusterpages.publish import inplace, write
 from clusterpages.runtime import cache as cache_mod
 from clusterpages.runtime.recall import Recall
+from clusterpages.site import graph
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,7 @@ class Session:
                                          environments={})
         self._sources: loading.Sources | None = None
         self._files: dict[str, bytes] | None = None   # what the folder holds (None: not written yet)
+        self._since: set[str] | None = None   # sources changed since the last written build (None: unknown)
         self._copies: dict[str, tuple] = {}
 
     def rebuild(self, changed: Iterable[Path] | None = None) -> Rebuilt:
@@ -62,16 +64,21 @@ class Session:
             sources = loading.reload(self._sources, self.config, changed)
         if sources is None:
             sources = loading.load(self.config)
+            self._since = None
+        elif self._since is not None:
+            self._since |= {Path(p).relative_to(self.config.parent).as_posix() for p in changed}
         self._sources = sources
-        site, diags = pipeline.prepare(self.config, self.as_of, self.fallback_as_of(), self._runtime, sources)
+        runtime = replace(self._runtime, reach=graph.reach(self._since))
+        site, diags = pipeline.prepare(self.config, self.as_of, self.fallback_as_of(), runtime, sources)
         touched: list[str] = []
         written = 0
         if site is not None and not any(d.severity == dg.ERROR for d in diags):
-            files, copies, sub = pipeline.produce(site, self.config.parent, None, self._runtime)
+            files, copies, sub = pipeline.produce(site, self.config.parent, None, runtime)
             diags += sub
             if not dg.fails(diags, self.strict):
                 touched = self._write(files, copies)
                 written = len(files) + len(copies)
+                self._since = set()  # what the recall holds is this build's
                 self._memory.sweep()
                 self._runtime.recall.sweep()
         result = pipeline.Result(site, tuple(dg.sort(diags)), written, time.perf_counter() - started)
