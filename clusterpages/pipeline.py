@@ -185,8 +185,8 @@ def _extras(site: Site, copies: dict[str, Path], remember=no_memo) -> pagework.E
     tokens_css = tokens.stylesheet(site.config.palette, {c.slug: c.accent for c in site.clusters}, site.config.fonts)
     css_file = copies.get(urls.asset("embed.css")) or BUNDLED_THEME / "static" / "embed.css"
     css_source, slugs = Path(css_file).read_text(encoding="utf-8-sig"), tuple(c.slug for c in site.clusters)
-    st, _ = remember("extras-styles", (css_source, tokens_css, slugs), lambda: embed.styles(css_source, tokens_css, slugs))
-    chart_names, _ = remember("extras-charts", (site.reports, tokens_css), lambda: embed.chart_files(site, tokens_css))
+    st, _ = remember("embed-styles", (css_source, tokens_css, slugs), lambda: embed.styles(css_source, tokens_css, slugs))
+    chart_names, _ = remember("embed-charts", (site.reports, tokens_css), lambda: embed.chart_files(site, tokens_css))
     return pagework.Extras(site.config.base_url, {c.slug: st.for_cluster(c.slug) for c in site.clusters}, chart_names)
 
 

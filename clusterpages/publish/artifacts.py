@@ -180,12 +180,9 @@ def artifacts(site: Site, env: jinja2.Environment, pages: Mapping[str, bytes], c
     css_source = Path(css_file).read_text(encoding="utf-8-sig")
     tokens_css = read(urls.TOKENS_CSS).decode("utf-8") if urls.TOKENS_CSS in pages else tokens.stylesheet(
         site.config.palette, {c.slug: c.accent for c in site.clusters}, site.config.fonts)
-    def with_theme(name, inputs, make):  # what is made with the templates is kept with them
-        return recall(name, (theme_key, inputs), make) if theme_key else make()
-
     fragments, embed_files, sub = embed.fragments(
         site, env, css_source, tokens_css, memo, specs=page_specs,
-        made={p: w.fragment for p, w in done.items() if w.fragment is not None}, remember=with_theme)
+        made={p: w.fragment for p, w in done.items() if w.fragment is not None}, remember=recall, theme_key=theme_key)
     diags += sub
     out.update(embed_files)
 

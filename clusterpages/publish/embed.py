@@ -342,13 +342,14 @@ def make_fragment(env: jinja2.Environment, fspec: pages.PageSpec, page: str, bas
 
 def fragments(site: Site, env: jinja2.Environment, css_source: str, tokens_css: str, memo=None,
               specs: list[pages.PageSpec] | None = None, made: Mapping[str, tuple] | None = None,
-              remember=no_memo) -> tuple[list[Fragment], dict[str, bytes], list[dg.Diagnostic]]:
+              remember=no_memo, theme_key: str = "") -> tuple[list[Fragment], dict[str, bytes], list[dg.Diagnostic]]:
     """Every fragment of every cluster, and the files of embed/ (fragments, embed.css, charts).
 
     `specs` are the site's page specs when the caller has them; `made` holds fragments
     already made where their pages were rendered (page site path → make_fragment's result);
     `remember(name, inputs, make)` gives back the styles, charts and video snippets made from the
-    same inputs before (the preview).
+    same inputs (and templates, `theme_key`) before (the preview); the styles and charts are the
+    ones the pages were published with (pipeline._extras asks for them under the same names).
     """
     memo = memo or (lambda kind, parts, compute: compute())
     made = made or {}
@@ -378,8 +379,8 @@ def fragments(site: Site, env: jinja2.Environment, css_source: str, tokens_css: 
         diags += found
         out.append(Fragment(spec.cluster.slug, name, _title(spec), "page", path, text,
                             urls.fragment_inline(spec.cluster.slug, name), inlined))
-    snippets = remember("video-snippets", (site.videos, site.clusters, ch, base_url),
-                        lambda: _video_snippets(site, env, ch))
+    snippets = remember("video-snippets", (theme_key, site.videos, site.clusters, ch, base_url),
+                        lambda: _video_snippets(site, env, ch)) if theme_key else _video_snippets(site, env, ch)
     for cluster, slug, title, text in snippets:
         text = relink(text, urls.videos(cluster), base_url)
         path = urls.video_snippet(cluster, slug)
