@@ -13,7 +13,7 @@ from clusterpages.content import check as chk
 from clusterpages.content.load import Sources, load
 from clusterpages.model import Site
 from clusterpages.publish import artifacts as publish
-from clusterpages.publish import embed, outputs, pagework, write
+from clusterpages.publish import embed, embedstyles, outputs, pagework, write
 from clusterpages.runtime import cache as cache_mod
 from clusterpages.runtime import parallel
 from clusterpages.runtime.recall import Recall, no_memo
@@ -185,7 +185,7 @@ def _extras(site: Site, copies: dict[str, Path], remember=no_memo) -> pagework.E
     tokens_css = tokens.stylesheet(site.config.palette, {c.slug: c.accent for c in site.clusters}, site.config.fonts)
     css_file = copies.get(urls.asset("embed.css")) or BUNDLED_THEME / "static" / "embed.css"
     css_source, slugs = Path(css_file).read_text(encoding="utf-8-sig"), tuple(c.slug for c in site.clusters)
-    st, _ = remember("embed-styles", (css_source, tokens_css, slugs), lambda: embed.styles(css_source, tokens_css, slugs))
+    st, _ = remember("embed-styles", (css_source, tokens_css, slugs), lambda: embedstyles.styles(css_source, tokens_css, slugs))
     chart_names, _ = remember("embed-charts", (site.reports, tokens_css), lambda: embed.chart_files(site, tokens_css))
     return pagework.Extras(site.config.base_url, {c.slug: st.for_cluster(c.slug) for c in site.clusters}, chart_names)
 

@@ -179,8 +179,8 @@ def parse_all(ctx: docs.Context, tasks: list[Task], mapper: Mapper, store: cache
         scope = _scope(t)
         if scope not in scopes:
             scopes[scope] = cache_mod.key(*sorted(p for p in ctx.known if p.startswith(scope)))
-        keys.append(cache_mod.key(fingerprint, config_bytes, t.kind, t.src.rel, t.src.text, t.src.data,
-                                  t.companion.text if t.companion else "", scopes[scope]))
+        keys.append(cache_mod.key(fingerprint, config_bytes, t.kind, t.src.rel, t.src.digest,
+                                  t.companion.digest if t.companion else "", scopes[scope]))
     results: list = [store.get("parse", k) for k in keys]
     missing = [i for i, r in enumerate(results) if r is None]
     chunks = [(ctx, [tasks[i] for i in missing[n:n + chunk]]) for n in range(0, len(missing), chunk)]

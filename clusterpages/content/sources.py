@@ -6,6 +6,8 @@ cp1251 saved by Word) is a diagnostic that says which encoding it looks like.
 
 from __future__ import annotations
 
+import functools
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +24,16 @@ class SourceFile:
     rel: str
     text: str
     data: bytes = b""
+
+    @functools.cached_property
+    def digest(self) -> str:
+        """SHA-256 of the text and the bytes, made once per object (the preview keeps the objects
+        of unchanged files between saves, so a save hashes only what it read again)."""
+        h = hashlib.sha256()
+        for part in (self.text.encode("utf-8"), self.data):
+            h.update(len(part).to_bytes(8, "little"))
+            h.update(part)
+        return h.hexdigest()
 
 
 # Encodings Russian text files arrive in, with the name a person recognises.

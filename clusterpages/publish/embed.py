@@ -14,13 +14,11 @@ optional snippets `embed/<cluster>/video-<slug>.html` (allow-listed hosts only).
 from __future__ import annotations
 
 import html
-import re
 from dataclasses import dataclass, replace
 from types import MappingProxyType
 from typing import Mapping
 from urllib.parse import unquote, urlsplit
 
-import css_inline
 import jinja2
 
 from clusterpages import diagnostics as dg, typography, urls
@@ -34,8 +32,9 @@ from clusterpages.publish.htmlscan import (
     span_for,
     start_tag,
 )
-from clusterpages.runtime import cache as cache_mod
+from clusterpages.publish.embedstyles import inline, styles, tokens_from
 from clusterpages.publish.write import Staged
+from clusterpages.runtime import cache as cache_mod
 from clusterpages.runtime.recall import no_memo
 from clusterpages.site import pages, render
 from clusterpages.theme import charts
@@ -57,10 +56,6 @@ FORBIDDEN = frozenset({"html", "head", "body", "script", "style", "link", "meta"
                        "noscript", "template", "base"})
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
 _SAFE_SCHEMES = ("http", "https", "mailto", "tel")
-_VAR = re.compile(r"var\(\s*(--cp-[a-z0-9-]+)\s*(?:,[^()]*)?\)")
-_COMMENT = re.compile(r"/\*.*?\*/", re.S)
-_BLOCK = re.compile(r"([^{}]+)\{([^{}]*)\}")
-_DECL = re.compile(r"(--cp-[a-z0-9-]+)\s*:\s*([^;]+);")
 
 
 @dataclass(frozen=True)
@@ -73,88 +68,6 @@ class Fragment:
     html: str | Staged   # Staged: written to the output already (pieces offered as files)
     inline_path: str | None
     inline_html: str | Staged | None
-
-
-@dataclass(frozen=True)
-class Styles:
-    base: str                                   # rules for every fragment
-    clusters: tuple[tuple[str, str], ...]       # (slug, rules with that cluster's colours)
-
-    @property
-    def sheet(self) -> str:
-        head = ("/* Стили фрагментов clusterpages для вставки на сайт колледжа. Цвета — из брендбука.\n"
-                "   Подключите этот файл в шаблоне сайта или вставьте его текст в поле «Свои стили» (CSS). */\n")
-        return head + self.base + "".join(css for _, css in self.clusters)
-
-    def for_cluster(self, slug: str) -> str:
-        return self.base + dict(self.clusters).get(slug, "")
-
-
-# --------------------------------------------------------------------------- styles
-
-def tokens_from(tokens_css: str) -> tuple[dict[str, str], dict[str, dict[str, str]]]:
-    """Site tokens (from :root) and cluster tokens (from .cluster-<slug>) of the generated tokens.css."""
-    site: dict[str, str] = {}
-    clusters: dict[str, dict[str, str]] = {}
-    for m in _BLOCK.finditer(_COMMENT.sub("", tokens_css)):
-        selector = m.group(1).strip()
-        decls = {k: v.strip() for k, v in _DECL.findall(m.group(2))}
-        if selector == ":root":
-            site.update(decls)
-        elif selector.startswith(".cluster-"):
-            clusters[selector[len(".cluster-"):]] = decls
-    return site, clusters
-
-
-def _substitute(css: str, values: dict[str, str], missing: set[str]) -> str:
-    def repl(m):
-        name = m.group(1)
-        if name in values:
-            return values[name]
-        missing.add(name)
-        return m.group(0)
-    return _VAR.sub(repl, css)
-
-
-def _tidy(css: str) -> str:
-    lines = [line.rstrip() for line in _COMMENT.sub("", css).split("\n")]
-    return "\n".join(line for line in lines if line.strip()) + "\n"
-
-
-def styles(source: str, tokens_css: str, slugs: tuple[str, ...]) -> tuple[Styles, list[dg.Diagnostic]]:
-    """embed.css of the theme → the stylesheet with literal brand colours.
-
-    The block between `/* @cluster` and `/* @end-cluster */` is repeated per cluster with
-    `.cp-embed` made `.cp-embed--<slug>` and the cluster's own colours.
-    """
-    site, per_cluster = tokens_from(tokens_css)
-    start = source.find("/* @cluster")
-    end = source.find("/* @end-cluster */")
-    if 0 <= start < end:
-        base_src = source[:start] + source[end + len("/* @end-cluster */"):]
-        block_src = _COMMENT.sub("", source[start:end])
-    else:
-        base_src, block_src = source, ""
-    missing: set[str] = set()
-    base = _tidy(_substitute(base_src, site, missing))
-    out = []
-    for slug in slugs:
-        values = {**site, **per_cluster.get(slug, {})}
-        block = re.sub(r"\.cp-embed(?![\w-])", f".cp-embed--{slug}", block_src)
-        if block.strip():
-            out.append((slug, _tidy(_substitute(block, values, missing))))
-    diags = [dg.error("embed.css-token", "themes/brandbook/static/embed.css", None,
-                      f"В стилях фрагментов неизвестный цвет темы {name}.",
-                      "Используйте переменные из assets/tokens.css (--cp-primary, --cp-cluster, …).")
-             for name in sorted(missing)]
-    return Styles(base, tuple(out)), diags
-
-
-def inline(fragment: str, css: str) -> str:
-    """The fragment with the stylesheet inlined into style attributes (css_inline)."""
-    out = css_inline.inline_fragment(fragment, css, load_remote_stylesheets=False, keep_style_tags=False,
-                                     keep_link_tags=False, keep_at_rules=False)
-    return out if out.endswith("\n") else out + "\n"
 
 
 # --------------------------------------------------------------------------- links
@@ -299,12 +212,16 @@ def bar_colours(accent: Color) -> dict[str, str]:
             "edge": shade(accent, CLUSTER_DARK_SHADE).hex}
 
 
+def has_fragment(spec: pages.PageSpec) -> bool:
+    return spec.cluster is not None and spec.template in TEMPLATES
+
+
 def fragment_spec(spec: pages.PageSpec, base_url: str | None, chart_names: Mapping[str, str]) -> pages.PageSpec | None:
     """The spec a page's fragment is rendered from (None: the page has no fragment).
 
     Rendered as if it were the page itself, so url() gives the same relative links;
     relink() then makes them absolute or plain text."""
-    if spec.cluster is None or spec.template not in TEMPLATES:
+    if not has_fragment(spec):
         return None
     extra = {"base_url": base_url}
     if spec.template == "report.html":
@@ -362,8 +279,7 @@ def fragments(site: Site, env: jinja2.Environment, css_source: str, tokens_css: 
     out: list[Fragment] = []
     theme_bytes = b""
     for spec in (pages.specs(site) if specs is None else specs):
-        fspec = fragment_spec(spec, base_url, chart_names.get(spec.path, {}))
-        if fspec is None:
+        if not has_fragment(spec):
             continue
         name = _name(spec)
         path = urls.fragment(spec.cluster.slug, name)
@@ -371,6 +287,7 @@ def fragments(site: Site, env: jinja2.Environment, css_source: str, tokens_css: 
         if spec.path in made:
             text, inlined, found = made[spec.path]
         else:
+            fspec = fragment_spec(spec, base_url, chart_names.get(spec.path, {}))
             theme_bytes = theme_bytes or templates_bytes(env)
             text, inlined, found = memo("fragment", (theme_bytes, cache_mod.stable_bytes(fspec),
                                                      str(base_url), cluster_css, path),
@@ -387,10 +304,15 @@ def fragments(site: Site, env: jinja2.Environment, css_source: str, tokens_css: 
         diags += _report(problems(text, cluster, frozenset({"iframe"})), site.cluster(cluster).file, path)
         out.append(Fragment(cluster, f"video-{slug}", f"Плеер: {title}", "video", path, text, None, None))
     out.sort(key=lambda f: (f.cluster, f.kind != "page", f.path))
+    def encoded(path: str, text: str | Staged) -> bytes | Staged:
+        if isinstance(text, Staged):
+            return text
+        return remember(f"bytes:{path}", text, lambda: text.encode("utf-8"))  # the preview: unchanged pieces as they were
+
     for f in out:
-        files[f.path] = f.html if isinstance(f.html, Staged) else f.html.encode("utf-8")
+        files[f.path] = encoded(f.path, f.html)
         if f.inline_path:
-            files[f.inline_path] = f.inline_html if isinstance(f.inline_html, Staged) else f.inline_html.encode("utf-8")
+            files[f.inline_path] = encoded(f.inline_path, f.inline_html)
     files[urls.EMBED_CSS] = st.sheet.encode("utf-8")
     return out, files, diags
 
