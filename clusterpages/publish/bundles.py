@@ -329,14 +329,16 @@ def bundle(site: Site, cl: Cluster, files: Mapping[str, bytes], copies: Mapping[
     entries["ИНСТРУКЦИЯ.txt"] = _instruction(cl, base_url)
     sums = {p: e.sha256 if isinstance(e, Packed) else recall(f"sha256:{cl.slug}:{p}", e, lambda data=e: sha256(data))
             for p, e in sorted(entries.items())}
-    rows = [{"path": p, "sha256": sums[p], "size": e.size if isinstance(e, Packed) else len(e)}
-            for p, e in sorted(entries.items())]
-    entries["manifest.json"] = (json.dumps({"cluster": cl.slug, "as_of": site.config.as_of.isoformat(),
-                                            "files": rows}, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    rows = tuple((p, sums[p], e.size if isinstance(e, Packed) else len(e)) for p, e in sorted(entries.items()))
+    as_of = site.config.as_of.isoformat()
+    # The preview: an unchanged listing gives back its manifest and its zip without making them again.
+    entries["manifest.json"] = recall(f"zip-manifest:{cl.slug}", (rows, as_of), lambda: (json.dumps(
+        {"cluster": cl.slug, "as_of": as_of, "files": [{"path": p, "sha256": s, "size": n} for p, s, n in rows]},
+        ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
     sums["manifest.json"] = sha256(entries["manifest.json"])
-    parts = tuple(x for p in sorted(entries) for x in (p, sums[p])) + (site.config.as_of.isoformat(),)
-    return memo("zip", parts, lambda: _zip_bytes(entries, site.config.as_of, lambda name, data: recall(
-        f"deflate:{cl.slug}:{name}", data, lambda: deflate(data))))
+    parts = tuple(x for p in sorted(entries) for x in (p, sums[p])) + (as_of,)
+    return recall(f"zip:{cl.slug}", parts, lambda: memo("zip", parts, lambda: _zip_bytes(
+        entries, site.config.as_of, lambda name, data: recall(f"deflate:{cl.slug}:{name}", data, lambda: deflate(data)))))
 
 
 def bundles(site: Site, files: Mapping[str, bytes], copies: Mapping[str, object],
