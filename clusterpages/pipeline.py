@@ -148,9 +148,9 @@ def render_pages(site: Site, theme: Path, runtime: Runtime, specs: list[pages.Pa
     if len(work) == 1 and runtime.environments is not None:  # kept templates: no worker
         rendered = pagework.work_many(env, fragment_env, work[0], extras)
     else:
+        compiled = runtime.compiled_templates()
         rendered = (r for part in runtime.imap(pagework.work_chunk,
-                                               [(templates, runtime.compiled_templates(), c, extras.for_specs(c))
-                                                for c in work], "страницы")
+                                               [(templates, compiled, c, extras.for_specs(c)) for c in work], "страницы")
                     for r in part)
     problems = []
     fresh = set(missing)
