@@ -250,8 +250,8 @@ def offered_as_file_spec(spec: pages.PageSpec) -> bool:
 def make_fragment(env: jinja2.Environment, fspec: pages.PageSpec, page: str, base_url: str | None,
                   cluster_css: str) -> tuple[str, str, tuple[dg.Diagnostic, ...]]:
     """One fragment: its HTML, the same with styles inlined, and why it cannot be pasted (if so)."""
-    text = render.render_page(env, fspec).decode("utf-8")
-    # relink() turns image descriptions and links into text: typographed like the rest.
+    text = render.render_page(env, fspec, typographed=False).decode("utf-8")
+    # Typographed once, after relink() has turned image descriptions and links into text.
     text = typography.typograph_html(relink(text, page, base_url))
     found = _report(problems(text, fspec.cluster.slug), fspec.cluster.file, fragment_path(fspec))
     return text, inline(text, cluster_css), tuple(found)

@@ -87,7 +87,9 @@ def _template_line(exc: BaseException) -> tuple[str | None, int | None]:
     return found
 
 
-def render_page(env: jinja2.Environment, spec: PageSpec) -> bytes:
+def render_page(env: jinja2.Environment, spec: PageSpec, typographed: bool = True) -> bytes:
+    """The page's bytes; `typographed=False` leaves typography to the caller (a CMS piece is
+    typographed once, after its links are rewritten)."""
     try:
         html = env.get_template(spec.template).render(spec.context())
     except jinja2.TemplateNotFound as exc:
@@ -95,6 +97,6 @@ def render_page(env: jinja2.Environment, spec: PageSpec) -> bytes:
     except (jinja2.TemplateError, TypeError, ValueError, AttributeError, KeyError) as exc:
         name, line = _template_line(exc)
         raise TemplateProblem(name or spec.template, line, str(exc), spec.path) from None
-    if spec.template.endswith(".html"):
+    if typographed and spec.template.endswith(".html"):
         html = typography.typograph_html(html)
     return html.encode("utf-8")
