@@ -112,9 +112,12 @@ def css_loads(css: str, path: str) -> set[str]:
 
 # --------------------------------------------------------------------------- the zip
 
+ZIP_LEVEL = 6  # zlib's default: level 9 took half as long again for 0.2 % smaller pages
+
+
 def deflate(data: bytes) -> tuple[int, bytes]:
-    """An entry's CRC-32 and its raw deflate stream, exactly as zipfile writes it at level 9."""
-    packer = zlib.compressobj(9, zlib.DEFLATED, -15)
+    """An entry's CRC-32 and its raw deflate stream, exactly as zipfile writes it at ZIP_LEVEL."""
+    packer = zlib.compressobj(ZIP_LEVEL, zlib.DEFLATED, -15)
     return zlib.crc32(data), packer.compress(data) + packer.flush()
 
 
@@ -136,7 +139,7 @@ class Packed:
 
 def _zip_bytes(entries: Mapping[str, "bytes | Packed"], date: _dt.date,
                packed: Callable[[str, bytes], tuple[int, bytes]] | None = None) -> bytes:
-    """The zip of `entries`, byte for byte what ZipFile.writestr(…, ZIP_DEFLATED, compresslevel=9)
+    """The zip of `entries`, byte for byte what ZipFile.writestr(…, ZIP_DEFLATED, compresslevel=ZIP_LEVEL)
     writes; `packed(name, data)` gives deflate()'s result, which the preview remembers per entry
     so that a save compresses only the files it changed; a `Packed` entry is compressed already.
     (zipfile has no call to add an entry

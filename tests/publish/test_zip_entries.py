@@ -18,7 +18,7 @@ def _writestr(entries: dict[str, bytes], date: dt.date) -> bytes:
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 3
             info.external_attr = 0o100644 << 16
-            zf.writestr(info, entries[name], compress_type=zipfile.ZIP_DEFLATED, compresslevel=9)
+            zf.writestr(info, entries[name], compress_type=zipfile.ZIP_DEFLATED, compresslevel=bundles.ZIP_LEVEL)
     return buf.getvalue()
 
 
