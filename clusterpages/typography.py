@@ -165,7 +165,7 @@ class _Runs(dict):
     every page repeats and the pieces made from a page are worked out once per process. A memo of
     a pure function, bounded; emptied when full."""
 
-    LIMIT = 1 << 17
+    LIMIT = 1 << 14
 
     def __call__(self, text: str) -> str:
         done = self.get(text)
