@@ -317,7 +317,9 @@ def _build(config_path, out, as_of, fallback_as_of, strict, previous_manifest, r
     written = 0
     if site is not None and not any(d.severity == dg.ERROR for d in diags):
         with write.locked(out):
-            staging = write.Staging(out, runtime.store.folder / f"written-{out.name}" if runtime.store.folder else None)
+            folder = runtime.store.folder
+            staging = write.Staging(out, folder / f"written-{out.name}" if folder else None,
+                                    folder / f"spare-{out.name}" if folder else None)
             try:
                 written = _produce_and_commit(site, site_root, previous_manifest, runtime, staging, strict, diags)
             finally:

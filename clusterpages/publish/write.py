@@ -5,7 +5,9 @@ when everything succeeded: on Linux with one atomic exchange of the two folders
 (renameat2 RENAME_EXCHANGE), elsewhere with two renames (output → .old-*, temporary →
 output). A build killed between those two renames leaves the previous output in
 `.old-*`; the next build puts it back before anything else. An OS lock (released by
-the kernel when the process dies) keeps two builds from writing the same output at once.
+the kernel when the process dies) keeps two builds from writing the same output at once
+(outputlock.py). The output a swap replaced can be kept as a spare for the next build's
+temporary folder, which then changes only what changed (Staging).
 """
 
 from __future__ import annotations
@@ -16,104 +18,13 @@ import os
 import pickle
 import shutil
 import sys
-import time
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, Mapping
+from typing import Mapping
 
 
-class OutputError(Exception):
-    """The output folder cannot be used or written; the message is for a person."""
-
-
-_ERRNO_RU = {
-    errno.ENOSPC: ("на диске не осталось места", "Освободите место на диске и запустите сборку снова."),
-    errno.EDQUOT: ("превышена дисковая квота", "Освободите место в своей квоте и запустите сборку снова."),
-    errno.EACCES: ("нет прав на запись", "Проверьте права на папку вывода и папку над ней или укажите другую: --out папка."),
-    errno.EPERM: ("операция запрещена системой", "Проверьте права на папку вывода и папку над ней или укажите другую: --out папка."),
-    errno.EROFS: ("диск доступен только для чтения", "Укажите папку на диске, доступном для записи: --out папка."),
-    errno.ENAMETOOLONG: ("слишком длинный путь", "Укажите папку вывода с более коротким путём: --out папка."),
-    errno.EBUSY: ("папка занята другой программой", "Закройте программы, открывшие файлы в папке вывода, и повторите."),
-    errno.ENOTEMPTY: ("папку не удалось заменить", "Закройте программы, открывшие файлы в папке вывода, и повторите."),
-    errno.EIO: ("ошибка ввода-вывода диска", "Проверьте диск и запустите сборку снова."),
-}
-
-
-class WriteError(OSError):
-    """Writing the output failed (no space, no rights, …); str() is a Russian sentence.
-
-    An OSError, so callers that report write failures keep working; the previous output
-    is intact and no temporary folder is left when it is raised from `write_site`.
-    """
-
-    def __str__(self) -> str:
-        what, hint = _ERRNO_RU.get(self.errno or 0, (self.strerror or "ошибка записи", "Проверьте диск и права на папку."))
-        where = f" (файл «{self.filename}»)" if self.filename else ""
-        return f"{what}{where}. {hint}"
-
-    @classmethod
-    def wrap(cls, exc: OSError) -> "WriteError":
-        if isinstance(exc, WriteError):
-            return exc
-        return cls(exc.errno or 0, exc.strerror or str(exc), exc.filename)
-
-
-def refuse_unsafe(out: Path, site_root: Path) -> None:
-    out_r, root_r = out.resolve(), site_root.resolve()
-    forbidden = {Path(out_r.anchor), Path.home().resolve(), root_r, root_r / "content", root_r / "themes"}
-    if out_r in forbidden or out_r in root_r.parents or root_r / "content" in out_r.parents \
-            or root_r / "themes" in out_r.parents:
-        raise OutputError(f"Папка вывода «{out}» совпадает с папкой сайта, content/, themes/, домашней или корневой папкой "
-                          "— туда писать нельзя. Укажите отдельную папку, например --out output.")
-
-
-def _lock_path(out: Path) -> Path:
-    return out.parent / f".{out.name}.lock"
-
-
-def _try_lock(handle) -> bool:
-    if sys.platform == "win32":
-        import msvcrt
-        try:
-            msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
-            return True
-        except OSError:
-            return False
-    import fcntl
-    try:
-        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        return True
-    except OSError:
-        return False
-
-
-def _open_lock(out: Path):
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        return open(_lock_path(out), "a+b")
-    except OSError as exc:
-        raise WriteError.wrap(exc) from exc
-
-
-@contextmanager
-def locked(out: Path, wait: bool = True) -> Iterator[None]:
-    """Hold an exclusive OS lock for `out` (a sibling lock file; the lock dies with the process)."""
-    handle = _open_lock(out)
-    try:
-        if not _try_lock(handle):
-            if not wait:
-                raise OutputError(f"Другая сборка уже пишет в «{out}».")
-            print(f"Ждём окончания другой сборки в «{out}»…", file=sys.stderr)
-            if sys.platform == "win32":
-                while not _try_lock(handle):
-                    time.sleep(0.2)
-            else:
-                import fcntl
-                fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
-        yield
-    finally:
-        handle.close()
+from clusterpages.publish.outputlock import _lock_path, _try_lock, locked  # noqa: F401  (callers use write.locked)
+from clusterpages.publish.writeerrors import OutputError, WriteError, refuse_unsafe  # noqa: F401  (callers use write.*)
 
 
 def _clean_stale(out: Path) -> None:
@@ -174,25 +85,53 @@ def _same_file(previous: Path, data: bytes) -> bool:
         return False
 
 
-def _carry(previous: Path, target: Path) -> bool:
-    """Bring an unchanged file over from the previous output, keeping its modification time."""
+def _clear(target: Path) -> None:
+    """Nothing at `target` (in a reused spare folder): a new file is written beside the old
+    inode, never into it (it may be linked from the output)."""
     try:
+        os.unlink(target)
+    except FileNotFoundError:
+        pass
+    except (IsADirectoryError, PermissionError):
+        if not target.is_dir():
+            raise
+        shutil.rmtree(target)
+
+
+def _carry(previous: Path, target: Path, st: os.stat_result | None = None) -> bool:
+    """Bring an unchanged file over from the previous output, keeping its modification time:
+    already there (the same file as `st`, the previous one's stat), linked, or copied."""
+    try:
+        here = os.lstat(target) if st is not None else None
+    except FileNotFoundError:
+        here = None
+    try:
+        if here is not None:
+            if (here.st_ino, here.st_dev) == (st.st_ino, st.st_dev):
+                return True
+            _clear(target)
         os.link(previous, target)
         return True
     except OSError:
-        try:
-            shutil.copy2(previous, target)
-            return True
-        except OSError:
-            return False
+        return _carry_copy(previous, target)
 
 
-def _same_copy(previous: Path, source: Path) -> bool:
+def _carry_copy(previous: Path, target: Path) -> bool:
+    try:
+        _clear(target)
+        shutil.copy2(previous, target)
+        return True
+    except OSError:
+        return False
+
+
+def _same_copy(previous: Path, source: Path) -> os.stat_result | None:
+    """The previous output's copy of `source` (its stat) when it is the same file by size and time."""
     try:
         a, b = previous.stat(), source.stat()
     except OSError:
-        return False
-    return a.st_size == b.st_size and int(a.st_mtime) == int(b.st_mtime)
+        return None
+    return a if a.st_size == b.st_size and int(a.st_mtime) == int(b.st_mtime) else None
 
 
 _RENAME_EXCHANGE = 2
@@ -261,25 +200,49 @@ class Staging:
 
     `index`: a file (in the cache folder) where the output's files are listed with their size,
     modification time and SHA-256; a file whose size and time are as listed is known unchanged
-    by its checksum, without reading it back."""
+    by its checksum, without reading it back.
 
-    def __init__(self, out: Path, index: Path | None = None):
+    `spare`: where the output a swap replaced is kept (in the cache folder) instead of being
+    deleted; the next build takes it as its temporary folder and brings it up to date, so a
+    build that changes a few files makes, links and deletes a few files rather than a whole
+    tree. Its files are never trusted by themselves: one is kept only while it is the very file
+    (inode) of the output it stands for, anything else is replaced, and what the build does not
+    make is removed at commit."""
+
+    def __init__(self, out: Path, index: Path | None = None, spare: Path | None = None):
         self.out = out
         self.tmp = out.parent / f".{out.name}.tmp-{os.getpid()}"
         self._made: set[Path] = set()
         self._index_file = index
+        self._spare = spare
         self._before: dict[str, tuple[int, int, str]] = _read_index(index)
-        self._after: dict[str, tuple[int, str]] = {}
+        self._after: dict[str, tuple[int, int, str]] = {}
         try:
             _clean_stale(out)
-            self.tmp.mkdir(parents=True)
+            self._reused = self._take_spare()
+            if not self._reused:
+                self.tmp.mkdir(parents=True)
         except OSError as exc:
             raise WriteError.wrap(exc) from exc
+
+    def _take_spare(self) -> bool:
+        if self._spare is None or not self._spare.is_dir() or not self.out.is_dir():
+            return False
+        try:
+            os.replace(self._spare, self.tmp)
+            return True
+        except OSError:
+            shutil.rmtree(self._spare, ignore_errors=True)
+            return False
 
     def _target(self, rel: str) -> tuple[Path, Path]:
         target = safe_target(self.tmp, rel)
         if target.parent not in self._made:
-            target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                target.parent.mkdir(parents=True, exist_ok=True)
+            except (FileExistsError, NotADirectoryError):  # a file of the spare where a folder goes now
+                _clear_files_above(self.tmp, target.parent)
+                target.parent.mkdir(parents=True, exist_ok=True)
             self._made.add(target.parent)
         return target, self.out.joinpath(*rel.split("/"))
 
@@ -289,34 +252,38 @@ class Staging:
         digest = hashlib.sha256(data).hexdigest()
         try:
             target, previous = self._target(rel)
-            if not (self._unchanged(rel, previous, data, digest) and _carry(previous, target)):
+            st = self._unchanged(rel, previous, data, digest)
+            if st is None or not _carry(previous, target, st):
+                if self._reused:
+                    _clear(target)
                 target.write_bytes(data)
+                st = None
         except OSError as exc:
             self.discard()
             raise WriteError.wrap(exc) from exc
-        self._after[rel] = (len(data), digest)
+        self._after[rel] = (len(data), st.st_mtime_ns if st is not None else -1, digest)
         return Staged(target, len(data), digest)
 
-    def _unchanged(self, rel: str, previous: Path, data: bytes, digest: str) -> bool:
-        known = self._before.get(rel)
-        if known is None:
-            return _same_file(previous, data)
+    def _unchanged(self, rel: str, previous: Path, data: bytes, digest: str) -> os.stat_result | None:
+        """The previous output's file when it holds `data` (its stat), else None."""
         try:
             st = previous.stat()
         except OSError:
-            return False
-        if (st.st_size, st.st_mtime_ns) != known[:2]:
-            return _same_file(previous, data)
-        return known[2] == digest
+            return None
+        known = self._before.get(rel)
+        if known is None or (st.st_size, st.st_mtime_ns) != known[:2]:
+            return st if st.st_size == len(data) and _same_file(previous, data) else None
+        return st if known[2] == digest else None
 
     def _save_index(self) -> None:
         """The index of the output just swapped in (best effort: a missing index only costs reading)."""
         if self._index_file is None:
             return
         rows = {}
-        for rel, (size, digest) in self._after.items():
+        for rel, (size, mtime_ns, digest) in self._after.items():
             try:
-                rows[rel] = (size, self.out.joinpath(*rel.split("/")).stat().st_mtime_ns, digest)
+                rows[rel] = (size, mtime_ns if mtime_ns >= 0 else
+                             self.out.joinpath(*rel.split("/")).stat().st_mtime_ns, digest)
             except OSError:
                 continue
         try:
@@ -329,25 +296,62 @@ class Staging:
 
     def commit(self, files: Mapping[str, "bytes | Staged"], copies: Mapping[str, Path]) -> int:
         """Write what is not staged yet, swap the folder in, and return the number of files."""
+        wanted = set(files) | set(copies)
         try:
             try:
-                for rel in sorted(set(files) | set(copies)):
+                for rel in sorted(wanted):
                     if rel in files:
                         self.put(rel, files[rel])
                         continue
                     target, previous = self._target(rel)
-                    if not (_same_copy(previous, copies[rel]) and _carry(previous, target)):
+                    st = _same_copy(previous, copies[rel])
+                    if st is None or not _carry(previous, target, st):
+                        _clear(target)
                         shutil.copy2(copies[rel], target)
+                if self._reused:
+                    _remove_unwanted(self.tmp, wanted)
                 _swap(self.tmp, self.out)
                 self._save_index()
+                self._keep_spare()
             finally:
                 self.discard()
         except OSError as exc:
             raise WriteError.wrap(exc) from exc
-        return len(set(files) | set(copies))
+        return len(wanted)
+
+    def _keep_spare(self) -> None:
+        """The output just replaced (in the temporary folder now) kept for the next build."""
+        if self._spare is None or not self.tmp.is_dir():
+            return
+        try:
+            self._spare.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(self.tmp, self._spare)
+        except OSError:
+            pass  # discard() removes it
 
     def discard(self) -> None:
         shutil.rmtree(self.tmp, ignore_errors=True)
+
+
+def _clear_files_above(top: Path, folder: Path) -> None:
+    """Files of a reused spare standing where `folder` or one of its parents must be."""
+    for part in reversed([folder, *folder.parents]):
+        if part == top or not part.is_relative_to(top):
+            continue
+        if part.is_file() or part.is_symlink():
+            part.unlink()
+
+
+def _remove_unwanted(top: Path, wanted: set[str]) -> None:
+    """Files (and then empty folders) of a reused spare that the build did not make."""
+    for folder, dirs, names in os.walk(top, topdown=False):
+        rel_folder = Path(folder).relative_to(top).as_posix()
+        prefix = "" if rel_folder == "." else rel_folder + "/"
+        for name in names:
+            if prefix + name not in wanted:
+                os.unlink(os.path.join(folder, name))
+        if folder != str(top) and not os.listdir(folder):
+            os.rmdir(folder)
 
 
 def _read_index(index: Path | None) -> dict[str, tuple[int, int, str]]:

@@ -1,0 +1,113 @@
+"""The output a swap replaced is kept as a spare and becomes the next build's temporary folder:
+whatever the spare holds, the new output is exactly the files the build made, unchanged files
+keep the output's file (and time), and a failed build leaves the output as it was."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from clusterpages.publish import write
+
+
+def _tree(out: Path) -> dict[str, bytes]:
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+
+
+def _dirs(out: Path) -> set[str]:
+    return {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_dir()}
+
+
+def _leftovers(tmp_path: Path) -> list[Path]:
+    return [p for p in tmp_path.glob(".output.*") if p.is_dir()]
+
+
+def _commit(tmp_path: Path, files: dict[str, bytes], copies: dict[str, Path] | None = None) -> None:
+    out, cache = tmp_path / "output", tmp_path / "cache"
+    with write.locked(out):
+        staging = write.Staging(out, cache / "written-output", cache / "spare-output")
+        try:
+            for rel, data in files.items():
+                staging.put(rel, data)
+            staging.commit(files, copies or {})
+        finally:
+            staging.discard()
+
+
+def test_the_replaced_output_is_kept_as_the_spare_and_reused(tmp_path):
+    out, spare = tmp_path / "output", tmp_path / "cache" / "spare-output"
+    first = {"index.html": b"one", "a/index.html": b"a", "b/c/index.html": b"c"}
+    _commit(tmp_path, first)
+    assert not spare.exists()  # nothing was replaced yet
+    second = {**first, "index.html": b"two"}
+    _commit(tmp_path, second)
+    assert _tree(spare) == first  # the previous output, kept instead of deleted
+    kept = (out / "a" / "index.html").stat()
+    third = {**second, "index.html": b"three"}
+    _commit(tmp_path, third)
+    assert _tree(out) == third
+    after = (out / "a" / "index.html").stat()
+    assert (after.st_ino, after.st_mtime_ns) == (kept.st_ino, kept.st_mtime_ns)  # unchanged: the same file
+    assert not _leftovers(tmp_path)
+
+
+def test_whatever_the_spare_holds_the_output_is_exactly_what_was_built(tmp_path):
+    out, spare = tmp_path / "output", tmp_path / "cache" / "spare-output"
+    first = {"index.html": b"one", "a/index.html": b"a", "e": b"a file where a folder goes later"}
+    _commit(tmp_path, first)
+    _commit(tmp_path, {**first, "index.html": b"two"})
+    # The spare tampered with: a file replaced by other bytes, a stray file and folder, a
+    # folder where a file goes, a file where a folder goes.
+    (spare / "a" / "index.html").unlink()
+    (spare / "a" / "index.html").write_bytes(b"not what the output holds")
+    (spare / "stray" / "deep").mkdir(parents=True)
+    (spare / "stray" / "deep" / "x.html").write_bytes(b"x")
+    (spare / "gone.html").mkdir()
+    third = {"index.html": b"three", "a/index.html": b"a", "e/f/index.html": b"f", "gone.html": b"now a file"}
+    _commit(tmp_path, third)
+    assert _tree(out) == third
+    assert _dirs(out) == {"a", "e", "e/f"}
+
+
+def test_a_page_edited_by_hand_in_the_output_is_written_again(tmp_path):
+    out = tmp_path / "output"
+    files = {"index.html": b"built", "a/index.html": b"a"}
+    _commit(tmp_path, files)
+    _commit(tmp_path, {**files, "a/index.html": b"b"})
+    (out / "index.html").write_bytes(b"edited")  # in place: the spare shares this file
+    os.utime(out / "index.html", ns=(1, 1))
+    _commit(tmp_path, {**files, "a/index.html": b"c"})
+    assert _tree(out) == {"index.html": b"built", "a/index.html": b"c"}
+
+
+def test_copied_files_follow_their_sources(tmp_path):
+    out = tmp_path / "output"
+    src = tmp_path / "logo.svg"
+    src.write_bytes(b"<svg>1</svg>")
+    _commit(tmp_path, {"index.html": b"1"}, {"assets/logo.svg": src})
+    _commit(tmp_path, {"index.html": b"2"}, {"assets/logo.svg": src})
+    src.write_bytes(b"<svg>two</svg>")
+    os.utime(src, (10**9, 10**9))
+    _commit(tmp_path, {"index.html": b"3"}, {"assets/logo.svg": src})
+    assert _tree(out) == {"index.html": b"3", "assets/logo.svg": b"<svg>two</svg>"}
+
+
+def test_a_failed_build_leaves_the_output_and_drops_the_spare(tmp_path):
+    out, spare = tmp_path / "output", tmp_path / "cache" / "spare-output"
+    files = {"index.html": b"one", "a/index.html": b"a"}
+    _commit(tmp_path, files)
+    _commit(tmp_path, {**files, "index.html": b"two"})
+    before = _tree(out)
+    with pytest.raises(write.OutputError), write.locked(out):
+        staging = write.Staging(out, tmp_path / "cache" / "written-output", spare)
+        try:
+            staging.put("index.html", b"three")
+            staging.put("../outside.html", b"x")
+        finally:
+            staging.discard()
+    assert _tree(out) == before
+    assert not spare.exists() and not _leftovers(tmp_path)
+    _commit(tmp_path, {**files, "index.html": b"four"})  # the next build starts afresh
+    assert _tree(out) == {**files, "index.html": b"four"}
