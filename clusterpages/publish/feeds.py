@@ -143,8 +143,12 @@ def feeds(site: Site, memo=no_memo) -> dict[str, bytes]:
                             "feed", every, prefix=True, memo=memo)}
     for cl in site.clusters:
         path = urls.cluster_feed(cl.slug)
-        out[path] = atom(site, path, cl.name, urls.cluster(cl.slug), cl.leading.name or cl.name,
-                         f"{cl.slug}/feed", [e for e in every if e.cluster == cl.slug], prefix=False, memo=memo)
+        # Everything a cluster's feed is made of: a save elsewhere gives it back as it was.
+        inputs = (cl, site.config.base_url, site.config.as_of) + tuple(
+            tuple(x for x in xs if x.cluster == cl.slug) for xs in (site.plans, site.reports, site.championships, site.pages))
+        out[path] = memo(f"feed-doc:{path}", inputs, lambda cl=cl, path=path: atom(
+            site, path, cl.name, urls.cluster(cl.slug), cl.leading.name or cl.name, f"{cl.slug}/feed",
+            [e for e in every if e.cluster == cl.slug], prefix=False, memo=memo))
     return out
 
 
