@@ -16,6 +16,7 @@ random edits). A failed rebuild changes nothing in the folder: the last good sit
 from __future__ import annotations
 
 import datetime as _dt
+import gc
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -82,6 +83,10 @@ class Session:
                 self._memory.sweep()
                 self._runtime.recall.sweep()
         result = pipeline.Result(site, tuple(dg.sort(diags)), written, time.perf_counter() - started)
+        # What is kept between saves is moved out of the cyclic collector's way: a full collection
+        # walked the whole kept site (~50 ms every third save at 1,000 pages). The kept objects are
+        # acyclic (frozen dataclasses and tuples): reference counting still frees them when replaced.
+        gc.freeze()
         return Rebuilt(result, tuple(touched))
 
     def _write(self, files: dict[str, bytes], copies: dict[str, Path]) -> list[str]:
