@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable, Iterable
 
 from clusterpages import diagnostics as dg
@@ -181,9 +181,17 @@ def regional_part(site: Site, stemmer: Stemmer, memo=no_memo) -> Part:
         REGION_KEY, "Регион", urls.search_part(None), regional_docs(site), stemmer, memo))
 
 
-def _part(args: tuple[str, str, str, list[Doc]]) -> Part:
-    """One part built on its own (a unit of work for a worker process)."""
-    return build_part(*args, Stemmer())
+def _cluster_only(site: Site, slug: str) -> Site:
+    """The site with only one cluster's documents: what a worker needs to build its part."""
+    return replace(site, **{kind: tuple(x for x in getattr(site, kind) if x.cluster == slug)
+                            for kind in ("plans", "reports", "videos", "championships", "pages")})
+
+
+def _part(args: tuple[str, str, str, Site]) -> Part:
+    """One cluster's part built on its own (a unit of work for a worker process): its documents'
+    text is taken out of their HTML there, not held for every cluster at once in the main process."""
+    slug, name, folder, site = args
+    return build_part(slug, name, folder, cluster_docs(site, site.cluster(slug)), Stemmer())
 
 
 def build(site: Site, memo=no_memo, mapper=None) -> Index:
@@ -201,7 +209,7 @@ def build(site: Site, memo=no_memo, mapper=None) -> Index:
                 pass
         todo = [cl for cl in site.clusters if cl.slug not in have]
         built = dict(zip((cl.slug for cl in todo), mapper(_part, [
-            (cl.slug, cl.short_name, urls.search_part(cl.slug), cluster_docs(site, cl)) for cl in todo])))
+            (cl.slug, cl.short_name, urls.search_part(cl.slug), _cluster_only(site, cl.slug)) for cl in todo])))
         clusters = [have[cl.slug] if cl.slug in have else
                     cluster_part(site, cl.slug, stemmer, memo, lambda part=built[cl.slug]: part) for cl in site.clusters]
     else:
