@@ -52,10 +52,10 @@ from clusterpages.serve.watch import SourceWatcher
 
 log = logging.getLogger(__name__)
 
-POLL = 0.05         # seconds between two looks at the sources…
+POLL = 0.025        # seconds between two looks at the sources…
 POLL_BUSY = 0.5     # …while a build runs (the next build waits for it anyway)
 POLL_SHARE = 0.1    # on a big site, look less often: at most this share of the time is spent looking
-DEBOUNCE = 0.05     # a burst of saves is one change once the sources were quiet this long (by their mtimes)
+DEBOUNCE = 0.025    # a burst of saves is one change once the sources were quiet this long (by their mtimes)
 SETTLE_WAIT = 60.0  # the longest a page request waits for a running build
 
 
