@@ -77,6 +77,7 @@ def main() -> int:
         pelican = json.loads(results.read_text(encoding="utf-8"))["sizes"][str(a.size)]["pelican"]["cold"]
         pelican_s = sorted(r["seconds"] for r in pelican)[len(pelican) // 2]
     except (OSError, KeyError, IndexError, ValueError):
+        print(f"\n(No Pelican build at {a.size:,} pages in {results}: run bench/run.py --peers pelican to compare.)")
         return 0
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     budget = pelican_s / 2 * cores

@@ -1,0 +1,97 @@
+#!/usr/bin/env python3
+"""Where a page's publishing time goes: each step of publish/pagework.py timed over a corpus.
+
+    .venv/bin/python bench/steps.py [--size 1000]
+
+Assembles the benchmark corpus (bench/.corpora/<size>/, made by bench/run.py), then does for
+every page, in this one process and in the order pagework.work does it, each step of publishing
+it — render the page, its zip copy, that copy's compression, the CMS piece (render, rewrite
+links, typography, checks, styles inlined) and the link-check scan — and prints the time of each
+step over all pages, with typography and the HTML tag scan also counted wherever they run.
+One process: the build spreads the same work over the cores.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as _dt
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+sys.path.insert(0, str(BENCH.parent))
+
+from clusterpages import pipeline, typography  # noqa: E402
+from clusterpages.publish import bundles, embed, htmlscan, linkcheck  # noqa: E402
+from clusterpages.site import pages, render  # noqa: E402
+from clusterpages.theme.location import theme_dir  # noqa: E402
+
+
+def _counted(totals: dict, name: str, fn):
+    def timed(*args, **kwargs):
+        started = time.perf_counter()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            totals[name] += time.perf_counter() - started
+    return timed
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--size", type=int, default=1000)
+    a = ap.parse_args()
+    config = BENCH / ".corpora" / str(a.size) / "clusterpages" / "site_config.yaml"
+    if not config.is_file():
+        print(f"No corpus at {config.parent}: run bench/run.py --sizes {a.size} first.", file=sys.stderr)
+        return 2
+    site, _ = pipeline.prepare(config, None, _dt.date(2023, 3, 1))
+    theme = theme_dir(config.parent)
+    specs = pages.specs(site)
+    extras = pipeline._extras(site, pipeline._copies(site, config.parent, theme))
+    env = render.environment(theme / "templates", None)
+    fragment_env = render.with_bundled_templates(env)
+    totals: dict[str, float] = defaultdict(float)
+    # Typography and the tag scan wherever they run (inside the steps below as well).
+    typograph = _counted(totals, "typography (in the steps above)", typography.typograph_html)
+    typography.typograph_html = typograph
+    scan = _counted(totals, "HTML tag scan (in the steps above)", htmlscan.scan)
+    embed.scan = bundles.scan = scan
+    step = {name: _counted(totals, name, fn) for name, fn in (
+        ("page: render (Jinja + typography)", render.render_page),
+        ("zip copy: links rewritten", bundles.bundle_page),
+        ("zip copy: compressed", bundles.Packed.of),
+        ("CMS piece: render", render.render_page),
+        ("CMS piece: links rewritten", embed.relink),
+        ("CMS piece: typography", typograph),
+        ("CMS piece: checks", embed.problems),
+        ("CMS piece: styles inlined", embed.inline),
+        ("link-check scan", linkcheck.scan))}
+    for name in [*step, "typography (in the steps above)", "HTML tag scan (in the steps above)"]:
+        totals[name] = 0.0  # the order of the table
+    started = time.perf_counter()
+    for spec in specs:
+        text = step["page: render (Jinja + typography)"](env, spec).decode("utf-8")
+        inside = bundles.scope_of(spec.path)
+        if inside is not None:
+            copy, _ = step["zip copy: links rewritten"](text, spec.path, inside, extras.base_url)
+            step["zip copy: compressed"](copy.encode("utf-8"))
+        fspec = embed.fragment_spec(spec, extras.base_url, extras.chart_names.get(spec.path, {}))
+        if fspec is not None:
+            piece = step["CMS piece: render"](fragment_env, fspec, typographed=False).decode("utf-8")
+            piece = step["CMS piece: typography"](step["CMS piece: links rewritten"](piece, spec.path, extras.base_url))
+            step["CMS piece: checks"](piece, fspec.cluster.slug)
+            step["CMS piece: styles inlined"](piece, extras.cluster_css.get(spec.cluster.slug, ""))
+        step["link-check scan"](text)
+    whole = time.perf_counter() - started
+    print(f"{len(specs):,} pages published in {whole:.2f} s ({whole * 1000 / len(specs):.2f} ms a page), one process\n")
+    print("| Step | s | ms a page |\n|---|---:|---:|")
+    for name, seconds in totals.items():
+        print(f"| {name} | {seconds:.2f} | {seconds * 1000 / len(specs):.2f} |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
