@@ -8,6 +8,7 @@ page of every build, so it has to be fast.
 from __future__ import annotations
 
 import html as _html
+import pickle
 import posixpath
 import re
 from dataclasses import dataclass
@@ -24,8 +25,20 @@ _SKIP_BLOCKS = re.compile(r"<(script|textarea)\b[^>]*>.*?</\1>", re.S | re.I)
 
 @dataclass(frozen=True)
 class Scan:
-    links: tuple[tuple[str, str, int], ...]  # (attribute, value, line)
+    """The links and ids of one page. The links are kept pickled: one object a page instead of a
+    few hundred (the main process holds every page's scan until the check; 10,000 pages' links
+    as tuples and strings were a few hundred MB)."""
+
+    packed: bytes           # pickle of ((attribute, value, line), …)
     ids: frozenset[str]
+
+    @classmethod
+    def of(cls, links, ids) -> "Scan":
+        return cls(pickle.dumps(tuple(links), protocol=pickle.HIGHEST_PROTOCOL), frozenset(ids))
+
+    @property
+    def links(self) -> tuple[tuple[str, str, int], ...]:
+        return pickle.loads(self.packed)
 
 
 def scan(text: str) -> Scan:
@@ -47,7 +60,7 @@ def scan(text: str) -> Scan:
                 links += [("style", url, line) for url in _CSS_URL.findall(value)]
             else:
                 links.append((name, value, line))
-    return Scan(tuple(links), frozenset(ids))
+    return Scan.of(links, ids)
 
 
 class Scans(dict):
