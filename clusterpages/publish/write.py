@@ -226,14 +226,17 @@ class Staging:
             raise WriteError.wrap(exc) from exc
 
     def _take_spare(self) -> bool:
-        if self._spare is None or not self._spare.is_dir() or not self.out.is_dir():
+        """The spare as the temporary folder, when there is one and an output it stands beside."""
+        if self._spare is None or not self._spare.is_dir():
             return False
         try:
-            os.replace(self._spare, self.tmp)
-            return True
+            if self.out.is_dir():
+                os.replace(self._spare, self.tmp)
+                return True
         except OSError:
-            shutil.rmtree(self._spare, ignore_errors=True)
-            return False
+            pass
+        shutil.rmtree(self._spare, ignore_errors=True)  # of an output that is gone, or unusable
+        return False
 
     def _target(self, rel: str) -> tuple[Path, Path]:
         target = safe_target(self.tmp, rel)
@@ -347,7 +350,7 @@ def _remove_unwanted(top: Path, wanted: set[str]) -> None:
     for folder, dirs, names in os.walk(top, topdown=False):
         rel_folder = Path(folder).relative_to(top).as_posix()
         prefix = "" if rel_folder == "." else rel_folder + "/"
-        for name in names:
+        for name in names + [d for d in dirs if os.path.islink(os.path.join(folder, d))]:
             if prefix + name not in wanted:
                 os.unlink(os.path.join(folder, name))
         if folder != str(top) and not os.listdir(folder):

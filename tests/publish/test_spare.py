@@ -65,6 +65,7 @@ def test_whatever_the_spare_holds_the_output_is_exactly_what_was_built(tmp_path)
     (spare / "stray" / "deep").mkdir(parents=True)
     (spare / "stray" / "deep" / "x.html").write_bytes(b"x")
     (spare / "gone.html").mkdir()
+    (spare / "linked").symlink_to(tmp_path, target_is_directory=True)
     third = {"index.html": b"three", "a/index.html": b"a", "e/f/index.html": b"f", "gone.html": b"now a file"}
     _commit(tmp_path, third)
     assert _tree(out) == third
@@ -111,3 +112,15 @@ def test_a_failed_build_leaves_the_output_and_drops_the_spare(tmp_path):
     assert not spare.exists() and not _leftovers(tmp_path)
     _commit(tmp_path, {**files, "index.html": b"four"})  # the next build starts afresh
     assert _tree(out) == {**files, "index.html": b"four"}
+
+
+def test_a_spare_without_its_output_is_dropped(tmp_path):
+    out, spare = tmp_path / "output", tmp_path / "cache" / "spare-output"
+    _commit(tmp_path, {"index.html": b"one"})
+    _commit(tmp_path, {"index.html": b"two"})
+    assert spare.is_dir()
+    for p in sorted(out.rglob("*"), reverse=True):
+        p.rmdir() if p.is_dir() else p.unlink()
+    out.rmdir()  # the output deleted by hand
+    _commit(tmp_path, {"index.html": b"three"})
+    assert _tree(out) == {"index.html": b"three"} and not spare.exists()
