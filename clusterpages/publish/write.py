@@ -17,6 +17,7 @@ import hashlib
 import os
 import pickle
 import shutil
+import stat
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -93,9 +94,11 @@ def _clear(target: Path) -> None:
     except FileNotFoundError:
         pass
     except (IsADirectoryError, PermissionError):
-        if not target.is_dir():
-            raise
-        shutil.rmtree(target)
+        if target.is_dir():
+            shutil.rmtree(target)
+        else:  # Windows refuses to delete a read-only file (a media file copied with its mode)
+            os.chmod(target, stat.S_IWRITE | stat.S_IREAD)
+            os.unlink(target)
 
 
 def _carry(previous: Path, target: Path, st: os.stat_result | None = None) -> bool:
@@ -352,7 +355,7 @@ def _remove_unwanted(top: Path, wanted: set[str]) -> None:
         prefix = "" if rel_folder == "." else rel_folder + "/"
         for name in names + [d for d in dirs if os.path.islink(os.path.join(folder, d))]:
             if prefix + name not in wanted:
-                os.unlink(os.path.join(folder, name))
+                _clear(Path(folder, name))
         if folder != str(top) and not os.listdir(folder):
             os.rmdir(folder)
 

@@ -124,3 +124,24 @@ def test_a_spare_without_its_output_is_dropped(tmp_path):
     out.rmdir()  # the output deleted by hand
     _commit(tmp_path, {"index.html": b"three"})
     assert _tree(out) == {"index.html": b"three"} and not spare.exists()
+
+
+def test_a_read_only_file_in_the_spare_is_replaced_where_deleting_it_is_refused(tmp_path, monkeypatch):
+    out = tmp_path / "output"
+    src = tmp_path / "scan.pdf"
+    src.write_bytes(b"one")
+    src.chmod(0o444)  # copied with its mode: read-only in the output and, later, in the spare
+    _commit(tmp_path, {"index.html": b"1"}, {"media/scan.pdf": src})
+    _commit(tmp_path, {"index.html": b"2"}, {"media/scan.pdf": src})
+    real_unlink = os.unlink
+
+    def windows_unlink(path, *a, **k):  # Windows refuses to delete a read-only file
+        if os.path.isfile(path) and not os.stat(path).st_mode & 0o200:
+            raise PermissionError(13, "Access is denied", str(path))
+        return real_unlink(path, *a, **k)
+    monkeypatch.setattr(write.os, "unlink", windows_unlink)
+    src.chmod(0o644)
+    src.write_bytes(b"two")
+    os.utime(src, (10**9, 10**9))
+    _commit(tmp_path, {"index.html": b"3"}, {"media/scan.pdf": src})
+    assert _tree(out) == {"index.html": b"3", "media/scan.pdf": b"two"}
