@@ -31,6 +31,8 @@ from clusterpages.typography import typograph_html
 
 # Attributes holding one address; srcset is handled apart.
 URL_ATTRS = ("href", "src", "poster", "data-src")
+# The attributes bundle_page reads: a start tag without any of them needs no look.
+_ADDRESSING = re.compile(r"\s(?:href|src|srcset|poster|data-src|style)\s*=", re.I)
 # <link rel=…> values that load a file the page needs (anything else is a reference to follow).
 _LOADING_RELS = frozenset({"stylesheet", "icon", "preload", "modulepreload", "manifest", "apple-touch-icon"})
 _CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+?)['"]?\s*\)|@import\s+['"]([^'"]+)['"]""")
@@ -59,7 +61,7 @@ def bundle_page(text: str, page: str, inside: Callable[[str], bool], base_url: s
     edits: list[tuple[int, int, str]] = []
     loads: set[str] = set()
     spanned = False
-    for tag in scan(text):
+    for tag in scan(text, _ADDRESSING):  # a tag without an address is left as it is
         if tag.closing:
             if tag.name == "a" and spanned:
                 edits.append((tag.start, tag.end, "</span>"))

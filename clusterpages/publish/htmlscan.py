@@ -53,8 +53,9 @@ def _attrs(text: str, known: dict[str, tuple]) -> tuple[tuple[str, str | None], 
     return found
 
 
-def scan(text: str) -> list[Tag]:
-    """Every tag of `text` in document order (script, style and textarea contents are not looked into).
+def scan(text: str, having: re.Pattern | None = None) -> list[Tag]:
+    """Every tag of `text` in document order (script, style and textarea contents are not looked into);
+    with `having`, only the start tags whose attributes' text it finds something in (and every end tag).
 
     A regular-expression tokenizer: the pages are our own templates' output, and this runs over
     every page of every build, where html.parser was most of the publishing time.
@@ -64,11 +65,14 @@ def scan(text: str) -> list[Tag]:
     for m in _TOKEN.finditer(text):
         raw, name, end = m.group("raw", "name", "end")
         if raw:
-            raw = raw.lower()
-            tags.append(Tag(raw, _attrs(m.group("rawattrs"), known), m.start(), m.start("body"), False))
+            raw, attrs = raw.lower(), m.group("rawattrs")
+            if having is None or having.search(attrs):
+                tags.append(Tag(raw, _attrs(attrs, known), m.start(), m.start("body"), False))
             tags.append(Tag(raw, (), m.end("body"), m.end(), True))
         elif name:
-            tags.append(Tag(name.lower(), _attrs(m.group("attrs"), known), m.start(), m.end(), False))
+            attrs = m.group("attrs")
+            if having is None or having.search(attrs):
+                tags.append(Tag(name.lower(), _attrs(attrs, known), m.start(), m.end(), False))
         elif end:
             tags.append(Tag(end.lower(), (), m.start(), m.end(), True))
     return tags
