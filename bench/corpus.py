@@ -482,3 +482,14 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+
+def made_site(size: int) -> Path | None:
+    """The clusterpages site of the corpus of `size` pages bench/run.py made (bench/.corpora/<size>/),
+    or None after saying how to make it — for the scripts that measure on it."""
+    site = Path(__file__).resolve().parent / ".corpora" / str(size) / "clusterpages"
+    if (site / "site_config.yaml").is_file():
+        return site
+    import sys
+    print(f"No corpus at {site}: run bench/run.py --sizes {size} first.", file=sys.stderr)
+    return None

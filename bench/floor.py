@@ -22,7 +22,9 @@ from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH.parent))
+sys.path.insert(0, str(BENCH))
 
+import corpus  # noqa: E402
 import markdown  # noqa: E402
 
 from clusterpages.content import markup  # noqa: E402
@@ -58,11 +60,10 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--size", type=int, default=1000)
     a = ap.parse_args()
-    content = BENCH / ".corpora" / str(a.size) / "clusterpages" / "content"
-    if not content.is_dir():
-        print(f"No corpus at {content}: run bench/run.py --sizes {a.size} first.", file=sys.stderr)
+    site = corpus.made_site(a.size)
+    if site is None:
         return 2
-    texts = _bodies(content)
+    texts = _bodies(site / "content")
     chars = sum(map(len, texts))
     rows = [("Python-Markdown, Pelican's default extensions (extra, codehilite, meta)",
              _cpu(_plain(["extra", "codehilite", "meta"]), texts)),

@@ -22,6 +22,9 @@ from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
 REPO = BENCH.parent
+sys.path.insert(0, str(BENCH))
+
+import corpus  # noqa: E402
 
 
 def main() -> int:
@@ -30,13 +33,12 @@ def main() -> int:
     ap.add_argument("--edits", type=int, default=4)
     ap.add_argument("--jobs", type=int, default=2)
     a = ap.parse_args()
-    corpus = BENCH / ".corpora" / str(a.size) / "clusterpages"
-    if not corpus.is_dir():
-        print(f"No corpus at {corpus}: run bench/run.py --sizes {a.size} first.", file=sys.stderr)
+    made = corpus.made_site(a.size)
+    if made is None:
         return 2
     with tempfile.TemporaryDirectory(prefix="cp-rebuilds-") as tmp:
         site = Path(tmp) / "site"
-        shutil.copytree(corpus, site)
+        shutil.copytree(made, site)
         page = sorted((site / "content" / "clusters").glob("*/pages/*.md"))[0]
         argv = [sys.executable, str(REPO / "build.py"), "build", "--config", str(site / "site_config.yaml"),
                 "--out", str(Path(tmp) / "output"), "--quiet", "--jobs", str(a.jobs)]

@@ -22,7 +22,9 @@ from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH.parent))
+sys.path.insert(0, str(BENCH))
 
+import corpus  # noqa: E402
 from clusterpages import pipeline, typography  # noqa: E402
 from clusterpages.publish import bundles, embed, htmlscan, linkcheck  # noqa: E402
 from clusterpages.site import pages, render  # noqa: E402
@@ -43,10 +45,10 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--size", type=int, default=1000)
     a = ap.parse_args()
-    config = BENCH / ".corpora" / str(a.size) / "clusterpages" / "site_config.yaml"
-    if not config.is_file():
-        print(f"No corpus at {config.parent}: run bench/run.py --sizes {a.size} first.", file=sys.stderr)
+    site_folder = corpus.made_site(a.size)
+    if site_folder is None:
         return 2
+    config = site_folder / "site_config.yaml"
     site, _ = pipeline.prepare(config, None, _dt.date(2023, 3, 1))
     theme = theme_dir(config.parent)
     specs = pages.specs(site)
