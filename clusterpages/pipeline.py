@@ -200,24 +200,22 @@ def produce(site: Site, site_root: Path, previous_manifest: dict | None = None, 
     specs = pages.specs(site)
     tfp = _theme_key(theme / "templates", runtime)
     remember = _remember(runtime)
-    done, problems = render_pages(site, theme, runtime, specs, _extras(site, copies, remember), tfp,
-                                  staging.put if staging is not None else None)
+    put = staging.put if staging is not None else None  # each file written as soon as it is made
+    done, problems = render_pages(site, theme, runtime, specs, _extras(site, copies, remember), tfp, put)
     files = {path: w.html for path, w in done.items()}
     diags: list[dg.Diagnostic] = [_template_diag(p, theme, site_root) for p in problems]
     if diags:
         return files, {}, diags
     extra, sub = outputs.artifacts(site, env, theme, remember, runtime.run if runtime.jobs > 1 else None)
     diags += sub
-    files.update(extra)
+    files.update({p: put(p, data) for p, data in extra.items()} if put is not None else extra)
     try:
         published, sub = publish.artifacts(site, runtime.environment(theme / "templates", bundled=True), dict(files),
                                            dict(copies), previous_manifest,
-                                           _memo(runtime), specs, done, remember, tfp)
+                                           _memo(runtime), specs, done, remember, tfp, put)
     except render.TemplateProblem as exc:
         return files, {}, diags + [_template_diag(exc, theme, site_root)]
-    if staging is not None:  # written now: the zips and pieces need not wait in memory
-        published = {p: staging.put(p, data) for p, data in published.items()}
-    files.update(published)
+    files.update({p: put(p, data) for p, data in published.items()} if put is not None else published)
     diags += sub
     diags += _link_check(files, set(copies), runtime, {p: w.scan for p, w in done.items()})
     return files, copies, diags

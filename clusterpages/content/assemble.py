@@ -9,6 +9,7 @@ the files' sorted order: the result never depends on which worker did what.
 from __future__ import annotations
 
 import datetime as _dt
+import pickle
 import re
 from dataclasses import dataclass, replace
 from typing import Callable, Iterable
@@ -70,10 +71,11 @@ def _parse(ctx: docs.Context, task: Task):
     return parser(ctx, task.src, task.slug)
 
 
-def parse_chunk(args: tuple[docs.Context, list[Task]]) -> list:
-    """Parse several files with one context (a unit of work for a process pool)."""
+def parse_chunk(args: tuple[docs.Context, list[Task]]) -> list[bytes]:
+    """Parse several files with one context (a unit of work for a process pool); each result
+    packed for the cache where it is made (cache.Cache.put_packed)."""
     ctx, tasks = args
-    return [_parse(ctx, t) for t in tasks]
+    return [cache_mod.pack(_parse(ctx, t)) for t in tasks]
 
 
 _PLAN_NAME = re.compile(r"(media-plan|plan)-\d{4}-\d{4}\.(md|docx|xlsx)")
@@ -185,9 +187,9 @@ def parse_all(ctx: docs.Context, tasks: list[Task], mapper: Mapper, store: cache
     missing = [i for i, r in enumerate(results) if r is None]
     chunks = [(ctx, [tasks[i] for i in missing[n:n + chunk]]) for n in range(0, len(missing), chunk)]
     done = [r for part in mapper(parse_chunk, chunks, "разбор") for r in part]
-    for i, r in zip(missing, done):
-        results[i] = r
-        store.put("parse", keys[i], r)
+    for i, data in zip(missing, done):
+        results[i] = pickle.loads(data)
+        store.put_packed("parse", keys[i], data, results[i])
     return results
 
 

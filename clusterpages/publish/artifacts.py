@@ -63,7 +63,7 @@ def _size(n: int) -> str:
     return f"{text.ru_number(round(n / 1024 / 1024, 1))}\u00a0МБ"
 
 
-def _kits(site: Site, fragments: list[embed.Fragment], zips: Mapping[str, bytes],
+def _kits(site: Site, fragments: list[embed.Fragment], zips: Mapping[str, "bytes | write.Staged"],
           embed_files: Mapping[str, bytes]) -> tuple[Kit, ...]:
     out = []
     for cl in site.clusters:
@@ -74,7 +74,7 @@ def _kits(site: Site, fragments: list[embed.Fragment], zips: Mapping[str, bytes]
         # Extra pages are offered as files: without their code the admin page (and what the
         # preview compares to reuse it) stays the same when only their text changes.
         extra = tuple(replace(f, html="", inline_html="") for f, x in zip(pages, is_extra) if x)
-        out.append(Kit(cl, path, _size(len(zips[path])), tuple(f for f, x in zip(pages, is_extra) if not x),
+        out.append(Kit(cl, path, _size(write.size(zips[path])), tuple(f for f, x in zip(pages, is_extra) if not x),
                        tuple(f for f in mine if f.kind == "video"),
                        tuple(sorted(p for p in embed_files if p.startswith(urls.chart_dir(cl.slug)))), extra))
     return tuple(out)
@@ -142,7 +142,8 @@ def changes_page(site: Site, env: jinja2.Environment, groups: tuple[ChangeGroup,
 
 def artifacts(site: Site, env: jinja2.Environment, pages: Mapping[str, bytes], copies: Mapping[str, Path],
               previous_manifest: Mapping | None, memo=None, page_specs: list | None = None,
-              done: Mapping[str, PageWork] | None = None, recall=no_memo, theme_key: str = "") -> tuple[dict[str, bytes], list[dg.Diagnostic]]:
+              done: Mapping[str, PageWork] | None = None, recall=no_memo, theme_key: str = "",
+              put=None) -> tuple[dict[str, "bytes | write.Staged"], list[dg.Diagnostic]]:
     """Files to add to the output (site path → bytes) and diagnostics. `env` falls back to the
     bundled theme for templates a site's own theme lacks (render.with_bundled_templates).
 
@@ -150,7 +151,7 @@ def artifacts(site: Site, env: jinja2.Environment, pages: Mapping[str, bytes], c
     `page_specs` are the site's pages when the caller has them, `done` what was already published of
     each page where it was rendered (pagework.py); `recall(name, inputs, make)` gives back what
     was made from the same inputs before (the preview: recall.Recall) with the same templates
-    (`theme_key`).
+    (`theme_key`). `put(path, bytes)` (write.Staging.put) writes the zips as they are made.
     """
     done = done or {}
 
@@ -187,7 +188,8 @@ def artifacts(site: Site, env: jinja2.Environment, pages: Mapping[str, bytes], c
     out.update(embed_files)
 
     zips = bundles.bundles(site, {**pages, **out}, copies, read, memo,
-                           {p: w.bundled for p, w in done.items() if w.bundled is not None}, recall)
+                           {p: w.bundled for p, w in done.items() if w.bundled is not None}, recall,
+                           **({"put": put} if put is not None else {}))
     out.update(zips)
     kits = _kits(site, fragments, zips, embed_files)
     css = embed_files[urls.EMBED_CSS].decode("utf-8")

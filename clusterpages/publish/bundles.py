@@ -348,8 +348,10 @@ def bundle(site: Site, cl: Cluster, files: Mapping[str, bytes], copies: Mapping[
 
 def bundles(site: Site, files: Mapping[str, bytes], copies: Mapping[str, object],
             read: Callable[[str], bytes], memo=None, prepared: Mapping[str, tuple[Packed, frozenset[str]]] | None = None,
-            recall=no_memo) -> dict[str, bytes]:
-    """downloads/<cluster>.zip for every cluster."""
+            recall=no_memo, put: Callable[[str, bytes], object] = lambda path, data: data) -> dict[str, object]:
+    """downloads/<cluster>.zip for every cluster, each given to `put` (write.Staging.put: written
+    at once, so one zip at a time is in memory) as soon as it is made."""
     listing = Listing.of(files, copies)
-    return {urls.bundle(cl.slug): bundle(site, cl, files, copies, read, memo, prepared, recall, listing)
+    return {urls.bundle(cl.slug): put(urls.bundle(cl.slug), bundle(site, cl, files, copies, read, memo, prepared,
+                                                                   recall, listing))
             for cl in site.clusters}

@@ -189,6 +189,11 @@ class Staged:
     sha256: str
 
 
+def size(value: "bytes | Staged") -> int:
+    """The size of an output file, whether kept in memory or already staged."""
+    return value.size if isinstance(value, Staged) else len(value)
+
+
 def content(value: "bytes | Staged") -> bytes:
     """The bytes of an output file, whether kept in memory or already staged."""
     return value.file.read_bytes() if isinstance(value, Staged) else value

@@ -7,12 +7,12 @@ libraries it renders with, so an upgrade never serves stale results.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import os
 import pickle
-import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
@@ -47,6 +47,11 @@ def stable_bytes(value) -> bytes:
     pickler.fast = True
     pickler.dump(value)
     return buf.getvalue()
+
+
+def pack(value) -> bytes:
+    """`value` as a cache entry holds it."""
+    return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def key(*parts: bytes | str) -> str:
@@ -92,6 +97,7 @@ class Cache:
 
     folder: Path | None
     memory: Memory | None = None
+    folders: set = field(default_factory=set, compare=False, repr=False)  # folders known to exist
 
     @property
     def enabled(self) -> bool:
@@ -131,16 +137,25 @@ class Cache:
         return value
 
     def put(self, kind: str, k: str, value) -> None:
+        self.put_packed(kind, k, pack(value) if self.folder is not None else b"", value)
+
+    def put_packed(self, kind: str, k: str, data: bytes, value) -> None:
+        """Keep `value`, whose `pack` is `data` (made where the value was made, on a worker: a
+        value pickled here would keep a UTF-8 copy of each of its non-ASCII strings for as long
+        as it lives — CPython caches it on the string)."""
         if self.memory is not None:
             self.memory.put(kind, k, value)
         if self.folder is None:
             return
         path = self.folder / kind / k[:2] / k
+        tmp = path.with_name(f".tmp-{os.getpid()}-{k}")
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-            with os.fdopen(fd, "wb") as fh:
-                pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            if path.parent not in self.folders:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                self.folders.add(path.parent)
+            with open(tmp, "xb") as fh:
+                fh.write(data)
             os.replace(tmp, path)
         except OSError:
-            pass  # a cache that cannot be written only costs time
+            with contextlib.suppress(OSError):
+                tmp.unlink()  # a cache that cannot be written only costs time
