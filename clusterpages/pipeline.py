@@ -207,6 +207,8 @@ def produce(site: Site, site_root: Path, previous_manifest: dict | None = None, 
     if diags:
         return files, {}, diags
     extra, sub = outputs.artifacts(site, env, theme, remember, runtime.run if runtime.jobs > 1 else None)
+    if isinstance(runtime.run, parallel.Mapper):
+        runtime.run.release()  # the rest runs here: the workers' memory is given back first
     diags += sub
     files.update({p: put(p, data) for p, data in extra.items()} if put is not None else extra)
     try:
