@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from clusterpages import diagnostics as dg, urls
@@ -15,7 +15,7 @@ from clusterpages.model import Site
 from clusterpages.publish import artifacts as publish
 from clusterpages.publish import embed, embedstyles, outputs, pagework, write
 from clusterpages.runtime import cache as cache_mod
-from clusterpages.runtime import parallel
+from clusterpages.runtime import pagekeys, parallel
 from clusterpages.runtime.recall import Recall, no_memo
 from clusterpages.site import graph, pages, render
 from clusterpages.theme import tokens
@@ -55,6 +55,7 @@ class Runtime:
     recall: Recall | None = None            # the previous build's results in this process (the preview)
     environments: dict | None = None        # Jinja environments kept between builds (the preview)
     reach: graph.Reach = graph.EVERYTHING   # what changed since the last build `recall` holds can reach
+    page_keys: pagekeys.Tracker | None = None  # the last build's page keys (a build with a cache folder)
 
     def compiled_templates(self) -> Path | None:
         """Where compiled templates are kept (in the cache folder, per code version), if anywhere."""
@@ -140,8 +141,7 @@ def render_pages(site: Site, theme: Path, runtime: Runtime, specs: list[pages.Pa
                  for s, i in zip(specs, inputs)]
     keys = [""] * len(specs)
     if runtime.store.enabled:
-        keys = [cache_mod.key(runtime.fingerprint, i[0], cache_mod.stable_bytes(s), *i[2]) if f is None else ""
-                for s, i, f in zip(specs, inputs, found)]
+        keys = _page_keys(site, runtime, specs, inputs, found, extras, tfp)
         found = [runtime.store.get("page", k) if k else f for k, f in zip(keys, found)]
     missing = [i for i, f in enumerate(found) if f is None]
     work = parallel.chunks([specs[i] for i in missing], runtime.jobs, 100)
@@ -169,6 +169,23 @@ def render_pages(site: Site, theme: Path, runtime: Runtime, specs: list[pages.Pa
             if f is not None:
                 runtime.recall.put(spec.path, i, f)
     return {s.path: f for s, f in zip(specs, found) if f is not None}, problems
+
+
+def _page_keys(site: Site, runtime: Runtime, specs: list[pages.PageSpec], inputs: list, found: list,
+               extras: pagework.Extras, tfp: str) -> list[str]:
+    """The cache key of each page not `found` yet: the last build's key for a page no change since
+    can reach (runtime/pagekeys.py), else the hash of its inputs (its spec pickled whole)."""
+    reach, known = graph.EVERYTHING, {}
+    if runtime.page_keys is not None:
+        basis = cache_mod.key(runtime.fingerprint, tfp, cache_mod.stable_bytes(site.config), str(extras.base_url),
+                              repr(sorted(extras.cluster_css.items())))
+        reach, known = runtime.page_keys.reusable(basis)
+    keys = [((known.get(s.path, "") if not reach.includes(s.path) else "")
+             or cache_mod.key(runtime.fingerprint, i[0], cache_mod.stable_bytes(s), *i[2])) if f is None else ""
+            for s, i, f in zip(specs, inputs, found)]
+    if runtime.page_keys is not None:
+        runtime.page_keys.save(basis, {s.path: k for s, k in zip(specs, keys) if k})
+    return keys
 
 
 def _copies(site: Site, site_root: Path, theme: Path) -> dict[str, Path]:
@@ -313,7 +330,10 @@ def build(config_path: Path, out: Path, as_of: _dt.date | None, fallback_as_of: 
 
 def _build(config_path, out, as_of, fallback_as_of, strict, previous_manifest, runtime, started) -> Result:
     site_root = config_path.parent
-    site, diags = prepare(config_path, as_of, fallback_as_of, runtime)
+    sources = load(config_path)
+    site, diags = prepare(config_path, as_of, fallback_as_of, runtime, sources)
+    runtime = replace(runtime, page_keys=pagekeys.Tracker.of(runtime.store, site_root, sources))
+    del sources  # not kept while the site is made
     written = 0
     if site is not None and not any(d.severity == dg.ERROR for d in diags):
         with write.locked(out):

@@ -67,21 +67,27 @@ def recover(out: Path) -> bool:
         handle.close()
 
 
-def safe_target(base: Path, rel: str) -> Path:
-    """`base / rel` for a site path that stays inside `base` (checked on the string: the
-    temporary folder is ours and fresh, so no symlink can be inside it)."""
+def _checked(rel: str) -> list[str]:
+    """The parts of a site path that stays inside the folder it is joined to (checked on the
+    string: the temporary folder is ours and fresh, so no symlink can be inside it)."""
     parts = rel.split("/")
     if (not rel or rel.startswith("/") or "\\" in rel or ":" in parts[0] or "\0" in rel
             or any(p in ("", ".", "..") for p in parts)):
         raise OutputError(f"Путь «{rel}» ведёт за пределы папки вывода.")
-    return base.joinpath(*parts)
+    return parts
 
 
-def _same_file(previous: Path, data: bytes) -> bool:
+def safe_target(base: Path, rel: str) -> Path:
+    """`base / rel` for a site path that stays inside `base`."""
+    return base.joinpath(*_checked(rel))
+
+
+def _same_file(previous: "Path | str", data: bytes) -> bool:
     try:
-        if previous.stat().st_size != len(data):
+        if os.stat(previous).st_size != len(data):
             return False
-        return previous.read_bytes() == data
+        with open(previous, "rb") as fh:
+            return fh.read() == data
     except OSError:
         return False
 
@@ -101,7 +107,7 @@ def _clear(target: Path) -> None:
             os.unlink(target)
 
 
-def _carry(previous: Path, target: Path, st: os.stat_result | None = None) -> bool:
+def _carry(previous: "Path | str", target: Path, st: os.stat_result | None = None) -> bool:
     """Bring an unchanged file over from the previous output, keeping its modification time:
     already there (the same file as `st`, the previous one's stat), linked, or copied."""
     try:
@@ -119,7 +125,7 @@ def _carry(previous: Path, target: Path, st: os.stat_result | None = None) -> bo
         return _carry_copy(previous, target)
 
 
-def _carry_copy(previous: Path, target: Path) -> bool:
+def _carry_copy(previous: "Path | str", target: Path) -> bool:
     try:
         _clear(target)
         shutil.copy2(previous, target)
@@ -128,10 +134,10 @@ def _carry_copy(previous: Path, target: Path) -> bool:
         return False
 
 
-def _same_copy(previous: Path, source: Path) -> os.stat_result | None:
+def _same_copy(previous: "Path | str", source: Path) -> os.stat_result | None:
     """The previous output's copy of `source` (its stat) when it is the same file by size and time."""
     try:
-        a, b = previous.stat(), source.stat()
+        a, b = os.stat(previous), source.stat()
     except OSError:
         return None
     return a if a.st_size == b.st_size and int(a.st_mtime) == int(b.st_mtime) else None
@@ -220,7 +226,7 @@ class Staging:
     def __init__(self, out: Path, index: Path | None = None, spare: Path | None = None):
         self.out = out
         self.tmp = out.parent / f".{out.name}.tmp-{os.getpid()}"
-        self._made: set[Path] = set()
+        self._folders: dict[str, tuple[Path, str]] = {}  # site folder → (its new folder, its previous one)
         self._index_file = index
         self._spare = spare
         self._before: dict[str, tuple[int, int, str]] = _read_index(index)
@@ -246,16 +252,21 @@ class Staging:
         shutil.rmtree(self._spare, ignore_errors=True)  # of an output that is gone, or unusable
         return False
 
-    def _target(self, rel: str) -> tuple[Path, Path]:
-        target = safe_target(self.tmp, rel)
-        if target.parent not in self._made:
+    def _target(self, rel: str) -> tuple[Path, str]:
+        """Where `rel` goes in the new output (its folder made) and where it is in the previous
+        one; each folder's pair is made once (a build puts tens of thousands of files)."""
+        parts = _checked(rel)
+        folder = "/".join(parts[:-1])
+        places = self._folders.get(folder)
+        if places is None:
+            made = self.tmp.joinpath(*parts[:-1])
             try:
-                target.parent.mkdir(parents=True, exist_ok=True)
+                made.mkdir(parents=True, exist_ok=True)
             except (FileExistsError, NotADirectoryError):  # a file of the spare where a folder goes now
-                _clear_files_above(self.tmp, target.parent)
-                target.parent.mkdir(parents=True, exist_ok=True)
-            self._made.add(target.parent)
-        return target, self.out.joinpath(*rel.split("/"))
+                _clear_files_above(self.tmp, made)
+                made.mkdir(parents=True, exist_ok=True)
+            places = self._folders[folder] = (made, os.path.join(self.out, *parts[:-1]))
+        return places[0] / parts[-1], os.path.join(places[1], parts[-1])
 
     def put(self, rel: str, data: "bytes | Staged") -> Staged:
         if isinstance(data, Staged):  # written already
@@ -275,10 +286,10 @@ class Staging:
         self._after[rel] = (len(data), st.st_mtime_ns if st is not None else -1, digest)
         return Staged(target, len(data), digest)
 
-    def _unchanged(self, rel: str, previous: Path, data: bytes, digest: str) -> os.stat_result | None:
+    def _unchanged(self, rel: str, previous: str, data: bytes, digest: str) -> os.stat_result | None:
         """The previous output's file when it holds `data` (its stat), else None."""
         try:
-            st = previous.stat()
+            st = os.stat(previous)
         except OSError:
             return None
         known = self._before.get(rel)

@@ -18,7 +18,7 @@ and checks that every output whose bytes changed is one the graph said the edit 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, Mapping
 
 from clusterpages import urls
 
@@ -51,3 +51,11 @@ def reach(changed: Iterable[str] | None) -> Reach:
             return EVERYTHING
         clusters.add(slug)
     return Reach(frozenset(clusters))
+
+
+def since(before: Mapping[str, str] | None, now: Mapping[str, str]) -> Reach:
+    """What changed between two sets of source files (relative path → signature of its bytes)
+    can reach: a file added or removed reaches everything, as `reach` says."""
+    if before is None or before.keys() != now.keys():
+        return EVERYTHING
+    return reach([path for path, signature in now.items() if before[path] != signature])

@@ -1,0 +1,109 @@
+"""`build` uses the site graph: after an edit, a page the edit cannot reach keeps the cache key of
+the last build (runtime/pagekeys.py) instead of hashing its inputs again, and the output is still
+byte for byte a clean build's."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+
+from clusterpages import pipeline
+from clusterpages.runtime import cache as cache_mod
+from clusterpages.site.pages import PageSpec
+from conftest import REPO
+
+AS_OF = dt.date(2023, 2, 15)
+
+
+def _tree(root: Path) -> dict[str, str]:
+    return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    root = tmp_path / "site"
+    root.mkdir()
+    shutil.copy2(REPO / "site_config.yaml", root / "site_config.yaml")
+    shutil.copytree(REPO / "content", root / "content")
+    shutil.copytree(REPO / "themes" / "brandbook", root / "themes" / "brandbook")
+    return root
+
+
+def _build(root: Path, out: Path, cache: bool = True) -> pipeline.Result:
+    result = pipeline.build(root / "site_config.yaml", out, None, AS_OF, True, jobs=1, use_cache=cache)
+    assert result.written, [d for d in result.diagnostics if d.severity != "info"]
+    return result
+
+
+@pytest.fixture
+def hashed(monkeypatch) -> list[str]:
+    """The site paths of the pages whose inputs a build hashes for their cache key."""
+    seen: list[str] = []
+    real = cache_mod.stable_bytes
+
+    def spy(value):
+        if isinstance(value, PageSpec):
+            seen.append(value.path)
+        return real(value)
+    monkeypatch.setattr(cache_mod, "stable_bytes", spy)
+    return seen
+
+
+def _edit(path: Path, old: str | None, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(old, new, 1) if old is not None else text + new, encoding="utf-8")
+
+
+def test_an_edit_in_one_cluster_hashes_no_page_of_another(site, tmp_path, hashed):
+    out = tmp_path / "output"
+    _build(site, out)
+    assert any(p.startswith("clusters/med/") for p in hashed)  # the first build hashes every page
+    hashed.clear()
+    page = sorted((site / "content" / "clusters" / "it" / "pages").glob("*.md"))[0]
+    _edit(page, None, "\nНовый абзац для проверки графа.\n")
+    _build(site, out)
+    assert f"clusters/it/pages/{page.stem}/index.html" in hashed
+    assert "index.html" in hashed  # the region's pages can be reached by any cluster
+    assert not [p for p in hashed if p.startswith("clusters/") and not p.startswith("clusters/it/")]
+    hashed.clear()
+    _build(site, tmp_path / "clean" / "output", cache=False)
+    assert _tree(out) == _tree(tmp_path / "clean" / "output")
+
+
+@pytest.mark.parametrize("edit", ["template", "cluster_yaml", "new_file"])
+def test_a_change_of_what_every_page_shows_hashes_every_page_again(site, tmp_path, hashed, edit):
+    out = tmp_path / "output"
+    _build(site, out)
+    hashed.clear()
+    if edit == "template":
+        _edit(site / "themes" / "brandbook" / "templates" / "base.html", "</footer>", "<p>Новая строка</p></footer>")
+    elif edit == "cluster_yaml":  # names in every page's menu
+        _edit(site / "content" / "clusters" / "med" / "cluster.yaml", "short_name: ", "short_name: Новое ")
+    else:
+        (site / "content" / "clusters" / "it" / "pages" / "novaya.md").write_text(
+            "---\ntitle: Новая страница\n---\n\nТекст новой страницы.\n", encoding="utf-8")
+    _build(site, out)
+    assert any(p.startswith("clusters/med/") for p in hashed)
+    assert any(p.startswith("clusters/agro/") for p in hashed)
+    _build(site, tmp_path / "clean" / "output", cache=False)
+    assert _tree(out) == _tree(tmp_path / "clean" / "output")
+
+
+def test_a_lost_record_or_cache_entry_only_costs_time(site, tmp_path):
+    out = tmp_path / "output"
+    _build(site, out)
+    cache = pipeline.cache_folder(out)
+    for entry in (cache / "page").rglob("*"):  # every page result gone, the record kept
+        if entry.is_file():
+            entry.unlink()
+    _edit(sorted((site / "content" / "clusters" / "it" / "pages").glob("*.md"))[0], None, "\nЕщё абзац.\n")
+    _build(site, out)
+    shutil.rmtree(cache / "page-keys")
+    _build(site, out)
+    _build(site, tmp_path / "clean" / "output", cache=False)
+    assert _tree(out) == _tree(tmp_path / "clean" / "output")
