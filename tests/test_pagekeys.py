@@ -5,7 +5,6 @@ byte for byte a clean build's."""
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import shutil
 from pathlib import Path
 
@@ -15,23 +14,16 @@ from clusterpages import pipeline
 from clusterpages.runtime import cache as cache_mod
 from clusterpages.site.pages import PageSpec
 from conftest import REPO
+from test_incremental import _tree
 
 AS_OF = dt.date(2023, 2, 15)
 
 
-def _tree(root: Path) -> dict[str, str]:
-    return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(root.rglob("*")) if p.is_file()}
-
-
 @pytest.fixture
-def site(tmp_path: Path) -> Path:
-    root = tmp_path / "site"
-    root.mkdir()
-    shutil.copy2(REPO / "site_config.yaml", root / "site_config.yaml")
-    shutil.copytree(REPO / "content", root / "content")
-    shutil.copytree(REPO / "themes" / "brandbook", root / "themes" / "brandbook")
-    return root
+def site(example_site: Path) -> Path:
+    """The example region with a theme of its own to edit; returns the site folder."""
+    shutil.copytree(REPO / "themes" / "brandbook", example_site.parent / "themes" / "brandbook")
+    return example_site.parent
 
 
 def _build(root: Path, out: Path, cache: bool = True) -> pipeline.Result:
