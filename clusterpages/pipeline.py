@@ -216,7 +216,7 @@ def produce(site: Site, site_root: Path, previous_manifest: dict | None = None, 
     copies = _copies(site, site_root, theme)
     specs = pages.specs(site)
     tfp = _theme_key(theme / "templates", runtime)
-    remember = _remember(runtime)
+    remember = _remember(runtime, site)
     put = staging.put if staging is not None else None  # each file written as soon as it is made
     done, problems = render_pages(site, theme, runtime, specs, _extras(site, copies, remember), tfp, put)
     files = {path: w.html for path, w in done.items()}
@@ -241,22 +241,34 @@ def produce(site: Site, site_root: Path, previous_manifest: dict | None = None, 
 
 
 # Pieces a `build` keeps in its cache folder by their inputs (the preview keeps everything in memory):
-# the costly ones made from a few documents each.
-_KEPT_ON_DISK = ("search-part:", "plan-docx:", "calendar:")
+# the costly ones made from a few documents each, and the admin page (unchanged by most edits).
+_KEPT_ON_DISK = ("search-part:", "plan-docx:", "calendar:", "feed-doc:", "admin-page")
 
 
-def _remember(runtime: Runtime):
+def _owner(name: str) -> str | None:
+    """The cluster a kept piece is made from alone (its own content and what all clusters share)."""
+    kind, _, rest = name.partition(":")
+    return (rest or None) if kind == "search-part" else urls.cluster_of(rest) if kind == "feed-doc" else None
+
+
+def _remember(runtime: Runtime, site: Site):
     """`memo(name, inputs, make)` for whole-site artifacts: the preview's Recall, else the cache
-    folder for the costly pieces, keyed by the pickled inputs."""
+    folder for the costly pieces, keyed by the pickled inputs — or, for a piece of one cluster,
+    by the signatures of the sources it is made from (runtime/pagekeys.py: no pickling of a
+    whole cluster's documents to find it)."""
     if runtime.recall is not None:
         return runtime.recall
     if not runtime.store.enabled:
         return no_memo
+    settings = cache_mod.stable_bytes(site.config)
 
     def memo(name, inputs, make):
         if not name.startswith(_KEPT_ON_DISK):
             return make()
-        return runtime.store.memo("piece", (runtime.fingerprint, name, cache_mod.stable_bytes(inputs)), make)
+        owner = _owner(name) if runtime.page_keys is not None else None
+        made_of = (runtime.page_keys.cluster_key(owner, settings) if owner is not None
+                   else cache_mod.stable_bytes(inputs))
+        return runtime.store.memo("piece", (runtime.fingerprint, name, made_of), make)
     return memo
 
 

@@ -51,9 +51,25 @@ def _edit(path: Path, old: str | None, new: str) -> None:
     path.write_text(text.replace(old, new, 1) if old is not None else text + new, encoding="utf-8")
 
 
-def test_an_edit_in_one_cluster_hashes_no_page_of_another(site, tmp_path, hashed):
+@pytest.fixture
+def feeds_made(monkeypatch) -> list[str]:
+    """The feeds a build writes anew (not taken from its cache folder)."""
+    from clusterpages.publish import feeds
+    made: list[str] = []
+    real = feeds.atom
+
+    def spy(site, feed_path, *args, **kwargs):
+        made.append(feed_path)
+        return real(site, feed_path, *args, **kwargs)
+    monkeypatch.setattr(feeds, "atom", spy)
+    return made
+
+
+def test_an_edit_in_one_cluster_hashes_no_page_of_another(site, tmp_path, hashed, feeds_made):
     out = tmp_path / "output"
     _build(site, out)
+    assert "clusters/med/feed.xml" in feeds_made
+    feeds_made.clear()
     assert any(p.startswith("clusters/med/") for p in hashed)  # the first build hashes every page
     hashed.clear()
     page = sorted((site / "content" / "clusters" / "it" / "pages").glob("*.md"))[0]
@@ -62,6 +78,7 @@ def test_an_edit_in_one_cluster_hashes_no_page_of_another(site, tmp_path, hashed
     assert f"clusters/it/pages/{page.stem}/index.html" in hashed
     assert "index.html" in hashed  # the region's pages can be reached by any cluster
     assert not [p for p in hashed if p.startswith("clusters/") and not p.startswith("clusters/it/")]
+    assert sorted(feeds_made) == ["clusters/it/feed.xml", "feed.xml"]  # the others from the cache folder
     hashed.clear()
     _build(site, tmp_path / "clean" / "output", cache=False)
     assert _tree(out) == _tree(tmp_path / "clean" / "output")

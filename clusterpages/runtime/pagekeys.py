@@ -12,10 +12,12 @@ made leaves keys that are just as true, so it is written as soon as the keys are
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping
 
+from clusterpages import urls
 from clusterpages.content.load import Sources
 from clusterpages.runtime import cache as cache_mod
 from clusterpages.site import graph
@@ -55,6 +57,23 @@ class Tracker:
         if not isinstance(last, tuple) or len(last) != 3 or last[0] != basis:
             return graph.EVERYTHING, {}
         return graph.since(last[1], self.sources), last[2]
+
+    def cluster_key(self, slug: str, settings: bytes) -> str:
+        """A key for what is made from one cluster's own content and what every cluster shares
+        (site/graph.py): the signatures of those sources, the list of every source (a file added
+        or removed anywhere reaches everything), and the site's settings."""
+        every, groups = self._groups
+        return cache_mod.key(settings, every, groups.get(None, ""), groups.get(slug, ""))
+
+    @functools.cached_property
+    def _groups(self) -> tuple[str, dict[str | None, str]]:
+        """A digest of the list of sources, and of each cluster's own sources' signatures (None:
+        the sources every cluster shares)."""
+        rows: dict[str | None, list[tuple[str, str]]] = {}
+        for rel, signature in sorted(self.sources.items()):
+            rows.setdefault(urls.content_cluster(rel), []).append((rel, signature))
+        return (cache_mod.key(repr(sorted(self.sources))),
+                {owner: cache_mod.key(repr(group)) for owner, group in rows.items()})
 
     def save(self, basis: str, keys: Mapping[str, str]) -> None:
         self.store.put("page-keys", self.name, (basis, dict(self.sources), dict(keys)))
