@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import pickle
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -158,7 +159,11 @@ def render_pages(site: Site, theme: Path, runtime: Runtime, specs: list[pages.Pa
         if isinstance(value, render.TemplateProblem):
             problems.append(value)
             continue
-        if keys[i]:
+        if isinstance(value, bytes):  # packed on the worker (pagework.work_chunk)
+            data, value = value, pickle.loads(value)
+            if keys[i]:
+                runtime.store.put_packed("page", keys[i], data, value)
+        elif keys[i]:
             runtime.store.put("page", keys[i], value)
         found[i] = pagework.staged(value, specs[i], put) if put is not None and not problems else value
     if put is not None and not problems:

@@ -8,6 +8,7 @@ all four. The main process then only puts the pieces together (zips, admin page,
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Mapping
@@ -15,6 +16,7 @@ from typing import Callable, Mapping
 from clusterpages import diagnostics as dg
 from clusterpages.publish import bundles, embed, linkcheck
 from clusterpages.publish.write import Staged
+from clusterpages.runtime import cache as cache_mod
 from clusterpages.site import render
 from clusterpages.site.pages import PageSpec
 
@@ -48,6 +50,7 @@ class PageWork:
     scan: linkcheck.Scan
     bundled: tuple[bundles.Packed, frozenset[str]] | None           # the page in its zip, and the files it loads
     fragment: tuple[str | Staged, str | Staged, tuple[dg.Diagnostic, ...]] | None  # make_fragment's result, when it has one
+    sums: tuple[str, ...] = ()   # SHA-256 of the HTML and of the fragment's two files, made with them (on the worker)
 
 
 def work(env, fragment_env, spec: PageSpec, extras: Extras) -> PageWork:
@@ -64,18 +67,25 @@ def work(env, fragment_env, spec: PageSpec, extras: Extras) -> PageWork:
     if fspec is not None:
         fragment = embed.make_fragment(fragment_env, fspec, spec.path, extras.base_url,
                                        extras.cluster_css.get(spec.cluster.slug, ""))
-    return PageWork(spec.path, data, linkcheck.scan(text), bundled, fragment)
+    sums = (_sha256(data),) + ((_sha256(fragment[0].encode("utf-8")), _sha256(fragment[1].encode("utf-8")))
+                               if fragment is not None else ())
+    return PageWork(spec.path, data, linkcheck.scan(text), bundled, fragment, sums)
 
 
-def staged(work: PageWork, spec: PageSpec, put: Callable[[str, bytes], Staged]) -> PageWork:
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def staged(work: PageWork, spec: PageSpec, put: Callable[[str, bytes, str | None], Staged]) -> PageWork:
     """The page written to the new output through `put`, with what is written no longer held:
     its HTML, and the CMS pieces that are offered as files (their code is not on the admin page)."""
     fragment = work.fragment
+    sums = work.sums or (None, None, None)  # known from where the page was made: not hashed again here
     if fragment is not None and embed.offered_as_file_spec(spec):
         text, inlined, found = fragment
-        fragment = (put(embed.fragment_path(spec), text.encode("utf-8")),
-                    put(embed.fragment_inline_path(spec), inlined.encode("utf-8")), found)
-    return replace(work, html=put(work.path, work.html), fragment=fragment)
+        fragment = (put(embed.fragment_path(spec), text.encode("utf-8"), sums[1]),
+                    put(embed.fragment_inline_path(spec), inlined.encode("utf-8"), sums[2]), found)
+    return replace(work, html=put(work.path, work.html, sums[0]), fragment=fragment)
 
 
 def work_many(env, fragment_env, specs: list[PageSpec], extras: Extras) -> list:
@@ -91,7 +101,9 @@ def work_many(env, fragment_env, specs: list[PageSpec], extras: Extras) -> list:
 
 def work_chunk(args: tuple[Path, Path | None, list[PageSpec], Extras]) -> list:
     """A unit of work for a worker process: pages rendered with one pair of Jinja environments
-    (templates compiled once, kept in `compiled` when it is given)."""
+    (templates compiled once, kept in `compiled` when it is given), each packed for the cache
+    here (cache.Cache.put_packed: the main process need not pickle it again)."""
     templates, compiled, specs, extras = args
     env = render.environment(templates, compiled)
-    return work_many(env, render.with_bundled_templates(env), specs, extras)
+    return [cache_mod.pack(w) if isinstance(w, PageWork) else w
+            for w in work_many(env, render.with_bundled_templates(env), specs, extras)]

@@ -268,10 +268,11 @@ class Staging:
             places = self._folders[folder] = (made, os.path.join(self.out, *parts[:-1]))
         return places[0] / parts[-1], os.path.join(places[1], parts[-1])
 
-    def put(self, rel: str, data: "bytes | Staged") -> Staged:
+    def put(self, rel: str, data: "bytes | Staged", sha256: str | None = None) -> Staged:
+        """Write `rel` (`sha256`: its checksum, when the caller has it)."""
         if isinstance(data, Staged):  # written already
             return data
-        digest = hashlib.sha256(data).hexdigest()
+        digest = sha256 or hashlib.sha256(data).hexdigest()
         try:
             target, previous = self._target(rel)
             st = self._unchanged(rel, previous, data, digest)
