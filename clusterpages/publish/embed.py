@@ -33,7 +33,7 @@ from clusterpages.publish.htmlscan import (
     start_tag,
 )
 from clusterpages.publish.embedstyles import inline, styles, tokens_from
-from clusterpages.publish.write import Staged
+from clusterpages.publish.write import Staged, content
 from clusterpages.runtime import cache as cache_mod
 from clusterpages.runtime.recall import no_memo
 from clusterpages.site import pages, render
@@ -284,8 +284,10 @@ def fragments(site: Site, env: jinja2.Environment, css_source: str, tokens_css: 
         name = _name(spec)
         path = urls.fragment(spec.cluster.slug, name)
         cluster_css = st.for_cluster(spec.cluster.slug)
-        if spec.path in made:
+        if spec.path in made:  # its files as UTF-8 (pagework.PageWork), or written already
             text, inlined, found = made[spec.path]
+            if not offered_as_file_spec(spec):  # its code is shown on the admin page
+                text, inlined = content(text).decode("utf-8"), content(inlined).decode("utf-8")
         else:
             fspec = fragment_spec(spec, base_url, chart_names.get(spec.path, {}))
             theme_bytes = theme_bytes or templates_bytes(env)
@@ -304,8 +306,8 @@ def fragments(site: Site, env: jinja2.Environment, css_source: str, tokens_css: 
         diags += _report(problems(text, cluster, frozenset({"iframe"})), site.cluster(cluster).file, path)
         out.append(Fragment(cluster, f"video-{slug}", f"Плеер: {title}", "video", path, text, None, None))
     out.sort(key=lambda f: (f.cluster, f.kind != "page", f.path))
-    def encoded(path: str, text: str | Staged) -> bytes | Staged:
-        if isinstance(text, Staged):
+    def encoded(path: str, text: str | bytes | Staged) -> bytes | Staged:
+        if not isinstance(text, str):
             return text
         return remember(f"bytes:{path}", text, lambda: text.encode("utf-8"))  # the preview: unchanged pieces as they were
 
