@@ -127,8 +127,8 @@ def render_pages(site: Site, theme: Path, runtime: Runtime, specs: list[pages.Pa
                  tfp: str = "", put=None) -> tuple[dict[str, pagework.PageWork], list]:
     """Every page rendered and published (pagework.py), from the cache where its inputs (and
     the theme, `tfp`) are unchanged, and the template problems. With `put(path, bytes)`
-    (write.Staging.put) each page is written as soon as it comes back from a worker and only
-    what later steps read stays in memory (pagework.staged)."""
+    (write.Staging.put) each page is written as soon as it comes back from a worker or from the
+    cache, and only what later steps read stays in memory (pagework.staged)."""
     templates = theme / "templates"
     found: list = [None] * len(specs)
     inputs: list = [None] * len(specs)
@@ -143,7 +143,8 @@ def render_pages(site: Site, theme: Path, runtime: Runtime, specs: list[pages.Pa
     keys = [""] * len(specs)
     if runtime.store.enabled:
         keys = _page_keys(site, runtime, specs, inputs, found, extras, tfp)
-        found = [runtime.store.get("page", k) if k else f for k, f in zip(keys, found)]
+        # A page found in the cache is written at once: its bytes are not held while the rest is read.
+        found = [_stage(runtime.store.get("page", k), s, put) if k else f for k, s, f in zip(keys, specs, found)]
     missing = [i for i, f in enumerate(found) if f is None]
     work = parallel.chunks([specs[i] for i in missing], runtime.jobs, 100)
     if len(work) == 1 and runtime.environments is not None:  # kept templates: no worker
@@ -154,7 +155,6 @@ def render_pages(site: Site, theme: Path, runtime: Runtime, specs: list[pages.Pa
                                                [(templates, compiled, c, extras.for_specs(c)) for c in work], "страницы")
                     for r in part)
     problems = []
-    fresh = set(missing)
     for i, value in zip(missing, rendered):
         if isinstance(value, render.TemplateProblem):
             problems.append(value)
@@ -166,14 +166,15 @@ def render_pages(site: Site, theme: Path, runtime: Runtime, specs: list[pages.Pa
         elif keys[i]:
             runtime.store.put("page", keys[i], value)
         found[i] = pagework.staged(value, specs[i], put) if put is not None and not problems else value
-    if put is not None and not problems:
-        found = [pagework.staged(f, s, put) if f is not None and i not in fresh else f
-                 for i, (s, f) in enumerate(zip(specs, found))]
     if runtime.recall is not None:
         for spec, i, f in zip(specs, inputs, found):
             if f is not None:
                 runtime.recall.put(spec.path, i, f)
     return {s.path: f for s, f in zip(specs, found) if f is not None}, problems
+
+
+def _stage(work: pagework.PageWork | None, spec: pages.PageSpec, put) -> pagework.PageWork | None:
+    return pagework.staged(work, spec, put) if work is not None and put is not None else work
 
 
 def _page_keys(site: Site, runtime: Runtime, specs: list[pages.PageSpec], inputs: list, found: list,
