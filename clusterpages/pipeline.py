@@ -340,9 +340,11 @@ def build(config_path: Path, out: Path, as_of: _dt.date | None, fallback_as_of: 
     site_root = config_path.parent
     write.refuse_unsafe(out, site_root)
     write.recover(out)  # an output a killed build left aside comes back before anything else
+    fingerprint = cache_mod.code_fingerprint()
+    if use_cache:
+        cache_mod.retire_other_versions(cache_folder(out), fingerprint)
     with parallel.mapper(jobs) as run:
-        runtime = Runtime(run, jobs, cache_mod.Cache(cache_folder(out) if use_cache else None),
-                          cache_mod.code_fingerprint(), progress)
+        runtime = Runtime(run, jobs, cache_mod.Cache(cache_folder(out) if use_cache else None), fingerprint, progress)
         return _build(config_path, out, as_of, fallback_as_of, strict, previous_manifest, runtime, started)
 
 

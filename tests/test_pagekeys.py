@@ -116,3 +116,21 @@ def test_a_lost_record_or_cache_entry_only_costs_time(site, tmp_path):
     _build(site, out)
     _build(site, tmp_path / "clean" / "output", cache=False)
     assert _tree(out) == _tree(tmp_path / "clean" / "output")
+
+
+def test_an_upgrade_removes_the_entries_of_the_previous_version_once(site, tmp_path, monkeypatch):
+    out = tmp_path / "output"
+    _build(site, out)
+    cache = pipeline.cache_folder(out)
+    old_pages = {p for p in (cache / "page").rglob("*") if p.is_file()}
+    assert old_pages and (cache / "version").is_file()
+    monkeypatch.setattr(cache_mod, "code_fingerprint", lambda: "0" * 64)
+    _build(site, out)
+    new_pages = {p for p in (cache / "page").rglob("*") if p.is_file()}
+    assert new_pages and not old_pages & new_pages  # every key changed with the code, the old ones went
+    assert (cache / "version").read_text(encoding="utf-8") == "0" * 64
+    assert any(p.name.startswith("spare-") for p in cache.iterdir())  # the spare output is not an entry
+    _build(site, out)  # the same version again: nothing removed
+    assert {p for p in (cache / "page").rglob("*") if p.is_file()} == new_pages
+    _build(site, tmp_path / "clean" / "output", cache=False)
+    assert _tree(out) == _tree(tmp_path / "clean" / "output")

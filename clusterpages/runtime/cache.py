@@ -12,6 +12,7 @@ import hashlib
 import io
 import os
 import pickle
+import shutil
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -61,6 +62,31 @@ def key(*parts: bytes | str) -> str:
         h.update(len(data).to_bytes(8, "little"))
         h.update(data)
     return h.hexdigest()
+
+
+# Folders of the cache folder that hold no entries (the written output's index, the spare output):
+# they do not depend on the code.
+_NOT_ENTRIES = ("written-", "spare-")
+
+
+def retire_other_versions(folder: Path, fingerprint: str) -> None:
+    """Remove the entries another version of clusterpages made, once, when this version first
+    builds here: every key holds the code's fingerprint, so they can never be read again, and
+    without this each upgrade would leave a copy of the site's pages behind."""
+    marker = folder / "version"
+    try:
+        if marker.read_text(encoding="utf-8") == fingerprint:
+            return
+    except (OSError, UnicodeDecodeError):
+        pass
+    try:
+        for entry in (folder.iterdir() if folder.is_dir() else ()):
+            if entry.is_dir() and not entry.is_symlink() and not entry.name.startswith(_NOT_ENTRIES):
+                shutil.rmtree(entry, ignore_errors=True)
+        folder.mkdir(parents=True, exist_ok=True)
+        marker.write_text(fingerprint, encoding="utf-8")
+    except OSError:
+        pass  # a cache that cannot be tidied only costs disk space
 
 
 class Memory:
