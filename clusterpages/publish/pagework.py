@@ -8,7 +8,6 @@ all four. The main process then only puts the pieces together (zips, admin page,
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Mapping
@@ -70,12 +69,10 @@ def work(env, fragment_env, spec: PageSpec, extras: Extras) -> PageWork:
         piece, inlined, found = embed.make_fragment(fragment_env, fspec, spec.path, extras.base_url,
                                                     extras.cluster_css.get(spec.cluster.slug, ""))
         fragment = (piece.encode("utf-8"), inlined.encode("utf-8"), found)
-    sums = (_sha256(data),) + ((_sha256(fragment[0]), _sha256(fragment[1])) if fragment is not None else ())
+    sums = (bundles.sha256(data),) + ((bundles.sha256(fragment[0]), bundles.sha256(fragment[1]))
+                                      if fragment is not None else ())
     return PageWork(spec.path, data, linkcheck.scan(text), bundled, fragment, sums)
 
-
-def _sha256(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
 
 
 def staged(work: PageWork, spec: PageSpec, put: Callable[[str, bytes, str | None], Staged]) -> PageWork:
