@@ -287,6 +287,23 @@ def test_media_plan_status_is_not_clipped_on_a_laptop(open_page, built_site):
     assert not outside, f"statuses cut off: {outside[:3]}"
 
 
+@pytest.mark.parametrize("viewport", [LAPTOP, FULL_HD], ids=["1366", "1920"])
+@pytest.mark.parametrize("address", ["clusters/it/plan-2022-2023/index.html", PROTOCOL], ids=["plan", "protocol"])
+def test_wide_pages_keep_their_text_in_the_header_column(open_page, built_site, viewport, address):
+    # The plan and the dashboard give their tables the whole screen; the title and the prose still
+    # start where the breadcrumb and the site's name start.
+    watch = open_page(viewport=viewport)
+    watch.goto(_url(built_site, address))
+    edges = watch.page.evaluate("""() => {
+      const left = s => document.querySelector(s).getBoundingClientRect().left;
+      const width = s => document.querySelector(s).getBoundingClientRect().width;
+      return {crumbs: left('.crumbs a'), h1: left('main h1'), as_of: left('main .as-of'),
+              h2: left('main h2'), table: width('.table-wrap, .matrix-wrap'), text: width('main h1')}; }""")
+    for name in ("h1", "as_of", "h2"):
+        assert abs(edges[name] - edges["crumbs"]) <= 1, f"{address} at {viewport['width']} px: {name} is not under the breadcrumb: {edges}"
+    assert edges["table"] > edges["text"] + 100, f"{address}: the table lost its width: {edges}"
+
+
 def test_phone_header_folds_the_menu(open_page, built_site):
     watch = open_page(viewport=PHONE)
     watch.goto(_url(built_site, "clusters/agro/plan-2022-2023/index.html"))
