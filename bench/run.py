@@ -14,6 +14,7 @@ time of `build.py serve`; prints a Markdown report and writes it to bench/result
 from __future__ import annotations
 
 import argparse
+import compileall
 import datetime as _dt
 import hashlib
 import json
@@ -242,6 +243,9 @@ def snapshot_clusterpages() -> str:
     for path in sorted(p for p in SNAPSHOT.rglob("*") if p.is_file()):
         h.update(path.relative_to(SNAPSHOT).as_posix().encode())
         h.update(path.read_bytes())
+    # Its bytecode compiled, as scripts/setup.sh does for the working tree (and as an installed
+    # package has): with PYTHONDONTWRITEBYTECODE set, every build would compile every module again.
+    compileall.compile_dir(str(SNAPSHOT / "clusterpages"), quiet=1)
     return h.hexdigest()[:12]
 
 
