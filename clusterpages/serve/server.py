@@ -11,7 +11,7 @@ injection).
 The rebuild function is passed in (the MkDocs way) and runs in one worker thread, so pages
 are served while it works. A burst of file events is debounced, events during a build
 schedule one more build, and a build counter makes sure a page never misses a reload:
-  change seen (poll every POLL s) → quiet for DEBOUNCE s → build in the worker →
+  change seen (the system's notification, or a poll) → quiet for DEBOUNCE s → build in the worker →
   counter + 1 → "reload" to every connected page → pages reconnect and report the build
   they show (the livereload.js plugin in serve_overlay); an older one is reloaded again.
 Pages are answered from the last finished build while the next one runs. A request waits
@@ -53,6 +53,7 @@ from clusterpages.serve.watch import SourceWatcher
 log = logging.getLogger(__name__)
 
 POLL = 0.025        # seconds between two looks at the sources…
+POLL_NOTIFIED = 1.0  # …when the system notifies changes (watch.py): a look for what notifications miss
 POLL_BUSY = 0.5     # …while a build runs (the next build waits for it anyway)
 POLL_SHARE = 0.1    # on a big site, look less often: at most this share of the time is spent looking
 DEBOUNCE = 0.025    # a burst of saves is one change once the sources were quiet this long (by their mtimes)
@@ -144,6 +145,8 @@ class PreviewServer:
         self.pages: set[ReloadSocket] = set()
         self._pending: asyncio.Event | None = None
         self._settled: asyncio.Event | None = None
+        self._nudged: asyncio.Event | None = None   # the system reported a change: look now
+        self._poll = POLL
         self._last_change = 0.0
         self._changed: frozenset[str] | None = frozenset()  # since the last build started; None: anything
 
@@ -172,6 +175,7 @@ class PreviewServer:
     async def _main(self) -> None:
         self._loop = asyncio.get_running_loop()
         self._stop, self._pending, self._settled = asyncio.Event(), asyncio.Event(), asyncio.Event()
+        self._nudged = asyncio.Event()
         if self._stop_requested:
             return
         app = web.Application([
@@ -182,12 +186,15 @@ class PreviewServer:
         http = HTTPServer(app, xheaders=False)
         http.add_sockets(self._sockets)
         self._watcher.prime()
+        if self._watcher.notify(self._nudge):
+            self._poll = POLL_NOTIFIED
         self._mark_changed(None)
         poller = asyncio.create_task(self._watch_forever())
         builder = asyncio.create_task(self._build_forever())
         try:
             await self._stop.wait()
         finally:
+            self._watcher.close()
             poller.cancel()
             http.stop()
             for page in list(self.pages):
@@ -200,16 +207,37 @@ class PreviewServer:
 
     # ------------------------------------------------------------------ rebuilds
 
+    def _nudge(self) -> None:
+        """The watcher's notification (another thread): look at the sources now."""
+        loop, nudged = self._loop, self._nudged
+        try:
+            if loop is not None and nudged is not None:
+                loop.call_soon_threadsafe(nudged.set)
+        except RuntimeError:  # the loop has closed: the preview is stopping
+            pass
+
     async def _watch_forever(self) -> None:
-        """Look at the sources every POLL s; less often while building (the walk holds the GIL
-        the build needs) and on a site so big that one look takes longer than POLL_SHARE."""
+        """Look at the sources when the system reports a change, else every POLL s (POLL_NOTIFIED
+        when notifications work); less often while building (the walk holds the GIL the build
+        needs) and, on a site so big that one look takes longer than POLL_SHARE of POLL, no more
+        than that share of the time — a notified change is looked at once the last look's cost
+        has passed again, so looking never takes more than half the time."""
+        assert self._nudged is not None
         while True:
+            self._nudged.clear()  # a change reported during this look makes another one
             # The look's own CPU time: wall time would count the waits for the GIL while a build
             # runs and stretch the next sleep to seconds.
             started = time.thread_time()
             self._look()
             cost = time.thread_time() - started
-            await asyncio.sleep(max(POLL_BUSY if self._worker_busy else POLL, cost / POLL_SHARE))
+            if self._worker_busy:
+                await asyncio.sleep(max(POLL_BUSY, cost / POLL_SHARE))
+                continue
+            await asyncio.sleep(cost)
+            try:
+                await asyncio.wait_for(self._nudged.wait(), max(self._poll, cost / POLL_SHARE) - cost)
+            except asyncio.TimeoutError:
+                pass
 
     def _look(self) -> None:
         try:

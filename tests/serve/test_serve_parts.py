@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -124,3 +125,101 @@ def test_watcher_sees_edits_additions_removals_and_ignores_the_rest(tmp_path):
     (content / ".git" / "index").write_text("x", encoding="utf-8")
     (tmp_path / "output").mkdir()
     assert watcher.changed() == frozenset()
+
+
+def test_watcher_is_notified_of_a_save_and_not_of_what_it_ignores(tmp_path):
+    # The system's notifications (watchdog) wake the preview for a change the looks would report:
+    # a saved, added, removed or renamed source, the config — not the build reading the sources,
+    # not the output inside the site, not editor leftovers or hidden folders.
+    import threading
+
+    content = tmp_path / "content"
+    (content / "c").mkdir(parents=True)
+    (content / ".git").mkdir()
+    plan = content / "c" / "plan.md"
+    plan.write_text("a", encoding="utf-8")
+    config = tmp_path / "site_config.yaml"
+    config.write_text("title: x", encoding="utf-8")
+    output = content / "out"  # an output inside the watched folder, as `serve --out content/out` makes
+    output.mkdir()
+    nudged = threading.Event()
+    watcher = SourceWatcher([content, config], output)
+    assert watcher.notify(nudged.set), "no change notifications on this system"
+    try:
+        def quiet(action) -> bool:
+            nudged.clear()
+            action()
+            return not nudged.wait(1.0)
+
+        def nudges(action) -> bool:
+            nudged.clear()
+            action()
+            return nudged.wait(10.0)
+
+        assert quiet(lambda: plan.read_bytes())  # the build reads every source
+        assert quiet(lambda: (output / "index.html").write_text("x", encoding="utf-8"))
+        assert quiet(lambda: (content / "c" / ".plan.md.swp").write_text("x", encoding="utf-8"))
+        assert quiet(lambda: (content / ".git" / "index").write_text("x", encoding="utf-8"))
+        assert quiet(lambda: (tmp_path / "notes.txt").write_text("x", encoding="utf-8"))  # beside the config
+        assert nudges(lambda: plan.write_text("b", encoding="utf-8"))
+        assert nudges(lambda: (content / "c" / "new.md").write_text("n", encoding="utf-8"))
+        assert nudges(lambda: (content / "c" / "new.md").rename(content / "c" / "renamed.md"))
+        assert nudges(lambda: (content / "c" / "renamed.md").unlink())
+        assert nudges(lambda: config.write_text("title: y", encoding="utf-8"))
+        assert nudges(lambda: (content / "d").mkdir())
+        assert nudges(lambda: (content / "d" / "deep.md").write_text("n", encoding="utf-8"))  # a folder made later
+    finally:
+        watcher.close()
+    nudged.clear()
+    plan.write_text("c", encoding="utf-8")
+    assert not nudged.wait(0.5), "notified after close()"
+
+
+def test_server_rebuilds_on_a_notified_save_without_waiting_for_the_poll(tmp_path, monkeypatch):
+    # The polls come once a minute here: only the system's notification can start the rebuild of
+    # the save within the wait below.
+    import socket
+    import threading
+
+    from clusterpages.serve import server as server_mod
+
+    monkeypatch.setattr(server_mod, "POLL_NOTIFIED", 60.0)
+    monkeypatch.setattr(server_mod, "POLL", 60.0)
+    content = tmp_path / "content"
+    content.mkdir()
+    page = content / "page.md"
+    page.write_text("a", encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    builds: list[frozenset | None] = []
+    built = threading.Event()
+
+    def rebuild(changed):
+        builds.append(changed)
+        built.set()
+        return server_mod.Outcome(True, (), (), 0, 0.0)
+
+    class Quiet:
+        def building(self, changed): pass
+
+        def built(self, outcome, changed, pages): pass
+
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    sock.listen()
+    sock.setblocking(False)
+    preview = server_mod.PreviewServer(out, rebuild, SourceWatcher([content], out), [sock], "127.0.0.1", Quiet())
+    thread = threading.Thread(target=preview.serve_until_stopped, daemon=True)
+    thread.start()
+    try:
+        assert built.wait(30), "no first build"
+        built.clear()
+        time.sleep(0.2)  # the first look, after the first build, is done
+        page.write_text("b", encoding="utf-8")
+        assert built.wait(10), "the save was not rebuilt before the next poll"
+        assert builds[-1] == {str(page)}
+    finally:
+        preview.request_stop()
+        thread.join(10)
+        preview.close()
+        sock.close()
