@@ -83,7 +83,11 @@ class SourceWatcher:
             from watchdog.observers import Observer
         except ImportError:
             return False
-        relevant = self._relevant
+        # Watched and compared by their real paths: some systems report events that way (macOS).
+        tops = [os.path.realpath(top) for top in self._sources]
+
+        def relevant(path: str) -> bool:
+            return self._relevant(path, tops)
 
         class Nudger(ev.FileSystemEventHandler):
             def on_any_event(self, event) -> None:
@@ -97,11 +101,11 @@ class SourceWatcher:
                    ev.FileClosedEvent, ev.DirCreatedEvent, ev.DirDeletedEvent, ev.DirMovedEvent]
         observer = Observer()
         try:
-            for top in self._sources:
+            for top in tops:
                 if os.path.isdir(top):
                     observer.schedule(Nudger(), top, recursive=True, event_filter=changes)
                 elif os.path.isfile(top):  # the config file: its folder, not what is below it
-                    observer.schedule(Nudger(), os.path.dirname(top) or ".", recursive=False, event_filter=changes)
+                    observer.schedule(Nudger(), os.path.dirname(top), recursive=False, event_filter=changes)
             observer.start()
         except OSError:
             observer.stop()
@@ -116,16 +120,16 @@ class SourceWatcher:
             observer.stop()
             observer.join(timeout=2)
 
-    def _relevant(self, path: str) -> bool:
-        """A path the looks would report: a watched file, or one below a watched folder that is
-        not in the output and not ignored."""
+    def _relevant(self, path: str, tops: list[str]) -> bool:
+        """A path the looks would report: a watched file (one of `tops`), or one below a watched
+        folder that is not in the output and not ignored."""
         if self._skip(path):
             return False
-        for top in self._sources:
+        for top in tops:
             if path == top:
                 return True
-            if path.startswith(top.rstrip(os.sep) + os.sep):
-                parts = path[len(top):].split(os.sep)
+            if path.startswith(top + os.sep):
+                parts = path[len(top) + 1:].split(os.sep)
                 return not any(part.startswith(".") for part in parts[:-1]) and not self.ignored_name(parts[-1])
         return False
 
