@@ -53,22 +53,23 @@ def _edit(path: Path, old: str | None, new: str) -> None:
 
 @pytest.fixture
 def feeds_made(monkeypatch) -> list[str]:
-    """The feeds a build writes anew (not taken from its cache folder)."""
+    """The clusters whose feed, and whose entries in the region's feed, a build writes anew (not
+    taken from its cache folder)."""
     from clusterpages.publish import feeds
     made: list[str] = []
-    real = feeds.atom
+    real = feeds.entries
 
-    def spy(site, feed_path, *args, **kwargs):
-        made.append(feed_path)
-        return real(site, feed_path, *args, **kwargs)
-    monkeypatch.setattr(feeds, "atom", spy)
+    def spy(site, cluster):
+        made.append(cluster)
+        return real(site, cluster)
+    monkeypatch.setattr(feeds, "entries", spy)
     return made
 
 
 def test_an_edit_in_one_cluster_hashes_no_page_of_another(site, tmp_path, hashed, feeds_made):
     out = tmp_path / "output"
     _build(site, out)
-    assert "clusters/med/feed.xml" in feeds_made
+    assert "med" in feeds_made
     feeds_made.clear()
     assert any(p.startswith("clusters/med/") for p in hashed)  # the first build hashes every page
     hashed.clear()
@@ -78,7 +79,7 @@ def test_an_edit_in_one_cluster_hashes_no_page_of_another(site, tmp_path, hashed
     assert f"clusters/it/pages/{page.stem}/index.html" in hashed
     assert "index.html" in hashed  # the region's pages can be reached by any cluster
     assert not [p for p in hashed if p.startswith("clusters/") and not p.startswith("clusters/it/")]
-    assert sorted(feeds_made) == ["clusters/it/feed.xml", "feed.xml"]  # the others from the cache folder
+    assert feeds_made == ["it"]  # the other clusters' feeds and shares of the region's from the cache folder
     hashed.clear()
     _build(site, tmp_path / "clean" / "output", cache=False)
     assert _tree(out) == _tree(tmp_path / "clean" / "output")

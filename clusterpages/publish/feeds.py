@@ -51,10 +51,13 @@ def _item_summary(item) -> str:
     return "; ".join(p for p in parts if p) + "."
 
 
-def entries(site: Site) -> list[Entry]:
-    """Every dated thing of every cluster, newest first."""
+def entries(site: Site, cluster: str) -> list[Entry]:
+    """Every dated thing of a cluster, newest first."""
     out: list[Entry] = []
-    for doc in site.plans:
+
+    def mine(x) -> bool:
+        return x.cluster == cluster
+    for doc in filter(mine, site.plans):
         for item in doc.items:
             d = item.deadline
             if d is None or d.end is None or d.kind in ("recurrence", "none"):
@@ -67,17 +70,17 @@ def entries(site: Site) -> list[Entry]:
                 summary = ", ".join(p for p in (item.format, item.channel) if p) or "Публикация"
                 out.append(Entry(doc.cluster, key, item.title_text, d.end, item.link or row,
                                  row if item.link else None, "media", summary[:1].upper() + summary[1:] + "."))
-    for r in site.reports:
+    for r in filter(mine, site.reports):
         out.append(Entry(r.cluster, f"{r.cluster}/{r.slug}", r.title, r.published,
                          urls.document(r.cluster, r.slug), None, "report",
                          f"Отчёт о деятельности кластера, показателей: {len(r.indicators)}."))
-    for c in site.championships:
+    for c in filter(mine, site.championships):
         where = f", {c.venue}" if c.venue else ""
         when = c.start.strftime("%d.%m.%Y") + (f"–{c.end.strftime('%d.%m.%Y')}" if c.end != c.start else "")
         out.append(Entry(c.cluster, f"{c.cluster}/championships/{c.slug}", c.title, c.start,
                          urls.championship(c.cluster, c.slug), None, "championship",
                          f"{when}{where}."))
-    for p in site.pages:
+    for p in filter(mine, site.pages):
         if p.date is None:
             continue
         out.append(Entry(p.cluster, f"{p.cluster}/pages/{p.slug}", p.title, p.date,
@@ -112,13 +115,8 @@ def _entry(e: Entry, shown: str, feed_path: str, base: str | None) -> list[str]:
     return lines
 
 
-def atom(site: Site, feed_path: str, title: str, home: str, author: str, key: str, items: list[Entry],
-         prefix: bool, memo=no_memo) -> bytes:
-    """One Atom document; `home` is the site path of the HTML page the feed belongs to.
-    `memo(name, inputs, make)` may give back an entry written from the same inputs before."""
+def _head(site: Site, feed_path: str, title: str, home: str, author: str, key: str, updated: _dt.date) -> list[str]:
     base = site.config.base_url
-    names = {c.slug: c.short_name for c in site.clusters}
-    updated = items[0].date if items else site.config.as_of
     lines = ['<?xml version="1.0" encoding="utf-8"?>',
              f'<feed xmlns="{ATOM_NS}" xml:lang="ru">',
              f"  <id>tag:clusterpages,{TAG_DATE}:{escape(key)}</id>",
@@ -129,26 +127,64 @@ def atom(site: Site, feed_path: str, title: str, home: str, author: str, key: st
     if base:
         lines.append(f'  <link rel="self" type="application/atom+xml" href={quoteattr(_href(feed_path, feed_path, base))}/>')
     lines.append("  <generator>clusterpages</generator>")
+    return lines
+
+
+def _entries_xml(site: Site, feed_path: str, items: list[Entry], prefix: bool, memo=no_memo) -> list[str]:
+    """Each entry's lines joined (`prefix`: its title after its cluster's short name)."""
+    base = site.config.base_url
+    names = {c.slug: c.short_name for c in site.clusters}
+    out = []
     for e in items:
         shown = f"{names.get(e.cluster, e.cluster)}: {e.title}" if prefix else e.title
-        lines += memo(f"feed:{feed_path}:{e.id}", (e, shown, base), lambda e=e, shown=shown: _entry(e, shown, feed_path, base))
-    lines.append("</feed>")
-    return ("\n".join(lines) + "\n").encode("utf-8")
+        out.append("\n".join(memo(f"feed:{feed_path}:{e.id}", (e, shown, base),
+                                  lambda e=e, shown=shown: _entry(e, shown, feed_path, base))))
+    return out
+
+
+def atom(site: Site, feed_path: str, title: str, home: str, author: str, key: str, items: list[Entry],
+         prefix: bool, memo=no_memo) -> bytes:
+    """One Atom document; `home` is the site path of the HTML page the feed belongs to.
+    `memo(name, inputs, make)` may give back an entry written from the same inputs before."""
+    head = _head(site, feed_path, title, home, author, key, items[0].date if items else site.config.as_of)
+    return _joined(head, _entries_xml(site, feed_path, items, prefix, memo))
+
+
+def _joined(head: list[str], entries_xml: list[str]) -> bytes:
+    return ("\n".join(head + entries_xml + ["</feed>"]) + "\n").encode("utf-8")
+
+
+def region_entries(site: Site, items: list[Entry], memo=no_memo) -> tuple[tuple, ...]:
+    """A cluster's entries as the region's feed writes them, each with its place in that feed."""
+    return tuple(((-e.date.toordinal(), e.id), e.date, xml)
+                 for e, xml in zip(items, _entries_xml(site, urls.FEED, items, True, memo)))
 
 
 def feeds(site: Site, memo=no_memo) -> dict[str, bytes]:
-    """feed.xml of the region and clusters/<slug>/feed.xml of every cluster."""
-    every = entries(site)
-    out = {urls.FEED: atom(site, urls.FEED, site.config.title, urls.INDEX, site.config.department_name,
-                            "feed", every, prefix=True, memo=memo)}
+    """feed.xml of the region and clusters/<slug>/feed.xml of every cluster.
+
+    The region's feed is its clusters' entries merged in date order (every document is in one of
+    `site.clusters`: assemble drops a folder without its cluster.yaml); each cluster's share is made
+    with that cluster's own feed, so an edit in one cluster writes only that cluster's entries
+    again (`memo(name, inputs, make)`: the preview's Recall, or a build's cache folder)."""
+    out: dict[str, bytes] = {}
+    region: list[tuple] = []
     for cl in site.clusters:
         path = urls.cluster_feed(cl.slug)
         # Everything a cluster's feed is made of: a save elsewhere gives it back as it was.
         inputs = (cl, site.config.base_url, site.config.as_of) + tuple(
             tuple(x for x in xs if x.cluster == cl.slug) for xs in (site.plans, site.reports, site.championships, site.pages))
-        out[path] = memo(f"feed-doc:{path}", inputs, lambda cl=cl, path=path: atom(
-            site, path, cl.name, urls.cluster(cl.slug), cl.leading.name or cl.name, f"{cl.slug}/feed",
-            [e for e in every if e.cluster == cl.slug], prefix=False, memo=memo))
+
+        def make(cl=cl, path=path) -> tuple[bytes, tuple]:
+            items = entries(site, cl.slug)
+            return (atom(site, path, cl.name, urls.cluster(cl.slug), cl.leading.name or cl.name, f"{cl.slug}/feed",
+                         items, prefix=False, memo=memo), region_entries(site, items, memo))
+        out[path], share = memo(f"feed-doc:{path}", inputs, make)
+        region += share
+    region.sort(key=lambda x: x[0])
+    head = _head(site, urls.FEED, site.config.title, urls.INDEX, site.config.department_name, "feed",
+                 region[0][1] if region else site.config.as_of)
+    out[urls.FEED] = _joined(head, [xml for _, _, xml in region])
     return out
 
 
