@@ -242,7 +242,8 @@ def produce(site: Site, site_root: Path, previous_manifest: dict | None = None, 
         return files, {}, diags + [_template_diag(exc, theme, site_root)]
     files.update({p: put(p, data) for p, data in published.items()} if put is not None else published)
     diags += sub
-    diags += _link_check(files, set(copies), runtime, {p: w.scan for p, w in done.items()})
+    diags += _link_check(files, set(copies), runtime, {p: w.scan for p, w in done.items()},
+                         {p: w.sums[0] for p, w in done.items()})
     return files, copies, diags
 
 
@@ -285,26 +286,34 @@ def _memo(runtime: Runtime):
     return memo
 
 
-def _link_check(files: dict[str, bytes], copies: set[str], runtime: Runtime, scanned: dict) -> list[dg.Diagnostic]:
+def _link_check(files: dict[str, bytes], copies: set[str], runtime: Runtime, scanned: dict,
+                digests: dict[str, str]) -> list[dg.Diagnostic]:
     """The link check, with each page's scan remembered by the page's bytes (one cache entry);
-    `scanned` holds the scans of pages made where they were rendered."""
+    `scanned` holds the scans of pages made where they were rendered, `digests` their bytes' SHA-256.
+    A build with a cache folder checks again only the pages that changed (linkcheck.check_again)."""
     from clusterpages.publish import linkcheck
     index_key = cache_mod.key(runtime.fingerprint, "link-scans")
     known = runtime.store.get("linkscan", index_key) or {}
-    scans, fresh = dict(scanned), {}
+    scans, fresh, digests = dict(scanned), {}, dict(digests)
     for path, data in files.items():
         if path.endswith(".html") and path not in scans and not path.startswith((urls.EMBED, urls.DOWNLOADS)):
             data = write.content(data)
-            digest = cache_mod.key(data)
+            digests[path] = digest = cache_mod.key(data)
             scan = known.get(digest)
             if scan is None:
                 scan = linkcheck.scan(data.decode("utf-8"))
             scans[path] = fresh[digest] = scan
     if runtime.store.enabled and fresh.keys() != known.keys():
         runtime.store.put("linkscan", index_key, fresh)
-    if runtime.recall is None:
+    if runtime.recall is not None:
+        return _link_check_recalled(files, copies, scans, runtime.recall)
+    if not runtime.store.enabled:
         return linkcheck.check(files, copies, scans)
-    return _link_check_recalled(files, copies, scans, runtime.recall)
+    checked_key = cache_mod.key(runtime.fingerprint, "link-check")
+    diags, checked = linkcheck.check_again(files, copies, scans, digests, runtime.store.get("linkcheck", checked_key),
+                                           cache_mod.key)
+    runtime.store.put("linkcheck", checked_key, checked)
+    return diags
 
 
 def _link_check_recalled(files: dict[str, bytes], copies: set[str], scans: dict, recall: Recall) -> list[dg.Diagnostic]:

@@ -184,6 +184,32 @@ def test_a_build_failing_after_its_pages_were_written_keeps_the_previous_output(
     assert not list(tmp_path.glob(".output.tmp-*"))
 
 
+def test_a_cached_build_reports_the_links_a_clean_build_reports(tmp_path):
+    """The cached build checks again only the pages that changed (linkcheck.check_again): a broken
+    link of an unchanged page is still reported, and a removed heading breaks the unchanged pages
+    that pointed at it, as a clean build finds."""
+    (tmp_path / "site").mkdir()
+    cfg = _fixture(tmp_path / "site")
+    pages = sorted((tmp_path / "site" / "content" / "clusters" / "it" / "pages").glob("*.md"))
+    first, second = pages[0], pages[1]
+
+    def links(cache: bool, name: str) -> list[tuple]:
+        result = pipeline.build(cfg, tmp_path / name / "output", None, AS_OF, False, jobs=1, use_cache=cache)
+        return sorted((d.code, d.file, d.line) for d in result.diagnostics if d.code.startswith("link"))
+
+    _edit = lambda path, text: path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")  # noqa: E731
+    assert links(True, "kept") == links(False, "clean") == []
+    _edit(first, "\n## Особый раздел {#osobyi}\n\n[Нет такой](#net-takogo-yakorya)\n")
+    _edit(second, f"\n[К разделу]({first.name}#osobyi)\n")
+    found = links(True, "kept")
+    assert found == links(False, "clean") and len(found) == 1  # the missing anchor of the first page
+    _edit(second, "\nЕщё абзац.\n")  # the first page unchanged: its finding is still reported
+    assert links(True, "kept") == links(False, "clean") == found
+    first.write_text(first.read_text(encoding="utf-8").replace("{#osobyi}", ""), encoding="utf-8")
+    found = links(True, "kept")
+    assert found == links(False, "clean") and len(found) == 2  # the second page's link broke with it
+
+
 def test_a_streamed_build_keeps_no_page_bytes_in_memory(tmp_path):
     """With a staging folder, `produce` hands back pages and pieces as written files (size and
     checksum), not as bytes: the whole site's bytes are never held at once."""

@@ -23,3 +23,57 @@ def test_check_reports_each_kind_of_broken_link():
     got = sorted((d.code, d.file, d.line) for d in diags)
     assert got == [("link.absolute", "output/index.html", 3), ("link.broken", "output/assets/x.css", None),
                    ("link.broken", "output/index.html", 4), ("link.fragment", "output/index.html", 2)]
+
+
+def _again(files, others, before):
+    """check_again as a build calls it: every page's scan, and the digest of its bytes."""
+    from clusterpages.publish.linkcheck import check_again
+    from clusterpages.runtime.cache import key
+    pages = {p: d for p, d in files.items() if p.endswith(".html")}
+    return check_again(files, others, {p: scan(d.decode("utf-8")) for p, d in pages.items()},
+                       {p: key(d) for p, d in pages.items()}, before, key)
+
+
+def _found(diags):
+    return sorted((d.code, d.file, d.line) for d in diags)
+
+
+def test_check_again_checks_only_changed_pages_and_everything_when_anchors_or_files_change(monkeypatch):
+    from clusterpages.publish import linkcheck
+    checked: list[str] = []
+    real = linkcheck.check_page
+    files = {
+        "index.html": b'<a href="a/index.html#top">ok</a>\n<a href="nope.html">x</a>',
+        "a/index.html": b'<h2 id="top">t</h2><img src="../img.png" alt="">',
+        "b/index.html": b'<a href="../index.html">home</a>',
+    }
+
+    def again(others, before):
+        """The findings (the same as a whole check's) and the pages checked to make them."""
+        whole = _found(check(files, others))
+        checked.clear()
+        monkeypatch.setattr(linkcheck, "check_page", lambda page, *a: checked.append(page) or real(page, *a))
+        diags, before = _again(files, others, before)
+        monkeypatch.setattr(linkcheck, "check_page", real)
+        assert _found(diags) == whole
+        return whole, sorted(checked), before
+
+    found, pages, before = again({"img.png"}, None)
+    assert found == [("link.broken", "output/index.html", 2)]
+    assert pages == ["a/index.html", "b/index.html", "index.html"]
+
+    found, pages, before = again({"img.png"}, before)  # nothing changed: no page is checked
+    assert found == [("link.broken", "output/index.html", 2)] and pages == []
+
+    # one page's text changed, not its ids: only it is checked
+    files["b/index.html"] = b'<a href="../index.html">home</a> <a href="../gone.html">x</a>'
+    found, pages, before = again({"img.png"}, before)
+    assert pages == ["b/index.html"] and ("link.broken", "output/b/index.html", 1) in found
+
+    # an anchor went: the unchanged page that links to it is checked again
+    files["a/index.html"] = b'<h2 id="renamed">t</h2><img src="../img.png" alt="">'
+    found, pages, before = again({"img.png"}, before)
+    assert len(pages) == 3 and ("link.fragment", "output/index.html", 1) in found
+
+    found, pages, before = again(set(), before)  # a file went: every page is checked again
+    assert len(pages) == 3 and ("link.broken", "output/a/index.html", 1) in found
