@@ -94,32 +94,33 @@ def check(files: dict[str, bytes], others: set[str], scans: dict[str, Scan] | No
 
 @dataclass(frozen=True)
 class Checked:
-    """What a check found, kept for the next one: the digest of the set of files, and per page its
-    bytes' digest, its ids' digest and its findings."""
+    """What a check found, kept for the next one: the files that existed, and per page its bytes'
+    digest, its ids' digest and its findings."""
 
-    existing: str
+    existing: frozenset[str]
     pages: dict[str, tuple[str, str, tuple[dg.Diagnostic, ...]]]
 
 
 def check_again(files: dict[str, bytes], others: set[str], scans: dict[str, Scan], digests: dict[str, str],
                 before: Checked | None, key) -> tuple[list[dg.Diagnostic], Checked]:
-    """`check`, reusing `before` (the previous build's): while no file came or went and no changed
-    page's ids changed, a page with the same bytes (`digests`: page → digest of its bytes) has the
-    same findings, and only the changed pages are checked. `key(*parts)` makes a digest."""
-    existing = set(files) | others
+    """`check`, reusing `before` (the previous build's): while no file went and no changed page's
+    ids changed, a page with the same bytes (`digests`: page → digest of its bytes) has the same
+    findings — unless it had some and files came (one may be the target it missed) —, so only
+    the changed pages are checked. `key(*parts)` makes a digest."""
+    existing = frozenset(files) | others
     parsed = Scans(files, scans)
     pages = checked_pages(files)
-    now_existing = key(*sorted(existing))
-    old = before.pages if before is not None and before.existing == now_existing else {}
-    changed = [p for p in pages if old.get(p, ("",))[0] != digests[p]]
+    old = before.pages if before is not None and not (before.existing - existing) else {}
+    came = before is not None and existing != before.existing
+    changed = [p for p in pages if p not in old or old[p][0] != digests[p] or (came and old[p][2])]
     ids_now = {p: key(*sorted(parsed[p].ids)) for p in changed}
-    if old and any(p not in old or old[p][1] != ids_now[p] for p in changed):
+    if any(p in old and old[p][1] != ids_now[p] for p in changed):
         changed = pages  # an anchor came or went: every page's links are checked
         ids_now = {p: key(*sorted(parsed[p].ids)) for p in pages}
     found = {p: tuple(check_page(p, existing, parsed)) for p in changed}
     kept = {p: (digests[p], ids_now[p], found[p]) if p in found else old[p] for p in pages}
     diags = [d for p in pages for d in kept[p][2]]
-    return diags + check_styles(files, existing, parsed), Checked(now_existing, kept)
+    return diags + check_styles(files, existing, parsed), Checked(existing, kept)
 
 
 def checked_pages(files) -> list[str]:

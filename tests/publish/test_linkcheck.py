@@ -77,3 +77,11 @@ def test_check_again_checks_only_changed_pages_and_everything_when_anchors_or_fi
 
     found, pages, before = again(set(), before)  # a file went: every page is checked again
     assert len(pages) == 3 and ("link.broken", "output/a/index.html", 1) in found
+
+    # files came (a new page): the new page, and the pages that missed something, are checked
+    files.update({"a/index.html": b'<h2 id="top">t</h2>', "b/index.html": b'<a href="../index.html">home</a>'})
+    found, pages, before = again(set(), before)
+    assert found == [("link.broken", "output/index.html", 2)]
+    files["nope.html"] = b'<a href="index.html">back</a>'
+    found, pages, before = again(set(), before)
+    assert found == [] and pages == ["index.html", "nope.html"]
