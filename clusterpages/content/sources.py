@@ -109,7 +109,9 @@ _SAVE_HINT = ("Откройте файл и сохраните его в код�
 
 def decode(data: bytes, rel: str) -> tuple[str | None, list[dg.Diagnostic]]:
     """Decode bytes as UTF-8 (BOM allowed) and normalise line ends to LF."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or _utf16(data):
+    # UTF-16 without a BOM has zero bytes or 0x04 (the high byte of Cyrillic) in every other
+    # byte; a quick look for either spares the count on every file.
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or ((b"\x00" in data or b"\x04" in data) and _utf16(data)):
         return None, [dg.error("file.encoding", rel, 1, "Файл сохранён в кодировке UTF-16, а нужна UTF-8.",
                                _SAVE_HINT.format(enc="UTF-16"))]
     try:
