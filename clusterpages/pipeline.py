@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as _dt
-import pickle
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -160,7 +159,7 @@ def render_pages(site: Site, theme: Path, runtime: Runtime, specs: list[pages.Pa
             problems.append(value)
             continue
         if isinstance(value, bytes):  # packed on the worker (pagework.work_chunk)
-            data, value = value, pickle.loads(value)
+            data, value = value, cache_mod.unpack(value)
             if keys[i]:
                 runtime.store.put_packed("page", keys[i], data, value)
         elif keys[i]:

@@ -227,8 +227,32 @@ def test_a_streamed_build_keeps_no_page_bytes_in_memory(tmp_path):
             assert pages and all(isinstance(files[p], write.Staged) for p in pages)
             assert all(isinstance(v, write.Staged) for p, v in files.items() if p.endswith(".zip"))
             sample = files[pages[0]]
-            assert hashlib.sha256(sample.file.read_bytes()).hexdigest() == sample.sha256
+            assert hashlib.sha256(Path(sample.file).read_bytes()).hexdigest() == sample.sha256
             staging.commit(files, copies)
         finally:
             staging.discard()
     assert hashlib.sha256((out / pages[0]).read_bytes()).hexdigest() == sample.sha256
+
+
+def test_an_unchanged_build_reads_no_page_bytes_from_the_cache(tmp_path, monkeypatch):
+    """A page's HTML, CMS files and zip copy are kept apart in its cache entry (cache.pack_apart):
+    a build that finds every page as the output already holds it reads none of the files it
+    writes (only the CMS pieces whose code the admin page shows), and a build whose output was
+    deleted reads every page back, giving the same files."""
+    from clusterpages.runtime import cache
+    (tmp_path / "site").mkdir()
+    cfg = _fixture(tmp_path / "site")
+    out = tmp_path / "output"
+    _build(cfg, out, cache=True)
+    before = _tree(out)
+    reads = []
+    real = cache.Stored.read
+    monkeypatch.setattr(cache.Stored, "read", lambda self: reads.append(self) or real(self))
+    _build(cfg, out, cache=True)
+    assert _tree(out) == before
+    pages = {p.read_bytes() for p in out.rglob("*.html") if not p.relative_to(out).as_posix().startswith("embed/")}
+    assert reads and not [r for r in reads if real(r) in pages]
+    shutil.rmtree(out)
+    reads.clear()
+    _build(cfg, out, cache=True)
+    assert _tree(out) == before and len([r for r in reads if real(r) in pages]) >= len(pages) - 1  # all but the admin page

@@ -25,6 +25,7 @@ from urllib.parse import quote
 
 from clusterpages import urls
 from clusterpages.model import Cluster, Site
+from clusterpages.publish import write
 from clusterpages.publish.htmlscan import Tag, absolute, apply, resolve, scan, span_for, start_tag
 from clusterpages.runtime.recall import no_memo
 from clusterpages.typography import typograph_html
@@ -131,7 +132,7 @@ class Packed:
     size: int
     sha256: str
     crc: int
-    stream: bytes
+    stream: bytes        # or cache.Stored: read from a page's cache entry when its zip is made
 
     @classmethod
     def of(cls, data: bytes) -> "Packed":
@@ -158,7 +159,7 @@ def _zip_bytes(entries: Mapping[str, "bytes | Packed"], date: _dt.date,
             info.create_system = 3  # the same bytes whatever system builds it
             info.external_attr = 0o100644 << 16
             if isinstance(data, Packed):
-                info.file_size, info.CRC, stream = data.size, data.crc, data.stream
+                info.file_size, info.CRC, stream = data.size, data.crc, write.content(data.stream)
             else:
                 info.file_size = len(data)
                 info.CRC, stream = packed(name, data)

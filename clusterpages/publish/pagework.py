@@ -87,6 +87,19 @@ def staged(work: PageWork, spec: PageSpec, put: Callable[[str, bytes, str | None
     return replace(work, html=put(work.path, work.html, sums[0]), fragment=fragment)
 
 
+def pack(work: PageWork) -> bytes:
+    """The page's cache entry: its HTML, CMS files and zip copy kept apart from the rest
+    (cache.pack_apart), so that a build finding the page unchanged reads only the rest."""
+    def holed(apart):
+        fragment, bundled = work.fragment, work.bundled
+        if fragment is not None:
+            fragment = (apart(fragment[0]), apart(fragment[1]), fragment[2])
+        if bundled is not None:
+            bundled = (replace(bundled[0], stream=apart(bundled[0].stream)), bundled[1])
+        return replace(work, html=apart(work.html), fragment=fragment, bundled=bundled)
+    return cache_mod.pack_apart(holed)
+
+
 def work_many(env, fragment_env, specs: list[PageSpec], extras: Extras) -> list:
     """[PageWork or TemplateProblem] for each spec, in order."""
     out = []
@@ -104,5 +117,5 @@ def work_chunk(args: tuple[Path, Path | None, list[PageSpec], Extras]) -> list:
     here (cache.Cache.put_packed: the main process need not pickle it again)."""
     templates, compiled, specs, extras = args
     env = render.environment(templates, compiled)
-    return [cache_mod.pack(w) if isinstance(w, PageWork) else w
+    return [pack(w) if isinstance(w, PageWork) else w
             for w in work_many(env, render.with_bundled_templates(env), specs, extras)]

@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping
 
+from clusterpages.runtime.cache import Stored  # noqa: F401  (in the Bytes annotation)
+
 
 from clusterpages.publish.outputlock import _lock_path, _try_lock, locked  # noqa: F401  (callers use write.locked)
 from clusterpages.publish.writeerrors import OutputError, WriteError, refuse_unsafe  # noqa: F401  (callers use write.*)
@@ -92,7 +94,7 @@ def _same_file(previous: "Path | str", data: bytes) -> bool:
         return False
 
 
-def _clear(target: Path) -> None:
+def _clear(target: "Path | str") -> None:
     """Nothing at `target` (in a reused spare folder): a new file is written beside the old
     inode, never into it (it may be linked from the output)."""
     try:
@@ -100,14 +102,14 @@ def _clear(target: Path) -> None:
     except FileNotFoundError:
         pass
     except (IsADirectoryError, PermissionError):
-        if target.is_dir():
+        if os.path.isdir(target):
             shutil.rmtree(target)
         else:  # Windows refuses to delete a read-only file (a media file copied with its mode)
             os.chmod(target, stat.S_IWRITE | stat.S_IREAD)
             os.unlink(target)
 
 
-def _carry(previous: "Path | str", target: Path, st: os.stat_result | None = None) -> bool:
+def _carry(previous: "Path | str", target: "Path | str", st: os.stat_result | None = None) -> bool:
     """Bring an unchanged file over from the previous output, keeping its modification time:
     already there (the same file as `st`, the previous one's stat), linked, or copied."""
     try:
@@ -125,7 +127,7 @@ def _carry(previous: "Path | str", target: Path, st: os.stat_result | None = Non
         return _carry_copy(previous, target)
 
 
-def _carry_copy(previous: "Path | str", target: Path) -> bool:
+def _carry_copy(previous: "Path | str", target: "Path | str") -> bool:
     try:
         _clear(target)
         shutil.copy2(previous, target)
@@ -190,19 +192,28 @@ def _swap(tmp: Path, out: Path) -> None:
 class Staged:
     """A file already written to the new output: its bytes are on disk, not in memory."""
 
-    file: Path
+    file: str
     size: int
     sha256: str
 
+    def read(self) -> bytes:
+        with open(self.file, "rb") as fh:
+            return fh.read()
 
-def size(value: "bytes | Staged") -> int:
-    """The size of an output file, whether kept in memory or already staged."""
-    return value.size if isinstance(value, Staged) else len(value)
+
+# An output file's bytes: in memory, written to the new output already, or kept in the cache
+# (cache.Stored: a page found unchanged, read only if the output needs its bytes).
+Bytes = "bytes | Staged | Stored"
 
 
-def content(value: "bytes | Staged") -> bytes:
-    """The bytes of an output file, whether kept in memory or already staged."""
-    return value.file.read_bytes() if isinstance(value, Staged) else value
+def size(value: Bytes) -> int:
+    """The size of an output file, wherever its bytes are."""
+    return len(value) if isinstance(value, bytes) else value.size
+
+
+def content(value: Bytes) -> bytes:
+    """The bytes of an output file, wherever they are."""
+    return value if isinstance(value, bytes) else value.read()
 
 
 class Staging:
@@ -252,42 +263,47 @@ class Staging:
         shutil.rmtree(self._spare, ignore_errors=True)  # of an output that is gone, or unusable
         return False
 
-    def _target(self, rel: str) -> tuple[Path, str]:
+    def _target(self, rel: str) -> tuple[str, str]:
         """Where `rel` goes in the new output (its folder made) and where it is in the previous
         one; each folder's pair is made once (a build puts tens of thousands of files)."""
         parts = _checked(rel)
         folder = "/".join(parts[:-1])
         places = self._folders.get(folder)
         if places is None:
-            made = self.tmp.joinpath(*parts[:-1])
-            try:
-                made.mkdir(parents=True, exist_ok=True)
-            except (FileExistsError, NotADirectoryError):  # a file of the spare where a folder goes now
-                _clear_files_above(self.tmp, made)
-                made.mkdir(parents=True, exist_ok=True)
+            made = os.path.join(self.tmp, *parts[:-1])
+            if not os.path.isdir(made):  # a reused spare has most folders already
+                try:
+                    os.makedirs(made, exist_ok=True)
+                except (FileExistsError, NotADirectoryError):  # a file of the spare where a folder goes now
+                    _clear_files_above(self.tmp, Path(made))
+                    os.makedirs(made, exist_ok=True)
             places = self._folders[folder] = (made, os.path.join(self.out, *parts[:-1]))
-        return places[0] / parts[-1], os.path.join(places[1], parts[-1])
+        return os.path.join(places[0], parts[-1]), os.path.join(places[1], parts[-1])
 
-    def put(self, rel: str, data: "bytes | Staged", sha256: str | None = None) -> Staged:
-        """Write `rel` (`sha256`: its checksum, when the caller has it)."""
+    def put(self, rel: str, data: Bytes, sha256: str | None = None) -> Staged:
+        """Write `rel` (`sha256`: its checksum, when the caller has it: then bytes kept in the
+        cache are read only when the previous output does not hold them)."""
         if isinstance(data, Staged):  # written already
             return data
-        digest = sha256 or hashlib.sha256(data).hexdigest()
         try:
+            if sha256 is None:
+                data = content(data)
+            digest, n = sha256 or hashlib.sha256(data).hexdigest(), size(data)
             target, previous = self._target(rel)
-            st = self._unchanged(rel, previous, data, digest)
+            st = self._unchanged(rel, previous, data, n, digest)
             if st is None or not _carry(previous, target, st):
                 if self._reused:
                     _clear(target)
-                target.write_bytes(data)
+                with open(target, "wb") as fh:
+                    fh.write(content(data))
                 st = None
         except OSError as exc:
             self.discard()
             raise WriteError.wrap(exc) from exc
-        self._after[rel] = (len(data), st.st_mtime_ns if st is not None else -1, digest)
-        return Staged(target, len(data), digest)
+        self._after[rel] = (n, st.st_mtime_ns if st is not None else -1, digest)
+        return Staged(target, n, digest)
 
-    def _unchanged(self, rel: str, previous: str, data: bytes, digest: str) -> os.stat_result | None:
+    def _unchanged(self, rel: str, previous: str, data: Bytes, n: int, digest: str) -> os.stat_result | None:
         """The previous output's file when it holds `data` (its stat), else None."""
         try:
             st = os.stat(previous)
@@ -295,7 +311,7 @@ class Staging:
             return None
         known = self._before.get(rel)
         if known is None or (st.st_size, st.st_mtime_ns) != known[:2]:
-            return st if st.st_size == len(data) and _same_file(previous, data) else None
+            return st if st.st_size == n and _same_file(previous, content(data)) else None
         return st if known[2] == digest else None
 
     def _save_index(self) -> None:
