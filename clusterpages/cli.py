@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import re
 import datetime as _dt
 import json
@@ -139,6 +140,11 @@ def _config(args) -> Path | None:
 def cmd_build(args) -> int:
     from clusterpages import pipeline
     from clusterpages.publish import write
+    # One build is one short process: what the imports made lives to its end (frozen: never
+    # looked at by the collector), and the site's data is acyclic, so the collector runs less
+    # often than after every 700 new objects (~7 % of a rebuild at 1,000 pages).
+    gc.freeze()
+    gc.set_threshold(20_000, 20, 10)
     config = _config(args)
     if config is None:
         return EXIT_USAGE

@@ -337,14 +337,17 @@ def bundle(site: Site, cl: Cluster, files: Mapping[str, bytes], copies: Mapping[
             for p, e in sorted(entries.items())}
     rows = tuple((p, sums[p], e.size if isinstance(e, Packed) else len(e)) for p, e in sorted(entries.items()))
     as_of = site.config.as_of.isoformat()
-    # The preview: an unchanged listing gives back its manifest and its zip without making them again.
-    entries["manifest.json"] = recall(f"zip-manifest:{cl.slug}", (rows, as_of), lambda: (json.dumps(
-        {"cluster": cl.slug, "as_of": as_of, "files": [{"path": p, "sha256": s, "size": n} for p, s, n in rows]},
-        ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
-    sums["manifest.json"] = sha256(entries["manifest.json"])
-    parts = tuple(x for p in sorted(entries) for x in (p, sums[p])) + (as_of,)
-    return recall(f"zip:{cl.slug}", parts, lambda: memo("zip", parts, lambda: _zip_bytes(
-        entries, site.config.as_of, lambda name, data: recall(f"deflate:{cl.slug}:{name}", data, lambda: deflate(data)))))
+
+    def make() -> bytes:
+        entries["manifest.json"] = (json.dumps(
+            {"cluster": cl.slug, "as_of": as_of, "files": [{"path": p, "sha256": s, "size": n} for p, s, n in rows]},
+            ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+        return _zip_bytes(entries, site.config.as_of,
+                          lambda name, data: recall(f"deflate:{cl.slug}:{name}", data, lambda: deflate(data)))
+    # The listing and the date make the manifest, and with it the whole zip: an unchanged listing
+    # gives back the zip without making either again.
+    parts = tuple(x for p, s, n in rows for x in (p, s, str(n))) + (as_of,)
+    return recall(f"zip:{cl.slug}", parts, lambda: memo("zip", parts, make))
 
 
 def bundles(site: Site, files: Mapping[str, bytes], copies: Mapping[str, object],

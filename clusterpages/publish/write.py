@@ -17,17 +17,15 @@ import hashlib
 import os
 import pickle
 import shutil
-import stat
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping
 
-from clusterpages.runtime.cache import Stored  # noqa: F401  (in the Bytes annotation)
-
-
+from clusterpages.publish.carry import carry, clear, clear_files_above, remove_unwanted, same_copy, same_file
 from clusterpages.publish.outputlock import _lock_path, _try_lock, locked  # noqa: F401  (callers use write.locked)
 from clusterpages.publish.writeerrors import OutputError, WriteError, refuse_unsafe  # noqa: F401  (callers use write.*)
+from clusterpages.runtime.cache import Stored  # noqa: F401  (in the Bytes annotation)
 
 
 def _clean_stale(out: Path) -> None:
@@ -82,67 +80,6 @@ def _checked(rel: str) -> list[str]:
 def safe_target(base: Path, rel: str) -> Path:
     """`base / rel` for a site path that stays inside `base`."""
     return base.joinpath(*_checked(rel))
-
-
-def _same_file(previous: "Path | str", data: bytes) -> bool:
-    try:
-        if os.stat(previous).st_size != len(data):
-            return False
-        with open(previous, "rb") as fh:
-            return fh.read() == data
-    except OSError:
-        return False
-
-
-def _clear(target: "Path | str") -> None:
-    """Nothing at `target` (in a reused spare folder): a new file is written beside the old
-    inode, never into it (it may be linked from the output)."""
-    try:
-        os.unlink(target)
-    except FileNotFoundError:
-        pass
-    except (IsADirectoryError, PermissionError):
-        if os.path.isdir(target):
-            shutil.rmtree(target)
-        else:  # Windows refuses to delete a read-only file (a media file copied with its mode)
-            os.chmod(target, stat.S_IWRITE | stat.S_IREAD)
-            os.unlink(target)
-
-
-def _carry(previous: "Path | str", target: "Path | str", st: os.stat_result | None = None) -> bool:
-    """Bring an unchanged file over from the previous output, keeping its modification time:
-    already there (the same file as `st`, the previous one's stat), linked, or copied."""
-    try:
-        here = os.lstat(target) if st is not None else None
-    except FileNotFoundError:
-        here = None
-    try:
-        if here is not None:
-            if (here.st_ino, here.st_dev) == (st.st_ino, st.st_dev):
-                return True
-            _clear(target)
-        os.link(previous, target)
-        return True
-    except OSError:
-        return _carry_copy(previous, target)
-
-
-def _carry_copy(previous: "Path | str", target: "Path | str") -> bool:
-    try:
-        _clear(target)
-        shutil.copy2(previous, target)
-        return True
-    except OSError:
-        return False
-
-
-def _same_copy(previous: "Path | str", source: Path) -> os.stat_result | None:
-    """The previous output's copy of `source` (its stat) when it is the same file by size and time."""
-    try:
-        a, b = os.stat(previous), source.stat()
-    except OSError:
-        return None
-    return a if a.st_size == b.st_size and int(a.st_mtime) == int(b.st_mtime) else None
 
 
 _RENAME_EXCHANGE = 2
@@ -273,10 +210,10 @@ class Staging:
             made = os.path.join(self.tmp, *parts[:-1])
             if not os.path.isdir(made):  # a reused spare has most folders already
                 try:
-                    os.makedirs(made, exist_ok=True)
+                    Path(made).mkdir(parents=True, exist_ok=True)
                 except (FileExistsError, NotADirectoryError):  # a file of the spare where a folder goes now
-                    _clear_files_above(self.tmp, Path(made))
-                    os.makedirs(made, exist_ok=True)
+                    clear_files_above(self.tmp, Path(made))
+                    Path(made).mkdir(parents=True, exist_ok=True)
             places = self._folders[folder] = (made, os.path.join(self.out, *parts[:-1]))
         return os.path.join(places[0], parts[-1]), os.path.join(places[1], parts[-1])
 
@@ -291,11 +228,10 @@ class Staging:
             digest, n = sha256 or hashlib.sha256(data).hexdigest(), size(data)
             target, previous = self._target(rel)
             st = self._unchanged(rel, previous, data, n, digest)
-            if st is None or not _carry(previous, target, st):
+            if st is None or not carry(previous, target, st):
                 if self._reused:
-                    _clear(target)
-                with open(target, "wb") as fh:
-                    fh.write(content(data))
+                    clear(target)
+                Path(target).write_bytes(content(data))
                 st = None
         except OSError as exc:
             self.discard()
@@ -311,7 +247,7 @@ class Staging:
             return None
         known = self._before.get(rel)
         if known is None or (st.st_size, st.st_mtime_ns) != known[:2]:
-            return st if st.st_size == n and _same_file(previous, content(data)) else None
+            return st if st.st_size == n and same_file(previous, content(data)) else None
         return st if known[2] == digest else None
 
     def _save_index(self) -> None:
@@ -343,12 +279,12 @@ class Staging:
                         self.put(rel, files[rel])
                         continue
                     target, previous = self._target(rel)
-                    st = _same_copy(previous, copies[rel])
-                    if st is None or not _carry(previous, target, st):
-                        _clear(target)
+                    st = same_copy(previous, copies[rel])
+                    if st is None or not carry(previous, target, st):
+                        clear(target)
                         shutil.copy2(copies[rel], target)
                 if self._reused:
-                    _remove_unwanted(self.tmp, wanted)
+                    remove_unwanted(self.tmp, wanted)
                 _swap(self.tmp, self.out)
                 self._save_index()
                 self._keep_spare()
@@ -370,27 +306,6 @@ class Staging:
 
     def discard(self) -> None:
         shutil.rmtree(self.tmp, ignore_errors=True)
-
-
-def _clear_files_above(top: Path, folder: Path) -> None:
-    """Files of a reused spare standing where `folder` or one of its parents must be."""
-    for part in reversed([folder, *folder.parents]):
-        if part == top or not part.is_relative_to(top):
-            continue
-        if part.is_file() or part.is_symlink():
-            part.unlink()
-
-
-def _remove_unwanted(top: Path, wanted: set[str]) -> None:
-    """Files (and then empty folders) of a reused spare that the build did not make."""
-    for folder, dirs, names in os.walk(top, topdown=False):
-        rel_folder = Path(folder).relative_to(top).as_posix()
-        prefix = "" if rel_folder == "." else rel_folder + "/"
-        for name in names + [d for d in dirs if os.path.islink(os.path.join(folder, d))]:
-            if prefix + name not in wanted:
-                _clear(Path(folder, name))
-        if folder != str(top) and not os.listdir(folder):
-            os.rmdir(folder)
 
 
 def _read_index(index: Path | None) -> dict[str, tuple[int, int, str]]:

@@ -9,31 +9,37 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import importlib.util
 import io
 import os
 import pickle
 import shutil
 from dataclasses import dataclass, field
-from importlib import metadata
 from pathlib import Path
 from typing import Callable
 
-_LIBRARIES = ("Jinja2", "Markdown", "PyYAML", "nh3", "Babel", "iuliia", "icalendar", "css-inline", "MarkupSafe",
-              "snowballstemmer", "python-docx", "openpyxl", "lxml")
+# The libraries a cached result depends on, by the module they are imported as.
+_LIBRARIES = ("jinja2", "markdown", "yaml", "nh3", "babel", "iuliia", "icalendar", "css_inline", "markupsafe",
+              "snowballstemmer", "docx", "openpyxl", "lxml")
 
 
 def code_fingerprint() -> str:
-    """Hash of the package's source and of the versions of the libraries it uses."""
+    """Hash of the package's source and of the installed libraries it uses: the file each is
+    loaded from, with its size and time (an upgrade, or any reinstall, writes it anew; reading
+    versions through importlib.metadata would import the email package, ~30 ms of each build)."""
     h = hashlib.sha256()
     package = Path(__file__).resolve().parents[1]
     for path in sorted(package.rglob("*.py")):
         h.update(path.relative_to(package).as_posix().encode())
         h.update(path.read_bytes())
     for name in _LIBRARIES:
+        spec = importlib.util.find_spec(name)
         try:
-            h.update(f"{name}={metadata.version(name)}".encode())
-        except metadata.PackageNotFoundError:
-            h.update(f"{name}=none".encode())
+            st = os.stat(spec.origin) if spec is not None and spec.origin else None
+        except OSError:
+            st = None
+        found = f"{spec.origin}:{st.st_size}:{st.st_mtime_ns}" if st is not None else "none"
+        h.update(f"{name}={found}".encode())
     return h.hexdigest()
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
-from typing import Callable, Iterator
+from typing import Iterator
 
 MIN_PARALLEL = 24  # below this many units, starting workers costs more than it saves
 

@@ -238,7 +238,7 @@ def test_a_failing_write_ends_clearly_and_keeps_the_output(name, small_site, mon
     err = OSError(code_, os.strerror(code_))
     # Unchanged files are carried over from the previous output (linked, not written):
     # make every file a real write so that the simulated failure is met.
-    monkeypatch.setattr(write, "_carry", lambda *args: False)
+    monkeypatch.setattr(write, "carry", lambda *args: False)
     if what == "write_bytes":
         real = Path.write_bytes
         monkeypatch.setattr(Path, "write_bytes", lambda self, data: (_ for _ in ()).throw(err)
