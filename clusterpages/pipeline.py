@@ -16,7 +16,7 @@ from clusterpages.publish import artifacts as publish
 from clusterpages.publish import embed, embedstyles, outputs, pagework, write
 from clusterpages.runtime import cache as cache_mod
 from clusterpages.runtime import pagekeys, parallel
-from clusterpages.runtime.recall import Recall, no_memo
+from clusterpages.runtime.recall import Kept, Recall, no_memo
 from clusterpages.site import graph, pages, render
 from clusterpages.theme import tokens
 from clusterpages.theme.location import BUNDLED_THEME, theme_dir
@@ -221,7 +221,8 @@ def produce(site: Site, site_root: Path, previous_manifest: dict | None = None, 
     copies = _copies(site, site_root, theme)
     specs = pages.specs(site)
     tfp = _theme_key(theme / "templates", runtime)
-    remember = _remember(runtime, site)
+    kept = _kept(runtime)
+    remember = _remember(runtime, site, kept)
     put = staging.put if staging is not None else None  # each file written as soon as it is made
     done, problems = render_pages(site, theme, runtime, specs, _extras(site, copies, remember), tfp, put)
     files = {path: w.html for path, w in done.items()}
@@ -240,6 +241,8 @@ def produce(site: Site, site_root: Path, previous_manifest: dict | None = None, 
     except render.TemplateProblem as exc:
         return files, {}, diags + [_template_diag(exc, theme, site_root)]
     files.update({p: put(p, data) for p, data in published.items()} if put is not None else published)
+    if kept is not None:
+        kept.save()
     diags += sub
     diags += _link_check(files, set(copies), runtime, {p: w.scan for p, w in done.items()},
                          {p: w.sums[0] for p, w in done.items()})
@@ -257,11 +260,20 @@ def _owner(name: str) -> str | None:
     return (rest or None) if kind == "search-part" else urls.cluster_of(rest) if kind == "feed-doc" else None
 
 
-def _remember(runtime: Runtime, site: Site):
+def _kept(runtime: Runtime) -> Kept | None:
+    """The last search weights of each document, kept in the cache folder (a build with one)."""
+    if runtime.recall is not None or not runtime.store.enabled:
+        return None
+    key = lambda group: cache_mod.key(runtime.fingerprint, "kept", group)  # noqa: E731
+    return Kept(lambda group: runtime.store.get("kept", key(group)),
+                lambda group, table: runtime.store.put("kept", key(group), table))
+
+
+def _remember(runtime: Runtime, site: Site, kept: Kept | None = None):
     """`memo(name, inputs, make)` for whole-site artifacts: the preview's Recall, else the cache
     folder for the costly pieces, keyed by the pickled inputs — or, for a piece of one cluster,
     by the signatures of the sources it is made from (runtime/pagekeys.py: no pickling of a
-    whole cluster's documents to find it)."""
+    whole cluster's documents to find it); a search document's weights through `kept`."""
     if runtime.recall is not None:
         return runtime.recall
     if not runtime.store.enabled:
@@ -269,6 +281,8 @@ def _remember(runtime: Runtime, site: Site):
     settings = cache_mod.stable_bytes(site.config)
 
     def memo(name, inputs, make):
+        if kept is not None and name.startswith("search:"):
+            return kept(name, inputs, make)
         if not name.startswith(_KEPT_ON_DISK):
             return make()
         owner = _owner(name) if runtime.page_keys is not None else None

@@ -135,3 +135,27 @@ def test_an_upgrade_removes_the_entries_of_the_previous_version_once(site, tmp_p
     assert {p for p in (cache / "page").rglob("*") if p.is_file()} == new_pages
     _build(site, tmp_path / "clean" / "output", cache=False)
     assert _tree(out) == _tree(tmp_path / "clean" / "output")
+
+
+@pytest.fixture
+def stemmed(monkeypatch) -> list[str]:
+    """The search documents (their addresses) whose text a build stems in this process."""
+    from clusterpages.search import index
+    seen: list[str] = []
+    real = index._weights
+    monkeypatch.setattr(index, "_weights", lambda doc, stemmer: seen.append(doc.url) or real(doc, stemmer))
+    return seen
+
+
+def test_an_edit_stems_again_only_the_search_documents_whose_text_changed(site, tmp_path, stemmed):
+    """Each document's search weights are kept (runtime/recall.Kept): those the clusters' workers
+    made in the first build too, so an edited page's cluster rebuilds its part from them."""
+    config, out = site / "site_config.yaml", tmp_path / "output"
+    assert pipeline.build(config, out, None, AS_OF, True, jobs=2, use_cache=True).written
+    stemmed.clear()
+    page = sorted((site / "content" / "clusters" / "it" / "pages").glob("*.md"))[0]
+    _edit(page, None, "\nНовый абзац для проверки поиска.\n")
+    assert pipeline.build(config, out, None, AS_OF, True, jobs=2, use_cache=True).written
+    assert stemmed == [f"clusters/it/pages/{page.stem}/index.html"]
+    _build(site, tmp_path / "clean" / "output", cache=False)
+    assert _tree(out) == _tree(tmp_path / "clean" / "output")

@@ -105,3 +105,36 @@ class Recall:
         self._last = {k: v for k, v in self._last.items() if k in self._used}
         self._used = set()
         self._known = {}
+
+
+class Kept:
+    """Like `Recall`, for a build that ends with its process: the last result of each named piece
+    of work, with its inputs (a short digest), kept between builds by `read(group)` and
+    `write(group, table)` — one table per group of names (the part of a name before "#": a search
+    part's documents), read when one of its names is first asked for, and written back by `save`
+    with just the names asked for, when any of them was made anew."""
+
+    def __init__(self, read: Callable[[str], dict | None], write: Callable[[str, dict], None]) -> None:
+        self._read, self._write = read, write
+        self._before: dict[str, dict] = {}
+        self._now: dict[str, dict] = {}
+        self._made: set[str] = set()   # groups with a name made anew
+
+    def __call__(self, name: str, inputs: str, make: Callable[[], T]) -> T:
+        group = name.partition("#")[0]
+        before = self._before.get(group)
+        if before is None:
+            before = self._before[group] = self._read(group) or {}
+        last = before.get(name)
+        if last is not None and last[0] == inputs:
+            result = last[1]
+        else:
+            result = make()
+            self._made.add(group)
+        self._now.setdefault(group, {})[name] = (inputs, result)
+        return result
+
+    def save(self) -> None:
+        for group, now in self._now.items():
+            if group in self._made or now.keys() != self._before[group].keys():
+                self._write(group, now)

@@ -27,6 +27,7 @@ title (up to 2). Output is deterministic: documents in site order, keys sorted.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -115,11 +116,19 @@ def _weights(doc: Doc, stemmer: Stemmer) -> dict[str, int]:
     return weights
 
 
+def _text_key(doc: Doc) -> str:
+    """What a document's weights are made from, as a digest (what a memo compares)."""
+    h = hashlib.sha256(doc.title.encode("utf-8"))
+    h.update(b"\0" + doc.text.encode("utf-8"))
+    return h.hexdigest()
+
+
 def build_part(key: str, name: str, folder: str, docs: list[Doc], stemmer: Stemmer, memo=no_memo) -> Part:
-    """`memo(name, inputs, make)` may give back a document's weights made from the same text before."""
+    """`memo(name, inputs, make)` may give back a document's weights made from the same text before
+    (names "search:<part folder>#<document>")."""
     postings: dict[str, list[int]] = {}   # term → [doc, weight, doc, weight, …]
     for n, doc in enumerate(docs):
-        weights = memo(f"search:{folder}{doc.url}", (doc.title, doc.text), lambda doc=doc: _weights(doc, stemmer))
+        weights = memo(f"search:{folder}#{doc.url}", _text_key(doc), lambda doc=doc: _weights(doc, stemmer))
         for term, weight in weights.items():
             found = postings.get(term)
             if found is None:
@@ -187,11 +196,17 @@ def _cluster_only(site: Site, slug: str) -> Site:
                             for kind in ("plans", "reports", "videos", "championships", "pages")})
 
 
-def _part(args: tuple[str, str, str, Site]) -> Part:
+def _part(args: tuple[str, str, str, Site]) -> tuple[Part, dict[str, tuple[str, dict[str, int]]]]:
     """One cluster's part built on its own (a unit of work for a worker process): its documents'
-    text is taken out of their HTML there, not held for every cluster at once in the main process."""
+    text is taken out of their HTML there, not held for every cluster at once in the main process.
+    With it, each document's weights and their memo inputs, for the memo of the main process."""
     slug, name, folder, site = args
-    return build_part(slug, name, folder, cluster_docs(site, site.cluster(slug)), Stemmer())
+    made: dict[str, tuple[str, dict[str, int]]] = {}
+
+    def record(name, inputs, make):
+        made[name] = (inputs, make())
+        return made[name][1]
+    return build_part(slug, name, folder, cluster_docs(site, site.cluster(slug)), Stemmer(), record), made
 
 
 def build(site: Site, memo=no_memo, mapper=None) -> Index:
@@ -208,10 +223,16 @@ def build(site: Site, memo=no_memo, mapper=None) -> Index:
             except _Later:
                 pass
         todo = [cl for cl in site.clusters if cl.slug not in have]
-        built = dict(zip((cl.slug for cl in todo), mapper(_part, [
-            (cl.slug, cl.short_name, urls.search_part(cl.slug), _cluster_only(site, cl.slug)) for cl in todo])))
+        built: dict[str, Part] = {}
+        if len(todo) > 1:  # one part (an edit) is built here, where `memo` has its documents' weights
+            for cl, (part, made) in zip(todo, mapper(_part, [
+                    (cl.slug, cl.short_name, urls.search_part(cl.slug), _cluster_only(site, cl.slug)) for cl in todo])):
+                built[cl.slug] = part
+                for name, (inputs, weights) in made.items():
+                    memo(name, inputs, lambda weights=weights: weights)
         clusters = [have[cl.slug] if cl.slug in have else
-                    cluster_part(site, cl.slug, stemmer, memo, lambda part=built[cl.slug]: part) for cl in site.clusters]
+                    cluster_part(site, cl.slug, stemmer, memo, (lambda part=built[cl.slug]: part) if cl.slug in built else None)
+                    for cl in site.clusters]
     else:
         clusters = [cluster_part(site, cl.slug, stemmer, memo) for cl in site.clusters]
     parts = [regional_part(site, stemmer, memo)] + clusters
