@@ -93,3 +93,13 @@ def remove_unwanted(top: Path, wanted: set[str]) -> None:
                 clear(Path(folder, name))
         if folder != str(top) and not os.listdir(folder):
             os.rmdir(folder)
+
+
+def link_tree(top: Path, into: Path) -> None:
+    """`into` made a copy of the folder `top` whose files are links to `top`'s (OSError where a
+    link cannot be made: the caller removes what was made)."""
+    for folder, _, names in os.walk(top):
+        made = os.path.join(into, os.path.relpath(folder, top))
+        os.makedirs(made, exist_ok=True)
+        for name in names:
+            os.link(os.path.join(folder, name), os.path.join(made, name))

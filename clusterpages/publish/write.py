@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping
 
-from clusterpages.publish.carry import carry, clear, clear_files_above, remove_unwanted, same_copy, same_file
+from clusterpages.publish.carry import carry, clear, clear_files_above, link_tree, remove_unwanted, same_copy, same_file
 from clusterpages.publish.outputlock import _lock_path, _try_lock, locked  # noqa: F401  (callers use write.locked)
 from clusterpages.publish.writeerrors import OutputError, WriteError, refuse_unsafe  # noqa: F401  (callers use write.*)
 from clusterpages.runtime.cache import Stored  # noqa: F401  (in the Bytes annotation)
@@ -295,10 +295,14 @@ class Staging:
         return len(wanted)
 
     def _keep_spare(self) -> None:
-        """The output just replaced (in the temporary folder now) kept for the next build."""
-        if self._spare is None or not self.tmp.is_dir():
+        """The output just replaced (in the temporary folder now) kept for the next build; when
+        there was none (a first build), the new output linked file by file instead, so that the
+        build after it does not link the whole tree itself (the same work, once)."""
+        if self._spare is None:
             return
         try:
+            if not self.tmp.is_dir():
+                link_tree(self.out, self.tmp)
             self._spare.parent.mkdir(parents=True, exist_ok=True)
             os.replace(self.tmp, self._spare)
         except OSError:

@@ -236,9 +236,11 @@ def test_a_failing_write_ends_clearly_and_keeps_the_output(name, small_site, mon
     config, out, before = small_site
     what, code_, words = FAILURES[name]
     err = OSError(code_, os.strerror(code_))
-    # Unchanged files are carried over from the previous output (linked, not written):
-    # make every file a real write so that the simulated failure is met.
+    # Unchanged files are carried over from the previous output (linked, not written), into the
+    # folders of the spare the first build left: make every file a real write, in folders made
+    # anew, so that the simulated failure is met.
     monkeypatch.setattr(write, "carry", lambda *args: False)
+    shutil.rmtree(out.parent / ".clusterpages-cache" / f"spare-{out.name}")
     if what == "write_bytes":
         real = Path.write_bytes
         monkeypatch.setattr(Path, "write_bytes", lambda self, data: (_ for _ in ()).throw(err)

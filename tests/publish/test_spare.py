@@ -40,7 +40,8 @@ def test_the_replaced_output_is_kept_as_the_spare_and_reused(tmp_path):
     out, spare = tmp_path / "output", tmp_path / "cache" / "spare-output"
     first = {"index.html": b"one", "a/index.html": b"a", "b/c/index.html": b"c"}
     _commit(tmp_path, first)
-    assert not spare.exists()  # nothing was replaced yet
+    assert _tree(spare) == first  # nothing was replaced yet: the first output's files, linked
+    assert all(os.path.samefile(out / rel, spare / rel) for rel in first)
     second = {**first, "index.html": b"two"}
     _commit(tmp_path, second)
     assert _tree(spare) == first  # the previous output, kept instead of deleted
@@ -123,7 +124,8 @@ def test_a_spare_without_its_output_is_dropped(tmp_path):
         p.rmdir() if p.is_dir() else p.unlink()
     out.rmdir()  # the output deleted by hand
     _commit(tmp_path, {"index.html": b"three"})
-    assert _tree(out) == {"index.html": b"three"} and not spare.exists()
+    assert _tree(out) == {"index.html": b"three"}
+    assert os.path.samefile(spare / "index.html", out / "index.html")  # the old spare gone: the new output's links
 
 
 def test_a_read_only_file_in_the_spare_is_replaced_where_deleting_it_is_refused(tmp_path, monkeypatch):
