@@ -85,14 +85,22 @@ def clear_files_above(top: Path, folder: Path) -> None:
 
 def remove_unwanted(top: Path, wanted: set[str]) -> None:
     """Files (and then empty folders) of a reused spare that the build did not make."""
-    for folder, dirs, names in os.walk(top, topdown=False):
-        rel_folder = Path(folder).relative_to(top).as_posix()
-        prefix = "" if rel_folder == "." else rel_folder + "/"
-        for name in names + [d for d in dirs if os.path.islink(os.path.join(folder, d))]:
-            if prefix + name not in wanted:
-                clear(Path(folder, name))
-        if folder != str(top) and not os.listdir(folder):
-            os.rmdir(folder)
+    def tidy(folder: str, prefix: str) -> bool:
+        """True when `folder` is left empty."""
+        with os.scandir(folder) as found:
+            entries = list(found)
+        left = len(entries)
+        for entry in entries:
+            rel = prefix + entry.name
+            if entry.is_dir(follow_symlinks=False):
+                if tidy(entry.path, rel + "/"):
+                    os.rmdir(entry.path)
+                    left -= 1
+            elif rel not in wanted:  # a file, or a link (to a folder too)
+                clear(entry.path)
+                left -= 1
+        return left == 0
+    tidy(os.fspath(top), "")
 
 
 def link_tree(top: Path, into: Path) -> None:
