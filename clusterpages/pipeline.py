@@ -365,7 +365,9 @@ def build(config_path: Path, out: Path, as_of: _dt.date | None, fallback_as_of: 
     fingerprint = cache_mod.code_fingerprint()
     if use_cache:
         cache_mod.retire_other_versions(cache_folder(out), fingerprint)
-    with parallel.mapper(jobs) as run:
+    # A build after one made here expects few changes: its workers start only if work comes.
+    expect_little = use_cache and (cache_folder(out) / f"written-{out.name}").is_file() and out.is_dir()
+    with parallel.mapper(jobs, early=not expect_little) as run:
         runtime = Runtime(run, jobs, cache_mod.Cache(cache_folder(out) if use_cache else None), fingerprint, progress)
         return _build(config_path, out, as_of, fallback_as_of, strict, previous_manifest, runtime, started)
 

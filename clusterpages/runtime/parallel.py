@@ -22,35 +22,47 @@ class Mapper:
     `release()` ends the workers once no more work will come (the build's last steps run here,
     and the workers' memory is not kept while they do)."""
 
-    def __init__(self, jobs: int) -> None:
-        self._pool = ProcessPoolExecutor(max_workers=jobs) if jobs > 1 else None
-        if self._pool is not None:
-            # The workers start now, while this process holds nothing but its code: a worker
-            # forked later would share the loaded site with it page by page, and keep every page
-            # the site no longer needs (freed here, still mapped there) — 175 MB more at 10,000 pages.
+    def __init__(self, jobs: int, early: bool = True) -> None:
+        """`early`: the workers start now, while this process holds nothing but its code — a
+        worker forked later shares the loaded site with it page by page, and keeps every page the
+        site no longer needs (freed here, still mapped there): 175 MB more at 10,000 pages. Else
+        they start with the first work worth them (a build that expects little: none may come,
+        and starting and ending two workers costs ~35 ms)."""
+        self._jobs = jobs
+        self._pool: ProcessPoolExecutor | None = None
+        self._ended = jobs <= 1
+        if early:
+            self._start()
+
+    def _start(self) -> ProcessPoolExecutor | None:
+        if self._pool is None and not self._ended:
+            self._pool = ProcessPoolExecutor(max_workers=self._jobs)
             self._pool.submit(int)
+        return self._pool
 
     def __call__(self, fn, items):
         items = list(items)
-        if self._pool is None or len(items) < 2:
+        pool = self._start() if len(items) >= 2 else None
+        if pool is None:
             return map(fn, items)
-        return self._pool.map(fn, items)  # yields in the order of items, as each is ready
+        return pool.map(fn, items)  # yields in the order of items, as each is ready
 
     def release(self) -> None:
         """No more work for the workers: they end now (anything mapped later runs here)."""
-        pool, self._pool = self._pool, None
+        pool, self._pool, self._ended = self._pool, None, True
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
 
 
 @contextmanager
-def mapper(jobs: int) -> Iterator[Mapper]:
-    """A `Mapper` with `jobs` workers, ended when the block is left.
+def mapper(jobs: int, early: bool = True) -> Iterator[Mapper]:
+    """A `Mapper` with `jobs` workers (started `early` or with the first work), ended when the
+    block is left.
 
     Results come back in the order of `items` whatever the scheduling, so a parallel build
     is byte-identical to a serial one.
     """
-    run = Mapper(jobs)
+    run = Mapper(jobs, early)
     try:
         yield run
     finally:
