@@ -230,6 +230,8 @@ def produce(site: Site, site_root: Path, previous_manifest: dict | None = None, 
     if diags:
         return files, {}, diags
     extra, sub = outputs.artifacts(site, env, theme, remember, runtime.run if runtime.jobs > 1 else None)
+    if kept is not None:
+        kept.save()  # the search index is made: its documents' weights are not held any longer
     if isinstance(runtime.run, parallel.Mapper):
         runtime.run.release()  # the rest runs here: the workers' memory is given back first
     diags += sub
@@ -241,8 +243,6 @@ def produce(site: Site, site_root: Path, previous_manifest: dict | None = None, 
     except render.TemplateProblem as exc:
         return files, {}, diags + [_template_diag(exc, theme, site_root)]
     files.update({p: put(p, data) for p, data in published.items()} if put is not None else published)
-    if kept is not None:
-        kept.save()
     diags += sub
     diags += _link_check(files, set(copies), runtime, {p: w.scan for p, w in done.items()},
                          {p: w.sums[0] for p, w in done.items()})

@@ -112,7 +112,8 @@ class Kept:
     of work, with its inputs (a short digest), kept between builds by `read(group)` and
     `write(group, table)` — one table per group of names (the part of a name before "#": a search
     part's documents), read when one of its names is first asked for, and written back by `save`
-    with just the names asked for, when any of them was made anew."""
+    with just the names asked for, when any of them was made anew (a name asked for after `save`
+    starts its group's table again)."""
 
     def __init__(self, read: Callable[[str], dict | None], write: Callable[[str, dict], None]) -> None:
         self._read, self._write = read, write
@@ -135,6 +136,8 @@ class Kept:
         return result
 
     def save(self) -> None:
+        """Write back the tables that changed, and hold none of them any longer."""
         for group, now in self._now.items():
             if group in self._made or now.keys() != self._before[group].keys():
                 self._write(group, now)
+        self._before, self._now, self._made = {}, {}, set()
