@@ -366,7 +366,7 @@ def build(config_path: Path, out: Path, as_of: _dt.date | None, fallback_as_of: 
     if use_cache:
         cache_mod.retire_other_versions(cache_folder(out), fingerprint)
     # A build after one made here expects few changes: its workers start only if work comes.
-    expect_little = use_cache and (cache_folder(out) / f"written-{out.name}").is_file() and out.is_dir()
+    expect_little = use_cache and write.kept_in(cache_folder(out), out)[0].is_file() and out.is_dir()
     with parallel.mapper(jobs, early=not expect_little) as run:
         runtime = Runtime(run, jobs, cache_mod.Cache(cache_folder(out) if use_cache else None), fingerprint, progress)
         return _build(config_path, out, as_of, fallback_as_of, strict, previous_manifest, runtime, started)
@@ -382,8 +382,7 @@ def _build(config_path, out, as_of, fallback_as_of, strict, previous_manifest, r
     if site is not None and not any(d.severity == dg.ERROR for d in diags):
         with write.locked(out):
             folder = runtime.store.folder
-            staging = write.Staging(out, folder / f"written-{out.name}" if folder else None,
-                                    folder / f"spare-{out.name}" if folder else None)
+            staging = write.Staging(out, *write.kept_in(folder, out))
             try:
                 written = _produce_and_commit(site, site_root, previous_manifest, runtime, staging, strict, diags)
             finally:

@@ -322,6 +322,11 @@ def _read_index(index: Path | None) -> dict[str, tuple[int, int, str]]:
     return rows if isinstance(rows, dict) else {}
 
 
+def kept_in(folder: Path | None, out: Path) -> tuple[Path | None, Path | None]:
+    """Where a cache folder keeps the written output's index and its spare (none without one)."""
+    return (folder / f"written-{out.name}", folder / f"spare-{out.name}") if folder else (None, None)
+
+
 def write_site(out: Path, files: Mapping[str, bytes], copies: Mapping[str, Path]) -> int:
     """Write `files` (site path → bytes) and `copies` (site path → source file) as the new `out`.
 
