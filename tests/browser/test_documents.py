@@ -96,13 +96,13 @@ def test_videos_load_nothing_from_hosts_until_play(open_page, built_site):
     hosts = []
     p.route("**/*", lambda route: (hosts.append(route.request.url), route.abort())
             if not route.request.url.startswith("file://") else route.continue_())
-    p.locator(".video-embed__play").first.click()
+    with p.expect_request(lambda r: not r.url.startswith("file://"), timeout=15_000):
+        p.locator(".video-embed__play").first.click()
     frame = p.locator(".video-embed iframe").first
     frame.wait_for(state="attached")
     src = frame.get_attribute("src")
     assert src.startswith(("https://vkvideo.ru/video_ext.php", "https://rutube.ru/play/embed/",
                            "https://www.youtube-nocookie.com/embed/"))
-    p.wait_for_timeout(300)
     assert hosts and all(h.startswith(src.split("?")[0].rsplit("/", 1)[0]) for h in hosts)
     watch.problems.clear()  # the aborted embed request is expected here
     watch.new_problems()

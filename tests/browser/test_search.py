@@ -27,10 +27,13 @@ def _type(page, selector: str, text: str) -> None:
 def _box_results(watch, query: str) -> list[dict]:
     page = watch.page
     _type(page, BOX, query)
+    # The panel is the answer to this query (not to a word typed before it, nor to an earlier
+    # keystroke) when its link to the search page carries the whole query.
     page.wait_for_function(
-        "q => { const s = document.querySelector('[data-search-status]');"
-        " return s && s.textContent && document.querySelector('#cp-search-q').value === q; }", arg=query)
-    page.wait_for_timeout(400)  # a later keystroke's search may still replace the panel
+        "q => { const all = document.querySelector('#cp-search-panel .site-search__all');"
+        " const s = document.querySelector('[data-search-status]');"
+        " return all && s && s.textContent &&"
+        " all.getAttribute('href').endsWith('?q=' + encodeURIComponent(q)); }", arg=query)
     return page.eval_on_selector_all(f"{PANEL} li", """items => items.map(li => ({
         title: li.querySelector('a').textContent, href: li.querySelector('a').href,
         meta: li.querySelector('.search-result__meta').textContent,
@@ -104,13 +107,15 @@ def test_search_page_keyboard_filters_and_announcement(page, built_site):
     titles = p.eval_on_selector_all(".search-results li a", "a => a.map(x => x.textContent)")
     assert any("Сварщик" in t for t in titles), titles
     # Narrow to one kind, by keyboard.
+    # The page puts the query it has shown into its address.
     _type(p, "#cp-search-page-q", "чемпионат")
-    p.wait_for_timeout(500)
+    p.wait_for_function("q => location.search === '?q=' + encodeURIComponent(q)", arg="чемпионат")
     everything = p.locator(".search-results li").count()
     p.focus("select[name=kind]")
     p.select_option("select[name=kind]", "championship")
-    p.wait_for_function("() => Array.from(document.querySelectorAll('.search-result__kind'))"
-                        ".every(k => k.textContent === 'чемпионат')")
+    p.wait_for_function("() => location.search.endsWith('&kind=championship')")
+    kinds = p.eval_on_selector_all(".search-result__kind", "k => k.map(x => x.textContent)")
+    assert kinds and set(kinds) == {"чемпионат"}, kinds
     only = p.locator(".search-results li").count()
     assert 0 < only < everything
     assert "Найдено" in p.text_content("[data-search-page-status]")
