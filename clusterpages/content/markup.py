@@ -133,7 +133,7 @@ def removed_line(source: str, removed: tuple[str, ...]) -> int:
 @functools.lru_cache(maxsize=1)
 def _parser() -> markdown.Markdown:
     # The extensions are given as objects: named by strings, Python-Markdown looks each name up
-    # among the installed packages' entry points, which reads every package's metadata (~45 ms
+    # among the installed packages' entry points, which reads every package's metadata (25–35 ms
     # of every process that parses a page, a rebuild after one edit included).
     return markdown.Markdown(
         extensions=[TableExtension(), AttrListExtension(), FencedCodeExtension(),
