@@ -85,6 +85,26 @@ def test_an_edit_in_one_cluster_hashes_no_page_of_another(site, tmp_path, hashed
     assert _tree(out) == _tree(tmp_path / "clean" / "output")
 
 
+def test_an_edit_in_one_cluster_reads_no_file_of_another_clusters_zip(site, tmp_path, monkeypatch):
+    """A zip is found by the listing of its entries (path, checksum, size): the files already
+    written are listed by the checksums known from writing them and read only when the zip is
+    made again — the edited cluster's, not the others'."""
+    from clusterpages.publish import write
+    out = tmp_path / "output"
+    _build(site, out)
+    read: list[str] = []
+    real = write.Staged.read
+    monkeypatch.setattr(write.Staged, "read", lambda self: read.append(Path(self.file).as_posix()) or real(self))
+    page = sorted((site / "content" / "clusters" / "it" / "pages").glob("*.md"))[0]
+    _edit(page, None, "\nНовый абзац для проверки архивов.\n")
+    _build(site, out)
+    others = [f for f in read if "/clusters/" in f and "/clusters/it/" not in f]
+    assert not others, others
+    assert any("/clusters/it/search/" in f for f in read)  # the edited cluster's zip is made again
+    _build(site, tmp_path / "clean" / "output", cache=False)
+    assert _tree(out) == _tree(tmp_path / "clean" / "output")
+
+
 @pytest.mark.parametrize("edit", ["template", "cluster_yaml", "new_file"])
 def test_a_change_of_what_every_page_shows_hashes_every_page_again(site, tmp_path, hashed, edit):
     out = tmp_path / "output"

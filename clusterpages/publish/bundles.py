@@ -140,11 +140,12 @@ class Packed:
         return cls(len(data), sha256(data), crc, stream)
 
 
-def _zip_bytes(entries: Mapping[str, "bytes | Packed"], date: _dt.date,
+def _zip_bytes(entries: Mapping[str, "bytes | Packed | write.Staged"], date: _dt.date,
                packed: Callable[[str, bytes], tuple[int, bytes]] | None = None) -> bytes:
     """The zip of `entries`, byte for byte what ZipFile.writestr(…, ZIP_DEFLATED, compresslevel=ZIP_LEVEL)
     writes; `packed(name, data)` gives deflate()'s result, which the preview remembers per entry
-    so that a save compresses only the files it changed; a `Packed` entry is compressed already.
+    so that a save compresses only the files it changed; a `Packed` entry is compressed already,
+    a `write.Staged` one is read now.
     (zipfile has no call to add an entry
     compressed beforehand: its writer's last steps are repeated here, and a test compares the
     bytes with writestr's.)"""
@@ -161,6 +162,7 @@ def _zip_bytes(entries: Mapping[str, "bytes | Packed"], date: _dt.date,
             if isinstance(data, Packed):
                 info.file_size, info.CRC, stream = data.size, data.crc, write.content(data.stream)
             else:
+                data = write.content(data)
                 info.file_size = len(data)
                 info.CRC, stream = packed(name, data)
             info.compress_size = len(stream)
@@ -287,8 +289,11 @@ class Listing:
 
 def bundle(site: Site, cl: Cluster, files: Mapping[str, bytes], copies: Mapping[str, object],
            read: Callable[[str], bytes], memo=None, prepared: Mapping[str, tuple[Packed, frozenset[str]]] | None = None,
-           recall=no_memo, listing: "Listing | None" = None) -> bytes:
-    """The zip of one cluster. `read(site path)` gives the bytes of a file of the site;
+           recall=no_memo, listing: "Listing | None" = None,
+           entry: Callable[[str], "bytes | write.Staged"] | None = None) -> bytes:
+    """The zip of one cluster. `read(site path)` gives the bytes of a file of the site, `entry(site
+    path)` its bytes or, when they are on disk with their checksum known, a `write.Staged` read
+    only if the zip is made (an unchanged listing gives back the last zip without reading them);
     `prepared` holds pages already made into their bundle form and packed (page → (Packed, loads));
     `recall(name, inputs, make)` gives back each entry's checksum and compressed form when its
     bytes are the same as before (the preview: recall.Recall)."""
@@ -301,41 +306,46 @@ def bundle(site: Site, cl: Cluster, files: Mapping[str, bytes], copies: Mapping[
         return path.startswith(scope) or path.startswith(urls.ASSETS)
 
     listing = listing or Listing.of(files, copies)
-    entries: dict[str, bytes | Packed] = {}
+    entry = entry or read
+    entries: dict[str, bytes | Packed | write.Staged] = {}
     wanted: set[str] = set()
     for path in listing.under(scope):
         if path in prepared:
             entries[path], loads = prepared[path]
             wanted |= loads
             continue
-        data = read(path)
         if path.endswith(".html"):
+            data = read(path)
             text, loads = memo("bundle-page", (data, path, cl.slug, str(base_url)),
                                lambda data=data, path=path: bundle_page(data.decode("utf-8"), path, inside, base_url))
             data = text.encode("utf-8")
             wanted |= loads
-        entries[path] = data
+            entries[path] = data
+        else:
+            entries[path] = entry(path)
     queue = sorted(wanted - set(entries))
     while queue:
         path = queue.pop(0)
         if path in entries or not (path in files or path in copies):
             continue  # a missing file is the link check's business
-        entries[path] = read(path)
         if path.endswith(".css"):
+            entries[path] = read(path)
             queue += sorted(css_loads(entries[path].decode("utf-8"), path) - set(entries))
+        else:
+            entries[path] = entry(path)
     # Fonts and other third-party files travel with their licences (the OFL asks for it).
     folders = {posixpath.dirname(p) for p in entries if p.startswith(urls.ASSETS)}
     for path in listing.licences:
         if posixpath.dirname(path) in folders and path not in entries:
-            entries[path] = read(path)
+            entries[path] = entry(path)
     own_search = urls.search_bundle_manifest(cl.slug)
     if urls.SEARCH_MANIFEST in entries and own_search in entries:
         entries[urls.SEARCH_MANIFEST] = entries[own_search]  # search in the zip: this cluster only
     entries["index.html"] = _root_index(site, cl)
     entries["ИНСТРУКЦИЯ.txt"] = _instruction(cl, base_url)
-    sums = {p: e.sha256 if isinstance(e, Packed) else recall(f"sha256:{cl.slug}:{p}", e, lambda data=e: sha256(data))
-            for p, e in sorted(entries.items())}
-    rows = tuple((p, sums[p], e.size if isinstance(e, Packed) else len(e)) for p, e in sorted(entries.items()))
+    sums = {p: e.sha256 if isinstance(e, (Packed, write.Staged)) else
+            recall(f"sha256:{cl.slug}:{p}", e, lambda data=e: sha256(data)) for p, e in sorted(entries.items())}
+    rows = tuple((p, sums[p], len(e) if isinstance(e, bytes) else e.size) for p, e in sorted(entries.items()))
     as_of = site.config.as_of.isoformat()
 
     def make() -> bytes:
@@ -356,6 +366,21 @@ def bundles(site: Site, files: Mapping[str, bytes], copies: Mapping[str, object]
     """downloads/<cluster>.zip for every cluster, each given to `put` (write.Staging.put: written
     at once, so one zip at a time is in memory) as soon as it is made."""
     listing = Listing.of(files, copies)
+    copied: dict[str, write.Staged] = {}
+
+    def entry(path: str) -> "bytes | write.Staged":
+        # A file already written, or one the theme or the media gives every zip (fonts, scripts),
+        # is kept by its checksum — the latter's taken once for all the zips.
+        value = files.get(path)
+        if isinstance(value, write.Staged):
+            return value
+        if value is None and path in copies:
+            if path not in copied:
+                data = read(path)
+                copied[path] = write.Staged(str(copies[path]), len(data), sha256(data))
+            return copied[path]
+        return read(path)
+
     return {urls.bundle(cl.slug): put(urls.bundle(cl.slug), bundle(site, cl, files, copies, read, memo, prepared,
-                                                                   recall, listing))
+                                                                   recall, listing, entry))
             for cl in site.clusters}
