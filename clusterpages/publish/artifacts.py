@@ -166,12 +166,28 @@ def artifacts(site: Site, env: jinja2.Environment, pages: Mapping[str, bytes], c
             return write.content(pages[path])
         return Path(copies[path]).read_bytes()
 
+    copied: dict[str, write.Staged] = {}
+
+    def on_disk(path: str) -> "bytes | write.Staged":
+        """The bytes of a file, or — written already, or copied from the theme or the media —
+        where they are on disk with their checksum (a copy read and hashed once a build, for the
+        manifest and every zip it is in)."""
+        made = out.get(path, pages.get(path))
+        if isinstance(made, write.Staged):
+            return made
+        if made is None and path in copies:
+            if path not in copied:
+                data = read(path)
+                copied[path] = write.Staged(str(copies[path]), len(data),
+                                            recall(f"sha256:{path}", data, lambda: bundles.sha256(data)))
+            return copied[path]
+        return read(path)
+
     def digest(path: str) -> str:
-        staged = out.get(path, pages.get(path))
-        if isinstance(staged, write.Staged):
-            return staged.sha256
-        data = read(path)
-        return recall(f"sha256:{path}", data, lambda: bundles.sha256(data))
+        found = on_disk(path)
+        if isinstance(found, write.Staged):
+            return found.sha256
+        return recall(f"sha256:{path}", found, lambda: bundles.sha256(found))
 
     if urls.asset("copy.js") not in copies:  # a site's own theme without it: the admin page still works
         out[urls.asset("copy.js")] = (BUNDLED_THEME / "static" / "copy.js").read_bytes()
@@ -189,7 +205,7 @@ def artifacts(site: Site, env: jinja2.Environment, pages: Mapping[str, bytes], c
 
     zips = bundles.bundles(site, {**pages, **out}, copies, read, memo,
                            {p: w.bundled for p, w in done.items() if w.bundled is not None}, recall,
-                           **({"put": put} if put is not None else {}))
+                           **({"put": put} if put is not None else {}), entry=on_disk)
     out.update(zips)
     kits = _kits(site, fragments, zips, embed_files)
     css = embed_files[urls.EMBED_CSS].decode("utf-8")

@@ -362,25 +362,11 @@ def bundle(site: Site, cl: Cluster, files: Mapping[str, bytes], copies: Mapping[
 
 def bundles(site: Site, files: Mapping[str, bytes], copies: Mapping[str, object],
             read: Callable[[str], bytes], memo=None, prepared: Mapping[str, tuple[Packed, frozenset[str]]] | None = None,
-            recall=no_memo, put: Callable[[str, bytes], object] = lambda path, data: data) -> dict[str, object]:
+            recall=no_memo, put: Callable[[str, bytes], object] = lambda path, data: data,
+            entry: Callable[[str], "bytes | write.Staged"] | None = None) -> dict[str, object]:
     """downloads/<cluster>.zip for every cluster, each given to `put` (write.Staging.put: written
-    at once, so one zip at a time is in memory) as soon as it is made."""
+    at once, so one zip at a time is in memory) as soon as it is made; `entry` as for `bundle`."""
     listing = Listing.of(files, copies)
-    copied: dict[str, write.Staged] = {}
-
-    def entry(path: str) -> "bytes | write.Staged":
-        # A file already written, or one the theme or the media gives every zip (fonts, scripts),
-        # is kept by its checksum — the latter's taken once for all the zips.
-        value = files.get(path)
-        if isinstance(value, write.Staged):
-            return value
-        if value is None and path in copies:
-            if path not in copied:
-                data = read(path)
-                copied[path] = write.Staged(str(copies[path]), len(data), sha256(data))
-            return copied[path]
-        return read(path)
-
     return {urls.bundle(cl.slug): put(urls.bundle(cl.slug), bundle(site, cl, files, copies, read, memo, prepared,
                                                                    recall, listing, entry))
             for cl in site.clusters}
