@@ -18,6 +18,7 @@ from clusterpages.content import status as st
 from clusterpages.model import Site
 from clusterpages.publish.htmlscan import absolute
 from clusterpages.runtime.recall import no_memo
+from clusterpages.typography import typograph
 
 
 # XML text and attributes, escaped by the html module (xml.sax.saxutils would bring urllib.request,
@@ -28,7 +29,7 @@ def escape(text: str) -> str:
 
 def quoteattr(value: str) -> str:
     return f'"{html.escape(value)}"'
-from clusterpages.typography import typograph
+
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 # RFC 4151: the date on which the tagging authority held the name. A constant keeps ids stable
