@@ -108,7 +108,7 @@ class PlanItem:
     responsible: str
     participants: str
     result_html: str
-    status: str           # a key of content.status.LABELS
+    status: str           # the row's one state (content.status.judge): a key of content.status.LABELS
     status_note: str      # what the Статус column said
     tags: tuple[str, ...]
     decisions: tuple[tuple[str, int], ...]  # (protocol number, decision number)
@@ -121,6 +121,9 @@ class PlanItem:
     link: str | None = None
     done_on: _dt.date | None = None   # the day the row says it was done («выполнено — размещён 27.12.2022»)
     place: str = ""    # where a person finds the row in a Word or Excel file: «таблица 2, строка 6»
+    written: str | None = None   # the working status the Статус column names (None: none or unknown)
+    late_days: int = 0           # overdue: days past its term; finished: days its completion came late
+    term: Deadline | None = None  # the term it is judged by: the deadline, or a postponement's new term
 
 
 @dataclass(frozen=True)

@@ -155,7 +155,7 @@ def cluster_feed(cluster: str) -> str:
 
 
 def matrix(protocol_slug: str, ext: str) -> str:
-    """matrix.csv or matrix.json of a protocol's dashboard."""
+    """matrix.csv, matrix.json or matrix.xlsx of a protocol's dashboard."""
     return f"{PROTOCOLS}{protocol_slug}/matrix.{ext}"
 
 

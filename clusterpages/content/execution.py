@@ -9,8 +9,14 @@ precedence (docs/content-model.md, «Исполнение решений»):
    decision («п. N протокола № M») and says «выполнено» — makes the cell «выполнено», or
    «выполнено с опозданием» when the earliest dated completion is after the deadline. A cell
    never says «просрочено» while completion evidence exists.
-3. Otherwise, after the deadline: «просрочено».
-4. Otherwise: «в работе» when a plan row about the decision is in work, else «не начато».
+3. Otherwise, when every plan row about the decision is cancelled: «не выполнено — отменено
+   в плане кластера», its own state (never «просрочено»).
+4. Otherwise, after the deadline: «просрочено».
+5. Otherwise: «в работе» when a plan row about the decision is in work, else «не начато».
+
+A plan row's own state comes from `status.judge`, the rule every page uses. Reasons are in the
+department's words (what was looked for and where, «план работы на 2022–2023 учебный год, п. 2»);
+file names and lines go only into the build's diagnostics (`conflicts`).
 
 Evidence that disagrees (a plan row says done and the typed rules find nothing; a plan row
 says «не выполнено» while completion is proven) is reported by `conflicts`, naming both
@@ -25,6 +31,7 @@ from dataclasses import dataclass
 from clusterpages import diagnostics as dg, urls
 from clusterpages.content import status as st
 from clusterpages.model import Cluster, Decision, PlanDoc, PlanItem, Protocol, Rule, Site
+from clusterpages.text import status_note
 
 # A decision's state: (label, icon). Where it means what a plan item's status means, the
 # words and shapes are the statuses' own.
@@ -33,20 +40,33 @@ STATES = {
     "done_late": ("Выполнено с опозданием", st.ICONS["done"]),
     "in_progress": (st.LABELS["in_progress"], st.ICONS["in_progress"]),
     "overdue": (st.LABELS["overdue"], st.ICONS["overdue"]),
+    "cancelled": ("Не выполнено — отменено в плане кластера", st.ICONS["cancelled"]),
     "not_started": ("Не начато", st.ICONS["upcoming"]),
     "not_applicable": ("Не применимо", st.ICONS["undated"]),
 }
 DONE_STATES = frozenset({"done", "done_late"})
-_RULE_WHAT = {
-    "report": "отчёт за {year} учебный год (файл report-{slug}.md)",
-    "media_plan": "медиаплан на {year} учебный год (файл media-plan-{slug}.md)",
-    "plan_updated": "актуализированный план на {year} учебный год (поле updated в plan-{slug}.md)",
-    "video": "ролик{kind} в videos.yaml",
-    "championship": "чемпионат в папке championships/",
-    "plan_item": "выполненный пункт плана с меткой #{tag}",
-    "page": "страница с меткой {tag}",
+# What a typed rule looks for and, when nothing is found, what is missing — in the words of
+# the department, never a file name: {year} «2021–2022», {kind} « о профессии», {topic} «точки роста».
+_RULE_WANTS = {
+    "report": "отчёт за {year} учебный год на сайте кластера",
+    "media_plan": "медиаплан на {year} учебный год на сайте кластера",
+    "plan_updated": "план работы на {year} учебный год, актуализированный после протокола",
+    "video": "ролик{kind} в разделе «Видео» кластера",
+    "championship": "отраслевой чемпионат в разделе «Чемпионаты» кластера",
+    "plan_item": "выполненный пункт плана по теме «{topic}»",
+    "page": "страница кластера по теме «{topic}»",
+}
+_RULE_MISSING = {
+    "report": "отчёт за {year} учебный год не опубликован на сайте кластера",
+    "media_plan": "медиаплан на {year} учебный год не опубликован на сайте кластера",
+    "plan_updated": "план работы на {year} учебный год не актуализирован после протокола",
+    "video": "ролик{kind} не опубликован в разделе «Видео» кластера",
+    "championship": "в разделе «Чемпионаты» кластера нет отраслевого чемпионата",
+    "plan_item": "в планах кластера нет выполненного пункта по теме «{topic}»",
+    "page": "на сайте кластера нет страницы по теме «{topic}»",
 }
 _KINDS = {"profession": " о профессии", "greeting": " с поздравлением", "other": ""}
+_DOC_NAMES = {"plan": "план работы", "media-plan": "медиаплан"}
 
 
 @dataclass(frozen=True)
@@ -55,14 +75,25 @@ class Evidence:
     label: str
     link: str              # site path (with #fragment) or an outside address
     date: _dt.date | None
-    file: str              # the source that says it
+    file: str              # the source that says it (for the build's diagnostics, never for a page)
     line: int | None
     done: bool             # evidence of completion (a plan row in work is evidence, but not of completion)
-    status: str = ""       # a plan row's status
+    status: str = ""       # a plan row's state
+    where: str = ""        # where a person finds it: «план работы на 2022–2023 учебный год, п. 2»
+    words: str = ""        # a plan row's state and term in words: «в работе, срок 25.12.2022»
 
     @property
     def source(self) -> str:
         return f"{self.file}, строка {self.line}" if self.line else self.file
+
+    @property
+    def said(self) -> str:
+        """The evidence as the department reads it: where it is and what it says."""
+        if self.kind == "plan":
+            return f"{self.where}: {self.words}"
+        if self.kind == "claim":
+            return f"подтверждение кластера: «{self.label}»"
+        return f"на сайте кластера: «{self.label}»"
 
 
 @dataclass(frozen=True)
@@ -72,7 +103,7 @@ class Cell:
     state: str
     evidence: Evidence | None         # the evidence the state rests on
     sources: tuple[Evidence, ...]     # every piece of evidence considered
-    reason: str                       # what was decided and why, in Russian
+    reason: str                       # what was decided and why, in the department's words
 
     @property
     def label(self) -> str:
@@ -91,11 +122,20 @@ def _year_slug(text: str | None) -> str:
     return (text or "").replace("–", "-").replace("/", "-").strip()
 
 
+def _rule_words(table: dict[str, str], rule: Rule) -> str:
+    year = _year_slug(rule.academic_year).replace("-", "–")
+    return table.get(rule.type, rule.type).format(year=year, topic=(rule.tag or "").replace("-", " "),
+                                                   kind=_KINDS.get(rule.kind or "", ""))
+
+
 def rule_wants(rule: Rule) -> str:
-    """What a typed rule looks for, in words."""
-    slug = _year_slug(rule.academic_year)
-    return _RULE_WHAT.get(rule.type, rule.type).format(year=slug.replace("-", "–"), slug=slug, tag=rule.tag or "",
-                                                      kind=_KINDS.get(rule.kind or "", ""))
+    """What a typed rule looks for, in words: «отчёт за 2021–2022 учебный год на сайте кластера»."""
+    return _rule_words(_RULE_WANTS, rule)
+
+
+def rule_missing(rule: Rule) -> str:
+    """What is missing when a typed rule finds nothing: «отчёт … не опубликован на сайте кластера»."""
+    return _rule_words(_RULE_MISSING, rule)
 
 
 def _plan_date(item: PlanItem) -> _dt.date | None:
@@ -175,18 +215,52 @@ def _plan_rows(site: Site, cluster: Cluster, protocol: Protocol, decision: Decis
             if (protocol.number, decision.number) in i.decisions]
 
 
+def row_where(doc: PlanDoc, item: PlanItem) -> str:
+    """Where a person finds a row: «план работы на 2022–2023 учебный год, п. 2» (the row's title
+    when it has no number)."""
+    head = f"{_DOC_NAMES.get(doc.kind, doc.kind)} на {doc.year.label('dash')} учебный год"
+    return f"{head}, п.\u00a0{item.number}" if item.number else f"{head}, «{item.title_text}»"
+
+
+def row_words(item: PlanItem) -> str:
+    """A row's state and term as the department reads them: «в работе, срок 25.12.2022»."""
+    words = st.words(item.status, item.written, item.late_days).lower()
+    note = status_note(item.status_note, st.LABELS[item.written or item.status])
+    if note:
+        words += f" ({note})"
+    return words + (f", срок {item.deadline_text}" if item.deadline_text else "")
+
+
 def _row_evidence(site: Site, cluster: Cluster, doc: PlanDoc, item: PlanItem) -> Evidence:
     done, date = row_done(doc, item, site.config.as_of)
     return Evidence("plan", item.title_text, urls.plan_item(cluster.slug, doc.slug, item.uid),
-                    date if done else None, doc.file, item.line, done, item.status)
+                    date if done else None, doc.file, item.line, done, item.status, row_where(doc, item),
+                    row_words(item))
 
 
 def _ru(d: _dt.date) -> str:
     return d.strftime("%d.%m.%Y")
 
 
-def _row_words(e: Evidence) -> str:
-    return f"в плане «{st.LABELS.get(e.status, e.status).lower()}» ({e.source})"
+def _done_cell(cluster: Cluster, decision: Decision, sources: tuple[Evidence, ...], searched: bool) -> Cell:
+    """«выполнено» or «выполнено с опозданием», resting on the earliest dated completion;
+    `searched`: the typed rules and the cluster's claims found nothing."""
+    due = decision.deadline.end if decision.deadline else None
+    complete = [e for e in sources if e.done]
+    dated = sorted((e for e in complete if e.date), key=lambda e: (e.date, ("claim", "rule", "plan").index(e.kind)))
+    used = dated[0] if dated else complete[0]
+    late = bool(due and used.date and used.date > due)
+    how = {"claim": "подтверждение кластера", "rule": "на сайте кластера", "plan": "отметка в плане"}[used.kind]
+    if used.status == "published":
+        how = "публикация по медиаплану"
+    what = f"{used.where}, «{used.label}»" if used.kind == "plan" else f"«{used.label}»"
+    when = f" от {_ru(used.date)}" if used.date else " (дата выполнения не указана)"
+    reason = f"{how}: {what}{when}"
+    if late:
+        reason += f", на {st.days((used.date - due).days)} позже срока {_ru(due)}"
+    if used.kind == "plan" and used.status != "published" and decision.rules and searched:
+        reason += "; " + "; ".join(rule_missing(r) for r in decision.rules)
+    return Cell(cluster.slug, decision.number, "done_late" if late else "done", used, sources, reason)
 
 
 def cell(site: Site, cluster: Cluster, protocol: Protocol, decision: Decision) -> Cell:
@@ -201,33 +275,21 @@ def cell(site: Site, cluster: Cluster, protocol: Protocol, decision: Decision) -
     ruled = [e for rule in decision.rules for e in _rule_evidence(site, cluster, rule, protocol)]
     rows = [_row_evidence(site, cluster, d, i) for d, i in _plan_rows(site, cluster, protocol, decision)]
     sources = tuple(claims + ruled + rows)
-    complete = [e for e in sources if e.done]
-    if complete:
-        dated = sorted((e for e in complete if e.date), key=lambda e: (e.date, ("claim", "rule", "plan").index(e.kind)))
-        used = dated[0] if dated else complete[0]
-        late = bool(due and used.date and used.date > due)
-        how = {"claim": "подтверждение кластера", "rule": "на сайте", "plan": "отметка в плане"}[used.kind]
-        if used.status == "published":
-            how = "публикация по медиаплану"
-        when = f" от {_ru(used.date)}" if used.date else " (дата выполнения не указана)"
-        reason = f"{how}: «{used.label}»{when}"
-        if late:
-            reason += f", позже срока {_ru(due)}"
-        if used.kind == "plan" and used.status != "published" and decision.rules and not ruled and not claims:
-            reason += "; " + ", ".join(rule_wants(r) for r in decision.rules) + " — не найдено"
-        return Cell(cluster.slug, n, "done_late" if late else "done", used, sources, reason)
-    in_work = [e for e in rows if e.status in ("in_progress", "partial", "overdue", "not_done", "postponed")]
+    if any(e.done for e in sources):
+        return _done_cell(cluster, decision, sources, not ruled and not claims)
+    missing = "; ".join(rule_missing(r) for r in decision.rules) or "подтверждения исполнения нет"
+    said = "; ".join(e.said for e in rows)
+    if rows and all(e.status == "cancelled" for e in rows):
+        return Cell(cluster.slug, n, "cancelled", rows[0], sources, f"в плане кластера отменено: {said}; {missing}")
     if due and due < as_of:
-        wants = ", ".join(rule_wants(r) for r in decision.rules) or "подтверждение"
-        reason = f"срок {_ru(due)} истёк; {wants} — не найдено"
-        if rows:
-            reason += "; " + "; ".join(_row_words(e) for e in rows)
+        reason = f"срок {_ru(due)} истёк, прошло {st.days((as_of - due).days)}; {missing}" + (f"; {said}" if said else "")
         return Cell(cluster.slug, n, "overdue", rows[0] if rows else None, sources, reason)
+    in_work = [e for e in rows if e.status in ("in_progress", "partial", "overdue", "not_done", "postponed")]
     if in_work:
-        return Cell(cluster.slug, n, "in_progress", in_work[0], sources, _row_words(in_work[0]))
+        return Cell(cluster.slug, n, "in_progress", in_work[0], sources, in_work[0].said)
     term = f"срок {_ru(due)} не наступил" if due else "срок не указан"
-    planned = [e for e in rows if e.status not in ("cancelled",)]
-    reason = term + (f"; запланировано: {_row_words(planned[0])}" if planned else "")
+    planned = [e for e in rows if e.status != "cancelled"]
+    reason = term + (f"; запланировано: {planned[0].said}" if planned else "")
     return Cell(cluster.slug, n, "not_started", planned[0] if planned else None, sources, reason)
 
 

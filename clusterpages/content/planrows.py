@@ -192,7 +192,7 @@ def _item(row: RawRow, cells: list[str], raw: RawTable, roles: list, section: st
     status_note = plain(data.get("status", ""))
     reading = status.read(status_note, " ".join(markup.strip_tags(v) for _, v in extra), deadline, w.as_of,
                           published=w.kind == "media-plan" and bool(link), file=w.file, line=row.line,
-                          at=row.at(where.get("status")))
+                          at=row.at(where.get("status")), year=w.year)
     diags += reading.diagnostics
     state = reading.state
     return PlanItem(
@@ -204,7 +204,8 @@ def _item(row: RawRow, cells: list[str], raw: RawTable, roles: list, section: st
         status_note=status_note, tags=tags, decisions=refs, extra=tuple(extra),
         channel=plain(data.get("channel", "")), format=plain(data.get("format", "")),
         audience=plain(data.get("audience", "")), reach_plan=reach_plan.strip(), reach_fact=reach_fact.strip(),
-        link=link, done_on=reading.done_on, place=row.place)
+        link=link, done_on=reading.done_on, place=row.place, written=reading.written,
+        late_days=reading.late_days, term=reading.term)
 
 
 def read_table(raw: RawTable, section: str, w: Where, seen: set[str]) -> tuple[list | None, list[dg.Diagnostic]]:

@@ -130,8 +130,8 @@ def tally(site: Site, cluster: str | None = None, doc: str | None = None, decisi
     soon: list[Due] = []
     for d in docs:
         for item in d.items:
-            due = item.deadline
-            if item.status in ("overdue", "not_done"):
+            due = item.term
+            if item.status == "overdue":
                 overdue.append(Due(clusters[d.cluster], d, item))
             elif item.status in ("upcoming", "in_progress", "partial") and due and due.kind != "recurrence" \
                     and due.end and as_of <= due.end <= horizon:

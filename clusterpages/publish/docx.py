@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import io
-import zipfile
 
 import docx
 from docx.enum.section import WD_ORIENT
@@ -25,13 +24,14 @@ from docx.shared import Mm, Pt
 
 from clusterpages.content import markup, status
 from clusterpages.model import PlanDoc, PlanItem, PlanTable
+from clusterpages.publish.ooxml import deterministic_zip
+from clusterpages.text import status_note
 
 FONT = "Times New Roman"
 TEXT_PT = 14
 TABLE_PT = 12
 _MONTHS = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
            "ноября", "декабря")
-_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 TEXT_WIDTH_MM = 297 - 20 - 10
 # Relative widths of the columns by role: the event gets the most room, the number the least.
 _WEIGHTS = {"number": 4, "title": 30, "deadline": 12, "responsible": 15, "participants": 14, "result": 18,
@@ -91,9 +91,8 @@ def _value(item: PlanItem, role: str, header: str, extra: list) -> str:
                 return markup.strip_tags(html)
         return ""
     if role == "status":
-        label = status.LABELS.get(item.status, item.status)
-        note = item.status_note if item.status_note and item.status_note.lower() != label.lower() else ""
-        return label + (f" ({note})" if note else "")
+        note = status_note(item.status_note, status.LABELS[item.written or item.status])
+        return status.words(item.status, item.written, item.late_days) + (f" ({note})" if note else "")
     if role == "title":
         return item.title_text
     if role == "result":
@@ -157,20 +156,6 @@ def _tables(document, doc: PlanDoc) -> None:
                 _cell(cell, _value(item, role, header, extra))
 
 
-def _deterministic_zip(data: bytes) -> bytes:
-    """The same parts, in a fixed order ([Content_Types].xml first) with fixed timestamps."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        names = sorted(src.namelist(), key=lambda n: (n != "[Content_Types].xml", n))
-        for name in names:
-            info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.create_system = 0
-            info.external_attr = 0
-            dst.writestr(info, src.read(name))
-    return out.getvalue()
-
-
 def render(doc: PlanDoc, as_of: _dt.date, department: str = "") -> bytes:
     """The plan as .docx bytes, the same for the same plan and as-of date."""
     document = docx.Document()
@@ -199,4 +184,4 @@ def render(doc: PlanDoc, as_of: _dt.date, department: str = "") -> bytes:
     props.language = "ru-RU"
     buffer = io.BytesIO()
     document.save(buffer)
-    return _deterministic_zip(buffer.getvalue())
+    return deterministic_zip(buffer.getvalue())

@@ -58,7 +58,7 @@ class Entry:
 def _item_summary(item) -> str:
     parts = [f"Срок: {item.deadline_text}" if item.deadline_text else "",
              f"ответственный: {item.responsible}" if item.responsible else "",
-             f"статус: {st.LABELS.get(item.status, item.status).lower()}"]
+             f"состояние: {st.words(item.status, item.written, item.late_days).lower()}"]
     return "; ".join(p for p in parts if p) + "."
 
 

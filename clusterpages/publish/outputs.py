@@ -8,8 +8,9 @@ from pathlib import Path
 import jinja2
 
 from clusterpages import diagnostics as dg, urls
+from clusterpages.content import execution, status
 from clusterpages.model import PlanDoc, Site
-from clusterpages.publish import calendar
+from clusterpages.publish import calendar, matrix_xlsx
 from clusterpages.runtime.recall import no_memo
 from clusterpages.search import index as search_index
 from clusterpages.site import dashboard
@@ -32,8 +33,9 @@ def _plan_json(doc: PlanDoc) -> bytes:
                          "end": d(i.deadline.end) if i.deadline else None,
                          "freq": i.deadline.freq if i.deadline else None,
                          **({"weekdays": list(i.deadline.weekdays)} if i.deadline and i.deadline.weekdays else {})},
-            "responsible": i.responsible, "participants": i.participants, "status": i.status,
-            "status_note": i.status_note, "tags": list(i.tags),
+            "responsible": i.responsible, "participants": i.participants, "state": i.status,
+            "state_label": status.words(i.status, i.written, i.late_days).replace("\u00a0", " "),
+            "days_late": i.late_days, "status": i.written, "status_note": i.status_note, "tags": list(i.tags),
             "decisions": [{"protocol": p, "decision": n} for p, n in i.decisions],
             "extra": {k: v for k, v in i.extra},
             **({"channel": i.channel, "format": i.format, "audience": i.audience, "reach_plan": i.reach_plan,
@@ -65,6 +67,10 @@ def artifacts(site: Site, env: jinja2.Environment, theme: Path, memo=None, mappe
         files[urls.plan_docx(doc.cluster, doc.slug, doc.kind)] = memo(f"plan-docx:{doc.file}", inputs,
                                                                       lambda inputs=inputs: _plan_docx(*inputs))
     files.update(dashboard.files(site))
+    for p in site.protocols:
+        inputs = (files[urls.matrix(p.slug, "json")], site.config.palette)
+        files[urls.matrix(p.slug, "xlsx")] = memo(f"matrix-xlsx:{p.slug}", inputs, lambda p=p: matrix_xlsx.render(
+            p, execution.matrix(site, p), site.config.palette, site.config.as_of))
     ics, diags = calendar.files(site, memo)
     files.update(ics)
     found = search_index.build(site, memo, mapper)

@@ -1,4 +1,5 @@
-"""The protocol dashboard as data for spreadsheets: matrix.csv and matrix.json (pure).
+"""The protocol dashboard as data for spreadsheets: matrix.csv and matrix.json (pure);
+matrix.xlsx is made from the same cells by `publish.matrix_xlsx`.
 
 The cells come from `content.execution` (the one derivation of a decision's state) and the
 totals from `content.tally` (the one source of counts), as on the HTML pages.
@@ -19,12 +20,18 @@ __all__ = ["STATES", "files", "matrix"]
 
 
 def _cell_json(cell: Cell) -> dict:
+    """A cell in the department's words: what was found and where, with links — no file names."""
     e = cell.evidence
     return {"decision": cell.decision, "state": cell.state, "label": cell.label, "reason": cell.reason,
             "evidence": None if e is None else {
-                "kind": e.kind, "label": e.label, "link": e.link, "date": e.date.isoformat() if e.date else None,
-                "source": e.file, "line": e.line, "late": cell.late},
-            "sources": [{"kind": s.kind, "source": s.file, "line": s.line, "done": s.done} for s in cell.sources]}
+                "kind": e.kind, "label": e.label, "said": e.said, "link": e.link,
+                "date": e.date.isoformat() if e.date else None, "late": cell.late},
+            "sources": [{"kind": s.kind, "said": s.said, "link": s.link, "done": s.done} for s in cell.sources]}
+
+
+def cell_text(cell: Cell) -> str:
+    """A cell as one spreadsheet cell: «Просрочено. Срок 25.12.2022 истёк, …»."""
+    return f"{cell.label}. {cell.reason[:1].upper()}{cell.reason[1:]}."
 
 
 def _json(site: Site, p: Protocol, rows) -> bytes:
@@ -46,7 +53,7 @@ def _csv(p: Protocol, rows) -> bytes:
     w = csv.writer(buf, delimiter=";", lineterminator="\r\n")
     w.writerow(["Кластер"] + [f"Решение {d.number}" for d in p.decisions])
     for c, cells in rows:
-        w.writerow([c.short_name] + [f"{x.label}: {x.reason}" for x in cells])
+        w.writerow([c.short_name] + [cell_text(x) for x in cells])
     return ("\ufeff" + buf.getvalue()).encode("utf-8")
 
 

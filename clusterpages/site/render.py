@@ -13,6 +13,7 @@ from clusterpages.content import execution, status, videos
 from clusterpages.content.academic import AcademicYear
 from clusterpages.site.pages import PageSpec
 from clusterpages.site.views import matrix as matrix_view
+from clusterpages.site.views import plan as plan_view
 from clusterpages.site.views import videos as video_views
 from clusterpages.theme.location import BUNDLED_THEME
 
@@ -54,7 +55,7 @@ def environment(templates: Path, compiled: Path | None = None) -> jinja2.Environ
                        json_ld=_json_ld, ru_month=text.ru_month, iso=lambda d: d.isoformat(),
                        video_ld=lambda v: _json_ld(video_views.structured_data(v)),
                        platform=lambda key: videos.PLATFORM_NAMES.get(key, key),
-                       capitalize_first=lambda s: s[:1].upper() + s[1:])
+                       capitalize_first=lambda s: s[:1].upper() + s[1:], state_words=plan_view.state_words)
     return env
 
 

@@ -25,6 +25,7 @@ class Row:
     cells: tuple[Cell, ...]
     months: str         # «2022-12 2023-01», first and last month of the deadline; "" when undated or recurring
     note: str           # the status cell's words, without the status word the badge already says
+    state: str          # the row's state in words: «Просрочено на 52 дня · в работе»
 
 
 @dataclass(frozen=True)
@@ -44,13 +45,18 @@ def _months(item: PlanItem) -> str:
 
 
 def _note(item: PlanItem) -> str:
-    return status_note(item.status_note, status.LABELS[item.status])
+    return status_note(item.status_note, status.LABELS[item.written or item.status])
+
+
+def state_words(item: PlanItem) -> str:
+    """The row's state as every page says it (content.status.words)."""
+    return status.words(item.status, item.written, item.late_days)
 
 
 def row(item: PlanItem, columns: tuple[tuple[str, str], ...]) -> Row:
     extra = iter(item.extra)
     cells = tuple(Cell(role, header, next(extra, ("", ""))[1] if role == "extra" else "") for role, header in columns)
-    return Row(item, cells, _months(item), _note(item))
+    return Row(item, cells, _months(item), _note(item), state_words(item))
 
 
 def table(block: PlanTable) -> Table:

@@ -1,0 +1,108 @@
+"""matrix.xlsx: the protocol dashboard as the department's spreadsheet.
+
+Two sheets from the same cells as the page and matrix.csv (`content.execution`): «Исполнение»,
+the states in words with fills from the brand palette (the state's colour, lightened, under
+dark text; the header in the primary colour under its readable text), and «Пояснения», one row
+per cluster and decision with the reason in words. Headers are frozen and columns sized; the
+bytes are the same for the same cells (fixed document dates and zip timestamps).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import io
+
+from clusterpages.content.execution import Matrix
+from clusterpages.model import Protocol
+from clusterpages.publish.ooxml import deterministic_zip
+from clusterpages.site.dashboard import cell_text
+from clusterpages.site.views.matrix import SHORT_WORDS, short_title
+from clusterpages.theme.colors import Color, contrast_ratio, readable_text_on, tint
+from clusterpages.theme.tokens import Palette, theme_tokens
+
+# The dashboard's state → the theme's colour token it is drawn in.
+_STATE_TOKEN = {"done": "--cp-done", "done_late": "--cp-done", "in_progress": "--cp-progress",
+                "overdue": "--cp-overdue", "cancelled": "--cp-upcoming", "not_started": "--cp-upcoming",
+                "not_applicable": "--cp-upcoming"}
+_FILL_TINT = 0.8
+_REASON_CHARS = 85   # characters of a reason that fit one line of its column
+
+
+def _hex(c: Color) -> str:
+    return c.hex.lstrip("#").upper()
+
+
+def state_fills(p: Palette) -> dict[str, tuple[Color, Color]]:
+    """Each state's (fill, text) colours: the state's hue lightened, under the palette's text
+    colour when it reads at 4.5:1, else the readable one."""
+    tokens = theme_tokens(p)
+    out = {}
+    for state, token in _STATE_TOKEN.items():
+        fill = tint(tokens[token], _FILL_TINT)
+        text = p.text if contrast_ratio(p.text, fill) >= 4.5 else readable_text_on(fill)
+        out[state] = (fill, text)
+    return out
+
+
+def render(protocol: Protocol, rows: Matrix, palette: Palette, as_of: _dt.date) -> bytes:
+    """The workbook's bytes."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    wb = Workbook()
+    when = _dt.datetime(as_of.year, as_of.month, as_of.day)
+    wb.properties.created = wb.properties.modified = when
+    wb.properties.creator = "clusterpages"
+    wb.properties.title = f"Исполнение решений протокола № {protocol.number}"
+    head_fill = PatternFill("solid", fgColor=_hex(palette.primary))
+    head_font = Font(bold=True, color=_hex(readable_text_on(palette.primary)))
+    wrap = Alignment(wrap_text=True, vertical="top")
+    fills = state_fills(palette)
+
+    states = wb.active
+    states.title = "Исполнение"
+    states.append(["Кластер"] + [f"{d.number}. {short_title(d)} (срок: {d.deadline_text})" for d in protocol.decisions])
+    for cluster, cells in rows:
+        states.append([cluster.short_name] + [SHORT_WORDS.get(c.state, c.label) if c.state != "cancelled"
+                                              else c.label for c in cells])
+        states.cell(states.max_row, 1).alignment = wrap
+        for cell, column in zip(cells, states[states.max_row][1:]):
+            fill, text = fills[cell.state]
+            column.fill = PatternFill("solid", fgColor=_hex(fill))
+            column.font = Font(color=_hex(text))
+            column.alignment = wrap
+    for cell in states[1]:
+        cell.fill, cell.font, cell.alignment = head_fill, head_font, wrap
+    states.freeze_panes = "B2"
+    states.row_dimensions[1].height = 64
+    for row in range(2, states.max_row + 1):
+        states.row_dimensions[row].height = 45
+    states.column_dimensions["A"].width = 26
+    for column in range(2, len(protocol.decisions) + 2):
+        states.column_dimensions[states.cell(1, column).column_letter].width = 24
+
+    reasons = wb.create_sheet("Пояснения")
+    reasons.append(["Кластер", "Решение", "Срок", "Состояние", "Пояснение"])
+    for cluster, cells in rows:
+        for decision, cell in zip(protocol.decisions, cells):
+            reasons.append([cluster.short_name, f"{decision.number}. {short_title(decision)}", decision.deadline_text,
+                            cell.label, cell_text(cell).removeprefix(cell.label + ". ")])
+            for c in reasons[reasons.max_row]:
+                c.alignment = wrap
+            lines = max(len(cell_text(cell)) // _REASON_CHARS + 1, 2)
+            reasons.row_dimensions[reasons.max_row].height = 15 * lines
+    for cell in reasons[1]:
+        cell.fill, cell.font, cell.alignment = head_fill, head_font, wrap
+    reasons.freeze_panes = "A2"
+    for letter, width in zip("ABCDE", (24, 30, 22, 24, 90)):
+        reasons.column_dimensions[letter].width = width
+
+    for sheet in (states, reasons):   # printed: landscape A4, as wide as the page
+        sheet.page_setup.orientation = "landscape"
+        sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+        sheet.sheet_properties.pageSetUpPr.fitToPage = True
+        sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+        sheet.print_title_rows = "1:1"
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return deterministic_zip(buffer.getvalue())
