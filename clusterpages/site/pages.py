@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from clusterpages import urls
+from clusterpages import text, urls
 from clusterpages.content import execution, refs
 from clusterpages.content.tally import tally
 from clusterpages.model import Cluster, Site
@@ -119,7 +119,8 @@ def specs(site: Site) -> list[PageSpec]:
         "greetings": greetings, "protocols": site.protocols, "matrices": matrices, "news": news,
         "site_clusters": {c.slug: c for c in site.clusters}}))
     for p in site.protocols:
-        out.append(PageSpec(urls.protocol(p.slug), "protocol.html", p.title, ch, crumbs=(home,),
+        out.append(PageSpec(urls.protocol(p.slug), "protocol.html",
+                            f"Исполнение протокола №\u00a0{p.number} от {text.ru_date(p.date)}", ch, crumbs=(home,),
                             data={"protocol": p, "matrix": matrices[p.slug], "tally": region,
                                   "view": matrix_view.view(site, p, matrices)}))
     for cl in site.clusters:

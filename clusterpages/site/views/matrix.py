@@ -22,6 +22,7 @@ SHORT_WORDS = {
     "in_progress": "В работе",
     "not_started": "Не начато",
     "overdue": "Просрочено",
+    "cancelled": "Отменено в плане",
     "not_applicable": "Не применимо",
 }
 _TITLE_WORDS = 5
@@ -54,7 +55,9 @@ class CellView:
     evidence_link: str | None
     evidence_date: str
     late: bool
-    reason: str
+    reason: str                  # in the department's words, first letter capitalised, with its full stop
+    anchor: str                  # the id of its note under the table: «why-med-1»
+    links: tuple[tuple[str, str], ...]   # (what the evidence says, its site path or address)
 
 
 @dataclass(frozen=True)
@@ -69,13 +72,17 @@ class MatrixView:
     columns: tuple[Column, ...]
     rows: tuple[Row, ...]
     tally: Tally
+    decided_heading: bool        # the protocol's text has its own «Решили» heading
 
 
 def _cell(c: execution.Cell) -> CellView:
     ev = c.evidence
+    links = tuple(dict.fromkeys((e.said, e.link) for e in c.sources if e.link))
+    reason = c.reason[:1].upper() + c.reason[1:] + "."
     return CellView(c.state, c.icon, SHORT_WORDS.get(c.state, c.label), c.label,
                     ev.label if ev else "", ev.link if ev else None,
-                    ru_short_date(ev.date) if ev and ev.date else "", c.late, c.reason)
+                    ru_short_date(ev.date) if ev and ev.date else "", c.late, reason,
+                    f"why-{c.cluster}-{c.decision}", links)
 
 
 def view(site: Site, protocol: Protocol, matrices: Mapping[str, execution.Matrix]) -> MatrixView:
@@ -84,4 +91,4 @@ def view(site: Site, protocol: Protocol, matrices: Mapping[str, execution.Matrix
                  for cl, cells in matrices[protocol.slug])
     columns = tuple(Column(d.number, short_title(d), d.deadline_text, tally(site, decision=d.number, matrices=matrices))
                     for d in protocol.decisions)
-    return MatrixView(columns, rows, tally(site, matrices=matrices))
+    return MatrixView(columns, rows, tally(site, matrices=matrices), ">Решили<" in protocol.body_html)
