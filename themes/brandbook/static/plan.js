@@ -52,7 +52,25 @@
     });
     counter.textContent = "Показано пунктов: " + shown + " из " + rows.length;
   }
-  form.addEventListener("change", apply);
+  // The figures above the table («Просрочено: 2») filter by their state; pressed again, they show all.
+  var figures = Array.prototype.slice.call(document.querySelectorAll("[data-show-status]"));
+  function pressFigures() {
+    var status = form.elements.status.value;
+    figures.forEach(function (b) { b.setAttribute("aria-pressed", b.getAttribute("data-show-status") === status ? "true" : "false"); });
+  }
+  figures.forEach(function (b) {
+    b.addEventListener("click", function () {
+      var key = b.getAttribute("data-show-status");
+      form.elements.status.value = form.elements.status.value === key ? "" : key;
+      apply();
+      pressFigures();
+      if (form.elements.status.value) {
+        var first = rows.filter(function (r) { return !r.hidden; })[0];
+        if (first) first.scrollIntoView({ block: "nearest" });
+      }
+    });
+  });
+  form.addEventListener("change", function () { apply(); pressFigures(); });
   form.addEventListener("submit", function (e) { e.preventDefault(); });
   apply();
 })();
