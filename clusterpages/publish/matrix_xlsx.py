@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import io
+import re
 
 from clusterpages.content.execution import Matrix
 from clusterpages.model import Protocol
@@ -105,4 +106,7 @@ def render(protocol: Protocol, rows: Matrix, palette: Palette, as_of: _dt.date) 
         sheet.print_title_rows = "1:1"
     buffer = io.BytesIO()
     wb.save(buffer)
-    return deterministic_zip(buffer.getvalue())
+    # openpyxl stamps the time of saving as «modified»: the as-of date instead, for the same bytes
+    stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ")
+    return deterministic_zip(buffer.getvalue(), {"docProps/core.xml": lambda xml: re.sub(
+        rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)", rb"\g<1>" + stamp.encode() + rb"\g<2>", xml)})

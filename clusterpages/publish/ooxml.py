@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import io
 import zipfile
+from typing import Callable, Mapping
 
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
-def deterministic_zip(data: bytes) -> bytes:
-    """The same parts, in a fixed order ([Content_Types].xml first) with fixed timestamps."""
+def deterministic_zip(data: bytes, mend: Mapping[str, Callable[[bytes], bytes]] | None = None) -> bytes:
+    """The same parts, in a fixed order ([Content_Types].xml first) with fixed timestamps;
+    `mend`: a part's name → what to do to its bytes first (a timestamp the writer put in)."""
+    mend = mend or {}
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         names = sorted(src.namelist(), key=lambda n: (n != "[Content_Types].xml", n))
@@ -18,5 +21,6 @@ def deterministic_zip(data: bytes) -> bytes:
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 0
             info.external_attr = 0
-            dst.writestr(info, src.read(name))
+            part = src.read(name)
+            dst.writestr(info, mend[name](part) if name in mend else part)
     return out.getvalue()

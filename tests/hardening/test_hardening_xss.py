@@ -33,7 +33,7 @@ from test_hardening_fixture import AS_OF, CL, run_build, site_files, write_site
 
 REPO = Path(__file__).resolve().parents[2]
 PAYLOAD_FILE = REPO / "tests" / "data" / "xss_payloads.txt"
-THEME_SCRIPTS = {"a11y.js", "nav.js", "player.js", "plan.js", "slides.js", "copy.js", "search.js"}
+THEME_SCRIPTS = {"a11y.js", "nav.js", "player.js", "plan.js", "slides.js", "copy.js", "search.js", "dashboard.js"}
 # The search index the build writes: data scripts under search/, loaded by the theme's search.js.
 SEARCH_DATA = re.compile(r"^(\.\./)*search/[a-z0-9/_.-]+\.js$")
 MARKER = "XSSMARK"

@@ -41,7 +41,7 @@ def test_the_docx_table_equals_the_plan(plans):
     assert [r[header.index("Наименование мероприятия")] for r in items] == [i.title_text for i in plan.items]
     assert [r[header.index("Срок исполнения")] for r in items] == [i.deadline_text for i in plan.items]
     statuses = [r[header.index("Отметка о выполнении")] for r in items]
-    assert [s.split(" (")[0] for s in statuses] == [status.LABELS[i.status] for i in plan.items]
+    assert [s.split(" (")[0] for s in statuses] == [status.words(i.status, i.written, i.late_days) for i in plan.items]
     sections = [r[0] for r in rows if len(set(r)) == 1]
     assert sections == [b.section for b in plan.blocks if isinstance(b, PlanTable) and b.section]
     text = "\n".join(p.text for p in document.paragraphs)

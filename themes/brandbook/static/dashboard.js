@@ -37,8 +37,8 @@
       if (opener) opener.focus();
       opener = null;
     });
-    dialog.addEventListener("click", function (e) {  // a click on the backdrop closes it
-      if (e.target === dialog) dialog.close();
+    dialog.addEventListener("click", function (e) {  // «Закрыть», or a click on the backdrop
+      if (e.target === dialog || (e.target.closest && e.target.closest(".cell-dialog__close"))) dialog.close();
     });
   }
 
