@@ -104,13 +104,14 @@ def test_dashboard_fits_a_laptop_screen_with_sticky_headings(open_page, built_si
     p.evaluate("window.scrollTo(0, document.querySelector('table.matrix tbody tr:nth-child(6)').getBoundingClientRect().top + scrollY - 100)")
     top = p.evaluate("document.querySelector('table.matrix thead th').getBoundingClientRect().top")
     assert -1 <= top <= 1, f"the headings scrolled away (top {top})"
-    # Details open on demand, from the keyboard too.
-    summary = p.locator("table.matrix td.cell--done summary").first
-    more = p.locator("table.matrix td.cell--done .cell__more").first
-    assert not more.is_visible()
-    summary.focus()
+    # Details open on demand, from the keyboard too, in a dialog above the table.
+    cell = p.locator("table.matrix td.cell--done a.cell__open").first
+    dialog = p.locator("dialog.cell-dialog")
+    assert not dialog.is_visible()
+    cell.focus()
     p.keyboard.press("Enter")
-    assert more.is_visible() and more.locator("a").count() == 1 and re.search(r"\d{4}\s*г\.|\d\d\.\d\d\.\d{4}", more.inner_text())  # the date of the evidence
+    dialog.wait_for(state="visible")
+    assert dialog.locator("a").count() >= 1 and re.search(r"\d{4}\s*г\.|\d\d\.\d\d\.\d{4}", dialog.inner_text())  # the date of the evidence
 
 
 def test_printed_dashboard_holds_every_decision_on_one_landscape_page(page, built_site):
@@ -297,8 +298,9 @@ def test_wide_pages_keep_their_text_in_the_header_column(open_page, built_site, 
     edges = watch.page.evaluate("""() => {
       const left = s => document.querySelector(s).getBoundingClientRect().left;
       const width = s => document.querySelector(s).getBoundingClientRect().width;
-      return {crumbs: left('.crumbs a'), h1: left('main h1'), as_of: left('main .as-of'),
-              h2: left('main h2'), table: width('.table-wrap, .matrix-wrap'), text: width('main h1')}; }""")
+      return {crumbs: left('.crumbs a'), h1: left('main h1'), as_of: left('main .as-of, main .protocol-head__meta'),
+              h2: left('main h2:not(.visually-hidden), main .dashboard__legend'),
+              table: width('.table-wrap, .matrix-wrap'), text: width('main h1')}; }""")
     for name in ("h1", "as_of", "h2"):
         assert abs(edges[name] - edges["crumbs"]) <= 1, f"{address} at {viewport['width']} px: {name} is not under the breadcrumb: {edges}"
     assert edges["table"] > edges["text"] + 100, f"{address}: the table lost its width: {edges}"
