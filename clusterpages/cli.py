@@ -93,10 +93,12 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--host", default="127.0.0.1", help="адрес (по умолчанию 127.0.0.1)")
     s.add_argument("--port", type=int, default=8000, help="порт (по умолчанию 8000)")
     s.add_argument("--open", action="store_true", help="открыть браузер")
-    n = sub.add_parser("new", help="создать заготовку")
-    n.add_argument("what", choices=("cluster",), help="что создать")
-    n.add_argument("slug", help="имя папки латиницей, например it")
-    n.add_argument("--name", required=True, help="полное название кластера")
+    n = sub.add_parser("new", help="создать заготовку: кластер или план следующего учебного года")
+    n.add_argument("what", choices=("cluster", "plan", "media-plan"), help="что создать")
+    n.add_argument("slug", help="имя папки кластера латиницей, например it")
+    n.add_argument("--name", help="полное название кластера (для new cluster)")
+    n.add_argument("--year", help="учебный год нового плана, например 2023-2024 (для new plan и new media-plan)")
+    n.add_argument("--force", action="store_true", help="перезаписать существующий план")
     n.add_argument("--short-name", help="краткое название для меню (без него в cluster.yaml останется заготовка)")
     n.add_argument("--as-of", type=_date, help="дата, по которой выбирается учебный год первого плана (ГГГГ-ММ-ДД)")
     n.add_argument("--config", type=Path, default=Path("site_config.yaml"), help="файл настроек сайта")
@@ -238,6 +240,12 @@ def cmd_new(args) -> int:
     from clusterpages import scaffold
     config = _config(args)
     if config is None:
+        return EXIT_USAGE
+    if args.what != "cluster":
+        from clusterpages import nextplan
+        return nextplan.run(config, args.what, args.slug, args.year, args.as_of, args.force)
+    if not (args.name or "").strip():
+        print("Укажите название кластера: --name \"Образовательно-отраслевой кластер …\"", file=sys.stderr)
         return EXIT_USAGE
     from clusterpages.content.config import build_config, fallback_as_of
     from clusterpages.content.load import load

@@ -124,6 +124,8 @@ class PlanItem:
     written: str | None = None   # the working status the Статус column names (None: none or unknown)
     late_days: int = 0           # overdue: days past its term; finished: days its completion came late
     term: Deadline | None = None  # the term it is judged by: the deadline, or a postponement's new term
+    channels: tuple[str, ...] = ()  # a media-plan row's channels, one each (content.channels.split)
+    carried_to: str = ""   # the slug of next year's plan that carried this row over (content.nextyear)
 
 
 @dataclass(frozen=True)

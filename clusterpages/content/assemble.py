@@ -16,7 +16,7 @@ from typing import Callable, Iterable
 
 from clusterpages import diagnostics as dg, text, urls
 from clusterpages.content import documents as docs
-from clusterpages.content import placeholders, refs
+from clusterpages.content import nextyear, placeholders, refs
 from clusterpages.content.config import build_config
 from clusterpages.content.load import Sources
 from clusterpages.content.sources import SourceFile
@@ -238,7 +238,7 @@ def assemble(sources: Sources, as_of: _dt.date | None, fallback_as_of: _dt.date,
                           for p in lists["plan"] if p.original))
     # Clusters in the Russian alphabetical order of their short names: every menu and list follows it.
     clusters = tuple(sorted(lists["cluster"], key=lambda c: (text.ru_sort_key(c.short_name), c.slug)))
-    site = Site(config=config, clusters=clusters, plans=tuple(lists["plan"]),
+    site = Site(config=config, clusters=clusters, plans=nextyear.mark_carried(tuple(lists["plan"])),
                 reports=tuple(lists["report"]), videos=tuple(lists["videos"]),
                 championships=tuple(lists["championship"]), pages=tuple(lists["page"]),
                 protocols=tuple(lists["protocol"]), media=media)

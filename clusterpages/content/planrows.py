@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from html import escape as html_escape
 
 from clusterpages import diagnostics as dg
-from clusterpages.content import columns, markup, status
+from clusterpages.content import channels, columns, markup, status
 from clusterpages.content.academic import AcademicYear
 from clusterpages.content.deadlines import DeadlineError, parse_deadline
 from clusterpages.model import PlanItem, PlanTable
@@ -203,6 +203,7 @@ def _item(row: RawRow, cells: list[str], raw: RawTable, roles: list, section: st
         result_html=_cell_html(result_raw, w, row.line, row.at(where.get("result")), diags), status=state,
         status_note=status_note, tags=tags, decisions=refs, extra=tuple(extra),
         channel=plain(data.get("channel", "")), format=plain(data.get("format", "")),
+        channels=tuple(p for p in (plain(c) for c in channels.split(re.sub(r"<br\s*/?>", "\n", data.get("channel", "")))) if p),
         audience=plain(data.get("audience", "")), reach_plan=reach_plan.strip(), reach_fact=reach_fact.strip(),
         link=link, done_on=reading.done_on, place=row.place, written=reading.written,
         late_days=reading.late_days, term=reading.term)

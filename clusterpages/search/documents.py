@@ -51,7 +51,7 @@ def _plan_docs(doc: PlanDoc) -> list[Doc]:
     kind = "post" if doc.kind == "media-plan" else "item"
     for item in doc.items:
         text = _join(item.deadline_text, item.responsible, item.participants, strip_tags(item.result_html),
-                     item.status_note, item.channel, item.format, item.audience,
+                     item.status_note, " ".join(item.channels), item.format, item.audience,
                      *(strip_tags(v) for _, v in item.extra), *("#" + t for t in item.tags))
         context = doc.title + (f" · {item.section}" if item.section else "")
         out.append(Doc(kind, item.title_text, urls.plan_item(doc.cluster, doc.slug, item.uid), context, text))

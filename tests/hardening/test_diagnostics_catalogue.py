@@ -455,6 +455,25 @@ case("plan.table-no-title", "documents", PLAN, _line(_PLAN_TEXT, "План ут�
 case("plan.table-no-deadline", "documents", PLAN, _line(_PLAN_TEXT, "План утверждён") + 6)
 
 
+# ---- a plan copied from last year's: its head and rows disagree with its academic year
+
+@scenario("plan-checks")
+def _plan_checks():
+    files = site_files()
+    _edit(files, PLAN, "title: План работы кластера на 2022–2023 учебный год",
+          "title: План работы кластера на 2021–2022 учебный год")
+    _edit(files, PLAN, _ROW3, _ROW3.replace("март 2023", "март 2022"))
+    _edit(files, PLAN, "  date: 2022-09-01", "  date: 2023-01-10")
+    _edit(files, PLAN, "changes:\n  - Добавлены мероприятия медиаплана\n", "")
+    return _check("plan-checks", files)
+
+
+case("plan.title-year", "plan-checks", PLAN, _line(_PLAN_TEXT, "title:"))
+case("plan.deadline-outside-year", "plan-checks", PLAN, _line(_PLAN_TEXT, _ROW3) - 2)  # two lines of changes removed
+case("plan.approval-late", "plan-checks", PLAN, _line(_PLAN_TEXT, "  date: 2022-09-01"))
+case("plan.version-unexplained", "plan-checks", PLAN, _line(_PLAN_TEXT, "version:"))
+
+
 # ---- statuses and the evidence of protocol decisions
 
 _ROW1 = "| 1 | Заседание совета кластера | 20.09.2022 | А. В. Смирнов | Протокол | выполнено |"

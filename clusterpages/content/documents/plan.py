@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from clusterpages import diagnostics as dg, urls
-from clusterpages.content import plantables, schemas
+from clusterpages.content import plancheck, plantables, schemas
 from clusterpages.content.documents.context import Context, academic_year, content_ref, file_year, front_matter
 from clusterpages.content.documents.links import rewrite_links
 from clusterpages.content.sources import SourceFile
@@ -45,6 +45,7 @@ def parse_plan(ctx: Context, src: SourceFile, slug: str, kind: str) -> tuple[Pla
                 extra=tuple((h, relink(v)) for h, v in i.extra)) for i in b.items))
         for b in blocks)
     version = data.get("version")
-    return PlanDoc(kind=kind, cluster=slug, slug=doc_slug, file=src.rel, title=data["title"], year=year,
+    plan = PlanDoc(kind=kind, cluster=slug, slug=doc_slug, file=src.rel, title=data["title"], year=year,
                    approval=approval, version="" if version is None else str(version), updated=data.get("updated"),
-                   changes=tuple(data.get("changes") or ()), blocks=blocks), diags
+                   changes=tuple(data.get("changes") or ()), blocks=blocks)
+    return plan, diags + plancheck.check(plan, lambda key: doc.meta.line(tuple(key.split("."))))

@@ -35,13 +35,13 @@ def reach_label(r: reach.Reach) -> str:
 
 def summary(doc: PlanDoc) -> MediaSummary:
     items = doc.items
-    channels = tuple(sorted({i.channel for i in items if i.channel}))
+    channels = tuple(sorted({c for i in items for c in i.channels}))
     by_month: dict[_dt.date, list[PlanItem]] = {}
     for i in items:
         d = i.deadline
         if d and d.start and d.kind != "recurrence":
             by_month.setdefault(d.start.replace(day=1), []).append(i)
-    months = tuple((ru_month(m).capitalize(), tuple(tuple(i for i in rows if i.channel == c) for c in channels))
+    months = tuple((ru_month(m).capitalize(), tuple(tuple(i for i in rows if c in i.channels) for c in channels))
                    for m, rows in sorted(by_month.items()))
     compared = [i for i in items if is_finished(i.status) and reach.parse(i.reach_fact) is not None]
     return MediaSummary(channels, months, reach_label(reach.total(i.reach_plan for i in compared)),
