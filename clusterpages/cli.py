@@ -99,6 +99,8 @@ def _parser() -> argparse.ArgumentParser:
     n.add_argument("--name", help="полное название кластера (для new cluster)")
     n.add_argument("--year", help="учебный год нового плана, например 2023-2024 (для new plan и new media-plan)")
     n.add_argument("--force", action="store_true", help="перезаписать существующий план")
+    n.add_argument("--format", dest="fmt", choices=("md", "docx", "xlsx", "same"), default="md",
+                   help="в каком виде записать новый план: md (по умолчанию), docx, xlsx или same — как прошлогодний")
     n.add_argument("--short-name", help="краткое название для меню (без него в cluster.yaml останется заготовка)")
     n.add_argument("--as-of", type=_date, help="дата, по которой выбирается учебный год первого плана (ГГГГ-ММ-ДД)")
     n.add_argument("--config", type=Path, default=Path("site_config.yaml"), help="файл настроек сайта")
@@ -243,7 +245,7 @@ def cmd_new(args) -> int:
         return EXIT_USAGE
     if args.what != "cluster":
         from clusterpages import nextplan
-        return nextplan.run(config, args.what, args.slug, args.year, args.as_of, args.force)
+        return nextplan.run(config, args.what, args.slug, args.year, args.as_of, args.force, args.fmt)
     if not (args.name or "").strip():
         print("Укажите название кластера: --name \"Образовательно-отраслевой кластер …\"", file=sys.stderr)
         return EXIT_USAGE

@@ -27,10 +27,33 @@ _YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
 
 
 @dataclass(frozen=True)
+class Sheet:
+    """One table of the new document: its section, its column headers and its rows of text."""
+
+    section: str
+    headers: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
 class Carried:
-    text: str                           # the new document, Markdown
+    title: str
+    year: AcademicYear
+    approval: tuple[str, str]           # (position, name) to sign again; the date is to fill in
+    sheets: tuple[Sheet, ...]
     carried: tuple[PlanItem, ...]       # rows carried over
     left: tuple[tuple[PlanItem, str], ...]   # rows left behind, and why («выполнено», «отменено»)
+
+    @property
+    def text(self) -> str:
+        """The new document as Markdown."""
+        parts = [_head(self)]
+        for sheet in self.sheets:
+            if sheet.section:
+                parts.append(f"## {sheet.section}\n")
+            parts.append("| " + " | ".join(sheet.headers) + " |\n|" + "---|" * len(sheet.headers) + "\n"
+                         + "".join("| " + " | ".join(_cell(c) for c in r) + " |\n" for r in sheet.rows))
+        return "\n".join(parts)
 
 
 def shift_years(text: str, by: int) -> str:
@@ -39,7 +62,7 @@ def shift_years(text: str, by: int) -> str:
 
 
 def _cell(text: str) -> str:
-    return re.sub(r"\s+", " ", text.replace("|", "\\|")).strip()
+    return text.replace("|", "\\|")
 
 
 def _row(item: PlanItem, columns, number: int, note: str, by: int) -> list[str]:
@@ -59,7 +82,7 @@ def _row(item: PlanItem, columns, number: int, note: str, by: int) -> list[str]:
             out.append(value)
         else:
             out.append(values.get(role, ""))
-    return [_cell(v) for v in out]
+    return [re.sub(r"\s+", " ", v).strip() for v in out]
 
 
 def _columns(table: PlanTable) -> tuple[tuple[str, str], ...]:
@@ -69,14 +92,12 @@ def _columns(table: PlanTable) -> tuple[tuple[str, str], ...]:
     return columns
 
 
-def _head(doc: PlanDoc, year: AcademicYear, by: int) -> str:
-    title = shift_years(doc.title, by)
-    lines = ["---", f"title: {_yaml(title)}", f"academic_year: {year.first}-{year.first + 1}",
-             "# approved:                  # гриф «УТВЕРЖДАЮ»: впишите дату утверждения и уберите «# »"]
-    a = doc.approval
-    lines += [f"#   position: {_yaml(a.position if a else 'Директор ОГБПОУ «…»')}",
-              f"#   name: {_yaml(a.name if a else 'И. О. Фамилия')}", f"#   date: {year.first}-09-01",
-              "version: 1", "changes: []", "---"]
+def _head(c: Carried) -> str:
+    year = c.year
+    lines = ["---", f"title: {_yaml(c.title)}", f"academic_year: {year.first}-{year.first + 1}",
+             "# approved:                  # гриф «УТВЕРЖДАЮ»: впишите дату утверждения и уберите «# »",
+             f"#   position: {_yaml(c.approval[0])}", f"#   name: {_yaml(c.approval[1])}",
+             f"#   date: {year.first}-09-01", "version: 1", "changes: []", "---"]
     return "\n".join(lines) + "\n"
 
 
@@ -96,10 +117,9 @@ def carry(doc: PlanDoc, year: AcademicYear) -> Carried:
     """Next year's document made from `doc` (the rule in this module's docstring)."""
     by = year.first - doc.year.first
     old = doc.year.label("dash")
-    parts = [_head(doc, year, by)]
+    sheets: list[Sheet] = []
     carried: list[PlanItem] = []
     left: list[tuple[PlanItem, str]] = []
-    number = 0
     for table in (b for b in doc.blocks if isinstance(b, PlanTable)):
         rows = []
         columns = _columns(table)
@@ -108,17 +128,14 @@ def carry(doc: PlanDoc, year: AcademicYear) -> Carried:
             if why:
                 left.append((item, why))
                 continue
-            number += 1
             note = f"перенесено из плана {old}" + (f", п. {item.number}" if item.number else f", «{item.title_text}»")
-            rows.append(_row(item, columns, number, note, by))
+            rows.append(tuple(_row(item, columns, len(carried) + 1, note, by)))
             carried.append(item)
-        if not rows:
-            continue
-        if table.section:
-            parts.append(f"## {table.section}\n")
-        parts.append("| " + " | ".join(h for _, h in columns) + " |\n|" + "---|" * len(columns) + "\n"
-                     + "".join("| " + " | ".join(r) + " |\n" for r in rows))
-    return Carried("\n".join(parts), tuple(carried), tuple(left))
+        if rows:
+            sheets.append(Sheet(table.section, tuple(h for _, h in columns), tuple(rows)))
+    a = doc.approval
+    return Carried(shift_years(doc.title, by), year, (a.position, a.name) if a else ("Директор ОГБПОУ «…»", "И. О. Фамилия"),
+                   tuple(sheets), tuple(carried), tuple(left))
 
 
 def _carried_numbers(doc: PlanDoc) -> dict[str, str]:

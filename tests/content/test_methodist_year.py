@@ -154,3 +154,26 @@ def test_a_row_of_two_channels_appears_under_both(example_site):
     assert {"госпаблик VK", "Одноклассники"} <= set(summary.channels)
     under = {c for _, cells in summary.months for c, cell in zip(summary.channels, cells) if row in cell}
     assert {"госпаблик VK", "Одноклассники"} <= under
+
+
+@pytest.mark.parametrize("fmt", ["docx", "xlsx"])
+def test_new_plan_in_word_or_excel_reads_back_and_marks_the_old_rows(example_site, fmt):
+    root = example_site.parent
+    proc = run_cli("new", "plan", "med", "--year", "2023-2024", "--format", fmt, "--config", str(example_site))
+    assert proc.returncode == 0, proc.stderr
+    assert (root / f"content/clusters/med/plan-2023-2024.{fmt}").is_file()
+    assert "academic_year: 2023-2024" in (root / "content/clusters/med/plan-2023-2024.yaml").read_text(encoding="utf-8")
+    site, diags = prepare(example_site, dt.date(2023, 10, 15))
+    new = _plan(site, "med", "plan-2023-2024")
+    assert new.title == "План работы кластера здравоохранения на 2023–2024 учебный год"
+    assert len(new.items) == 6 and all("перенесено из плана 2022–2023" in dict(i.extra)["Примечание"] for i in new.items)
+    # the approval's date is left blank to fill in: the build says so where it stands
+    assert [d.code for d in diags if d.file.endswith(f"plan-2023-2024.{fmt}")] == ["office.approval-date"]
+    old = _plan(site, "med")
+    assert sum(i.status == "postponed" for i in old.items) == 6 and not any(i.status == "overdue" for i in old.items)
+
+
+def test_new_plan_in_the_same_format_as_last_years(example_site):
+    proc = run_cli("new", "plan", "edu", "--year", "2023-2024", "--format", "same", "--config", str(example_site))
+    assert proc.returncode == 0, proc.stderr
+    assert (example_site.parent / "content/clusters/edu/plan-2023-2024.docx").is_file()
