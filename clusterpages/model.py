@@ -308,6 +308,7 @@ class Site:
     pages: tuple[Page, ...]
     protocols: tuple[Protocol, ...]
     media: tuple[tuple[str, str], ...]  # (site path, source path relative to site root)
+    help: tuple[Page, ...] = ()       # the guide («Справка»): content/help/*.md, cluster ""
 
     def cluster(self, slug: str) -> Cluster:
         return next(c for c in self.clusters if c.slug == slug)

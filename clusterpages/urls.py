@@ -32,6 +32,7 @@ PARTNERS = "partners/index.html"
 TOCHKI = "tochki-rosta/index.html"
 CLUSTERS = "clusters/"
 PROTOCOLS = "protocols/"
+HELP = "spravka/index.html"
 
 _PAGE = "/index.html"
 
@@ -82,6 +83,11 @@ def championship(cluster: str, slug: str) -> str:
 
 def page(cluster: str, slug: str) -> str:
     return f"{CLUSTERS}{cluster}/pages/{slug}{_PAGE}"
+
+
+def help_page(slug: str) -> str:
+    """A page of the guide («Справка»): content/help/<slug>.md."""
+    return f"spravka/{slug}{_PAGE}"
 
 
 def protocol(slug: str) -> str:

@@ -67,7 +67,7 @@ def _parse(ctx: docs.Context, task: Task):
     if task.kind in ("plan", "media-plan"):
         return docs.parse_plan(ctx, task.src, task.slug, task.kind)
     parser = {"report": docs.parse_report, "videos": docs.parse_videos, "championship": docs.parse_championship,
-              "page": docs.parse_page}[task.kind]
+              "page": docs.parse_page, "help": docs.parse_page}[task.kind]
     return parser(ctx, task.src, task.slug)
 
 
@@ -114,12 +114,19 @@ def classify(sources: Sources) -> tuple[list[Task], list[dg.Diagnostic]]:
                 diags.append(problem)
             else:
                 tasks.append(Task("protocol", src, None))
+        elif parts[:2] == ["content", "help"] and len(parts) == 3 and parts[2].endswith(".md"):
+            problem = _slug_problem(parts[2][:-3], src.rel, "страница справки")
+            if problem:
+                diags.append(problem)
+            else:
+                tasks.append(Task("help", src, ""))
         elif parts[:2] == ["content", "clusters"] and len(parts) >= 4:
             by_cluster.setdefault(parts[2], []).append(src)
         elif parts[:2] != ["content", "media"]:
             diags.append(dg.warning("content.unknown-file", src.rel, None,
                                     "Файл не относится ни к одному разделу сайта и не публикуется.",
-                                    "Кластеры лежат в content/clusters/<имя>/, протоколы — в content/protocols/."))
+                                    "Кластеры лежат в content/clusters/<имя>/, протоколы — в content/protocols/, "
+                                    "страницы справки — в content/help/."))
     for slug in sorted(by_cluster):
         files = by_cluster[slug]
         problem = _slug_problem(slug, f"content/clusters/{slug}", "папка кластера")
@@ -168,6 +175,8 @@ def classify(sources: Sources) -> tuple[list[Task], list[dg.Diagnostic]]:
 
 
 def _scope(task: Task) -> str:
+    if task.kind == "help":
+        return "content/help/"
     return "content/protocols/" if task.slug is None else f"content/clusters/{task.slug}/"
 
 
@@ -223,7 +232,8 @@ def assemble(sources: Sources, as_of: _dt.date | None, fallback_as_of: _dt.date,
         diags += sub
         if task.kind == "cluster" and value is None:
             failed_clusters.add(task.slug)
-    lists: dict[str, list] = {k: [] for k in ("cluster", "plan", "report", "videos", "championship", "page", "protocol")}
+    lists: dict[str, list] = {k: [] for k in ("cluster", "plan", "report", "videos", "championship", "page", "protocol",
+                                              "help")}
     for task, (value, _) in zip(tasks, results):
         if task.slug in failed_clusters or value is None:
             continue
@@ -241,5 +251,6 @@ def assemble(sources: Sources, as_of: _dt.date | None, fallback_as_of: _dt.date,
     site = Site(config=config, clusters=clusters, plans=nextyear.mark_carried(tuple(lists["plan"])),
                 reports=tuple(lists["report"]), videos=tuple(lists["videos"]),
                 championships=tuple(lists["championship"]), pages=tuple(lists["page"]),
-                protocols=tuple(lists["protocol"]), media=media)
+                protocols=tuple(lists["protocol"]), media=media,
+                help=tuple(sorted(lists["help"], key=lambda p: (p.date or _dt.date.min, p.slug))))
     return site, diags

@@ -48,6 +48,7 @@ class Chrome:
     nav: tuple[NavCluster, ...]
     protocols: tuple[tuple[str, str], ...]  # (slug, title)
     base_url: str | None
+    has_help: bool = False   # the site has a guide («Справка», content/help/)
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,7 @@ def chrome(site: Site) -> Chrome:
     c = site.config
     return Chrome(c.title, c.demo, c.as_of, c.department_name, c.department_url, c.year_style, c.fonts, c.logo,
                   tuple(NavCluster(cl.slug, cl.short_name) for cl in site.clusters),
-                  tuple((p.slug, p.title) for p in site.protocols), c.base_url)
+                  tuple((p.slug, p.title) for p in site.protocols), c.base_url, bool(site.help))
 
 
 def greeting_window(site: Site) -> bool:
@@ -170,6 +171,11 @@ def specs(site: Site) -> list[PageSpec]:
     out.append(PageSpec(urls.TOCHKI, "tochki.html", "«От „Точек роста“ до мастерских ПОО»", ch,
                         crumbs=(home,), data={"items": t_items, "pages": t_pages,
                                               "site_clusters": {c.slug: c for c in site.clusters}}))
+    if site.help:
+        out.append(PageSpec(urls.HELP, "help.html", "Справка", ch, crumbs=(home,), data={"guides": site.help}))
+        for pg in site.help:
+            out.append(PageSpec(urls.help_page(pg.slug), "page.html", pg.title, ch, crumbs=(home, ("Справка", urls.HELP)),
+                                data={"page": pg}))
     return out
 
 

@@ -11,11 +11,13 @@ from clusterpages.model import Page
 
 
 def parse_page(ctx: Context, src: SourceFile, slug: str) -> tuple[Page | None, list[dg.Diagnostic]]:
+    """A page of a cluster, or with `slug` "" a page of the site's guide (content/help/)."""
     doc, data, diags = front_matter(src, schemas.PAGE, "страницы")
     if doc is None or any(d.severity == dg.ERROR for d in diags):
         return None, diags
     pslug = src.rel.rsplit("/", 1)[1][:-3]
-    page = urls.page(slug, pslug)
-    body = body_html(ctx, doc.body, src.rel, doc.body_line, f"content/clusters/{slug}", page, diags)
+    page = urls.page(slug, pslug) if slug else urls.help_page(pslug)
+    scope = f"content/clusters/{slug}" if slug else "content/help"
+    body = body_html(ctx, doc.body, src.rel, doc.body_line, scope, page, diags)
     return Page(slug, pslug, src.rel, data["title"], data.get("date"), data.get("summary") or "",
                 tuple(t.lower().replace("ё", "е") for t in data.get("tags") or ()), body), diags
