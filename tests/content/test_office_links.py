@@ -109,4 +109,21 @@ def test_where_a_link_stands_in_a_header_or_a_sheet():
     assert links.file_name("../Рисунки/logo%20new.png") == "logo new.png"
     assert links.is_web("https://x.ru/a.png") and links.is_web("ftp://x/y")
     assert not links.is_web("file:///C:\\a.png") and not links.is_web("C:\\a.png") and not links.is_web("\\\\srv\\a")
-    assert links.place_of({}, "word/header1.xml", "rId1", "docx", {}) == "верхний колонтитул"
+    assert links.Places({}, "docx")("word/header1.xml", "rId1") == "верхний колонтитул"
+    assert links.Places({}, "xlsx")("xl/externalLinks/externalLink1.xml", "rId1") == "связи книги"
+
+
+def test_thousands_of_links_make_a_bounded_report_quickly():
+    import time
+
+    from clusterpages.content.office import links
+    rels = "".join(f'<Relationship Id="rId{n}" Type="{links.R_NS}/image" Target="file:///C:/p/{n}.png" '
+                   'TargetMode="External"/>' for n in range(20000))
+    parts = {"word/document.xml": b"<w:document xmlns:w='http://schemas.openxmlformats.org/wordprocessingml/2006/"
+                                  b"main'><w:body/></w:document>",
+             "word/_rels/document.xml.rels": f"<Relationships>{rels}</Relationships>".encode()}
+    started = time.perf_counter()
+    refusal, notes = links.judge(parts, "plan.docx", "docx")
+    assert refusal is None and len(notes) == links.MAX_NOTES + 1
+    assert notes[-1].code == "office.link-ignored" and "Ещё 19980" in notes[-1].message
+    assert time.perf_counter() - started < 5

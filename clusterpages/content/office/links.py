@@ -29,6 +29,7 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _XDR = "{http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing}"
 _TAG = re.compile(rb"<Relationship\b[^>]*>", re.IGNORECASE)
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.-]+):", re.IGNORECASE)
+MAX_NOTES = 20                           # links named one by one in a file; the rest are counted
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
 
 # the last segment of a relationship type → (what it is, in Russian; is it missing from what is read)
@@ -88,35 +89,36 @@ def file_name(target: str) -> str:
     return parts[-1] if parts else target
 
 
-def _has_ref(element, rid: str) -> bool:
-    return any(k.startswith("{" + R_NS + "}") and v == rid for node in element.iter() for k, v in node.attrib.items())
+def _refs(element) -> list[str]:
+    """The relationship ids an element and everything in it refer to (r:id, r:link, r:embed…)."""
+    return [v for node in element.iter() for k, v in node.attrib.items() if k.startswith("{" + R_NS + "}")]
 
 
-def _word_place(xml: bytes, rid: str) -> str | None:
-    """«абзац 3» or «таблица 2, строка 5», counted as the Word reader counts them."""
+def _word_places(xml: bytes) -> dict[str, str]:
+    """Relationship id → «абзац 3» or «таблица 2, строка 5», counted as the Word reader counts them."""
     try:
         body = etree.fromstring(xml, _PARSER).find(f"{_W}body")
     except etree.XMLSyntaxError:
-        return None
+        return {}
     counts = {"p": 0, "tbl": 0}
+    places: dict[str, str] = {}
 
-    def walk(container) -> str | None:
+    def walk(container) -> None:
         for child in container:
             if child.tag == f"{_W}p":
                 counts["p"] += 1
-                if _has_ref(child, rid):
-                    return f"абзац {counts['p']}"
+                for rid in _refs(child):
+                    places.setdefault(rid, f"абзац {counts['p']}")
             elif child.tag == f"{_W}tbl":
                 counts["tbl"] += 1
                 for number, tr in enumerate(child.findall(f"{_W}tr"), 1):
-                    if _has_ref(tr, rid):
-                        return f"таблица {counts['tbl']}, строка {number}"
+                    for rid in _refs(tr):
+                        places.setdefault(rid, f"таблица {counts['tbl']}, строка {number}")
             elif child.tag == f"{_W}sdt" and child.find(f"{_W}sdtContent") is not None:
-                found = walk(child.find(f"{_W}sdtContent"))
-                if found:
-                    return found
-        return None
-    return walk(body) if body is not None else None
+                walk(child.find(f"{_W}sdtContent"))
+    if body is not None:
+        walk(body)
+    return places
 
 
 def _resolve(folder: str, target: str) -> str:
@@ -145,32 +147,51 @@ def _sheets(parts: dict[str, bytes]) -> dict[str, str]:
     return out
 
 
-def _excel_place(parts: dict[str, bytes], part: str, rid: str, sheets: dict[str, str]) -> str:
-    sheet = sheets.get(part)
-    if sheet is None:
-        return "связи книги" if "externalLink" in part else "книга"
+def _drawing_places(xml: bytes, sheet: str) -> dict[str, str]:
+    """Relationship id → «План!G2»: the cell a picture's anchor starts at."""
+    from openpyxl.utils import get_column_letter
     try:
-        root = etree.fromstring(parts[part], _PARSER) if "drawings/drawing" in part else None
+        root = etree.fromstring(xml, _PARSER)
     except etree.XMLSyntaxError:
-        root = None
-    for anchor in root if root is not None else ():
+        return {}
+    places: dict[str, str] = {}
+    for anchor in root:
         start = anchor.find(f"{_XDR}from")
-        if start is not None and _has_ref(anchor, rid):
-            from openpyxl.utils import get_column_letter
-            col, row = int(start.findtext(f"{_XDR}col") or 0), int(start.findtext(f"{_XDR}row") or 0)
-            return f"{sheet}!{get_column_letter(col + 1)}{row + 1}"
-    return f"лист «{sheet}»"
+        if start is None:
+            continue
+        col, row = start.findtext(f"{_XDR}col") or "0", start.findtext(f"{_XDR}row") or "0"
+        if col.isdigit() and row.isdigit() and int(col) < 16384:
+            for rid in _refs(anchor):
+                places.setdefault(rid, f"{sheet}!{get_column_letter(int(col) + 1)}{int(row) + 1}")
+    return places
 
 
-def place_of(parts: dict[str, bytes], part: str, rid: str, kind: str, sheets: dict[str, str]) -> str:
-    """Where the link stands, as a person finds it in Word or Excel."""
-    if kind == "xlsx":
-        return _excel_place(parts, part, rid, sheets)
-    if part == "word/document.xml":
-        found = _word_place(parts.get(part, b""), rid)
+class Places:
+    """Where a link stands, as a person finds it in Word or Excel; each part is read once."""
+
+    def __init__(self, parts: dict[str, bytes], kind: str) -> None:
+        self.parts, self.kind = parts, kind
+        self.sheets = _sheets(parts) if kind == "xlsx" else {}
+        self.known: dict[str, dict[str, str]] = {}
+
+    def _of_part(self, part: str) -> dict[str, str]:
+        if part not in self.known:
+            if part == "word/document.xml" and self.kind == "docx":
+                self.known[part] = _word_places(self.parts.get(part, b""))
+            elif "drawings/drawing" in part and part in self.sheets:
+                self.known[part] = _drawing_places(self.parts.get(part, b""), self.sheets[part])
+            else:
+                self.known[part] = {}
+        return self.known[part]
+
+    def __call__(self, part: str, rid: str) -> str:
+        found = self._of_part(part).get(rid)
         if found:
             return found
-    return next((text for prefix, text in _WORD_PARTS if part.startswith(prefix)), part)
+        if self.kind == "xlsx":
+            sheet = self.sheets.get(part)
+            return f"лист «{sheet}»" if sheet is not None else ("связи книги" if "externalLink" in part else "книга")
+        return next((text for prefix, text in _WORD_PARTS if part.startswith(prefix)), part)
 
 
 def external(parts: dict[str, bytes]) -> list[tuple[str, str, str, str]]:
@@ -248,7 +269,7 @@ def _hyperlinks(rel: str, targets: list[tuple[str, str]]) -> dg.Diagnostic:
 
 def judge(parts: dict[str, bytes], rel: str, kind: str) -> tuple[dg.Diagnostic | None, list[dg.Diagnostic]]:
     """(a refusal, or None; the notes and warnings) for the external links of a vetted file."""
-    sheets = _sheets(parts) if kind == "xlsx" else {}
+    place_of = Places(parts, kind)
     notes: list[dg.Diagnostic] = []
     hyperlinks: list[tuple[str, str]] = []
     seen: set[tuple[str, str]] = set()
@@ -259,11 +280,17 @@ def judge(parts: dict[str, bytes], rel: str, kind: str) -> tuple[dg.Diagnostic |
         if (what, target) in seen:
             continue
         seen.add((what, target))
-        place = place_of(parts, part, rid, kind, sheets)
+        place = place_of(part, rid)
         if rel_kind == "hyperlink":
             hyperlinks.append((shown_target(target), place))
         elif missing:
             notes.append(_missing(rel, kind, what, target, place))
         else:
             notes.append(_ignored(rel, what, target, place))
+    notes.sort(key=lambda d: d.severity != dg.WARNING)   # what a reader would miss first
+    if len(notes) > MAX_NOTES:
+        rest = len(notes) - MAX_NOTES
+        notes = notes[:MAX_NOTES] + [dg.info("office.link-ignored", rel, None,
+                                             f"Ещё {rest} внешних связей файла не показаны: ни одна не загружается.",
+                                             "Ничего делать не нужно: всё, что есть в самом файле, прочитано.")]
     return None, notes + ([_hyperlinks(rel, hyperlinks)] if hyperlinks else [])
