@@ -505,6 +505,7 @@ case("protocol.evidence-conflict", "statuses", PLAN, _line(_PLAN_TEXT, _ROW1) + 
 def _office():
     import office_hostile as h
     from office_files import excel_plan, word_plan
+    from office_links import OLE, PICTURE, word_with_links
     files = site_files()
     plan, media = "plan-2022-2023", "media-plan-2022-2023"
     slots = {
@@ -517,6 +518,7 @@ def _office():
         "of": {f"{plan}.docx": word_plan(approval_date="«___» ____________ 2022 г."),
                f"{media}.docx": word_plan(title=False)},
         "og": {f"{plan}.docx": word_plan(), f"{plan}.md": files[PLAN], f"{media}.docx": h.too_large()},
+        "oh": {f"{plan}.docx": word_with_links(picture=PICTURE, ole=OLE)},
     }
     for slug, extra in slots.items():
         files[f"content/clusters/{slug}/cluster.yaml"] = files[CLUSTER]
@@ -532,7 +534,9 @@ for _code, _slug, _name in (
         ("office.dtd", "od", "plan-2022-2023.docx"), ("office.too-many-rows", "od", "media-plan-2022-2023.xlsx"),
         ("office.sheet", "oe", "plan-2022-2023.yaml"), ("office.unreadable", "oe", "media-plan-2022-2023.docx"),
         ("office.approval-date", "of", "plan-2022-2023.docx"), ("office.no-title", "of", "media-plan-2022-2023.docx"),
-        ("plan.two-sources", "og", "plan-2022-2023.md"), ("office.too-large", "og", "media-plan-2022-2023.docx")):
+        ("plan.two-sources", "og", "plan-2022-2023.md"), ("office.too-large", "og", "media-plan-2022-2023.docx"),
+        ("office.link-ignored", "oh", "plan-2022-2023.docx"), ("office.linked-image", "oh", "plan-2022-2023.docx"),
+        ("office.linked-object", "oh", "plan-2022-2023.docx")):
     case(_code, "office", f"content/clusters/{_slug}/{_name}", None)
 
 

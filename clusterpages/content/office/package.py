@@ -8,10 +8,11 @@ refuses, with a Russian message naming the file:
   (read in bounded chunks, never trusting the header) goes past the limits;
 - macros (a VBA project or a macro-enabled content type);
 - a DTD or entity declaration in any XML part (OOXML never needs one);
-- external relationships (links to other files or addresses that Word or Excel would
-  fetch: linked images, templates, OLE objects, subdocuments); hyperlinks are only links
-  and stay. Nothing is ever fetched.
-Pure: bytes in, the parts' bytes and diagnostics out.
+- a link to an internet address that Word or Excel would load by itself on opening the
+  file (a linked picture, a remote template): see `links`. Other links outside the file
+  (a template on a share, a picture linked from a disk, another workbook, hyperlinks) are
+  no reason to refuse it: `links.judge` notes or warns about each. Nothing is ever fetched.
+Pure: bytes in, the parts' bytes and diagnostics (the notes on links of an accepted file) out.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import zipfile
 from dataclasses import dataclass
 
 from clusterpages import diagnostics as dg
+from clusterpages.content.office import links
 
 MAX_FILE_BYTES = 20 * 1024 * 1024       # the office file itself
 MAX_PARTS = 1000
@@ -30,8 +32,6 @@ MAX_TOTAL_BYTES = 64 * 1024 * 1024      # all inflated parts together
 _CHUNK = 1024 * 1024
 
 CFB_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_HYPERLINK = "/hyperlink"
-_EXTERNAL = re.compile(rb"<Relationship\b[^>]*>", re.IGNORECASE)
 _DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 
 
@@ -60,24 +60,6 @@ def _inflate(zf: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int) -> bytes |
             out += chunk
             if len(out) > limit:
                 return None
-
-
-def _external_targets(parts: dict[str, bytes]) -> list[tuple[str, str]]:
-    """(part, target) of every external relationship that is not a hyperlink."""
-    found = []
-    for name, data in parts.items():
-        if not name.endswith(".rels"):
-            continue
-        for m in _EXTERNAL.finditer(data):
-            tag = m.group(0)
-            if b'TargetMode="External"' not in tag and b"TargetMode='External'" not in tag:
-                continue
-            kind = re.search(rb'Type="([^"]*)"', tag)
-            if kind and kind.group(1).decode("utf-8", "replace").endswith(_HYPERLINK):
-                continue
-            target = re.search(rb'Target="([^"]*)"', tag)
-            found.append((name, target.group(1).decode("utf-8", "replace") if target else "?"))
-    return found
 
 
 def vet(data: bytes, rel: str, kind: str) -> tuple[Package | None, list[dg.Diagnostic]]:
@@ -128,12 +110,7 @@ def vet(data: bytes, rel: str, kind: str) -> tuple[Package | None, list[dg.Diagn
         if name.endswith((".xml", ".rels")) and _DTD.search(part[:4096]):  # a DTD stands before the root
             return _refuse(dg.error("office.dtd", rel, None, f"В части «{name}» есть объявление DTD или сущностей — "
                                               "в документах Word и Excel их не бывает.", resave))
-    external = _external_targets(parts)
-    if external:
-        part, target = external[0]
-        return _refuse(dg.error("office.external", rel, None,
-                       f"Файл ссылается на внешний ресурс «{target}» ({part}): связанные файлы и адреса не "
-                       "загружаются.",
-                       "Встройте связанные картинки и объекты в документ (в Word: «Файл» → «Сведения» → "
-                       "«Изменить связи с файлами» → «Разорвать связь») и сохраните его заново."))
-    return Package(parts), []
+    refusal, notes = links.judge(parts, rel, kind)
+    if refusal is not None:
+        return _refuse(refusal)
+    return Package(parts), notes

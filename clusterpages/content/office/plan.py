@@ -130,8 +130,8 @@ def open_office(data: bytes, rel: str, sheet: str | None, sheet_file: str
         return None, diags
     try:
         if kind == "docx":
-            return docx_read.read(data), []
-        return xlsx_read.read(data, sheet)[0], []
+            return docx_read.read(data), diags
+        return xlsx_read.read(data, sheet)[0], diags
     except xlsx_read.TooLarge as exc:
         return None, [dg.error("office.too-many-rows", rel, None,
                                f"На листе «{exc.sheet}» больше {xlsx_read.MAX_ROWS} строк — это не план.",
