@@ -108,18 +108,13 @@ def classify(sources: Sources) -> tuple[list[Task], list[dg.Diagnostic]]:
     by_cluster: dict[str, list[SourceFile]] = {}
     for src in sources.files:
         parts = src.rel.split("/")
-        if parts[:2] == ["content", "protocols"] and len(parts) == 3 and parts[2].endswith(".md"):
-            problem = _slug_problem(parts[2][:-3], src.rel, "протокол")
+        if parts[:2] in (["content", "protocols"], ["content", "help"]) and len(parts) == 3 and parts[2].endswith(".md"):
+            protocol = parts[1] == "protocols"
+            problem = _slug_problem(parts[2][:-3], src.rel, "протокол" if protocol else "страница справки")
             if problem:
                 diags.append(problem)
             else:
-                tasks.append(Task("protocol", src, None))
-        elif parts[:2] == ["content", "help"] and len(parts) == 3 and parts[2].endswith(".md"):
-            problem = _slug_problem(parts[2][:-3], src.rel, "страница справки")
-            if problem:
-                diags.append(problem)
-            else:
-                tasks.append(Task("help", src, ""))
+                tasks.append(Task("protocol", src, None) if protocol else Task("help", src, ""))
         elif parts[:2] == ["content", "clusters"] and len(parts) >= 4:
             by_cluster.setdefault(parts[2], []).append(src)
         elif parts[:2] != ["content", "media"]:

@@ -45,10 +45,60 @@ def state_fills(p: Palette) -> dict[str, tuple[Color, Color]]:
     return out
 
 
+def _fills():
+    from openpyxl.styles import Alignment, Font, PatternFill
+    return Alignment, Font, PatternFill
+
+
+def _states_sheet(ws, protocol: Protocol, rows: Matrix, palette: Palette, head) -> None:
+    """«Исполнение»: a row per cluster, a column per decision, the states in words and colours."""
+    Alignment, Font, PatternFill = _fills()
+    wrap = Alignment(wrap_text=True, vertical="top")
+    fills = state_fills(palette)
+    ws.title = "Исполнение"
+    ws.append(["Кластер"] + [f"{d.number}. {short_title(d)} (срок: {d.deadline_text})" for d in protocol.decisions])
+    for cluster, cells in rows:
+        ws.append([cluster.short_name] + [SHORT_WORDS.get(c.state, c.label) if c.state != "cancelled"
+                                          else c.label for c in cells])
+        ws.cell(ws.max_row, 1).alignment = wrap
+        for cell, column in zip(cells, ws[ws.max_row][1:]):
+            fill, text = fills[cell.state]
+            column.fill = PatternFill("solid", fgColor=_hex(fill))
+            column.font = Font(color=_hex(text))
+            column.alignment = wrap
+    head(ws)
+    ws.freeze_panes = "B2"
+    ws.row_dimensions[1].height = 64
+    for row in range(2, ws.max_row + 1):
+        ws.row_dimensions[row].height = 45
+    ws.column_dimensions["A"].width = 26
+    for column in range(2, len(protocol.decisions) + 2):
+        ws.column_dimensions[ws.cell(1, column).column_letter].width = 24
+
+
+def _reasons_sheet(ws, protocol: Protocol, rows: Matrix, head) -> None:
+    """«Пояснения»: a row per cluster and decision, the reason in words."""
+    Alignment, _, _ = _fills()
+    wrap = Alignment(wrap_text=True, vertical="top")
+    ws.append(["Кластер", "Решение", "Срок", "Состояние", "Пояснение"])
+    for cluster, cells in rows:
+        for decision, cell in zip(protocol.decisions, cells):
+            ws.append([cluster.short_name, f"{decision.number}. {short_title(decision)}", decision.deadline_text,
+                       cell.label, cell_text(cell).removeprefix(cell.label + ". ")])
+            for c in ws[ws.max_row]:
+                c.alignment = wrap
+            lines = max(len(cell_text(cell)) // _REASON_CHARS + 1, 2)
+            ws.row_dimensions[ws.max_row].height = 15 * lines
+    head(ws)
+    ws.freeze_panes = "A2"
+    for letter, width in zip("ABCDE", (24, 30, 22, 24, 90)):
+        ws.column_dimensions[letter].width = width
+
+
 def render(protocol: Protocol, rows: Matrix, palette: Palette, as_of: _dt.date) -> bytes:
     """The workbook's bytes."""
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
+    Alignment, Font, PatternFill = _fills()
 
     wb = Workbook()
     when = _dt.datetime(as_of.year, as_of.month, as_of.day)
@@ -57,48 +107,14 @@ def render(protocol: Protocol, rows: Matrix, palette: Palette, as_of: _dt.date) 
     wb.properties.title = f"Исполнение решений протокола № {protocol.number}"
     head_fill = PatternFill("solid", fgColor=_hex(palette.primary))
     head_font = Font(bold=True, color=_hex(readable_text_on(palette.primary)))
-    wrap = Alignment(wrap_text=True, vertical="top")
-    fills = state_fills(palette)
 
-    states = wb.active
-    states.title = "Исполнение"
-    states.append(["Кластер"] + [f"{d.number}. {short_title(d)} (срок: {d.deadline_text})" for d in protocol.decisions])
-    for cluster, cells in rows:
-        states.append([cluster.short_name] + [SHORT_WORDS.get(c.state, c.label) if c.state != "cancelled"
-                                              else c.label for c in cells])
-        states.cell(states.max_row, 1).alignment = wrap
-        for cell, column in zip(cells, states[states.max_row][1:]):
-            fill, text = fills[cell.state]
-            column.fill = PatternFill("solid", fgColor=_hex(fill))
-            column.font = Font(color=_hex(text))
-            column.alignment = wrap
-    for cell in states[1]:
-        cell.fill, cell.font, cell.alignment = head_fill, head_font, wrap
-    states.freeze_panes = "B2"
-    states.row_dimensions[1].height = 64
-    for row in range(2, states.max_row + 1):
-        states.row_dimensions[row].height = 45
-    states.column_dimensions["A"].width = 26
-    for column in range(2, len(protocol.decisions) + 2):
-        states.column_dimensions[states.cell(1, column).column_letter].width = 24
+    def head(ws) -> None:
+        for cell in ws[1]:
+            cell.fill, cell.font, cell.alignment = head_fill, head_font, Alignment(wrap_text=True, vertical="top")
 
-    reasons = wb.create_sheet("Пояснения")
-    reasons.append(["Кластер", "Решение", "Срок", "Состояние", "Пояснение"])
-    for cluster, cells in rows:
-        for decision, cell in zip(protocol.decisions, cells):
-            reasons.append([cluster.short_name, f"{decision.number}. {short_title(decision)}", decision.deadline_text,
-                            cell.label, cell_text(cell).removeprefix(cell.label + ". ")])
-            for c in reasons[reasons.max_row]:
-                c.alignment = wrap
-            lines = max(len(cell_text(cell)) // _REASON_CHARS + 1, 2)
-            reasons.row_dimensions[reasons.max_row].height = 15 * lines
-    for cell in reasons[1]:
-        cell.fill, cell.font, cell.alignment = head_fill, head_font, wrap
-    reasons.freeze_panes = "A2"
-    for letter, width in zip("ABCDE", (24, 30, 22, 24, 90)):
-        reasons.column_dimensions[letter].width = width
-
-    for sheet in (states, reasons):   # printed: landscape A4, as wide as the page
+    _states_sheet(wb.active, protocol, rows, palette, head)
+    _reasons_sheet(wb.create_sheet("Пояснения"), protocol, rows, head)
+    for sheet in wb.worksheets:   # printed: landscape A4, as wide as the page
         sheet.page_setup.orientation = "landscape"
         sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
         sheet.sheet_properties.pageSetUpPr.fitToPage = True

@@ -171,12 +171,16 @@ def specs(site: Site) -> list[PageSpec]:
     out.append(PageSpec(urls.TOCHKI, "tochki.html", "«От „Точек роста“ до мастерских ПОО»", ch,
                         crumbs=(home,), data={"items": t_items, "pages": t_pages,
                                               "site_clusters": {c.slug: c for c in site.clusters}}))
-    if site.help:
-        out.append(PageSpec(urls.HELP, "help.html", "Справка", ch, crumbs=(home,), data={"guides": site.help}))
-        for pg in site.help:
-            out.append(PageSpec(urls.help_page(pg.slug), "page.html", pg.title, ch, crumbs=(home, ("Справка", urls.HELP)),
-                                data={"page": pg}))
-    return out
+    return out + _guide(site, ch, home)
+
+
+def _guide(site: Site, ch: Chrome, home: tuple[str, str]) -> list[PageSpec]:
+    """The guide («Справка»): its index and a page per reader."""
+    if not site.help:
+        return []
+    return [PageSpec(urls.HELP, "help.html", "Справка", ch, crumbs=(home,), data={"guides": site.help})] + [
+        PageSpec(urls.help_page(pg.slug), "page.html", pg.title, ch, crumbs=(home, ("Справка", urls.HELP)),
+                 data={"page": pg}) for pg in site.help]
 
 
 @dataclass(frozen=True)
