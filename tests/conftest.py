@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
+import os
 import shutil
 import subprocess
 import sys
@@ -13,14 +14,40 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLE_AS_OF = dt.date(2023, 2, 15)
+
+# Property tests are derandomized: every run tries the same examples (a failure is reproduced by
+# running again), and no example database is written. Tests set their own modest max_examples;
+# the long runs are separate tests marked `slow` (pytest --run-slow), which explore at random.
+hypothesis_settings.register_profile("clusterpages", derandomize=True, database=None)
+hypothesis_settings.load_profile("clusterpages")
 
 
 def pytest_addoption(parser):
     parser.addoption("--update-golden", action="store_true", default=False,
                      help="rewrite tests/golden/ from the current build of the example region")
+    parser.addoption("--update-screenshots", action="store_true", default=False,
+                     help="rewrite docs/screenshots/ from this build instead of comparing with them "
+                          "(tests/browser/test_screenshots.py)")
+    parser.addoption("--run-slow", action="store_true", default=False,
+                     help="also run the long tests marked `slow` (long property runs); "
+                          "CLUSTERPAGES_LONG_TESTS=1 does the same")
+
+
+def run_slow(config) -> bool:
+    return config.getoption("--run-slow") or os.environ.get("CLUSTERPAGES_LONG_TESTS") == "1"
+
+
+def pytest_collection_modifyitems(config, items):
+    if run_slow(config):
+        return
+    skip = pytest.mark.skip(reason="a long run: pytest --run-slow (or CLUSTERPAGES_LONG_TESTS=1)")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)
 
 
 @pytest.fixture(scope="session")
