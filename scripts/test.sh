@@ -2,6 +2,8 @@
 # Install everything the test suite needs, then run pytest.
 #   bash scripts/test.sh                 all tests
 #   bash scripts/test.sh -m "not browser" -q   arguments go to pytest as they are
+#   bash scripts/test.sh --run-slow      also the long property runs (marked slow)
+#   bash scripts/test.sh tests/browser/test_screenshots.py --update-screenshots   rewrite docs/screenshots
 # Needs: python3, node/npm (for axe-core and the Nu HTML checker), Debian's
 # chromium and fonts-liberation, a Java runtime, LibreOffice Writer and php-cli (installed with apt-get when
 # missing), and Debian's wordpress package unpacked into .cache/wordpress (for its kses.php).
@@ -85,4 +87,6 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
     echo "$want" > "$stamp"
 fi
 
-exec .venv/bin/python -m pytest "$@"
+# Tests run in one process per core (pytest-xdist), a test file's tests in the same process so
+# that its module fixtures (builds) are made once; `-n 0` runs everything in this process.
+exec .venv/bin/python -m pytest -n auto --dist loadfile "$@"
