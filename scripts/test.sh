@@ -2,8 +2,10 @@
 # Install everything the test suite needs, then run pytest.
 #   bash scripts/test.sh                 all tests
 #   bash scripts/test.sh -m "not browser" -q   arguments go to pytest as they are
+#   bash scripts/test.sh --run-slow      also the long property runs (marked slow)
+#   bash scripts/test.sh tests/browser/test_screenshots.py --update-screenshots   rewrite docs/screenshots
 # Needs: python3, node/npm (for axe-core and the Nu HTML checker), Debian's
-# chromium, a Java runtime, LibreOffice Writer and php-cli (installed with apt-get when
+# chromium and fonts-liberation, a Java runtime, LibreOffice Writer and php-cli (installed with apt-get when
 # missing), and Debian's wordpress package unpacked into .cache/wordpress (for its kses.php).
 set -euo pipefail
 
@@ -37,6 +39,13 @@ apt_install() {
 if [ ! -x /usr/bin/chromium ]; then
     echo "test: installing Debian chromium"
     apt_install chromium fonts-dejavu-core
+fi
+# The version for the visually impaired asks for Arial / Liberation Sans: without it Chromium falls
+# back to DejaVu Sans and the screenshots (tests/browser/test_screenshots.py) differ from the
+# committed ones, which were taken with Liberation (what Debian's chromium recommends).
+if ! fc-list 2>/dev/null | grep -q "Liberation Sans"; then
+    echo "test: installing fonts-liberation"
+    apt_install fonts-liberation
 fi
 # The W3C Nu HTML checker is a Java program.
 if ! command -v java >/dev/null 2>&1; then
@@ -78,4 +87,6 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
     echo "$want" > "$stamp"
 fi
 
-exec .venv/bin/python -m pytest "$@"
+# Tests run in one process per core (pytest-xdist), a test file's tests in the same process so
+# that its module fixtures (builds) are made once; `-n 0` runs everything in this process.
+exec .venv/bin/python -m pytest -n auto --dist loadfile "$@"

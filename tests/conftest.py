@@ -1,21 +1,53 @@
-"""Shared fixtures: the repository, copies of the example site, running the command line."""
+"""Shared fixtures: the repository, copies of the example site, running the command line, and
+one build of the example site for the whole test run (`example_build`)."""
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import hashlib
+import os
 import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 REPO = Path(__file__).resolve().parent.parent
+EXAMPLE_AS_OF = dt.date(2023, 2, 15)
+
+# Property tests are derandomized: every run tries the same examples (a failure is reproduced by
+# running again), and no example database is written. Tests set their own modest max_examples;
+# the long runs are separate tests marked `slow` (pytest --run-slow), which explore at random.
+hypothesis_settings.register_profile("clusterpages", derandomize=True, database=None)
+hypothesis_settings.load_profile("clusterpages")
 
 
 def pytest_addoption(parser):
     parser.addoption("--update-golden", action="store_true", default=False,
                      help="rewrite tests/golden/ from the current build of the example region")
+    parser.addoption("--update-screenshots", action="store_true", default=False,
+                     help="rewrite docs/screenshots/ from this build instead of comparing with them "
+                          "(tests/browser/test_screenshots.py)")
+    parser.addoption("--run-slow", action="store_true", default=False,
+                     help="also run the long tests marked `slow` (long property runs); "
+                          "CLUSTERPAGES_LONG_TESTS=1 does the same")
+
+
+def run_slow(config) -> bool:
+    return config.getoption("--run-slow") or os.environ.get("CLUSTERPAGES_LONG_TESTS") == "1"
+
+
+def pytest_collection_modifyitems(config, items):
+    if run_slow(config):
+        return
+    skip = pytest.mark.skip(reason="a long run: pytest --run-slow (or CLUSTERPAGES_LONG_TESTS=1)")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)
 
 
 @pytest.fixture(scope="session")
@@ -23,14 +55,79 @@ def repo() -> Path:
     return REPO
 
 
-@pytest.fixture
-def example_site(tmp_path: Path) -> Path:
-    """A writable copy of the example region; returns its site_config.yaml."""
-    site = tmp_path / "site"
-    site.mkdir()
+def copy_example(site: Path) -> Path:
+    """Copy the example region (site_config.yaml and content/) into `site`; returns its site_config.yaml."""
+    site.mkdir(parents=True)
     shutil.copy2(REPO / "site_config.yaml", site / "site_config.yaml")
     shutil.copytree(REPO / "content", site / "content")
     return site / "site_config.yaml"
+
+
+@pytest.fixture
+def example_site(tmp_path: Path) -> Path:
+    """A writable copy of the example region; returns its site_config.yaml."""
+    return copy_example(tmp_path / "site")
+
+
+def tree_hashes(root: Path) -> dict[str, str]:
+    """SHA-256 of every file under `root`, by its path relative to `root`."""
+    return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+@dataclass(frozen=True)
+class ExampleBuild:
+    """The example region built once, in-process, as `build --strict --as-of 2023-02-15` builds it.
+
+    Shared by the whole test run (one per xdist worker): READ it, never write into it. A test
+    that edits the content or needs a process of its own builds a copy of its own."""
+    site: Path        # the copied site: site_config.yaml and content/
+    out: Path         # the built output
+    result: object    # pipeline.Result of the build (its diagnostics, the site model)
+
+    @property
+    def config(self) -> Path:
+        return self.site / "site_config.yaml"
+
+    def path(self, rel: str) -> Path:
+        path = self.out / rel
+        assert path.is_file(), f"the example build has no {rel}"
+        return path
+
+    def page(self, rel: str) -> str:
+        """The text of one built file, e.g. page("clusters/it/index.html")."""
+        return self.path(rel).read_text(encoding="utf-8")
+
+    def read(self, rel: str) -> bytes:
+        return self.path(rel).read_bytes()
+
+    @functools.cached_property
+    def files(self) -> dict[str, bytes]:
+        """Every built file's bytes by its path relative to the output (read once)."""
+        return {p.relative_to(self.out).as_posix(): p.read_bytes() for p in sorted(self.out.rglob("*")) if p.is_file()}
+
+    @functools.cached_property
+    def hashes(self) -> dict[str, str]:
+        return {rel: hashlib.sha256(data).hexdigest() for rel, data in self.files.items()}
+
+
+def build_example(root: Path, *, jobs: int = 1) -> ExampleBuild:
+    """Copy the example region under `root` and build it in-process into root/output."""
+    from clusterpages import diagnostics as dg
+    from clusterpages import pipeline
+    config = copy_example(root / "site")
+    out = root / "output"
+    result = pipeline.build(config, out, EXAMPLE_AS_OF, EXAMPLE_AS_OF, True, None, jobs=jobs, use_cache=False)
+    loud = [dg.format_text(d) for d in result.diagnostics if d.severity != dg.INFO]
+    assert result.written and not loud, "the example region does not build clean under --strict:\n" + "\n".join(loud)
+    assert (out / "index.html").is_file(), f"the build wrote no index.html into {out}"
+    return ExampleBuild(config.parent, out, result)
+
+
+@pytest.fixture(scope="session")
+def example_build(tmp_path_factory) -> ExampleBuild:
+    """The example region built once for the whole run (per xdist worker): read-only."""
+    return build_example(tmp_path_factory.mktemp("example-build"))
 
 
 def run_cli(*args: str, cwd: Path | None = None, env: dict | None = None) -> subprocess.CompletedProcess:

@@ -14,7 +14,7 @@ import hashlib
 import shutil
 from pathlib import Path
 
-from conftest import REPO, run_cli
+from conftest import REPO
 
 GOLDEN = REPO / "tests" / "golden"
 TEXT_DIR = GOLDEN / "text"
@@ -30,13 +30,6 @@ TEXT_PAGES = (
 )
 DIFF_PAGES = 3      # unified diffs shown on failure
 DIFF_LINES = 60     # lines of each
-
-
-def _build(tmp_path: Path) -> dict[str, bytes]:
-    out = tmp_path / "output"
-    r = run_cli("build", "--out", str(out), "--strict", "--as-of", "2023-02-15")
-    assert r.returncode == 0, r.stderr
-    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
 
 
 def _manifest(files: dict[str, bytes]) -> str:
@@ -72,8 +65,9 @@ def compare(files: dict[str, bytes], manifest: str, texts: dict[str, bytes]) -> 
     return "\n\n".join(report)
 
 
-def test_example_region_matches_golden(tmp_path, request):
-    files = _build(tmp_path)
+def test_example_region_matches_golden(example_build, request):
+    """The shared build of the example region (`build --strict --as-of 2023-02-15`, see conftest)."""
+    files = example_build.files
     if request.config.getoption("--update-golden"):
         shutil.rmtree(GOLDEN, ignore_errors=True)
         for rel in TEXT_PAGES:

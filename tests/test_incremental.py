@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
 import shutil
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from clusterpages import pipeline
@@ -17,7 +17,6 @@ from conftest import REPO
 
 EDITS = ("page_text", "plan_row", "cluster_data", "template", "config", "delete_page", "rename_page", "new_page",
          "media_file")
-LONG = os.environ.get("CLUSTERPAGES_LONG_TESTS") == "1"
 AS_OF = dt.date(2023, 2, 15)
 
 
@@ -82,11 +81,23 @@ def _build(cfg: Path, out: Path, cache: bool) -> pipeline.Result:
     return result
 
 
-@settings(max_examples=40 if LONG else 6, deadline=None, suppress_health_check=list(HealthCheck))
-@given(st.lists(st.tuples(st.sampled_from(EDITS), st.integers(0, 50)), min_size=1, max_size=8 if LONG else 4))
+@settings(max_examples=6, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.lists(st.tuples(st.sampled_from(EDITS), st.integers(0, 50)), min_size=1, max_size=4))
 def test_incremental_equals_clean(tmp_path_factory, edits):
     """Both incremental paths: `build` with its cache folder, and the preview's in-memory session
     told which files changed by its own watcher."""
+    _incremental_equals_clean(tmp_path_factory, edits)
+
+
+@pytest.mark.slow
+@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck), derandomize=False)
+@given(st.lists(st.tuples(st.sampled_from(EDITS), st.integers(0, 50)), min_size=1, max_size=8))
+def test_incremental_equals_clean_long(tmp_path_factory, edits):
+    """The same, longer sequences of edits and more of them, at random (pytest --run-slow)."""
+    _incremental_equals_clean(tmp_path_factory, edits)
+
+
+def _incremental_equals_clean(tmp_path_factory, edits):
     root = tmp_path_factory.mktemp("inc")
     (root / "site").mkdir()
     cfg = _fixture(root / "site")
@@ -129,15 +140,8 @@ def test_untouched_files_keep_their_time_and_only_changed_files_are_rewritten(tm
     assert after["clusters/it/plan-2022-2023/index.html"] == before["clusters/it/plan-2022-2023/index.html"]
 
 
-def test_parallel_build_is_byte_identical_to_a_serial_one(tmp_path):
-    from conftest import run_cli
-    trees = []
-    for jobs in ("1", "2"):
-        out = tmp_path / f"jobs-{jobs}" / "output"
-        r = run_cli("build", "--out", str(out), "--jobs", jobs, "--strict")
-        assert r.returncode == 0, r.stderr
-        trees.append(_tree(out))
-    assert trees[0] == trees[1]
+# A parallel build gives the bytes of a serial one: tests/hardening/test_hardening_faults.py,
+# test_two_clean_builds_are_byte_identical (the suite's one reproducibility test).
 
 
 def test_a_second_build_finds_every_page_in_the_cache(tmp_path):

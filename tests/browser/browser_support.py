@@ -7,6 +7,7 @@ node_modules with axe-core and vnu-jar); a missing tool fails the test with that
 
 from __future__ import annotations
 
+import base64
 import fnmatch
 import functools
 import json
@@ -434,3 +435,43 @@ def wrap_fragment(fragment: str) -> str:
     if text.lstrip().lower().startswith("<!doctype"):
         return text
     return FRAGMENT_WRAPPER.format(fragment=text)
+
+
+# --------------------------------------------------------------------------- screenshots
+
+_PNG_DIFF = """async ([a, b, tolerance]) => {
+  const load = async (data) => {
+    const img = new Image();
+    img.src = 'data:image/png;base64,' + data;
+    await img.decode();
+    return img;
+  };
+  const [ia, ib] = await Promise.all([load(a), load(b)]);
+  const size = [ia.naturalWidth, ia.naturalHeight], other = [ib.naturalWidth, ib.naturalHeight];
+  if (size[0] !== other[0] || size[1] !== other[1]) return {size, other, differing: null};
+  const pixels = (img) => {
+    const canvas = new OffscreenCanvas(size[0], size[1]);
+    const context = canvas.getContext('2d', {colorSpace: 'srgb'});
+    context.drawImage(img, 0, 0);
+    return context.getImageData(0, 0, size[0], size[1]).data;
+  };
+  const pa = pixels(ia), pb = pixels(ib);
+  let differing = 0;
+  for (let i = 0; i < pa.length; i += 4) {
+    if (Math.abs(pa[i] - pb[i]) > tolerance || Math.abs(pa[i + 1] - pb[i + 1]) > tolerance
+        || Math.abs(pa[i + 2] - pb[i + 2]) > tolerance || Math.abs(pa[i + 3] - pb[i + 3]) > tolerance) differing++;
+  }
+  return {size, other, differing};
+}"""
+
+
+def png_difference(browser, a: bytes, b: bytes, tolerance: int = 16) -> dict:
+    """Compare two PNG images pixel by pixel, decoded by Chromium (no imaging library needed):
+    {"size": [w, h] of a, "other": [w, h] of b, "differing": the number of pixels where a colour
+    channel differs by more than `tolerance` (of 255), None when the sizes differ}."""
+    page = browser.new_page()
+    try:
+        return page.evaluate(_PNG_DIFF, [base64.b64encode(a).decode("ascii"), base64.b64encode(b).decode("ascii"),
+                                         tolerance])
+    finally:
+        page.close()

@@ -3,8 +3,6 @@ HTTP server and watched pages. Run them with `bash scripts/test.sh -m browser`."
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -26,21 +24,10 @@ PAGE_TIMEOUT_MS = 20_000
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    """The example site (./site_config.yaml, ./content) built once with --strict."""
-    out = tmp_path_factory.mktemp("site") / "output"
-    build_py = REPO_ROOT / "build.py"
-    assert build_py.is_file(), f"{build_py} is missing: the example site cannot be built"
-    proc = subprocess.run(
-        [sys.executable, "build.py", "build", "--out", str(out), "--strict"],
-        cwd=REPO_ROOT, capture_output=True, text=True, encoding="utf-8", timeout=900,
-    )
-    assert proc.returncode == 0, (
-        f"`python build.py build --out {out} --strict` exited with {proc.returncode}\n"
-        f"--- stdout ---\n{proc.stdout[-4000:]}\n--- stderr ---\n{proc.stderr[-4000:]}"
-    )
-    assert (out / "index.html").is_file(), f"the build wrote no index.html into {out}"
-    return out
+def built_site(example_build) -> Path:
+    """The example site (./site_config.yaml, ./content) built once with --strict: the output of
+    the run's shared build (tests/conftest.py, example_build). Read it, never write into it."""
+    return example_build.out
 
 
 @pytest.fixture(scope="session")

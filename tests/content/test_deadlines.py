@@ -243,11 +243,6 @@ INVALID = [
 ]
 
 
-def test_enough_cases():
-    assert len(CASES) >= 90
-    assert len(INVALID) >= 10
-
-
 @pytest.mark.parametrize("text, expected", CASES, ids=[repr(c[0]) for c in CASES])
 def test_phrases(text, expected):
     result = parse_deadline(text, AY)

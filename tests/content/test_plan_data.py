@@ -15,11 +15,8 @@ from conftest import REPO, run_cli
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("plan-data") / "output"
-    r = run_cli("build", "--out", str(out), "--strict")
-    assert r.returncode == 0, r.stderr
-    return out
+def built(example_build) -> Path:
+    return example_build.out
 
 
 def _docx_rows(source: Path) -> int:

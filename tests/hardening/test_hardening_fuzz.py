@@ -5,7 +5,8 @@ diagnostics, never a traceback.
 The one-cluster fixture (tests/hardening/test_hardening_fixture.py) is mutated by truncation, random
 bytes, swapped keys, deleted files, duplicated, deleted and swapped lines and tabs, then
 checked and built in-process through the command line's own entry point (no subprocess per
-example). About 60 examples normally; CLUSTERPAGES_LONG_TESTS=1 runs 1000.
+example). 60 examples, the same ones every run; `pytest --run-slow` (or CLUSTERPAGES_LONG_TESTS=1)
+also runs 1000 random ones.
 """
 
 from __future__ import annotations
@@ -14,19 +15,18 @@ import contextlib
 import functools
 import io
 import json
-import os
 import re
 import shutil
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from test_diagnostics_catalogue import collect_codes
 from test_hardening_fixture import site_files, write_site
 
-LONG = os.environ.get("CLUSTERPAGES_LONG_TESTS") == "1"
 FILES = sorted(site_files())
 TEXT_FILES = [f for f in FILES if f.endswith((".md", ".yaml"))]
 KNOWN_CODES = frozenset(collect_codes())
@@ -129,10 +129,23 @@ def _shared_templates():
         render.environment = original
 
 
-@settings(max_examples=1000 if LONG else 60, deadline=None, database=None, derandomize=not LONG,
+@settings(max_examples=60, deadline=None, database=None, derandomize=True,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(st.lists(MUTATION, min_size=1, max_size=3))
 def test_mutated_site_never_crashes(mutations):
+    _mutated_site_never_crashes(mutations)
+
+
+@pytest.mark.slow
+@settings(max_examples=1000, deadline=None, database=None, derandomize=False,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(st.lists(MUTATION, min_size=1, max_size=3))
+def test_mutated_site_never_crashes_long(mutations):
+    """The same at 1000 random examples (pytest --run-slow)."""
+    _mutated_site_never_crashes(mutations)
+
+
+def _mutated_site_never_crashes(mutations):
     files = site_files()
     for m in mutations:
         mutate(files, m)

@@ -240,22 +240,15 @@ def _crlf_bom_copy(src: Path, dst: Path) -> None:
             path.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
 
 
-def _example_copy(dst: Path) -> Path:
-    dst.mkdir(parents=True)
-    shutil.copy2(REPO / "site_config.yaml", dst / "site_config.yaml")
-    shutil.copytree(REPO / "content", dst / "content")
-    return dst / "site_config.yaml"
-
-
-def test_crlf_and_bom_build_byte_identical_to_the_original(tmp_path):
-    config = _example_copy(tmp_path / "plain")
-    _crlf_bom_copy(tmp_path / "plain", tmp_path / "windows")
-    first = run_build(config, tmp_path / "out-plain", strict=True)
+def test_crlf_and_bom_build_byte_identical_to_the_original(tmp_path, example_build):
+    # the original: the run's shared build of the example (in-process, serial, --strict)
+    _crlf_bom_copy(example_build.site, tmp_path / "windows")
+    first = example_build.result
     second = run_build(tmp_path / "windows" / "site_config.yaml", tmp_path / "out-windows", strict=True)
     from clusterpages import diagnostics as dg
     assert not [d for d in second.diagnostics if d.severity != dg.INFO], second.diagnostics
     assert [(d.code, d.file, d.line) for d in first.diagnostics] == [(d.code, d.file, d.line) for d in second.diagnostics]
-    a, b = tree_hashes(tmp_path / "out-plain"), tree_hashes(tmp_path / "out-windows")
+    a, b = example_build.hashes, tree_hashes(tmp_path / "out-windows")
     assert a == b, sorted(k for k in set(a) | set(b) if a.get(k) != b.get(k))[:20]
 
 

@@ -14,7 +14,6 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -64,12 +63,9 @@ def _read(html: str) -> _Piece:
 
 
 @pytest.fixture(scope="module")
-def pieces(tmp_path_factory) -> dict[str, str]:
+def pieces(example_build) -> dict[str, str]:
     """Every CMS piece of the example (which sets base_url), by path."""
-    out = tmp_path_factory.mktemp("cms") / "output"
-    r = subprocess.run([sys.executable, "build.py", "build", "--strict", "--quiet", "--out", str(out)],
-                       cwd=REPO, capture_output=True, text=True, encoding="utf-8", timeout=600)
-    assert r.returncode == 0, r.stderr[-3000:]
+    out = example_build.out
     return {p.relative_to(out).as_posix(): p.read_text(encoding="utf-8") for p in sorted((out / "embed").rglob("*.html"))}
 
 

@@ -11,19 +11,17 @@ import zipfile
 import docx
 import pytest
 
-from clusterpages import pipeline
 from clusterpages.content import status
 from clusterpages.model import PlanTable
 from clusterpages.publish import docx as plan_docx
-from conftest import REPO
 
 AS_OF = dt.date(2023, 2, 15)
 
 
 @pytest.fixture(scope="module")
-def plans():
-    site, _ = pipeline.prepare(REPO / "site_config.yaml", AS_OF, AS_OF)
-    return {(p.cluster, p.slug): p for p in site.plans}
+def plans(example_build):
+    """The example's plans at 2023-02-15: the model of the run's shared build."""
+    return {(p.cluster, p.slug): p for p in example_build.result.site.plans}
 
 
 def _rows(document):

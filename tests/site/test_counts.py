@@ -28,15 +28,15 @@ def _scope(site, scope: str):
 
 
 @pytest.fixture(scope="module")
-def builds(tmp_path_factory):
-    import shutil
-    from conftest import REPO
-    root = tmp_path_factory.mktemp("counts") / "site"
-    root.mkdir()
-    shutil.copy2(REPO / "site_config.yaml", root / "site_config.yaml")
-    shutil.copytree(REPO / "content", root / "content")
+def builds(example_build):
+    """(site, files) at each as-of date: the example's own date is the run's shared build."""
+    from conftest import EXAMPLE_AS_OF
+    root = example_build.site  # prepared and rendered in memory only: nothing is written into it
     out = {}
     for as_of in AS_OF:
+        if as_of == EXAMPLE_AS_OF:
+            out[as_of] = (example_build.result.site, example_build.files)
+            continue
         site, diags = prepare(root / "site_config.yaml", as_of)
         assert site is not None and not [d for d in diags if d.severity == dg.ERROR], diags
         files, _, sub = pipeline.produce(site, root)

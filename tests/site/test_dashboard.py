@@ -9,7 +9,7 @@ import json
 
 import pytest
 
-from conftest import prepare, run_cli
+from conftest import prepare
 from clusterpages.site import dashboard
 
 
@@ -68,10 +68,8 @@ def test_explicit_evidence_must_point_to_an_existing_page(example_site):
     assert any(d.code == "path.missing" and d.file.endswith("med/cluster.yaml") for d in diags)
 
 
-def test_matrix_csv_and_json_for_excel(example_site):
-    r = run_cli("build", "--config", str(example_site))
-    assert r.returncode == 0, r.stderr
-    folder = example_site.parent / "output" / "protocols" / "protocol-4-2022-12-06"
+def test_matrix_csv_and_json_for_excel(example_build):
+    folder = example_build.out / "protocols" / "protocol-4-2022-12-06"
     raw = (folder / "matrix.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))

@@ -62,12 +62,13 @@ def _build(config: Path, out: Path) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def before(tmp_path_factory, repo):
+def before(tmp_path_factory, repo, example_build):
+    """A copy of the example to edit, and the outputs of the unedited example (the run's shared build)."""
     site = tmp_path_factory.mktemp("graph") / "site"
     site.mkdir()
     (site / "site_config.yaml").write_bytes((repo / "site_config.yaml").read_bytes())
     shutil.copytree(repo / "content", site / "content")
-    return site, _build(site / "site_config.yaml", site.parent / "before")
+    return site, dict(example_build.hashes)
 
 
 @pytest.mark.parametrize("source,edit", EDITS, ids=[f"{s.split('/', 3)[-1]}:{e.__name__}" for s, e in EDITS])

@@ -5,15 +5,7 @@ from __future__ import annotations
 
 import re
 
-from conftest import run_cli
 from clusterpages.text import ru_sort_key
-
-
-def _build(example_site, tmp_path):
-    out = tmp_path / "out"
-    proc = run_cli("build", "--config", str(example_site), "--out", str(out), "--quiet")
-    assert proc.returncode == 0, proc.stdout + proc.stderr
-    return out
 
 
 def test_russian_order_key():
@@ -22,8 +14,8 @@ def test_russian_order_key():
                                               "Образование", "«Сфера услуг»", "Транспорт"]
 
 
-def test_menu_and_lists_follow_russian_order_and_skip_empty_sections(example_site, tmp_path):
-    out = _build(example_site, tmp_path)
+def test_menu_and_lists_follow_russian_order_and_skip_empty_sections(example_build):
+    out = example_build.out
     index = (out / "index.html").read_text(encoding="utf-8")
     nav = re.search(r'<nav class="site-nav".*?</nav>', index, re.S).group(0)
     names = re.findall(r'href="clusters/[^"]+">([^<]+)</a>', nav)
@@ -37,12 +29,12 @@ def test_menu_and_lists_follow_russian_order_and_skip_empty_sections(example_sit
     for home in (out / "clusters").glob("*/index.html"):
         html = home.read_text(encoding="utf-8")
         assert "Видео (0)" not in html
-        if not list((example_site.parent / "content/clusters" / home.parent.name).glob("videos.yaml")):
+        if not list((example_build.site / "content/clusters" / home.parent.name).glob("videos.yaml")):
             assert "videos/index.html" not in re.search(r'id="docs-h".*?</section>', html, re.S).group(0)
 
 
-def test_cluster_home_says_what_is_not_published(example_site, tmp_path):
-    out = _build(example_site, tmp_path)
+def test_cluster_home_says_what_is_not_published(example_build):
+    out = example_build.out
     edu = (out / "clusters/edu/index.html").read_text(encoding="utf-8")
     line = re.search(r'<p class="unpublished">(.*?)</p>', edu, re.S).group(1)
     line = line.replace("\u00a0", " ").replace("\u2060", "")  # typography's no-break spaces and joiners

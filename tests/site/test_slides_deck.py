@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 from clusterpages.site.views import slides as slides_view
-from conftest import run_cli
 
 
 def test_deck_numbers_charts_then_sections_then_the_closing_slide():
@@ -17,10 +16,8 @@ def test_deck_numbers_charts_then_sections_then_the_closing_slide():
     assert (empty.charts, empty.sections, empty.total) == ((), (), 3)
 
 
-def test_built_slides_are_numbered_one_to_total_without_gaps(example_site):
-    out = example_site.parent / "output"
-    r = run_cli("build", "--config", str(example_site), "--out", str(out), "--quiet")
-    assert r.returncode == 0, r.stderr
+def test_built_slides_are_numbered_one_to_total_without_gaps(example_build):
+    out = example_build.out
     decks = sorted(out.glob("clusters/*/report-*/slides/index.html"))
     assert decks
     for page in decks:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
@@ -11,16 +9,10 @@ import pytest
 
 import typocheck
 
-REPO = Path(__file__).resolve().parents[2]
-
 
 @pytest.fixture(scope="module")
-def output(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("typography") / "output"
-    r = subprocess.run([sys.executable, "build.py", "build", "--strict", "--quiet", "--out", str(out)],
-                       cwd=REPO, capture_output=True, text=True, encoding="utf-8", timeout=600)
-    assert r.returncode == 0, r.stderr[-3000:]
-    return out
+def output(example_build) -> Path:
+    return example_build.out
 
 
 def _pages(out: Path):
