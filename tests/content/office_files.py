@@ -9,6 +9,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import io
+import zipfile
 
 import docx
 import openpyxl
@@ -220,3 +221,14 @@ def excel_with_date_cell() -> bytes:
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+def rezip(data: bytes, changes: dict[str, bytes]) -> bytes:
+    """The same package with parts replaced or added."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for name in src.namelist():
+            dst.writestr(name, changes.pop(name, None) or src.read(name))
+        for name, part in changes.items():
+            dst.writestr(name, part)
+    return out.getvalue()

@@ -13,7 +13,7 @@ import docx
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
-from office_files import excel_plan, word_plan
+from office_files import excel_plan, rezip, word_plan
 
 TEMPLATE = "file:///\\\\fileserver\\Методисты\\Шаблоны\\Шаблон плана кластера.dotx"
 NORMAL = "file:///C:\\Users\\metodist\\AppData\\Roaming\\Microsoft\\Templates\\Normal.dotm"
@@ -64,17 +64,6 @@ def word_with_links(template: str | None = TEMPLATE, picture: str | None = None,
                          '</w:t></w:r></w:hyperlink>')
         goal._p.append(link)
     return _save(document)
-
-
-def rezip(data: bytes, changes: dict[str, bytes]) -> bytes:
-    """The same package with parts replaced or added."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for name in src.namelist():
-            dst.writestr(name, changes.pop(name, None) or src.read(name))
-        for name, part in changes.items():
-            dst.writestr(name, part)
-    return out.getvalue()
 
 
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"

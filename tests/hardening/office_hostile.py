@@ -11,20 +11,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "content"))
 
-from office_files import word_plan  # noqa: E402  (the test office files live with the content tests)
+from office_files import rezip, word_plan  # noqa: E402  (the test office files live with the content tests)
 
 CFB = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-
-
-def rezip(data: bytes, changes: dict[str, bytes]) -> bytes:
-    """The same package with parts replaced or added."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for name in src.namelist():
-            dst.writestr(name, changes.pop(name, None) or src.read(name))
-        for name, part in changes.items():
-            dst.writestr(name, part)
-    return out.getvalue()
 
 
 def not_a_zip() -> bytes:
