@@ -92,6 +92,14 @@ def test_tables_that_are_no_plan_stay_silent():
         assert diags == [] and "<table>" in out[0]
 
 
+def test_a_table_written_in_html_is_a_warning_with_its_line():
+    body = ("Текст.\n\n<table>\n<tr><td>№</td><td>Мероприятие</td><td>Срок</td></tr>\n"
+            "<tr><td>1</td><td>Совет</td><td>20.09.2022</td></tr>\n</table>\n\n```\n<table>\n```\n")
+    out, diags = blocks(body, first_line=4)
+    assert [(d.code, d.line) for d in diags] == [("plan.table-html", 6)]
+    assert "Markdown" in diags[0].hint and items(out) == []
+
+
 # ---- total rows
 
 @pytest.mark.parametrize("row", [
