@@ -3,9 +3,9 @@
 A Markdown table, a Word table and an Excel sheet all arrive as a `RawTable` of `RawRow`s
 whose cells are Markdown inline text. Here the columns get their roles (by meaning, see
 `columns`), rows that only number the columns, repeat the header or total the table («Итого:»)
-are skipped, a row with
-one filled cell (or a Roman number and one text) starts a section, and every other row
-becomes a `PlanItem` with its deadline, status, tags and protocol references. Pure.
+are skipped, a row with one filled cell (or a Roman number and one text) starts a section, and
+every other row becomes a `PlanItem` with its deadline, status, tags and protocol references.
+A table whose columns cannot be told but that looks like a plan table is a warning. Pure.
 """
 
 from __future__ import annotations
