@@ -20,7 +20,11 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
               "информационный повод", "тема", "тема публикации", "повод", "дела", "дело", "события",
               "событие", "основные мероприятия", "наименование работы", "вид работы", "виды работ",
               "содержание деятельности", "название", "название мероприятия", "планируемые мероприятия",
-              "форма и содержание работы", "содержание работы мероприятия", "что делаем"),
+              "форма и содержание работы", "содержание работы мероприятия", "что делаем",
+              "наименование работ", "содержание работ", "направление деятельности", "направления деятельности",
+              "направление работы", "направления работы", "форма работы", "формы работы", "вид деятельности",
+              "виды деятельности", "деятельность", "тематика", "описание мероприятия", "перечень мероприятий",
+              "мероприятие форма работы", "планируемая деятельность"),
     "deadline": ("срок", "сроки", "срок исполнения", "сроки исполнения", "срок выполнения", "сроки выполнения",
                  "дата", "период", "срок проведения", "сроки проведения", "дата проведения", "дата период",
                  "дата срок", "срок дата", "дата время проведения", "дата и время проведения",
@@ -62,6 +66,7 @@ STEMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("result", ("результат", "отчет", "продукт", "итог")),
     ("deadline", ("срок", "дат", "период", "время", "месяц", "когда", "график")),
     ("channel", ("канал", "площадк", "размещени")),
+    ("title", ("форм работ", "направлен деятельност", "направлен работ", "вид деятельност", "деятельност")),
     ("format", ("формат", "форма")),
     ("title", ("мероприят", "наименован", "содержан", "дел", "событи", "тем", "повод", "назван", "работ",
                )),
@@ -112,6 +117,24 @@ def role_of(header: str) -> str | None:
             elif any(w.startswith(stem) for w in words) and (stem != "дел" or re.search(r"\bдел[оа]?\b", text)):
                 return role
     return None
+
+
+# The event column proper: when a table has two event-like columns («Направление деятельности |
+# Мероприятие»), the one with one of these stems holds the items' titles, the other is kept aside.
+STRONG_TITLE = ("мероприят", "содержан", "наименован", "назван", "событи", "повод", "тем")
+
+
+def roles_for(headers: list[str]) -> list[str | None]:
+    """The role of each column of one table (plain-text headers); a weaker second event column
+    («Направление деятельности» beside «Мероприятие») is left unrecognised and kept as it is."""
+    roles = [role_of(h) for h in headers]
+    titles = [i for i, r in enumerate(roles) if r == "title"]
+    strong = [i for i in titles if any(w.startswith(STRONG_TITLE) for w in normalize_header(headers[i]).split())]
+    if strong and len(titles) > 1:
+        for i in titles:
+            if i not in strong:
+                roles[i] = None
+    return roles
 
 
 def describe(headers: list[str], roles: list[str | None]) -> str:

@@ -2,9 +2,10 @@
 
 A Markdown table, a Word table and an Excel sheet all arrive as a `RawTable` of `RawRow`s
 whose cells are Markdown inline text. Here the columns get their roles (by meaning, see
-`columns`), rows that only number the columns or repeat the header are skipped, a row with
-one filled cell (or a Roman number and one text) starts a section, and every other row
-becomes a `PlanItem` with its deadline, status, tags and protocol references. Pure.
+`columns`), rows that only number the columns, repeat the header or total the table («Итого:»)
+are skipped, a row with one filled cell (or a Roman number and one text) starts a section, and
+every other row becomes a `PlanItem` with its deadline, status, tags and protocol references.
+A table whose columns cannot be told but that looks like a plan table is a warning. Pure.
 """
 
 from __future__ import annotations
@@ -12,13 +13,13 @@ from __future__ import annotations
 import datetime as _dt
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html import escape as html_escape
 
 from clusterpages import diagnostics as dg
 from clusterpages.content import channels, columns, markup, status
 from clusterpages.content.academic import AcademicYear
-from clusterpages.content.deadlines import DeadlineError, parse_deadline
+from clusterpages.content.deadlines import Deadline, DeadlineError, parse_deadline
 from clusterpages.model import PlanItem, PlanTable
 from clusterpages.text import full_years, slugify
 
@@ -27,6 +28,8 @@ _REF = re.compile(r"\(?\s*пп?\.\s*(\d+(?:\s*(?:,|и)\s*\d+)*)\s+протоко
 _URL = re.compile(r"https?://[^\s<>\"')]+")
 _ROMAN = re.compile(r"(?i)[ivxlc]+\.?")
 _ARABIC = re.compile(r"[0-9]{1,2}")
+_BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_TOTAL = re.compile(r"(?i)\s*(?:итого|всего)(?:\s*:.*|\s+(?:по|за)\s.*)?[\s.:]*")
 
 
 @dataclass(frozen=True)
@@ -102,6 +105,12 @@ def _tags_and_refs(text: str) -> tuple[str, tuple[str, ...], tuple[tuple[str, in
     return clean, tags, tuple(refs)
 
 
+def is_total(cells: list[str]) -> bool:
+    """A total row at the foot of a table: «Итого:», «ВСЕГО», «Итого по разделу: 12»."""
+    first = next((plain(c) for c in cells if plain(c)), "")
+    return bool(_TOTAL.fullmatch(first))
+
+
 def is_numbering(cells: list[str]) -> bool:
     """A row that only numbers the columns: «1 | 2 | 3 | 4»."""
     filled = [re.sub(r"[.\s]", "", plain(c)) for c in cells if plain(c)]
@@ -136,12 +145,47 @@ def _no_column(what: str, name: str, raw: RawTable, roles: list) -> tuple[str, s
             f"Назовите столбец {name}; все понятные названия — в docs/content-model.md.")
 
 
+def _date_like(raw: RawTable, index: int, year: AcademicYear) -> bool:
+    """Whether most filled cells of a column are dates or periods («25.12.2022», «декабрь»)."""
+    cells = [plain(row.cells[index]) for row in raw.rows if index < len(row.cells) and plain(row.cells[index])]
+    dated = 0
+    for cell in cells:
+        try:
+            dated += parse_deadline(full_years(cell), year).kind != "none"
+        except DeadlineError:
+            pass
+    return dated > 0 and 2 * dated >= len(cells)
+
+
+def _unrecognised(raw: RawTable, roles: list, w: Where) -> list[dg.Diagnostic]:
+    """A warning for a table whose columns cannot be told but that looks like a plan table:
+    it has a «№» column, a date column, or a column of dates; nothing for any other table."""
+    headers = [h if len(h) <= 60 else h[:59] + "…" for h in (plain(h) for h in raw.header)]
+    if "number" in roles:
+        why = "в ней есть столбец «№»"
+    elif "deadline" in roles:
+        why = "в ней есть столбец со сроком"
+    else:
+        dated = next((h for i, h in enumerate(headers) if _date_like(raw, i, w.year)), None)
+        if dated is None:
+            return []
+        why = f"в столбце «{dated}» стоят даты" if dated else "в одном из столбцов стоят даты"
+    example = ("«№ | Дата | Информационный повод | Формат | Канал | Ответственный»" if w.kind == "media-plan"
+               else "«№ | Мероприятие | Срок | Ответственный | Результат»")
+    message = (f"Таблица похожа на таблицу плана ({why}), но её столбцы не распознаны — строки не стали "
+               f"пунктами плана. Заголовок таблицы: «{' | '.join(headers)}»; столбцы прочитаны так: "
+               f"{columns.describe(headers, roles)}.")
+    hint = (f"Назовите столбцы в строке заголовка так: {example}; все понятные названия — в docs/content-model.md. "
+            f"Если это не таблица мероприятий (например, состав рабочей группы), она останется в тексте как есть.")
+    return [dg.warning("plan.table-columns", w.file, raw.line, message, hint, **raw.at())]
+
+
 def roles_of(raw: RawTable, w: Where) -> tuple[list[str | None] | None, list[dg.Diagnostic]]:
     """The role of each column; None when the table is no plan table (or lacks a must-have)."""
-    roles = [columns.role_of(plain(h)) for h in raw.header]
+    roles = columns.roles_for([plain(h) for h in raw.header])
     known = [r for r in roles if r]
     if len(known) < 2:
-        return None, []
+        return None, _unrecognised(raw, roles, w)
     if "title" not in known:
         message, hint = _no_column("с содержанием", "«Мероприятие» (в медиаплане — «Информационный повод» "
                                    "или «Тема»)", raw, roles)
@@ -150,6 +194,21 @@ def roles_of(raw: RawTable, w: Where) -> tuple[list[str | None] | None, list[dg.
         message, hint = _no_column("со сроком", "«Срок» (или «Сроки», «Дата проведения», «Период»)", raw, roles)
         return None, [dg.warning("plan.table-no-deadline", w.file, raw.line, message, hint, **raw.at())]
     return roles, []
+
+
+def _deadline(cell: str, w: Where, row: RawRow, at: dict, diags: list) -> tuple[str, Deadline | None]:
+    """The deadline cell as shown (its lines joined by spaces) and as read (line by line:
+    «12.01.2023<br>25.01.2023» is a period); a warning when it cannot be read."""
+    text = full_years(plain(cell))
+    if not text:
+        return text, None
+    lines = "\n".join(full_years(plain(part)) for part in _BR.split(cell))
+    try:
+        return text, replace(parse_deadline(lines, w.year), text=text)
+    except DeadlineError as exc:
+        diags.append(dg.warning("plan.deadline", w.file, row.line,
+                                f"Срок «{text}» не распознан: пункт останется без даты.", exc.hint, **at))
+        return text, None
 
 
 def _item(row: RawRow, cells: list[str], raw: RawTable, roles: list, section: str, w: Where, seen: set[str],
@@ -169,15 +228,7 @@ def _item(row: RawRow, cells: list[str], raw: RawTable, roles: list, section: st
         return None
     title_html = _cell_html(title_raw, w, row.line, row.at(where.get("title")), diags)
     title_text = markup.strip_tags(re.sub(r"<br\s*/?>", " ", title_html))
-    deadline_text = full_years(plain(data.get("deadline", "")))
-    deadline = None
-    if deadline_text:
-        try:
-            deadline = parse_deadline(deadline_text, w.year)
-        except DeadlineError as exc:
-            diags.append(dg.warning("plan.deadline", w.file, row.line,
-                                    f"Срок «{deadline_text}» не распознан: пункт останется без даты.",
-                                    exc.hint, **row.at(where.get("deadline"))))
+    deadline_text, deadline = _deadline(data.get("deadline", ""), w, row, row.at(where.get("deadline")), diags)
     reach_plan, reach_fact = data.get("reach_plan", ""), data.get("reach_fact", "")
     if "reach" in data:
         parts = [p.strip() for p in re.split(r"/", data["reach"], maxsplit=1)]
@@ -238,7 +289,8 @@ def read_table(raw: RawTable, section: str, w: Where, seen: set[str]) -> tuple[l
                     "Проверьте символы «|»: в каждой строке столько же ячеек, сколько столбцов; "
                     "символ «|» внутри текста пишите как «\\|»."))
             cells = (cells + [""] * width)[:width]
-        if not any(plain(c) for c in cells) or is_numbering(cells) or [plain(c).lower() for c in cells] == header_key:
+        if (not any(plain(c) for c in cells) or is_numbering(cells) or is_total(cells)
+                or [plain(c).lower() for c in cells] == header_key):
             continue
         heading = section_of(cells, roles, next((n for n in numbers[index + 1:] if n), ""))
         if heading is not None:

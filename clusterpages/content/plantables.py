@@ -64,6 +64,25 @@ def find_tables(lines: list[str], first_line: int) -> list[RawTable]:
 
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
+_HTML_TABLE = re.compile(r"<table\b", re.IGNORECASE)
+
+
+def html_tables(chunk: list[str], start: int, file: str) -> list[dg.Diagnostic]:
+    """A warning for each table written in HTML (pasted from a site or Word): it is shown as it
+    is, but its rows never become plan items, so it must not pass silently."""
+    found, fence = [], False
+    for offset, line in enumerate(chunk):
+        if line.lstrip().startswith(("```", "~~~")):
+            fence = not fence
+        if not fence and _HTML_TABLE.search(line):
+            found.append(dg.warning(
+                "plan.table-html", file, start + offset,
+                "Таблица записана HTML-разметкой (<table>): она показана как есть, но её строки не стали "
+                "пунктами плана.",
+                "Запишите таблицу в Markdown: строка заголовка «| № | Мероприятие | Срок | Ответственный |», "
+                "под ней «|---|---|---|---|», затем по строке на пункт. Или положите рядом файл Word или Excel "
+                "с планом под тем же именем (plan-2022-2023.docx) вместо .md."))
+    return found
 
 
 def split_body(body: str, body_line: int, *, kind: str, cluster: str, doc: str, year: AcademicYear,
@@ -87,6 +106,7 @@ def split_body(body: str, body_line: int, *, kind: str, cluster: str, doc: str, 
                                         "Удалён небезопасный HTML: " + ", ".join(r.removed) + ".",
                                         "Пишите текст средствами Markdown; скрипты, стили и фреймы не публикуются."))
             blocks.append(r.html)
+            diags.extend(html_tables(chunk, start, file))
 
     where = Where(kind, cluster, doc, year, as_of, file)
     for raw in raw_tables:

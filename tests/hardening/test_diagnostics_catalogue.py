@@ -433,7 +433,9 @@ def _documents():
     _edit(files, PLAN, _ROW3, _ROW3.replace("март 2023", "когда-нибудь") + "\n| 4 | Лишняя ячейка | 01.03.2023 | Я | Итог | | ещё |")
     _edit(files, PLAN, "План утверждён советом кластера.",
           "План утверждён советом кластера.\n\n| № | Срок | Ответственный |\n|---|---|---|\n| 1 | 01.03.2023 | Я |\n"
-          "\n| № | Мероприятие | Ответственный |\n|---|---|---|\n| 1 | Совет | Я |\n")
+          "\n| № | Мероприятие | Ответственный |\n|---|---|---|\n| 1 | Совет | Я |\n"
+          "\n| № | Направление | Кто |\n|---|---|---|\n| 1 | Совет | Я |\n"
+          "\n<table><tr><td>1</td><td>Совет</td><td>01.03.2023</td></tr></table>\n")
     return _check("documents", files)
 
 
@@ -449,10 +451,12 @@ case("video.duration", "documents", VIDEOS, _VID.count("\n") + 1 + 4 + 4)  # + f
 case("video.url", "documents", VIDEOS, _VID.count("\n") + 3 + 1)
 case("protocol.duplicate-decision", "documents", PROTOCOL, _line(_PROT, "  - number: 2"))
 case("protocol.deadline", "documents", PROTOCOL, _line(_PROT, 'deadline: "до 01.04.2023"'))
-case("plan.deadline", "documents", PLAN, _line(_PLAN_TEXT, _ROW3) + 9)
-case("plan.table-ragged", "documents", PLAN, _line(_PLAN_TEXT, _ROW3) + 10)
+case("plan.table-html", "documents", PLAN, _line(_PLAN_TEXT, "План утверждён") + 14)
+case("plan.deadline", "documents", PLAN, _line(_PLAN_TEXT, _ROW3) + 15)  # + the 14 lines of tables above
+case("plan.table-ragged", "documents", PLAN, _line(_PLAN_TEXT, _ROW3) + 16)
 case("plan.table-no-title", "documents", PLAN, _line(_PLAN_TEXT, "План утверждён") + 2)
 case("plan.table-no-deadline", "documents", PLAN, _line(_PLAN_TEXT, "План утверждён") + 6)
+case("plan.table-columns", "documents", PLAN, _line(_PLAN_TEXT, "План утверждён") + 10)
 
 
 # ---- a plan copied from last year's: its head and rows disagree with its academic year

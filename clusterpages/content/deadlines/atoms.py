@@ -211,7 +211,7 @@ def _week_atom(m: re.Match[str], text: str) -> Atom:
 
 def _part_atom(m: re.Match[str], text: str) -> Atom:
     """«начало сентября» (1–10), «середина октября» (11–20), «конец мая» (21–31),
-    «первая половина ноября» (1–15), «вторая декада марта» (11–20)."""
+    «первая половина ноября» (1–15), «вторая декада марта», «II декада марта» (11–20)."""
     month = month_number(m["mon"])
     if m["part"]:
         first, last = next(v for k, v in _PARTS.items() if m["part"].startswith(k))
@@ -219,7 +219,8 @@ def _part_atom(m: re.Match[str], text: str) -> Atom:
         first, last = (1, 15) if m["half"].startswith("перв") else (16, 31)
     else:
         raw = m["dec"]
-        n = int(raw) if raw.isdigit() else next(i for i, s in enumerate(ORDINAL_WORDS, 1) if raw.startswith(s))
+        n = (int(raw) if raw.isdigit() else ROMAN.index(raw) + 1 if raw in ROMAN
+             else next(i for i, s in enumerate(ORDINAL_WORDS, 1) if raw.startswith(s)))
         first, last = 10 * n - 9, (31 if n == 3 else 10 * n)
     return Atom("days", number=first, month=month, year=year_of(m["y"]), last=last)
 

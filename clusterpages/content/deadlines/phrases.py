@@ -55,6 +55,7 @@ _WHOLE_YEAR_RE = re.compile(
 
 _PERIOD_PREFIX_RE = re.compile(r"(?:в течени[еи]|на протяжении|в период|во|в) ")
 _FROM_TO_RE = re.compile(r"с (?P<left>.+?) (?:по|до) (?P<right>.+)")
+_TO_RE = re.compile(r"(?P<left>.+?) по (?P<right>.+)")            # «01.09 по 30.09» without «с»
 
 
 # --------------------------------------------------------------------------- phrase kinds
@@ -122,6 +123,11 @@ def _parse_period(s: str, written: str, ay: AcademicYear) -> Deadline:
         if left is None or right is None:
             raise not_understood(written)
         return make_range(left, right, written, ay)
+    if m := _TO_RE.fullmatch(s):
+        left = parse_atom(m["left"], written, ay)
+        right = parse_atom(m["right"], written, ay)
+        if left is not None and right is not None:
+            return make_range(left, right, written, ay)
     atom = parse_atom(s, written, ay)
     if atom is not None:
         if atom.unit in ("bare", "roman"):
@@ -135,19 +141,29 @@ def _parse_period(s: str, written: str, ay: AcademicYear) -> Deadline:
 
 
 _EMPTY_RE = re.compile(r"-*")
-_LIST_SPLIT_RE = re.compile(r" ?[,;] ?| и ")
+# Items of a list: after a comma or semicolon, around «и», and between two dates in figures
+# that a line break in the cell became a space for («12.01.2023 25.01.2023»).
+_LIST_SPLIT_RE = re.compile(r" ?[,;] ?| и |(?<=[0-9]) (?=[0-9]{1,2}\.[0-9])")
+_ORDINAL_UNITS = ("quarter", "half", "semester", "term")
+_LINE_BREAK_RE = re.compile(r"<br\s*/?>|\r?\n|\r", re.IGNORECASE)
 _ANNUAL_RE = re.compile(r"^ежегодно,? (?=.)|(?<=.),? ежегодно$")
 # Where a remark may follow the deadline itself: «сентябрь (по графику)», «май, по итогам года».
 _REMARK_RE = re.compile(r"\s*[(,;]")
 
 
 def _parse_list(s: str, written: str, ay: AcademicYear) -> Deadline | None:
-    """«12.09, 19.09, 26.09», «сентябрь, декабрь, март»: the period from the first to the last."""
+    """«12.09, 19.09, 26.09», «сентябрь, декабрь, март»: the period from the first to the last.
+
+    Lone numbers before a last quarter, half or term take its unit: «I и III кв.»,
+    «I, II, III кв. 2023» (a period is all a Deadline can hold: from the first to the last).
+    Lone days before a month («15, 17 марта») stay unread: the period would add the days between.
+    """
     parts = _LIST_SPLIT_RE.split(s)
     if len(parts) < 2:
         return None
     atoms = [parse_atom(part, written, ay) for part in parts]
-    if any(a is None or a.unit in ("bare", "roman") for a in atoms):
+    if any(a is None for a in atoms) or atoms[-1].unit not in _ORDINAL_UNITS and any(
+            a.unit in ("bare", "roman") for a in atoms):
         return None
     return make_range(atoms[0], atoms[-1], written, ay)
 
@@ -173,8 +189,12 @@ def parse_deadline(text: str, year: AcademicYear) -> Deadline:
 
     A `datetime.date` is accepted too (YAML reads 2022-12-25 as one) and gives
     kind "date".  A deadline followed by a remark after a bracket, comma or
-    semicolon («сентябрь (по графику)») is read as the deadline.  Raises
-    DeadlineError, and nothing else, for what it cannot read.
+    semicolon («сентябрь (по графику)») is read as the deadline.  The time of
+    day after a date is dropped («15.12.2022 в 14:00»).  A phrase on several
+    lines (a line break or «<br>» in a table cell) is read as one phrase, or
+    else as a list, one item a line («12.01.2023<br>25.01.2023»: the period
+    from the first to the last).  Raises DeadlineError, and nothing else, for
+    what it cannot read.
     """
     if isinstance(text, date):
         day = text.date() if isinstance(text, datetime) else text
@@ -183,11 +203,25 @@ def parse_deadline(text: str, year: AcademicYear) -> Deadline:
         raise DeadlineError(str(text), "срок записан не текстом",
                             f"Возьмите срок в кавычки: deadline: \"25.12.2022\". {EXAMPLES}")
     written = text.strip()
+    lines = [line for line in _LINE_BREAK_RE.split(written) if line.strip()]
+    if len(lines) < 2:
+        return _parse_written(written, written, year)
+    try:                                             # «с 01.09<br>по 15.09»: one phrase on two lines
+        return _parse_written(" ".join(lines), written, year)
+    except DeadlineError as error:                   # «12.01.2023<br>25.01.2023»: a list, one a line
+        try:
+            return _parse_normalized(normalize("; ".join(lines)), written, year)
+        except DeadlineError:
+            raise error from None
+
+
+def _parse_written(phrase: str, written: str, year: AcademicYear) -> Deadline:
+    """`phrase` (the written text, its lines joined) read whole, or its head before a remark."""
     try:
-        return _parse_normalized(normalize(written), written, year)
+        return _parse_normalized(normalize(phrase), written, year)
     except DeadlineError as error:
-        cut = _REMARK_RE.search(written)
-        head = normalize(written[:cut.start()]) if cut else ""
+        cut = _REMARK_RE.search(phrase)
+        head = normalize(phrase[:cut.start()]) if cut else ""
         if not head or _EMPTY_RE.fullmatch(head):
             raise error from None
         try:

@@ -37,14 +37,18 @@ def fill_years(left: Atom, right: Atom, ay: AcademicYear) -> tuple[Atom, Atom]:
     A missing year comes from the other end; when the left end lies in the
     autumn part of the academic year and the right one in the spring part
     («декабрь – январь 2023»), the year changes in between.  With no year at
-    all, the left end takes its year from the academic year.
+    all, the left end takes its year from the academic year, except a period
+    that starts in the summer before the academic year and runs into its autumn
+    («август – декабрь», «с 20.08 по 05.09»): put in the second year it would lie
+    wholly after the academic year, so it is the first one.
     """
     def autumn(atom: Atom) -> bool:
         return anchor(atom, ay) >= ay.start[0]
 
     crosses = autumn(left) and not autumn(right)
     if left.year is None and right.year is None:
-        left = replace(left, year=ay.year_for_month(anchor(left, ay)))
+        summer = not autumn(left) and autumn(right) and anchor(left, ay) > ay.end[0]
+        left = replace(left, year=ay.first if summer else ay.year_for_month(anchor(left, ay)))
     if left.year is None:
         left = replace(left, year=right.year - crosses)  # type: ignore[operator]
     elif right.year is None:

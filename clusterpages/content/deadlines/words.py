@@ -59,6 +59,31 @@ MONTH_SHORT_YEAR_RE = re.compile(r"(?<=[а-я]) ([0-9]{2}) ?(?:г|года|го�
 COMMA_YEAR_RE = re.compile(r"(?<=[а-я.]) ?, ?(?=[0-9]{4}(?![0-9.]))")                    # март, 2023
 DOT_DASH_RE = re.compile(r"(?<=[0-9])\.(?=-)")                                          # 01.09.-05.09
 DOT_WORD_RE = re.compile(r"(?<=[0-9])\.(?=[а-я])")                                      # 20.02.по 25.02
+DASH_WORD_RE = re.compile(r"(?<=[0-9])-(?=(?:по|до) )")                                 # 01.09.-по 15.09.
+
+# The time of day after a date: «15.12.2022 в 14:00», «15.12.2022, 10.00», «10:00–12:00»,
+# «с 10:00 до 12:00», «14.00 ч.». A time with a colon goes wherever it stands; one with a dot
+# only after a date with its year («15.12.2022 10.00») or after «в»/«с» («15.12 в 10.00»),
+# so that «05.10 12.10» stays two dates.
+_HH = r"(?:[01]?[0-9]|2[0-3])"
+_HOURS = r"(?: ?(?:ч|час|часа|часов|мин)\.?)?"
+_CLOCK_END = r"(?![0-9]|[.:][0-9])"
+_COLON = rf"{_HH}:[0-5][0-9]{_HOURS}{_CLOCK_END}"
+_DOT = rf"{_HH}\.[0-5][0-9]{_HOURS}{_CLOCK_END}"
+COLON_TIME_RE = re.compile(rf"(?:^|,? )(?:в |с |от )?{_COLON}(?:(?:-| до | по ){_COLON})?")
+DOT_TIME_RE = re.compile(
+    rf"(?P<d>[0-9]\.[0-9]{{1,2}}\.(?:[0-9]{{4}}|[0-9]{{2}})|[0-9] ?(?:{MONTH})(?: [0-9]{{4}})?"
+    rf"|[0-9]\.[0-9]{{1,2}}(?=,? [вс] ))"
+    rf",? (?:в |с |от )?{_DOT}(?:(?:-| до ){_DOT})?")
+
+
+def drop_times(s: str) -> str:
+    """«15.12.2022 в 14:00» → «15.12.2022»: a deadline is a day, its hour is not kept.
+
+    A time with no date beside it («в 14:00») stays, to be reported as not understood.
+    """
+    dropped = DOT_TIME_RE.sub(r"\g<d>", COLON_TIME_RE.sub("", s))
+    return dropped if dropped.strip(" ,.;:-") else s
 
 
 def normalize(text: str) -> str:
@@ -76,11 +101,13 @@ def normalize(text: str) -> str:
     s = DIGIT_DOT_RE.sub(".", s)
     s = DOT_DASH_RE.sub("", s)
     s = DOT_WORD_RE.sub(" ", s)
+    s = DASH_WORD_RE.sub(" ", s)                    # 01.09-по 15.09 → 01.09 по 15.09
     s = ISO_RE.sub(r"\3.\2.\1", s)                  # 2022-12-25 → 25.12.2022
     s = ORDINAL_SUFFIX_RE.sub("", s)                # 1-й, 5-го → 1, 5
     s = ACADEMIC_WORDS_RE.sub("учгод", s)
     s = YEAR_WORD_RE.sub("", s)                     # 2022 г., 2023 года → 2022, 2023
     s = SHORT_YEAR_WORD_RE.sub("", s)               # 25.12.22 г. → 25.12.22
+    s = drop_times(s)                               # 15.12.2022 в 14:00 → 15.12.2022
     s = MONTH_SHORT_YEAR_RE.sub(r" 20\1", s)        # март 23 г. → март 2023
     s = COMMA_YEAR_RE.sub(" ", s)                   # март, 2023 → март 2023
     s = SPACES_RE.sub(" ", s).strip(" .,;:")
@@ -110,7 +137,7 @@ WEEK_OF_MONTH_RE = re.compile(
 PART_OF_MONTH_RE = re.compile(
     r"(?:(?P<part>начал[оае]|середин[аеуы]|конец|конце|конца)"
     r"|(?P<half>перв[а-я]*|втор[а-я]*) половин[а-я]*"
-    r"|(?P<dec>[1-3]|перв[а-я]*|втор[а-я]*|трет[а-я]*) декад[а-я]*)"
+    r"|(?P<dec>[1-3]|iii|ii|i|перв[а-я]*|втор[а-я]*|трет[а-я]*)(?:-?я)? декад[а-я]*)"
     rf" (?P<mon>{MONTH})\.?(?: (?P<y>{YEAR4}))?")
 YEAR_ATOM_RE = re.compile(rf"(?P<y>{YEAR4})")
 BARE_RE = re.compile(r"(?P<n>[0-9]{1,2}|iv|i{1,3})")

@@ -171,12 +171,15 @@ def read_office(data: bytes, rel: str, w: Where, sidecar_text: str | None, sidec
             else:
                 blocks.append(_paragraph_html(block))
             continue
+        pending: list[dg.Diagnostic] = []     # a layout table's own warnings count only if no table inside is read
         for table in (block,) + block.nested:
             found, sub = read_table(table.raw, section, w, seen)
-            diags += sub
             if found is not None:
+                diags += sub
                 blocks += found
                 break
+            pending += sub
         else:
+            diags += pending
             blocks += [f"<p>{escape(line)}</p>" for line in block.lines]
     return Read(meta, tuple(blocks), sidecar), diags
