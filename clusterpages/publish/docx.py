@@ -2,9 +2,13 @@
 
 A4 landscape; margins 20 mm left, 10 mm right, 20 mm top and bottom; Times New Roman 14 pt
 for the text and 12 pt in the table; the «УТВЕРЖДАЮ» block at the top right (position,
-signature line with the name, date «01» сентября 2022 г.); the title centred in bold; the
-table with a header repeated on every page, a full-width row for each section and the
-status of every item; page numbers centred at the top from the second page on.
+signature line with the name, date «01» сентября 2022 г.); the title centred in bold, under it
+«на 2022/2023 учебный год» when the title does not say it and «Версия 2 от 20.12.2022»; the
+table with a header repeated on every page, a full-width row for each section and the state of
+every item; page numbers centred at the top from the second page on. No column is narrower than
+its longest word or date (Times New Roman's widths; 12 pt, else 11 or 10 pt when the columns'
+words would not fit), the rest of the width shared by the columns' weights; a link is printed as
+its site's name with a number, the addresses listed after the table.
 
 Byte-identical between builds: the core properties (created, modified) are the as-of date,
 and the zip is written again with its parts in a fixed order and fixed timestamps.
@@ -14,6 +18,8 @@ from __future__ import annotations
 
 import datetime as _dt
 import io
+import re
+from urllib.parse import urlsplit
 
 import docx
 from docx.enum.section import WD_ORIENT
@@ -36,6 +42,12 @@ TEXT_WIDTH_MM = 297 - 20 - 10
 # Relative widths of the columns by role: the event gets the most room, the number the least.
 _WEIGHTS = {"number": 4, "title": 30, "deadline": 12, "responsible": 15, "participants": 14, "result": 18,
             "status": 11, "channel": 12, "format": 10, "audience": 12, "link": 14}
+# Times New Roman's advance widths, in ems, of what a plan's cells hold (measured from its metric
+# twin Liberation Serif, rounded up): no column is made narrower than its longest word or date.
+_EM = {"lower": 0.52, "upper": 0.72, "digit": 0.5, "narrow": 0.28, "other": 0.6}
+_BOLD = 1.08
+_CELL_PADDING_MM = 2 * 1.9 + 1.0   # Word's default cell margins, and a little air
+_PT_MM = 25.4 / 72
 
 
 def approval_date(day: _dt.date) -> str:
@@ -111,49 +123,148 @@ def _columns(table: PlanTable) -> tuple[tuple[str, str], ...]:
     return table.columns + (() if has_status else (("status", "Статус"),))
 
 
-def _cell(cell, text: str, bold: bool = False) -> None:
+def _char_em(ch: str) -> float:
+    if ch.isdigit():
+        return _EM["digit"]
+    if ch in ".,:;!|'()[]-«»\"/ ":
+        return _EM["narrow"]
+    if ch.isalpha():
+        return _EM["upper"] if ch.isupper() else _EM["lower"]
+    return _EM["other"]
+
+
+def word_mm(word: str, size_pt: float, bold: bool = False) -> float:
+    """The printed width of one unbreakable word at `size_pt` Times New Roman."""
+    return sum(_char_em(c) for c in word) * size_pt * _PT_MM * (_BOLD if bold else 1.0)
+
+
+def _words(text: str) -> list[str]:
+    """The pieces a line may not break inside: words, with a break allowed after a hyphen."""
+    return [part for word in text.split() for part in re.split(r"(?<=-)", word) if part]
+
+
+def min_widths(columns, rows, size_pt: float) -> list[float]:
+    """Each column's least width (mm): its longest word or date, in the header (bold) or a cell."""
+    out = []
+    for i, (_, header) in enumerate(columns):
+        longest = max([word_mm(w, size_pt, True) for w in _words(header)] +
+                      [word_mm(w, size_pt) for row in rows for w in _words(row[i])] + [0.0])
+        out.append(longest + _CELL_PADDING_MM)
+    return out
+
+
+def widths(columns, rows, size_pt: float) -> list[float] | None:
+    """Column widths (mm) that fit the page with no word broken, the rest shared by the columns'
+    weights; None when even their least widths do not fit."""
+    least = min_widths(columns, rows, size_pt)
+    spare = TEXT_WIDTH_MM - sum(least)
+    if spare < 0:
+        return None
+    weights = [_WEIGHTS.get(role, 12) for role, _ in columns]
+    return [m + spare * w / sum(weights) for m, w in zip(least, weights)]
+
+
+def _cell(cell, text: str, size_pt: float, bold: bool = False) -> None:
     paragraph = cell.paragraphs[0]
     run = paragraph.add_run(text)
     run.bold = bold
-    run.font.size = Pt(TABLE_PT)
+    run.font.size = Pt(size_pt)
 
 
-def _widths(columns) -> list:
+def site_name(url: str) -> str:
+    """A link as the page names it in print: «vk.com», «rutube.ru»."""
+    host = urlsplit(url).netloc.lower()
+    return host.removeprefix("www.") or url
+
+
+def _groups(doc: PlanDoc) -> list[tuple[tuple, list]]:
+    """Consecutive tables with the same columns, as (columns, [(section, items)])."""
+    groups: list[tuple[tuple, list]] = []
+    for block in doc.blocks:
+        if isinstance(block, PlanTable):
+            wanted = _columns(block)
+            if not groups or groups[-1][0] != wanted:
+                groups.append((wanted, []))
+            groups[-1][1].append((block.section, block.items))
+    return groups
+
+
+def _rows(columns, parts, links: list[str]) -> list[tuple[str | None, list[str]]]:
+    """The text of every row (None: a section's heading row), a link as its site's name and its
+    number in the list printed after the table."""
+    rows: list[tuple[str | None, list[str]]] = []
+    for section, items in parts:
+        if section:
+            rows.append((section, []))
+        for item in items:
+            extra = list(item.extra)
+            values = []
+            for role, header in columns:
+                value = _value(item, role, header, extra)
+                if role == "link" and value:
+                    links.append(value)
+                    value = f"{site_name(value)} [{len(links)}]"
+                values.append(value)
+            rows.append((None, values))
+    return rows
+
+
+def _fit(columns, rows) -> tuple[float, list[float]]:
+    """The table's type size and column widths: 12 pt, else 11 or 10 pt, so that no word breaks."""
+    cells = [values for section, values in rows if section is None]
+    for size in (TABLE_PT, TABLE_PT - 1, TABLE_PT - 2):
+        found = widths(columns, cells, size)
+        if found:
+            return size, found
     weights = [_WEIGHTS.get(role, 12) for role, _ in columns]
-    return [Mm(TEXT_WIDTH_MM * w / sum(weights)) for w in weights]
+    return TABLE_PT - 2, [TEXT_WIDTH_MM * w / sum(weights) for w in weights]
 
 
-def _new_table(document, columns) -> object:
+def _new_table(document, columns, size_pt: float, mm: list[float]) -> object:
     table = document.add_table(rows=1, cols=len(columns))
     table.style = "Table Grid"
     table.autofit = False
-    for column, width in zip(table.columns, _widths(columns)):
-        column.width = width
+    for column, width in zip(table.columns, mm):
+        column.width = Mm(width)
     row = table.rows[0]
     row._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
-    for cell, (_, header) in zip(row.cells, columns):
-        _cell(cell, header, bold=True)
+    for cell, (_, header), width in zip(row.cells, columns, mm):
+        cell.width = Mm(width)
+        _cell(cell, header, size_pt, bold=True)
     return table
 
 
 def _tables(document, doc: PlanDoc) -> None:
-    table, columns = None, None
-    for block in doc.blocks:
-        if not isinstance(block, PlanTable):
-            continue
-        wanted = _columns(block)
-        if table is None or wanted != columns:
-            table, columns = _new_table(document, wanted), wanted
-        if block.section:
+    for columns, parts in _groups(doc):
+        links: list[str] = []
+        rows = _rows(columns, parts, links)
+        size, mm = _fit(columns, rows)
+        table = _new_table(document, columns, size, mm)
+        for section, values in rows:
             row = table.add_row()
-            merged = row.cells[0].merge(row.cells[-1]) if len(row.cells) > 1 else row.cells[0]
-            _cell(merged, block.section, bold=True)
-        for item in block.items:
-            extra = list(item.extra)
-            cells = table.add_row().cells
-            for cell, (role, header), width in zip(cells, columns, _widths(columns)):
-                cell.width = width
-                _cell(cell, _value(item, role, header, extra))
+            if section is not None:
+                merged = row.cells[0].merge(row.cells[-1]) if len(row.cells) > 1 else row.cells[0]
+                _cell(merged, section, size, bold=True)
+                continue
+            for cell, value, width in zip(row.cells, values, mm):
+                cell.width = Mm(width)
+                _cell(cell, value, size)
+        if links:
+            document.add_paragraph("Ссылки на публикации:").paragraph_format.space_before = Pt(6)
+            for n, link in enumerate(links, 1):
+                document.add_paragraph(f"[{n}] {link}").paragraph_format.space_after = Pt(0)
+
+
+def _subtitle(doc: PlanDoc) -> list[str]:
+    """The lines under the title, in the document's words: «на 2022/2023 учебный год» (when the
+    title does not say it), «Версия 2 от 20.12.2022»."""
+    lines = []
+    first = doc.year.first
+    if not re.search(rf"{first}\s*[–—/-]\s*(?:{first + 1}|{str(first + 1)[2:]})", doc.title):
+        lines.append(f"на {first}/{first + 1} учебный год")
+    if doc.version:
+        lines.append(f"Версия {doc.version}" + (f" от {doc.updated:%d.%m.%Y}" if doc.updated else ""))
+    return lines
 
 
 def render(doc: PlanDoc, as_of: _dt.date, department: str = "") -> bytes:
@@ -165,13 +276,8 @@ def render(doc: PlanDoc, as_of: _dt.date, department: str = "") -> bytes:
     title = document.add_paragraph()
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
     title.add_run(doc.title).bold = True
-    meta = [f"{doc.year.first}/{doc.year.first + 1} учебный год"]
-    if doc.version:
-        meta.append(f"версия {doc.version}")
-    if doc.updated:
-        meta.append(f"актуализировано {doc.updated:%d.%m.%Y}")
-    info = document.add_paragraph("; ".join(meta))
-    info.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for line in _subtitle(doc):
+        document.add_paragraph(line).alignment = WD_ALIGN_PARAGRAPH.CENTER
     _tables(document, doc)
     stamp = _dt.datetime(as_of.year, as_of.month, as_of.day, tzinfo=_dt.timezone.utc)
     props = document.core_properties
