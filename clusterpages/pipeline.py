@@ -250,8 +250,9 @@ def produce(site: Site, site_root: Path, previous_manifest: dict | None = None, 
 
 
 # Pieces a `build` keeps in its cache folder by their inputs (the preview keeps everything in memory):
-# the costly ones made from a few documents each, and the admin page (unchanged by most edits).
-_KEPT_ON_DISK = ("search-part:", "plan-docx:", "calendar:", "feed-doc:", "admin-page")
+# the costly ones made from a few documents each, the admin page and the dashboard's workbook
+# (unchanged by most edits; the workbook would otherwise import openpyxl into every rebuild).
+_KEPT_ON_DISK = ("search-part:", "plan-docx:", "calendar:", "feed-doc:", "admin-page", "matrix-xlsx:")
 
 
 def _owner(name: str) -> str | None:
