@@ -58,6 +58,12 @@ if ! command -v soffice >/dev/null 2>&1; then
     echo "test: installing LibreOffice Writer (no GUI)"
     apt_install libreoffice-writer-nogui || echo "test: LibreOffice not installed; the PDF conversion test will skip"
 fi
+# LibreOffice Calc opens the dashboard's matrix.xlsx (tests/site/test_one_truth.py).
+if command -v soffice >/dev/null 2>&1 && ! dpkg -s libreoffice-calc-nogui >/dev/null 2>&1 \
+        && ! dpkg -s libreoffice-calc >/dev/null 2>&1; then
+    echo "test: installing LibreOffice Calc (no GUI)"
+    apt_install libreoffice-calc-nogui
+fi
 
 # WordPress's own post filter (kses.php) checks the CMS pieces: PHP runs it. The wordpress
 # package is unpacked, not installed: installing it would pull in and start a web server.
