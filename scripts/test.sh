@@ -5,8 +5,9 @@
 #   bash scripts/test.sh --run-slow      also the long property runs (marked slow)
 #   bash scripts/test.sh tests/browser/test_screenshots.py --update-screenshots   rewrite docs/screenshots
 # Needs: python3, node/npm (for axe-core and the Nu HTML checker), Debian's
-# chromium and fonts-liberation, a Java runtime, LibreOffice Writer and php-cli (installed with apt-get when
-# missing), and Debian's wordpress package unpacked into .cache/wordpress (for its kses.php).
+# chromium and fonts-liberation, a Java runtime, LibreOffice Writer and Calc and php-cli (installed
+# with apt-get when missing), and Debian's wordpress and wordpress-theme-twentytwentyone packages
+# unpacked into .cache/ (kses.php; the theme's style.css for the CMS pieces' host pages).
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -80,6 +81,17 @@ if [ ! -f /usr/share/wordpress/wp-includes/kses.php ] && \
     mkdir -p .cache/wordpress
     dpkg-deb -x "$wp_tmp"/wordpress_*.deb .cache/wordpress
     rm -rf "$wp_tmp"
+fi
+# WordPress's default theme, Twenty Twenty-One, styles a host page the CMS pieces are pasted
+# into (tests/browser/test_cms_hosts.py): unpacked the same way, for its style.css.
+if [ ! -f .cache/twentytwentyone/usr/share/wordpress/wp-content/themes/twentytwentyone/style.css ]; then
+    echo "test: unpacking Debian's wordpress-theme-twentytwentyone package into .cache/twentytwentyone"
+    if [ "$apt_updated" -eq 0 ]; then as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q; apt_updated=1; fi
+    tt1_tmp="$(mktemp -d)"
+    (cd "$tt1_tmp" && apt-get download -q wordpress-theme-twentytwentyone)
+    mkdir -p .cache/twentytwentyone
+    dpkg-deb -x "$tt1_tmp"/wordpress-theme-twentytwentyone_*.deb .cache/twentytwentyone
+    rm -rf "$tt1_tmp"
 fi
 
 # --- npm tools: axe-core and vnu-jar (pinned in package-lock.json) -----------

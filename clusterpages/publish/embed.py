@@ -32,6 +32,7 @@ from clusterpages.publish.htmlscan import (
     span_for,
     start_tag,
 )
+from clusterpages.publish.embedshape import labelled
 from clusterpages.publish.embedstyles import inline, styles, tokens_from
 from clusterpages.publish.write import Staged, content
 from clusterpages.runtime import cache as cache_mod
@@ -254,7 +255,7 @@ def make_fragment(env: jinja2.Environment, fspec: pages.PageSpec, page: str, bas
     # Typographed once, after relink() has turned image descriptions and links into text.
     text = typography.typograph_html(relink(text, page, base_url))
     found = _report(problems(text, fspec.cluster.slug), fspec.cluster.file, fragment_path(fspec))
-    return text, inline(text, cluster_css), tuple(found)
+    return labelled(text), inline(text, cluster_css), tuple(found)
 
 
 def fragments(site: Site, env: jinja2.Environment, css_source: str, tokens_css: str, memo=None,
