@@ -38,7 +38,10 @@ class _Blocks(HTMLParser):
         return text
 
     def handle_starttag(self, tag, attrs):
-        if self.hidden or (tag not in _VOID and dict(attrs).get("aria-hidden") == "true"):
+        # aria-hidden (decorative icons) and hidden (a CMS piece's card labels, the column headers
+        # again, shown only when the table turns to cards) are not the text a reader reads in it
+        a = dict(attrs)
+        if self.hidden or (tag not in _VOID and (a.get("aria-hidden") == "true" or "hidden" in a)):
             if tag not in _VOID:
                 self.hidden.append(tag)
             return
