@@ -14,6 +14,7 @@ its own way. Two shapes answer that:
 from __future__ import annotations
 
 import copy
+import re
 
 import lxml.html
 from lxml.etree import _Element
@@ -53,7 +54,8 @@ def _add_class(el: _Element, name: str) -> None:
 def _headers(table: _Element) -> list[str]:
     head = table.find("thead")
     row = head.find("tr") if head is not None else None
-    return [" ".join(c.text_content().split()) for c in row] if row is not None else []
+    # runs of ordinary white space only: a no-break space typography put in stays
+    return [re.sub(r"[ \t\r\n]+", " ", c.text_content()).strip() for c in row] if row is not None else []
 
 
 def _rows(table: _Element) -> list[_Element]:
