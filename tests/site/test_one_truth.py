@@ -144,8 +144,6 @@ def test_the_protocol_table_agrees_with_the_rows_it_cites(builds, day):
             rows = [s for s in cell["sources"] if s["kind"] == "plan"]
             uids = [re.search(r"#item-([\w-]+)", s["link"]).group(1) for s in rows]
             items = [states[(cluster["cluster"], uid)] for uid in uids]
-            if cell["state"] == "in_progress":
-                assert any(i["state"] != "overdue" or True for i in items)
             for item, source in zip(items, rows):
                 # the table says of a row what its plan page says
                 assert item["state_label"].lower() in source["said"].replace("\u00a0", " "), (source, item)
