@@ -21,9 +21,9 @@ TABLE = ('<div class="cp-embed cp-embed--x"><div class="cp-embed__table"><table>
 def test_labelled_tables_know_their_card_width_status_and_labels():
     out = embedshape.labelled(TABLE)
     assert 'class="cp-embed__table cp-embed__table--cards-960"' in out  # six columns
-    assert '<td><span class="cp-embed__label" hidden="hidden">Мероприятие: </span>Совет <em>кластера</em></td>' in out
+    assert '<td><span class="cp-embed__label">Мероприятие: </span>Совет <em>кластера</em></td>' in out
     assert '<td class="cp-embed__cell--empty"></td>' in out
-    assert re.search(r'<td class="cp-embed__cell--status"><span class="cp-embed__label" hidden="hidden">Статус: </span>', out)
+    assert re.search(r'<td class="cp-embed__cell--status"><span class="cp-embed__label">Статус: </span>', out)
     assert embedshape.card_class(2) is None and embedshape.card_class(12) == "cp-embed__table--cards-1280"
 
 
