@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping
 
@@ -41,10 +41,9 @@ class Kit:
     cluster: Cluster
     zip_path: str
     zip_size: str
-    fragments: tuple[embed.Fragment, ...]   # main documents: their code is shown on the page
+    fragments: tuple[embed.Fragment, ...]   # every page's piece: its code and preview are on the page
     videos: tuple[embed.Fragment, ...]
     charts: tuple[str, ...]
-    extra: tuple[embed.Fragment, ...] = ()  # pages and championships: offered as files only
 
 
 @dataclass(frozen=True)
@@ -69,14 +68,9 @@ def _kits(site: Site, fragments: list[embed.Fragment], zips: Mapping[str, "bytes
     for cl in site.clusters:
         mine = [f for f in fragments if f.cluster == cl.slug]
         path = urls.bundle(cl.slug)
-        pages = [f for f in mine if f.kind == "page"]
-        is_extra = [embed.offered_as_file(f.name) for f in pages]
-        # Extra pages are offered as files: without their code the admin page (and what the
-        # preview compares to reuse it) stays the same when only their text changes.
-        extra = tuple(replace(f, html="", inline_html="") for f, x in zip(pages, is_extra) if x)
-        out.append(Kit(cl, path, _size(write.size(zips[path])), tuple(f for f, x in zip(pages, is_extra) if not x),
+        out.append(Kit(cl, path, _size(write.size(zips[path])), tuple(f for f in mine if f.kind == "page"),
                        tuple(f for f in mine if f.kind == "video"),
-                       tuple(sorted(p for p in embed_files if p.startswith(urls.chart_dir(cl.slug)))), extra))
+                       tuple(sorted(p for p in embed_files if p.startswith(urls.chart_dir(cl.slug))))))
     return tuple(out)
 
 

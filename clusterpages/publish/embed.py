@@ -239,15 +239,6 @@ def fragment_inline_path(spec: pages.PageSpec) -> str:
     return urls.fragment_inline(spec.cluster.slug, _name(spec))
 
 
-def offered_as_file(name: str) -> bool:
-    """Pages and championships: their pieces are offered as files on the admin page, their code is not shown."""
-    return name.startswith(("page-", "championship-"))
-
-
-def offered_as_file_spec(spec: pages.PageSpec) -> bool:
-    return offered_as_file(_name(spec))
-
-
 def make_fragment(env: jinja2.Environment, fspec: pages.PageSpec, page: str, base_url: str | None,
                   cluster_css: str) -> tuple[str, str, tuple[dg.Diagnostic, ...]]:
     """One fragment: its HTML, the same with styles inlined, and why it cannot be pasted (if so)."""
@@ -285,10 +276,9 @@ def fragments(site: Site, env: jinja2.Environment, css_source: str, tokens_css: 
         name = _name(spec)
         path = urls.fragment(spec.cluster.slug, name)
         cluster_css = st.for_cluster(spec.cluster.slug)
-        if spec.path in made:  # its files as UTF-8 (pagework.PageWork), or written already
+        if spec.path in made:  # its files as UTF-8 (pagework.PageWork): its code is shown on the admin page
             text, inlined, found = made[spec.path]
-            if not offered_as_file_spec(spec):  # its code is shown on the admin page
-                text, inlined = content(text).decode("utf-8"), content(inlined).decode("utf-8")
+            text, inlined = content(text).decode("utf-8"), content(inlined).decode("utf-8")
         else:
             fspec = fragment_spec(spec, base_url, chart_names.get(spec.path, {}))
             theme_bytes = theme_bytes or templates_bytes(env)

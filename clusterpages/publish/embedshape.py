@@ -3,7 +3,7 @@
 A piece is pasted into a column of unknown width, under a theme that styles tables and lists
 its own way. Two shapes answer that:
 - `labelled` (the piece styled by classes): every table keeps its cells, each body cell gets
-  its column's name as a hidden label, the status cell and empty cells are marked, and the
+  its column's name as a label shown only in cards, the status cell and empty cells are marked, and the
   table's wrapper names the container width below which embed.css shows it as cards
   (`CARD_WIDTHS`, by the number of columns; container queries, not the window);
 - `flattened` (the piece with inline styles): a style attribute cannot reach pseudo-elements
@@ -96,7 +96,9 @@ def _label_cell(cell: _Element, header: str) -> None:
     if _is_empty(cell):
         _add_class(cell, "cp-embed__cell--empty")
         return
-    label = lxml.html.Element("span", {"class": "cp-embed__label", "hidden": "hidden"})
+    # Shown by embed.css in cards only. Not the `hidden` attribute: Bootstrap's `[hidden]
+    # { display: none !important }` would keep the cards unlabelled.
+    label = lxml.html.Element("span", {"class": "cp-embed__label"})
     label.text = f"{header}: "
     label.tail, cell.text = cell.text, None
     cell.insert(0, label)

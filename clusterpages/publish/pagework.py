@@ -76,15 +76,10 @@ def work(env, fragment_env, spec: PageSpec, extras: Extras) -> PageWork:
 
 
 def staged(work: PageWork, spec: PageSpec, put: Callable[[str, bytes, str | None], Staged]) -> PageWork:
-    """The page written to the new output through `put`, with what is written no longer held:
-    its HTML, and the CMS pieces that are offered as files (their code is not on the admin page)."""
-    fragment = work.fragment
+    """The page written to the new output through `put`, with its HTML no longer held (its CMS
+    pieces are: their code is shown on the admin page)."""
     sums = work.sums or (None, None, None)  # known from where the page was made: not hashed again here
-    if fragment is not None and embed.offered_as_file_spec(spec):
-        text, inlined, found = fragment
-        fragment = (put(embed.fragment_path(spec), text, sums[1]),
-                    put(embed.fragment_inline_path(spec), inlined, sums[2]), found)
-    return replace(work, html=put(work.path, work.html, sums[0]), fragment=fragment)
+    return replace(work, html=put(work.path, work.html, sums[0]))
 
 
 def pack(work: PageWork) -> bytes:

@@ -50,7 +50,7 @@ HOSTS = {
     "bootstrap": Host("bootstrap", BOOTSTRAP_CSS, "site com_content view-article",
                       '<div class="container-fluid"><div class="d-flex gap-3"><aside class="flex-shrink-0" '
                       'style="width:200px"><ul><li><a href="#">Сведения</a></li></ul></aside><main>',
-                      "</main></div></div>", '<div class="com-content-article__body">'),
+                      "</main></div></div>", "com-content-article__body"),
     "hostile": Host("hostile", HOSTILE_CSS, "page",
                     '<div id="content"><aside class="sidebar"><ul><li><a href="#">Сведения</a></li></ul></aside>'
                     '<main class="content">', "</main></div>", "entry"),
@@ -142,6 +142,14 @@ PROBE = r"""() => {
       tops.sort((a, b) => a[0] - b[0]);
       const head = tops.filter(([, c]) => c.tagName !== 'TH' && !c.classList.contains('cp-embed__card-head'))[0];
       if (head && !head[1].contains(status)) say(piece, 'the status is not first in its card', card);
+    }
+    for (const card of root.querySelectorAll('tr, .cp-embed__card')) {  // every field of a card is named
+      if (!card.checkVisibility() || getComputedStyle(card).display === 'table-row') continue;
+      for (const cell of card.children) {
+        if (!cell.checkVisibility() || cell.tagName === 'TH' || cell.classList.contains('cp-embed__card-head')) continue;
+        const label = cell.querySelector('.cp-embed__label, .cp-embed__field-label');
+        if (!label || !label.checkVisibility()) say(piece, 'a card field without its column name', cell);
+      }
     }
   }
   return out;

@@ -81,4 +81,8 @@ def _screenshots(p, host_name: str, form: str, width: int) -> None:
         name = col.get_attribute("data-piece").split("/")[1]
         if name.startswith(SHOWN):
             stem = re.sub(r"(\.inline)?\.html$", "", name)
-            col.screenshot(path=str(SCREENSHOTS / f"{host_name}-{form}-{width}-{stem}.png"))
+            col.scroll_into_view_if_needed()
+            box = p.evaluate("""e => { const r = e.getBoundingClientRect();
+                return {x: r.left + scrollX, y: r.top + scrollY, width: r.width, height: Math.min(r.height, 1800)}; }""",
+                             col.element_handle())
+            p.screenshot(path=str(SCREENSHOTS / f"{host_name}-{form}-{width}-{stem}.png"), clip=box, full_page=True)

@@ -59,3 +59,37 @@ def test_pasted_report_piece_draws_bars_to_one_scale(open_page, built_site, tmp_
     for w, share in zip(widths, shares):
         assert w > 0
         assert abs(w - track * share / 100) <= 3, (w, share, track)
+
+
+def test_every_piece_has_its_code_and_a_preview_when_opened(open_page, built_site):
+    """Every piece of every kind: both forms in copy boxes, a sandboxed preview made only when
+    its <details> opens; the two forms explained, and no «open the file, Ctrl+A» advice."""
+    watch = open_page(viewport={"width": 1366, "height": 768})
+    watch.goto((built_site / ADMIN).as_uri())
+    p = watch.page
+    codes = p.evaluate("Object.fromEntries([...document.querySelectorAll('textarea')].map(t => [t.id, t.value]))")
+    missing = []
+    for path in sorted((built_site / "embed").glob("*/*.html")):
+        cluster, name = path.parent.name, path.name[:-len(".html")]
+        box = f"code-{cluster}-{name.replace('.inline', '')}{'-inline' if name.endswith('.inline') else ''}"
+        if codes.get(box) != path.read_text(encoding="utf-8"):
+            missing.append(box)
+    assert not missing, f"{len(missing)} pieces without their code on the admin page: {missing[:10]}"
+    text = p.locator("main").inner_text()
+    assert "Ctrl+A" not in text
+    how = re.sub(r"[\s\u00a0\u2060]+", " ", p.locator("section[aria-labelledby='how-h']").inner_text())
+    assert re.search(r"С оформлением в тексте.{0,40}\(файл …\.inline\.html\) — .+WordPress, Joomla и 1С-Битрикс", how)
+    assert re.search(r"С оформлением по классам.{0,40}\(файл …\.html\) — .+файл оформления", how)
+    # Nothing is framed until a piece is opened; then its inline code, in a sandbox.
+    assert p.locator("iframe").count() == 0
+    kinds = {"home", "plan-", "media-plan-", "report-", "videos", "championships", "championship-", "page-"}
+    for kind in sorted(kinds):
+        details = p.locator(f"details.code-details[id^='frag-agro-{kind}']").first
+        details.locator("summary").click()
+        frame = details.locator(".piece-preview iframe")
+        expect(frame).to_have_count(1)
+        assert frame.get_attribute("sandbox") == "" and frame.get_attribute("title").startswith("Предпросмотр")
+        root = details.locator(".piece-preview iframe").content_frame.locator(".cp-embed")
+        expect(root).to_be_visible()
+        assert root.get_attribute("style"), kind  # the inline form: what looks right anywhere
+    assert p.locator("details.code-details[id*='-video-'] [data-preview]").count() >= 1

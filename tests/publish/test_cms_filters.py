@@ -125,3 +125,30 @@ def test_joomla_default_filter_has_nothing_to_remove(pieces):
         p = _read(html)
         assert not p.tags & JOOMLA_FORBIDDEN_TAGS, name
         assert not p.attrs & JOOMLA_FORBIDDEN_ATTRS and not any(a.startswith("on") for a in p.attrs), name
+
+
+def _styles(html: str) -> list[str]:
+    return re.findall(r'style="([^"]*)"', html)
+
+
+def test_wordpress_keeps_every_style_of_the_inline_pieces(pieces, filtered):
+    """The inline form says only what kses lets through: every declaration survives."""
+    inline = [n for n in pieces if n.endswith(".inline.html")]
+    assert len(inline) > 40
+    for name in inline:
+        before, after = _styles(pieces[name]), _styles(filtered[name])
+        assert len(before) >= 5, name
+        lost = [(b, a) for b, a in zip(before, after) if b.replace(" ", "") != a.replace(" ", "")]
+        assert len(before) == len(after) and not lost, f"{name}: {lost[:3]}"
+
+
+def test_inline_pieces_have_no_list_and_no_table_wider_than_two_columns(pieces):
+    """A style attribute cannot reach a theme's ::before markers or ask for the column's width:
+    the inline form has no list elements, and its wide tables are cards."""
+    for name, html in pieces.items():
+        if not name.endswith(".inline.html"):
+            continue
+        p = _read(html)
+        assert not p.tags & {"ul", "ol", "li"}, name
+        for head in re.findall(r"<thead>.*?</thead>", html, re.S):
+            assert head.count("<th") <= 2, name

@@ -347,14 +347,13 @@ def test_admin_page_offers_every_fragment_in_a_labelled_readonly_textarea(plain)
     buttons = [a for t, a in doc.tags if t == "button" and "data-copy" in a]
     assert {b["data-copy"] for b in buttons} == {a["id"] for a in areas}
     frags = [p for p in _fragments(plain)]
-    # Main documents (both variants) and video players as code on the page; pages and
-    # championships only as files, so the page stays small for clusters with many pages.
-    as_files = [p for p in frags if p.name.startswith(("page-", "championship-"))]
-    shown = [p for p in frags if p not in as_files]
-    assert as_files and len(areas) == len(shown) + 1  # + embed.css
+    # Every piece (both forms of every page's piece, and the video players) as code on the
+    # page, pages and championships too: a file opened in a browser shows no code to copy.
+    assert len(areas) == len(frags) + 1  # + embed.css
     hrefs = {v for t, a, v in doc.urls if t == "a"}
-    for p in as_files:
-        assert f"../{p.relative_to(plain).as_posix()}" in hrefs
+    for p in frags:
+        if not p.name.startswith("video-"):
+            assert f"../{p.relative_to(plain).as_posix()}" in hrefs
     for z in (plain / "downloads").glob("*.zip"):
         assert f"../downloads/{z.name}" in hrefs
     assert "../assets/copy.js" in {v for t, a, v in doc.urls if t == "script"}
