@@ -136,36 +136,44 @@ def classify(sources: Sources) -> tuple[list[Task], list[dg.Diagnostic]]:
                                   f"В папке кластера «{slug}» нет файла cluster.yaml.",
                                   f"Создайте его командой «python build.py new cluster {slug} --name \"…\"» или по образцу."))
             continue
-        plans, sub = _plan_sources(files)
+        sub_tasks, sub = _cluster_tasks(slug, files)
+        tasks += sub_tasks
         diags += sub
-        for src in files:
-            rest = src.rel.split("/")[3:]
-            name = rest[-1]
-            if rest == ["cluster.yaml"]:
-                tasks.append(Task("cluster", src, slug))
-            elif len(rest) == 1 and _PLAN_NAME.fullmatch(name):
-                stem = name.rsplit(".", 1)[0]
-                if plans.get(stem) is src:
-                    companion = next((f for f in files if f.rel == src.rel.rsplit(".", 1)[0] + ".yaml"), None)
-                    tasks.append(Task("media-plan" if name.startswith("media-plan") else "plan", src, slug,
-                                      companion if src.data else None))
-            elif len(rest) == 1 and re.fullmatch(r"(media-plan|plan)-\d{4}-\d{4}\.yaml", name) and \
-                    plans.get(name[:-5]) is not None and plans[name[:-5]].data:
-                continue  # the companion of a Word or Excel plan, read with it
-            elif len(rest) == 1 and re.fullmatch(r"report-\d{4}-\d{4}\.md", name):
-                tasks.append(Task("report", src, slug))
-            elif rest == ["videos.yaml"]:
-                tasks.append(Task("videos", src, slug))
-            elif len(rest) == 2 and rest[0] in ("championships", "pages") and name.endswith(".md"):
-                problem = _slug_problem(name[:-3], src.rel, "имя файла")
-                if problem:
-                    diags.append(problem)
-                else:
-                    tasks.append(Task("championship" if rest[0] == "championships" else "page", src, slug))
-            elif rest[0] != "media":
-                diags.append(dg.warning("content.unknown-file", src.rel, None,
-                                        "Имя файла не относится ни к одному типу содержимого кластера; файл не публикуется.",
-                                        "Допустимые имена: " + _KNOWN_NAMES + "."))
+    return tasks, diags
+
+
+def _cluster_tasks(slug: str, files: list[SourceFile]) -> tuple[list[Task], list[dg.Diagnostic]]:
+    """The parsers of one cluster's files (its folder and cluster.yaml already checked)."""
+    tasks: list[Task] = []
+    plans, diags = _plan_sources(files)
+    for src in files:
+        rest = src.rel.split("/")[3:]
+        name = rest[-1]
+        if rest == ["cluster.yaml"]:
+            tasks.append(Task("cluster", src, slug))
+        elif len(rest) == 1 and _PLAN_NAME.fullmatch(name):
+            stem = name.rsplit(".", 1)[0]
+            if plans.get(stem) is src:
+                companion = next((f for f in files if f.rel == src.rel.rsplit(".", 1)[0] + ".yaml"), None)
+                tasks.append(Task("media-plan" if name.startswith("media-plan") else "plan", src, slug,
+                                  companion if src.data else None))
+        elif len(rest) == 1 and re.fullmatch(r"(media-plan|plan)-\d{4}-\d{4}\.yaml", name) and \
+                plans.get(name[:-5]) is not None and plans[name[:-5]].data:
+            continue  # the companion of a Word or Excel plan, read with it
+        elif len(rest) == 1 and re.fullmatch(r"report-\d{4}-\d{4}\.md", name):
+            tasks.append(Task("report", src, slug))
+        elif rest == ["videos.yaml"]:
+            tasks.append(Task("videos", src, slug))
+        elif len(rest) == 2 and rest[0] in ("championships", "pages") and name.endswith(".md"):
+            problem = _slug_problem(name[:-3], src.rel, "имя файла")
+            if problem:
+                diags.append(problem)
+            else:
+                tasks.append(Task("championship" if rest[0] == "championships" else "page", src, slug))
+        elif rest[0] != "media":
+            diags.append(dg.warning("content.unknown-file", src.rel, None,
+                                    "Имя файла не относится ни к одному типу содержимого кластера; файл не публикуется.",
+                                    "Допустимые имена: " + _KNOWN_NAMES + "."))
     return tasks, diags
 
 
