@@ -27,7 +27,7 @@ sys.path.insert(0, str(BENCH))
 import corpus  # noqa: E402
 import markdown  # noqa: E402
 
-from clusterpages.content import markup  # noqa: E402
+from clusterpages.content.documents import markup  # noqa: E402
 
 
 def _bodies(root: Path) -> list[str]:

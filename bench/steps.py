@@ -25,10 +25,11 @@ sys.path.insert(0, str(BENCH.parent))
 sys.path.insert(0, str(BENCH))
 
 import corpus  # noqa: E402
-from clusterpages import pipeline, typography  # noqa: E402
+from clusterpages import pipeline  # noqa: E402
+from clusterpages.content.read.location import theme_dir  # noqa: E402
 from clusterpages.publish import bundles, embed, htmlscan, linkcheck  # noqa: E402
 from clusterpages.site import pages, render  # noqa: E402
-from clusterpages.theme.location import theme_dir  # noqa: E402
+from clusterpages.values import typography  # noqa: E402
 
 
 def _counted(totals: dict, name: str, fn):

@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import argparse
-import gc
-import re
 import datetime as _dt
+import gc
 import json
+import re
 import sys
 import time
 from pathlib import Path
 
-from clusterpages import diagnostics as dg
-from clusterpages.content.config import fallback_as_of
-from clusterpages.diagnostics import EXIT_CONTENT, EXIT_OK, EXIT_USAGE
-
+from clusterpages.content.read.config import fallback_as_of
+from clusterpages.values import diagnostics as dg
+from clusterpages.values.diagnostics import EXIT_CONTENT, EXIT_OK, EXIT_USAGE
 
 # argparse's own messages, as Python writes them (3.10–3.13), and what a Russian user reads instead.
 _ARGPARSE_RU = (
@@ -239,18 +238,18 @@ def cmd_serve(args) -> int:
 
 
 def cmd_new(args) -> int:
-    from clusterpages import scaffold
+    from clusterpages.commands import scaffold
     config = _config(args)
     if config is None:
         return EXIT_USAGE
     if args.what != "cluster":
-        from clusterpages import nextplan
+        from clusterpages.commands import nextplan
         return nextplan.run(config, args.what, args.slug, args.year, args.as_of, args.force, args.fmt)
     if not (args.name or "").strip():
         print("Укажите название кластера: --name \"Образовательно-отраслевой кластер …\"", file=sys.stderr)
         return EXIT_USAGE
-    from clusterpages.content.config import build_config, fallback_as_of
-    from clusterpages.content.load import load
+    from clusterpages.content.read.config import build_config, fallback_as_of
+    from clusterpages.content.read.load import load
     site_config, _ = build_config(load(config).config, args.as_of, fallback_as_of())
     as_of = site_config.as_of if site_config else args.as_of or fallback_as_of()
     year_start = site_config.year_start if site_config else (9, 1)
@@ -269,11 +268,11 @@ def cmd_new(args) -> int:
 
 
 def cmd_import(args) -> int:
-    from clusterpages.content.office import command
+    from clusterpages.commands import officeimport
     config = _config(args)
     if config is None:
         return EXIT_USAGE
-    return command.run(config, args.file, args.cluster, args.name, args.sheet, args.force)
+    return officeimport.run(config, args.file, args.cluster, args.name, args.sheet, args.force)
 
 
 def main(argv: list[str] | None = None) -> int:

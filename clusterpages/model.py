@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass
 
-from clusterpages.content.academic import AcademicYear
-from clusterpages.content.deadlines import Deadline
-from clusterpages.theme.colors import Color
-from clusterpages.theme.tokens import Palette
+from clusterpages.values.academic import AcademicYear
+from clusterpages.values.colors import Color
+from clusterpages.values.deadlines import Deadline
+from clusterpages.values.tokens import Palette
 
 
 @dataclass(frozen=True)

@@ -7,19 +7,20 @@ import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from clusterpages import diagnostics as dg, urls
-from clusterpages.content import assemble as asm
-from clusterpages.content import check as chk
-from clusterpages.content.load import Sources, load
+from clusterpages.content.facts import assemble as asm
+from clusterpages.content.facts import check as chk
+from clusterpages.content.read.load import Sources, load
+from clusterpages.content.read.location import BUNDLED_THEME, theme_dir
 from clusterpages.model import Site
 from clusterpages.publish import artifacts as publish
 from clusterpages.publish import embed, embedstyles, outputs, pagework, write
 from clusterpages.runtime import cache as cache_mod
 from clusterpages.runtime import pagekeys, parallel
-from clusterpages.runtime.recall import Kept, Recall, no_memo
+from clusterpages.runtime.recall import Kept, Recall
 from clusterpages.site import graph, pages, render
-from clusterpages.theme import tokens
-from clusterpages.theme.location import BUNDLED_THEME, theme_dir
+from clusterpages.values import diagnostics as dg
+from clusterpages.values import packing, tokens, urls
+from clusterpages.values.memo import no_memo
 
 
 @dataclass(frozen=True)
@@ -109,7 +110,7 @@ def prepare(config_path: Path, as_of: _dt.date | None, fallback_as_of: _dt.date,
 
 
 def _templates_fingerprint(templates: Path) -> str:
-    return cache_mod.key(*[x for p in sorted(templates.rglob("*")) if p.is_file()
+    return packing.key(*[x for p in sorted(templates.rglob("*")) if p.is_file()
                            for x in (p.relative_to(templates).as_posix(), p.read_bytes())])
 
 
@@ -118,7 +119,7 @@ def _theme_key(templates: Path, runtime: Runtime) -> str:
     it falls back to ("" when nothing is kept between builds)."""
     if not (runtime.store.enabled or runtime.recall is not None):
         return ""
-    return cache_mod.key(_templates_fingerprint(templates),
+    return packing.key(_templates_fingerprint(templates),
                          embed.templates_bytes(runtime.environment(templates, bundled=True)))
 
 
@@ -159,7 +160,7 @@ def render_pages(site: Site, theme: Path, runtime: Runtime, specs: list[pages.Pa
             problems.append(value)
             continue
         if isinstance(value, bytes):  # packed on the worker (pagework.work_chunk)
-            data, value = value, cache_mod.unpack(value)
+            data, value = value, packing.unpack(value)
             if keys[i]:
                 runtime.store.put_packed("page", keys[i], data, value)
         elif keys[i]:
@@ -182,11 +183,11 @@ def _page_keys(site: Site, runtime: Runtime, specs: list[pages.PageSpec], inputs
     can reach (runtime/pagekeys.py), else the hash of its inputs (its spec pickled whole)."""
     reach, known = graph.EVERYTHING, {}
     if runtime.page_keys is not None:
-        basis = cache_mod.key(runtime.fingerprint, tfp, cache_mod.stable_bytes(site.config), str(extras.base_url),
+        basis = packing.key(runtime.fingerprint, tfp, packing.stable_bytes(site.config), str(extras.base_url),
                               repr(sorted(extras.cluster_css.items())))
         reach, known = runtime.page_keys.reusable(basis)
     keys = [((known.get(s.path, "") if not reach.includes(s.path) else "")
-             or cache_mod.key(runtime.fingerprint, i[0], cache_mod.stable_bytes(s), *i[2])) if f is None else ""
+             or packing.key(runtime.fingerprint, i[0], packing.stable_bytes(s), *i[2])) if f is None else ""
             for s, i, f in zip(specs, inputs, found)]
     if runtime.page_keys is not None:
         runtime.page_keys.save(basis, {s.path: k for s, k in zip(specs, keys) if k})
@@ -265,7 +266,7 @@ def _kept(runtime: Runtime) -> Kept | None:
     """The last search weights of each document, kept in the cache folder (a build with one)."""
     if runtime.recall is not None or not runtime.store.enabled:
         return None
-    key = lambda group: cache_mod.key(runtime.fingerprint, "kept", group)  # noqa: E731
+    key = lambda group: packing.key(runtime.fingerprint, "kept", group)  # noqa: E731
     return Kept(lambda group: runtime.store.get("kept", key(group)),
                 lambda group, table: runtime.store.put("kept", key(group), table))
 
@@ -279,7 +280,7 @@ def _remember(runtime: Runtime, site: Site, kept: Kept | None = None):
         return runtime.recall
     if not runtime.store.enabled:
         return no_memo
-    settings = cache_mod.stable_bytes(site.config)
+    settings = packing.stable_bytes(site.config)
 
     def memo(name, inputs, make):
         if kept is not None and name.startswith("search:"):
@@ -288,7 +289,7 @@ def _remember(runtime: Runtime, site: Site, kept: Kept | None = None):
             return make()
         owner = _owner(name) if runtime.page_keys is not None else None
         made_of = (runtime.page_keys.cluster_key(owner, settings) if owner is not None
-                   else cache_mod.stable_bytes(inputs))
+                   else packing.stable_bytes(inputs))
         return runtime.store.memo("piece", (runtime.fingerprint, name, made_of), make)
     return memo
 
@@ -306,13 +307,13 @@ def _link_check(files: dict[str, bytes], copies: set[str], runtime: Runtime, sca
     `scanned` holds the scans of pages made where they were rendered, `digests` their bytes' SHA-256.
     A build with a cache folder checks again only the pages that changed (linkcheck.check_again)."""
     from clusterpages.publish import linkcheck
-    index_key = cache_mod.key(runtime.fingerprint, "link-scans")
+    index_key = packing.key(runtime.fingerprint, "link-scans")
     known = runtime.store.get("linkscan", index_key) or {}
     scans, fresh, digests = dict(scanned), {}, dict(digests)
     for path, data in files.items():
         if path.endswith(".html") and path not in scans and not path.startswith((urls.EMBED, urls.DOWNLOADS)):
             data = write.content(data)
-            digests[path] = digest = cache_mod.key(data)
+            digests[path] = digest = packing.key(data)
             scan = known.get(digest)
             if scan is None:
                 scan = linkcheck.scan(data.decode("utf-8"))
@@ -323,9 +324,9 @@ def _link_check(files: dict[str, bytes], copies: set[str], runtime: Runtime, sca
         return _link_check_recalled(files, copies, scans, runtime.recall)
     if not runtime.store.enabled:
         return linkcheck.check(files, copies, scans)
-    checked_key = cache_mod.key(runtime.fingerprint, "link-check")
+    checked_key = packing.key(runtime.fingerprint, "link-check")
     diags, checked = linkcheck.check_again(files, copies, scans, digests, runtime.store.get("linkcheck", checked_key),
-                                           cache_mod.key)
+                                           packing.key)
     runtime.store.put("linkcheck", checked_key, checked)
     return diags
 

@@ -25,8 +25,9 @@ from docx.shared import Mm, Pt
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from clusterpages.content import frontmatter, plantables, schema, schemas  # noqa: E402
-from clusterpages.content.planrows import plain  # noqa: E402
+from clusterpages.content.documents import plantables  # noqa: E402
+from clusterpages.content.documents.planrows import plain  # noqa: E402
+from clusterpages.content.read import frontmatter, schema, schemas
 from clusterpages.publish.docx import approval_date  # noqa: E402
 
 _HEADING = "## "

@@ -113,8 +113,8 @@ class ExampleBuild:
 
 def build_example(root: Path, *, jobs: int = 1) -> ExampleBuild:
     """Copy the example region under `root` and build it in-process into root/output."""
-    from clusterpages import diagnostics as dg
     from clusterpages import pipeline
+    from clusterpages.values import diagnostics as dg
     config = copy_example(root / "site")
     out = root / "output"
     result = pipeline.build(config, out, EXAMPLE_AS_OF, EXAMPLE_AS_OF, True, None, jobs=jobs, use_cache=False)

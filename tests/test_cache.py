@@ -5,12 +5,13 @@ from __future__ import annotations
 import os
 
 from clusterpages.runtime import cache
+from clusterpages.values import packing
 
 KEY = "ab" * 32
 
 
 def _entry(value: tuple[bytes, str, bytes]) -> bytes:
-    return cache.pack_apart(lambda apart: (apart(value[0]), value[1], apart(value[2])))
+    return packing.pack_apart(lambda apart: (apart(value[0]), value[1], apart(value[2])))
 
 
 def _folder_cache(tmp_path, data: bytes, memory=None) -> cache.Cache:
@@ -23,11 +24,11 @@ def _folder_cache(tmp_path, data: bytes, memory=None) -> cache.Cache:
 def test_an_entry_packed_apart_reads_back_its_small_part_and_its_bytes_on_demand(tmp_path):
     value = (b"<html>" + "страница".encode() * 500, "разбор", b"PK" * 3000)
     data = _entry(value)
-    assert cache.unpack(data) == value
+    assert packing.unpack(data) == value
     got = _folder_cache(tmp_path, data).get("page", KEY)
     html, scan, stream = got
     assert scan == "разбор"
-    assert isinstance(html, cache.Stored) and isinstance(stream, cache.Stored)
+    assert isinstance(html, packing.Stored) and isinstance(stream, packing.Stored)
     assert (html.size, stream.size) == (len(value[0]), len(value[2]))
     assert html.read() == value[0] and stream.read() == value[2]
 

@@ -8,7 +8,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from clusterpages import pipeline
 from clusterpages.serve.session import Session
@@ -239,19 +240,19 @@ def test_a_streamed_build_keeps_no_page_bytes_in_memory(tmp_path):
 
 
 def test_an_unchanged_build_reads_no_page_bytes_from_the_cache(tmp_path, monkeypatch):
-    """A page's HTML, CMS files and zip copy are kept apart in its cache entry (cache.pack_apart):
+    """A page's HTML, CMS files and zip copy are kept apart in its cache entry (packing.pack_apart):
     a build that finds every page as the output already holds it reads none of the files it
     writes (only the CMS pieces whose code the admin page shows), and a build whose output was
     deleted reads every page back, giving the same files."""
-    from clusterpages.runtime import cache
+    from clusterpages.values import packing
     (tmp_path / "site").mkdir()
     cfg = _fixture(tmp_path / "site")
     out = tmp_path / "output"
     _build(cfg, out, cache=True)
     before = _tree(out)
     reads = []
-    real = cache.Stored.read
-    monkeypatch.setattr(cache.Stored, "read", lambda self: reads.append(self) or real(self))
+    real = packing.Stored.read
+    monkeypatch.setattr(packing.Stored, "read", lambda self: reads.append(self) or real(self))
     _build(cfg, out, cache=True)
     assert _tree(out) == before
     pages = {p.read_bytes() for p in out.rglob("*.html") if not p.relative_to(out).as_posix().startswith("embed/")}

@@ -1,8 +1,10 @@
-"""The package shows the pipeline: stages import only earlier stages, and no module imports itself back.
+"""The package is one ordered list of layers, and no import points up it.
 
-Stages, in the order data flows: content (load, parse, assemble, check) → site (pages, views,
-render) → publish (artifacts, write) → serve; `theme` is the brand book's colours and charts,
-`runtime` the cache and worker pool. `model`, `text`, `diagnostics` and `urls` are shared by all.
+values (academic years, deadlines, statuses, colours, kinds, text, addresses: pure) → model →
+content (read → documents → facts) → site → search → publish → runtime (caches and workers,
+wrapping the stages from outside) → pipeline (the build) → serve → commands → cli. A module
+imports only its own layer or earlier ones; inside content, `read` never imports `documents`
+or `facts`, and `documents` never imports `facts`. No module imports itself back.
 """
 
 from __future__ import annotations
@@ -16,21 +18,9 @@ import pytest
 from conftest import REPO
 
 PACKAGE = REPO / "clusterpages"
-TOP = {"cli", "pipeline", "scaffold", "nextplan"}
-# What each part may never import (a later stage, or the commands that drive the stages).
-FORBIDDEN = {
-    "core": {"content", "site", "publish", "runtime", "serve", *TOP},
-    "theme": {"content", "site", "publish", "runtime", "serve", *TOP},
-    "content": {"site", "publish", "serve", *TOP},
-    "site": {"publish", "serve", *TOP},
-    "runtime": {"publish", "serve", *TOP},
-    "search": {"publish", "serve", *TOP},
-    "publish": {"serve", *TOP},
-    "serve": {"cli", "scaffold"},
-}
-# The model names its value types; two of them live with the content that reads them.
-ALLOWED = {("clusterpages.model", "clusterpages.content.academic"),
-           ("clusterpages.model", "clusterpages.content.deadlines")}
+LAYERS = ("values", "model", "content", "site", "search", "publish", "runtime", "pipeline", "serve",
+          "commands", "cli")
+CONTENT = ("read", "documents", "facts")
 
 
 def _modules() -> dict[str, tuple[ast.Module, str]]:
@@ -59,11 +49,13 @@ def _imports(name: str, tree: ast.Module, package: str, known: set[str]) -> set[
     return {m for m in found if m in known and m != name}
 
 
-def _part(module: str) -> str:
+def _rank(module: str) -> tuple[int, int]:
+    """Where a module stands: its layer, and inside content its step."""
     parts = module.split(".")
-    if len(parts) == 2:
-        return parts[1] if parts[1] in TOP else "core"
-    return parts[1]
+    if len(parts) == 1:
+        return (0, 0)
+    step = CONTENT.index(parts[2]) if parts[1] == "content" and len(parts) > 2 else 0
+    return (LAYERS.index(parts[1]), step)
 
 
 @pytest.fixture(scope="module")
@@ -78,10 +70,15 @@ def test_every_module_imports(graph):
         importlib.import_module(name)
 
 
-def test_stages_import_only_earlier_stages(graph):
-    wrong = [f"{m} → {d}" for m, deps in sorted(graph.items()) for d in sorted(deps)
-             if _part(d) in FORBIDDEN.get(_part(m), set()) and (m, d) not in ALLOWED
-             and not any(d.startswith(b + ".") or d == b for a, b in ALLOWED if a == m)]
+def test_every_module_is_in_a_layer():
+    strays = [m for m in _modules() if len(m.split(".")) > 1 and m.split(".")[1] not in LAYERS]
+    assert strays == []
+    loose = [m for m in _modules() if m.startswith("clusterpages.content.") and m.split(".")[2] not in CONTENT]
+    assert loose == []
+
+
+def test_no_import_points_up(graph):
+    wrong = [f"{m} → {d}" for m, deps in sorted(graph.items()) for d in sorted(deps) if _rank(d) > _rank(m)]
     assert wrong == []
 
 

@@ -9,12 +9,13 @@ import shutil
 from pathlib import Path
 
 import pytest
+from test_incremental import _tree
 
 from clusterpages import pipeline
 from clusterpages.runtime import cache as cache_mod
 from clusterpages.site.pages import PageSpec
+from clusterpages.values import packing
 from conftest import REPO
-from test_incremental import _tree
 
 AS_OF = dt.date(2023, 2, 15)
 
@@ -36,13 +37,13 @@ def _build(root: Path, out: Path, cache: bool = True) -> pipeline.Result:
 def hashed(monkeypatch) -> list[str]:
     """The site paths of the pages whose inputs a build hashes for their cache key."""
     seen: list[str] = []
-    real = cache_mod.stable_bytes
+    real = packing.stable_bytes
 
     def spy(value):
         if isinstance(value, PageSpec):
             seen.append(value.path)
         return real(value)
-    monkeypatch.setattr(cache_mod, "stable_bytes", spy)
+    monkeypatch.setattr(packing, "stable_bytes", spy)
     return seen
 
 

@@ -1,4 +1,4 @@
-"""The addresses of the output have one owner, clusterpages/urls.py."""
+"""The addresses of the output have one owner, clusterpages/values/urls.py."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from clusterpages import urls
+from clusterpages.values import urls
 from conftest import REPO
 
 PACKAGE = REPO / "clusterpages"

@@ -21,15 +21,15 @@ from typing import Mapping
 
 import jinja2
 
-from clusterpages import diagnostics as dg, text, urls
+from clusterpages.content.read.location import BUNDLED_THEME
 from clusterpages.model import Cluster, Site
 from clusterpages.publish import bundles, embed, feeds, write
 from clusterpages.publish.pagework import PageWork
-from clusterpages.runtime.recall import no_memo
 from clusterpages.site import pages as specs
 from clusterpages.site import render
-from clusterpages.theme import tokens
-from clusterpages.theme.location import BUNDLED_THEME
+from clusterpages.values import diagnostics as dg
+from clusterpages.values import text, tokens, urls
+from clusterpages.values.memo import no_memo
 
 HOME = ("Главная", urls.INDEX)
 

@@ -23,12 +23,12 @@ from dataclasses import dataclass
 from typing import Callable, Mapping
 from urllib.parse import quote
 
-from clusterpages import urls
 from clusterpages.model import Cluster, Site
 from clusterpages.publish import write
 from clusterpages.publish.htmlscan import Tag, absolute, apply, resolve, scan, span_for, start_tag
-from clusterpages.runtime.recall import no_memo
-from clusterpages.typography import typograph_html
+from clusterpages.values import urls
+from clusterpages.values.memo import no_memo
+from clusterpages.values.typography import typograph_html
 
 # Attributes holding one address; srcset is handled apart.
 URL_ATTRS = ("href", "src", "poster", "data-src")

@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as _dt
 from typing import TYPE_CHECKING
 
-from clusterpages import diagnostics as dg, urls
 from clusterpages.model import PlanDoc, PlanItem, Site
-from clusterpages.runtime.recall import no_memo
-from clusterpages.typography import typograph
+from clusterpages.values import diagnostics as dg
+from clusterpages.values import urls
+from clusterpages.values.memo import no_memo
+from clusterpages.values.typography import typograph
 
 if TYPE_CHECKING:
     import icalendar

@@ -28,10 +28,11 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from clusterpages.content import markup, status
+from clusterpages.content.documents import markup
 from clusterpages.model import PlanDoc, PlanItem, PlanTable
 from clusterpages.publish.ooxml import deterministic_zip
-from clusterpages.text import status_note
+from clusterpages.values import status
+from clusterpages.values.text import status_note
 
 FONT = "Times New Roman"
 TEXT_PT = 14

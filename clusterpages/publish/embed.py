@@ -21,9 +21,9 @@ from urllib.parse import unquote, urlsplit
 
 import jinja2
 
-from clusterpages import diagnostics as dg, typography, urls
-from clusterpages.content.videos import ALLOWED_EMBED_HOSTS
 from clusterpages.model import Site
+from clusterpages.publish.embedshape import labelled
+from clusterpages.publish.embedstyles import inline, styles, tokens_from
 from clusterpages.publish.htmlscan import (
     absolute,
     apply,
@@ -32,15 +32,14 @@ from clusterpages.publish.htmlscan import (
     span_for,
     start_tag,
 )
-from clusterpages.publish.embedshape import labelled
-from clusterpages.publish.embedstyles import inline, styles, tokens_from
 from clusterpages.publish.write import Staged, content
-from clusterpages.runtime import cache as cache_mod
-from clusterpages.runtime.recall import no_memo
-from clusterpages.site import pages, render
-from clusterpages.theme import charts
-from clusterpages.theme.colors import Color, shade, tint
-from clusterpages.theme.tokens import CLUSTER_DARK_SHADE, CLUSTER_TINT
+from clusterpages.site import charts, pages, render
+from clusterpages.values import diagnostics as dg
+from clusterpages.values import packing, typography, urls
+from clusterpages.values.colors import Color, shade, tint
+from clusterpages.values.memo import no_memo
+from clusterpages.values.tokens import CLUSTER_DARK_SHADE, CLUSTER_TINT
+from clusterpages.values.videos import ALLOWED_EMBED_HOSTS
 
 # Page template → fragment template.
 TEMPLATES = MappingProxyType({
@@ -282,7 +281,7 @@ def fragments(site: Site, env: jinja2.Environment, css_source: str, tokens_css: 
         else:
             fspec = fragment_spec(spec, base_url, chart_names.get(spec.path, {}))
             theme_bytes = theme_bytes or templates_bytes(env)
-            text, inlined, found = memo("fragment", (theme_bytes, cache_mod.stable_bytes(fspec),
+            text, inlined, found = memo("fragment", (theme_bytes, packing.stable_bytes(fspec),
                                                      str(base_url), cluster_css, path),
                                         lambda fspec=fspec, spec=spec, cluster_css=cluster_css:
                                         make_fragment(env, fspec, spec.path, base_url, cluster_css))

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 import css_inline
 
-from clusterpages import diagnostics as dg
 from clusterpages.publish.embedshape import CARD_WIDTHS, flattened
+from clusterpages.values import diagnostics as dg
 
 _VAR = re.compile(r"var\(\s*(--cp-[a-z0-9-]+)\s*(?:,[^()]*)?\)")
 _COMMENT = re.compile(r"/\*.*?\*/", re.S)

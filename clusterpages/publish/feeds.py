@@ -13,12 +13,12 @@ import html
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from clusterpages import urls
-from clusterpages.content import status as st
 from clusterpages.model import Site
 from clusterpages.publish.htmlscan import absolute
-from clusterpages.runtime.recall import no_memo
-from clusterpages.typography import typograph
+from clusterpages.values import status as st
+from clusterpages.values import urls
+from clusterpages.values.memo import no_memo
+from clusterpages.values.typography import typograph
 
 
 # XML text and attributes, escaped by the html module (xml.sax.saxutils would bring urllib.request,

@@ -14,8 +14,9 @@ import re
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
-from clusterpages import diagnostics as dg, urls
 from clusterpages.publish.write import content
+from clusterpages.values import diagnostics as dg
+from clusterpages.values import urls
 
 _TAG = re.compile(r"<[a-zA-Z][^>]*>")
 _ATTR = re.compile(r'\s(href|src|poster|srcset|id|style)="([^"]*)"')

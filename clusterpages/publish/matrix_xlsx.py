@@ -13,13 +13,13 @@ import datetime as _dt
 import io
 import re
 
-from clusterpages.content.execution import Matrix
+from clusterpages.content.facts.execution import Matrix
 from clusterpages.model import Protocol
 from clusterpages.publish.ooxml import deterministic_zip
 from clusterpages.site.dashboard import cell_text
 from clusterpages.site.views.matrix import SHORT_WORDS, short_title
-from clusterpages.theme.colors import Color, contrast_ratio, readable_text_on, tint
-from clusterpages.theme.tokens import Palette, theme_tokens
+from clusterpages.values.colors import Color, contrast_ratio, readable_text_on, tint
+from clusterpages.values.tokens import Palette, theme_tokens
 
 # The dashboard's state → the theme's colour token it is drawn in.
 _STATE_TOKEN = {"done": "--cp-done", "done_late": "--cp-done", "in_progress": "--cp-progress",

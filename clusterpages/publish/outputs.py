@@ -7,14 +7,14 @@ from pathlib import Path
 
 import jinja2
 
-from clusterpages import diagnostics as dg, urls
-from clusterpages.content import execution, status
+from clusterpages.content.facts import execution
 from clusterpages.model import PlanDoc, Site
 from clusterpages.publish import calendar, matrix_xlsx
-from clusterpages.runtime.recall import no_memo
 from clusterpages.search import index as search_index
 from clusterpages.site import dashboard
-from clusterpages.theme import tokens
+from clusterpages.values import diagnostics as dg
+from clusterpages.values import status, tokens, urls
+from clusterpages.values.memo import no_memo
 
 
 def _plan_json(doc: PlanDoc) -> bytes:

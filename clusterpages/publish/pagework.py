@@ -12,12 +12,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Mapping
 
-from clusterpages import diagnostics as dg
 from clusterpages.publish import bundles, embed, linkcheck
 from clusterpages.publish.write import Staged
-from clusterpages.runtime import cache as cache_mod
 from clusterpages.site import render
 from clusterpages.site.pages import PageSpec
+from clusterpages.values import diagnostics as dg
+from clusterpages.values import packing
 
 
 @dataclass(frozen=True)
@@ -92,7 +92,7 @@ def pack(work: PageWork) -> bytes:
         if bundled is not None:
             bundled = (replace(bundled[0], stream=apart(bundled[0].stream)), bundled[1])
         return replace(work, html=apart(work.html), fragment=fragment, bundled=bundled)
-    return cache_mod.pack_apart(holed)
+    return packing.pack_apart(holed)
 
 
 def work_many(env, fragment_env, specs: list[PageSpec], extras: Extras) -> list:

@@ -25,7 +25,7 @@ from typing import Mapping
 from clusterpages.publish.carry import carry, clear, clear_files_above, link_tree, remove_unwanted, same_copy, same_file
 from clusterpages.publish.outputlock import _lock_path, _try_lock, locked  # noqa: F401  (callers use write.locked)
 from clusterpages.publish.writeerrors import OutputError, WriteError, refuse_unsafe  # noqa: F401  (callers use write.*)
-from clusterpages.runtime.cache import Stored
+from clusterpages.values.packing import Stored
 
 
 def _clean_stale(out: Path) -> None:

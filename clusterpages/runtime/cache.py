@@ -10,13 +10,12 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import importlib.util
-import io
 import os
-import pickle
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+
+from clusterpages.values.packing import key, pack, read_entry
 
 # The libraries a cached result depends on, by the module they are imported as.
 _LIBRARIES = ("jinja2", "markdown", "yaml", "nh3", "babel", "iuliia", "icalendar", "css_inline", "markupsafe",
@@ -40,117 +39,6 @@ def code_fingerprint() -> str:
             st = None
         found = f"{spec.origin}:{st.st_size}:{st.st_mtime_ns}" if st is not None else "none"
         h.update(f"{name}={found}".encode())
-    return h.hexdigest()
-
-
-def stable_bytes(value) -> bytes:
-    """`value` pickled without the pickler's memo, as the bytes of a cache key.
-
-    A normal pickle writes an object met twice as a back-reference, so equal values pickle
-    differently when their parts are shared differently — documents parsed now and documents
-    read back from the cache do — and every key would miss. Without the memo the bytes depend
-    on the values only (the model is acyclic frozen data)."""
-    buf = io.BytesIO()
-    pickler = pickle.Pickler(buf, protocol=4)
-    pickler.fast = True
-    pickler.dump(value)
-    return buf.getvalue()
-
-
-def pack(value) -> bytes:
-    """`value` as a cache entry holds it."""
-    return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-
-
-# An entry packed with its big bytes apart: this mark, the pickle's length and the bytes' length
-# (8 bytes each, little-endian), the pickle, then the bytes one after another.
-_APART = b"CPA1"
-_APART_HEAD = len(_APART) + 16
-
-
-@dataclass(frozen=True)
-class Stored:
-    """Bytes kept in a cache entry after its pickled part, read only when something needs them
-    (a build that finds a page unchanged in its output never reads the page's HTML)."""
-
-    file: str
-    offset: int
-    size: int
-
-    def read(self) -> bytes:
-        with open(self.file, "rb") as fh:
-            fh.seek(self.offset)
-            data = fh.read(self.size)
-        if len(data) != self.size:
-            raise OSError(f"{self.file}: the cache entry is cut short (delete the cache folder)")
-        return data
-
-
-class _Hole:
-    """Where bytes kept apart were, in the pickled part: read back as a `Stored` (or the bytes)."""
-
-    __slots__ = ("offset", "size")
-
-    def __init__(self, offset: int, size: int):
-        self.offset, self.size = offset, size
-
-    def __reduce__(self):
-        return _kept_apart, (self.offset, self.size)
-
-
-def _kept_apart(offset: int, size: int):
-    raise pickle.UnpicklingError("bytes kept apart are read through Cache (an entry packed by pack_apart)")
-
-
-def pack_apart(holed: Callable[[Callable[[bytes], object]], object]) -> bytes:
-    """A value as a cache entry whose big bytes are kept after the pickle of the rest, so that
-    reading it costs the small part only: `holed(apart)` is the value with each of those bytes
-    `b` replaced by `apart(b)`. Read back by Cache.get (those bytes as `Stored`) or `unpack`."""
-    blobs: list[bytes] = []
-    end = 0
-
-    def apart(data: bytes) -> _Hole:
-        nonlocal end
-        blobs.append(data)
-        end += len(data)
-        return _Hole(end - len(data), len(data))
-
-    head = pickle.dumps(holed(apart), protocol=pickle.HIGHEST_PROTOCOL)
-    return b"".join([_APART, len(head).to_bytes(8, "little"), end.to_bytes(8, "little"), head, *blobs])
-
-
-class _Reader(pickle.Unpickler):
-    """Unpickles an entry's pickled part, its holes made by `fill(offset, size)`."""
-
-    def __init__(self, data: bytes, fill: Callable[[int, int], object]):
-        super().__init__(io.BytesIO(data))
-        self._fill = fill
-
-    def find_class(self, module: str, name: str):
-        if module == __name__ and name == "_kept_apart":
-            return self._fill
-        return super().find_class(module, name)
-
-
-def _lengths(header: bytes) -> tuple[int, int]:
-    return int.from_bytes(header[4:12], "little"), int.from_bytes(header[12:20], "little")
-
-
-def unpack(data: bytes):
-    """A packed value (`pack` or `pack_apart`) with all its bytes in memory."""
-    if not data.startswith(_APART):
-        return pickle.loads(data)
-    n, _ = _lengths(data)
-    base = _APART_HEAD + n
-    return _Reader(data[_APART_HEAD:base], lambda offset, size: data[base + offset:base + offset + size]).load()
-
-
-def key(*parts: bytes | str) -> str:
-    h = hashlib.sha256()
-    for part in parts:
-        data = part.encode("utf-8") if isinstance(part, str) else part
-        h.update(len(data).to_bytes(8, "little"))
-        h.update(data)
     return h.hexdigest()
 
 
@@ -235,16 +123,7 @@ class Cache:
         path = os.path.join(self.folder, kind, k[:2], k)  # not pathlib: tens of thousands of reads a build
         try:
             with open(path, "rb") as fh:
-                if fh.peek(len(_APART))[:len(_APART)] != _APART:
-                    return pickle.load(fh)
-                if self.memory is not None:  # kept in memory: its bytes too (the file may go meanwhile)
-                    return unpack(fh.read())
-                header = fh.read(_APART_HEAD)
-                n, apart = _lengths(header)
-                if os.fstat(fh.fileno()).st_size != _APART_HEAD + n + apart:
-                    return None  # cut short
-                base = _APART_HEAD + n
-                return _Reader(fh.read(n), lambda offset, size: Stored(path, base + offset, size)).load()
+                return read_entry(fh, path, lazy=self.memory is None)
         except FileNotFoundError:
             return None
         except Exception:  # a damaged entry is a miss, never an error

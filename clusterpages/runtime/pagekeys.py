@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping
 
-from clusterpages import urls
-from clusterpages.content.load import Sources
+from clusterpages.content.read.load import Sources
 from clusterpages.runtime import cache as cache_mod
 from clusterpages.site import graph
+from clusterpages.values import packing, urls
 
 
 def signatures(sources: Sources, root: Path) -> dict[str, str]:
@@ -48,7 +48,7 @@ class Tracker:
     def of(cls, store: cache_mod.Cache, site_root: Path, sources: Sources) -> "Tracker | None":
         if store.folder is None:
             return None
-        return cls(store, cache_mod.key("page-keys", str(site_root.resolve())), signatures(sources, site_root))
+        return cls(store, packing.key("page-keys", str(site_root.resolve())), signatures(sources, site_root))
 
     def reusable(self, basis: str) -> tuple[graph.Reach, Mapping[str, str]]:
         """What this build's changes can reach, and the last build's key of each page (none when
@@ -63,7 +63,7 @@ class Tracker:
         (site/graph.py): the signatures of those sources, the list of every source (a file added
         or removed anywhere reaches everything), and the site's settings."""
         every, groups = self._groups
-        return cache_mod.key(settings, every, groups.get(None, ""), groups.get(slug, ""))
+        return packing.key(settings, every, groups.get(None, ""), groups.get(slug, ""))
 
     @functools.cached_property
     def _groups(self) -> tuple[str, dict[str | None, str]]:
@@ -72,8 +72,8 @@ class Tracker:
         rows: dict[str | None, list[tuple[str, str]]] = {}
         for rel, signature in sorted(self.sources.items()):
             rows.setdefault(urls.content_cluster(rel), []).append((rel, signature))
-        return (cache_mod.key(repr(sorted(self.sources))),
-                {owner: cache_mod.key(repr(group)) for owner, group in rows.items()})
+        return (packing.key(repr(sorted(self.sources))),
+                {owner: packing.key(repr(group)) for owner, group in rows.items()})
 
     def save(self, basis: str, keys: Mapping[str, str]) -> None:
         self.store.put("page-keys", self.name, (basis, dict(self.sources), dict(keys)))

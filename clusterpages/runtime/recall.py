@@ -55,11 +55,6 @@ def same(a, b, known: dict | None = None) -> bool:
     return result
 
 
-def no_memo(name: str, inputs, make: Callable[[], T]) -> T:
-    """The memo of a build that keeps nothing: make it now."""
-    return make()
-
-
 class Recall:
     """The last result of each named piece of work, with the inputs it was made from."""
 

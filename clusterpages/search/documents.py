@@ -13,11 +13,9 @@ import html
 import re
 from dataclasses import dataclass
 
-from clusterpages import urls
 from clusterpages.model import Cluster, PlanDoc, Site
 from clusterpages.site import pages as page_specs
-
-
+from clusterpages.values import urls
 
 # Tags inside a word or a phrase («<b>ИТ</b>-старт»); any other tag separates words.
 _INLINE = re.compile(r"</?(?:a|abbr|b|code|em|i|mark|small|span|strong|sub|sup|u)\b[^>]*>", re.I)

@@ -33,13 +33,13 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Callable, Iterable
 
-from clusterpages import diagnostics as dg
-from clusterpages import urls
 from clusterpages.model import Site
-from clusterpages.runtime.recall import no_memo
 from clusterpages.search.documents import Doc, cluster_docs, regional_docs
-from clusterpages.search.kinds import KINDS, LETTERS
 from clusterpages.search.words import Stemmer, words
+from clusterpages.values import diagnostics as dg
+from clusterpages.values import urls
+from clusterpages.values.kinds import KINDS, LETTERS
+from clusterpages.values.memo import no_memo
 
 CHUNK = 8               # documents per document file
 TEXT_LIMIT = 2000       # characters of a document's text kept for snippets (the index has all its words)

@@ -12,7 +12,7 @@ import json
 import re
 from typing import Sequence
 
-from clusterpages.diagnostics import Diagnostic, location, marked
+from clusterpages.values.diagnostics import Diagnostic, location, marked
 
 PLUGIN_ID = "clusterpages-preview"
 OVERLAY_ID = "clusterpages-preview-overlay"

@@ -27,9 +27,8 @@ from pathlib import Path
 
 from tornado.netutil import bind_sockets
 
-from clusterpages import diagnostics as dg
-from clusterpages.content.config import fallback_as_of
-from clusterpages.diagnostics import EXIT_ABANDONED, EXIT_OK, EXIT_USAGE
+from clusterpages.content.read.config import fallback_as_of
+from clusterpages.content.read.location import theme_dir
 from clusterpages.publish import write
 from clusterpages.serve.server import (
     Outcome,
@@ -40,7 +39,8 @@ from clusterpages.serve.server import (
 )
 from clusterpages.serve.session import Session
 from clusterpages.serve.watch import SourceWatcher
-from clusterpages.theme.location import theme_dir
+from clusterpages.values import diagnostics as dg
+from clusterpages.values.diagnostics import EXIT_ABANDONED, EXIT_OK, EXIT_USAGE
 
 
 def say(text: str) -> None:

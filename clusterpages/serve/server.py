@@ -44,11 +44,11 @@ from livereload.handlers import LiveReloadJSHandler
 from tornado import web
 from tornado.httpserver import HTTPServer
 
-from clusterpages import diagnostics as dg
-from clusterpages.diagnostics import Diagnostic
 from clusterpages.serve import overlay
 from clusterpages.serve.handlers import PageHandler, ReloadSocket, log_request
 from clusterpages.serve.watch import SourceWatcher
+from clusterpages.values import diagnostics as dg
+from clusterpages.values.diagnostics import Diagnostic
 
 log = logging.getLogger(__name__)
 

@@ -22,13 +22,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Iterable
 
-from clusterpages import diagnostics as dg
 from clusterpages import pipeline
-from clusterpages.content import load as loading
+from clusterpages.content.read import load as loading
 from clusterpages.publish import inplace, write
 from clusterpages.runtime import cache as cache_mod
 from clusterpages.runtime.recall import Recall
 from clusterpages.site import graph
+from clusterpages.values import diagnostics as dg
 
 
 @dataclass(frozen=True)

@@ -11,10 +11,10 @@ import csv
 import io
 import json
 
-from clusterpages import urls
-from clusterpages.content.execution import STATES, Cell, matrix
-from clusterpages.content.tally import tally
+from clusterpages.content.facts.execution import STATES, Cell, matrix
+from clusterpages.content.facts.tally import tally
 from clusterpages.model import Protocol, Site
+from clusterpages.values import urls
 
 __all__ = ["STATES", "files", "matrix"]
 

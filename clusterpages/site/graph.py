@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable, Mapping
 
-from clusterpages import urls
+from clusterpages.values import urls
 
 
 @dataclass(frozen=True)

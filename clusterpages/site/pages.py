@@ -12,19 +12,20 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from clusterpages import text, urls
-from clusterpages.content import execution, refs
-from clusterpages.content.tally import tally
+from clusterpages.content.documents import refs
+from clusterpages.content.facts import execution
+from clusterpages.content.facts.tally import tally
 from clusterpages.model import Cluster, Site
-from clusterpages.search.kinds import KINDS
+from clusterpages.site import charts
 from clusterpages.site.views import cluster as cluster_view
 from clusterpages.site.views import matrix as matrix_view
 from clusterpages.site.views import media
 from clusterpages.site.views import plan as plan_view
 from clusterpages.site.views import slides as slides_view
 from clusterpages.site.views import videos as video_view
-from clusterpages.text import ru_sort_key, slugify
-from clusterpages.theme import charts
+from clusterpages.values import text, urls
+from clusterpages.values.kinds import KINDS
+from clusterpages.values.text import ru_sort_key, slugify
 
 
 @dataclass(frozen=True)

@@ -8,14 +8,14 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from clusterpages import text, typography, urls
-from clusterpages.content import execution, status, videos
-from clusterpages.content.academic import AcademicYear
+from clusterpages.content.facts import execution
+from clusterpages.content.read.location import BUNDLED_THEME
 from clusterpages.site.pages import PageSpec
 from clusterpages.site.views import matrix as matrix_view
 from clusterpages.site.views import plan as plan_view
 from clusterpages.site.views import videos as video_views
-from clusterpages.theme.location import BUNDLED_THEME
+from clusterpages.values import status, text, typography, urls, videos
+from clusterpages.values.academic import AcademicYear
 
 
 @jinja2.pass_context

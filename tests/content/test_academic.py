@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from clusterpages.content.academic import AcademicYear
+from clusterpages.values.academic import AcademicYear
 
 
 def test_defaults_and_bounds():

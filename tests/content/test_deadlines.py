@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from clusterpages.content.academic import AcademicYear
-from clusterpages.content.deadlines import FREQUENCIES, KINDS, Deadline, DeadlineError, parse_deadline
+from clusterpages.values.academic import AcademicYear
+from clusterpages.values.deadlines import FREQUENCIES, KINDS, Deadline, DeadlineError, parse_deadline
 
 AY = AcademicYear(2022)                     # 01.09.2022 – 30.06.2023
 AY_START, AY_END = date(2022, 9, 1), date(2023, 6, 30)

@@ -11,10 +11,11 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from test_deadlines import AY, d  # the same academic year and helpers
+from test_deadlines import AY_END as END
+from test_deadlines import AY_START as START
 
-from clusterpages.content.deadlines import DeadlineError, parse_deadline
-
-from test_deadlines import AY, AY_END as END, AY_START as START, d  # the same academic year and helpers
+from clusterpages.values.deadlines import DeadlineError, parse_deadline
 
 AS_OF_BUILD = date(2023, 2, 15)
 

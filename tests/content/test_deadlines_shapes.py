@@ -11,11 +11,10 @@ year, January–August in the second).
 from __future__ import annotations
 
 import pytest
-
-from clusterpages.content.academic import AcademicYear
-from clusterpages.content.deadlines import DeadlineError, parse_deadline
-
 from test_deadlines import AY, d
+
+from clusterpages.values.academic import AcademicYear
+from clusterpages.values.deadlines import DeadlineError, parse_deadline
 
 
 def on(text):

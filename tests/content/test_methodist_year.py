@@ -9,10 +9,11 @@ import re
 
 import pytest
 
-from conftest import prepare, run_cli
-from clusterpages.content import channels, nextyear
-from clusterpages.content.academic import AcademicYear
+from clusterpages.content.facts import nextyear
 from clusterpages.site.views import media
+from clusterpages.values import channels
+from clusterpages.values.academic import AcademicYear
+from conftest import prepare, run_cli
 
 
 def _plan(site, cluster, slug="plan-2022-2023"):

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from office_files import MARKDOWN_PLAN, excel_plan, excel_with_date_cell, word_plan
 
-from clusterpages import diagnostics as dg
 from clusterpages import pipeline
+from clusterpages.values import diagnostics as dg
 
 CLUSTER = "content/clusters/edu"
 AS_OF = dt.date(2023, 2, 15)

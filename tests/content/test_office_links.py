@@ -12,11 +12,20 @@ import socket
 
 import pytest
 from office_files import ITEMS
-from office_links import (HYPERLINK, NORMAL, OLE, OTHER_BOOK, PICTURE, SHEET_PICTURE, TEMPLATE, excel_with_links,
-                          word_with_links)
+from office_links import (
+    HYPERLINK,
+    NORMAL,
+    OLE,
+    OTHER_BOOK,
+    PICTURE,
+    SHEET_PICTURE,
+    TEMPLATE,
+    excel_with_links,
+    word_with_links,
+)
 
-from clusterpages import diagnostics as dg
 from clusterpages import pipeline
+from clusterpages.values import diagnostics as dg
 
 CLUSTER = "content/clusters/edu"
 AS_OF = dt.date(2023, 2, 15)
@@ -96,7 +105,7 @@ def test_strict_build_passes_with_a_template_and_fails_with_a_linked_picture(exa
     ("https://example.org/pixel.png", "picture"),
 ])
 def test_an_internet_address_word_would_load_is_still_refused(target, kind):
-    from clusterpages.content.office.package import vet
+    from clusterpages.content.read.office.package import vet
     data = word_with_links(template=target) if kind == "template" else word_with_links(template=None, picture=target)
     package, diags = vet(data, "plan.docx", "docx")
     assert package is None and [d.code for d in diags] == ["office.external"]
@@ -104,7 +113,7 @@ def test_an_internet_address_word_would_load_is_still_refused(target, kind):
 
 
 def test_where_a_link_stands_in_a_header_or_a_sheet():
-    from clusterpages.content.office import links
+    from clusterpages.content.read.office import links
     assert links.shown_target(TEMPLATE) == "\\\\fileserver\\Методисты\\Шаблоны\\Шаблон плана кластера.dotx"
     assert links.file_name("../Рисунки/logo%20new.png") == "logo new.png"
     assert links.is_web("https://x.ru/a.png") and links.is_web("ftp://x/y")
@@ -116,7 +125,7 @@ def test_where_a_link_stands_in_a_header_or_a_sheet():
 def test_thousands_of_links_make_a_bounded_report_quickly():
     import time
 
-    from clusterpages.content.office import links
+    from clusterpages.content.read.office import links
     rels = "".join(f'<Relationship Id="rId{n}" Type="{links.R_NS}/image" Target="file:///C:/p/{n}.png" '
                    'TargetMode="External"/>' for n in range(20000))
     parts = {"word/document.xml": b"<w:document xmlns:w='http://schemas.openxmlformats.org/wordprocessingml/2006/"

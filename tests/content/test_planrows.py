@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from test_plantables import blocks
 
-from clusterpages.content.columns import role_of
+from clusterpages.content.documents.columns import role_of
 from clusterpages.model import PlanTable
 
 
@@ -87,9 +87,8 @@ def test_repeated_header_rows_and_empty_rows_are_not_items():
 
 
 def test_the_synonym_list_is_documented():
+    from clusterpages.content.documents.columns import SYNONYMS
     from conftest import REPO
-
-    from clusterpages.content.columns import SYNONYMS
     doc = (REPO / "docs" / "content-model.md").read_text(encoding="utf-8")
     missing = [v for variants in SYNONYMS.values() for v in variants if f"«{v}»" not in doc]
     assert not missing, f"docs/content-model.md does not list: {missing}"

@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from clusterpages.content.academic import AcademicYear
-from clusterpages.content.columns import normalize_header, role_of
-from clusterpages.content.plantables import split_body
+from clusterpages.content.documents.columns import normalize_header, role_of
+from clusterpages.content.documents.plantables import split_body
+from clusterpages.values.academic import AcademicYear
 
 YEAR = AcademicYear(2022)
 AS_OF = dt.date(2023, 2, 15)

@@ -9,10 +9,10 @@ import io
 
 import pytest
 
-from clusterpages.content.academic import AcademicYear
-from clusterpages.content.columns import role_of, roles_for
-from clusterpages.content.plantables import split_body
+from clusterpages.content.documents.columns import role_of, roles_for
+from clusterpages.content.documents.plantables import split_body
 from clusterpages.model import PlanTable
+from clusterpages.values.academic import AcademicYear
 
 YEAR = AcademicYear(2022)
 AS_OF = dt.date(2023, 2, 15)

@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
+from clusterpages.content.facts.tally import tally
+from clusterpages.values import status as st
 from conftest import prepare
-from clusterpages.content import status as st
-from clusterpages.content.tally import tally
 
 AS_OF = dt.date(2023, 2, 15)
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import re
 
-from conftest import prepare, run_cli
-from clusterpages import diagnostics as dg
-from clusterpages.content import frontmatter, yamlload
+from clusterpages.content.read import frontmatter, yamlload
 from clusterpages.serve import overlay
+from clusterpages.values import diagnostics as dg
+from conftest import prepare, run_cli
 
 PLAN = "content/clusters/prom/plan-2022-2023.md"
 

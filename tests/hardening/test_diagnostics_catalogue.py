@@ -23,10 +23,9 @@ from pathlib import Path
 from typing import Callable
 
 import pytest
-
-from clusterpages.theme.location import BUNDLED_THEME
-
 from test_hardening_fixture import AS_OF, CL, site_files, write_site
+
+from clusterpages.content.read.location import BUNDLED_THEME
 
 REPO = Path(__file__).resolve().parents[2]
 PACKAGE = REPO / "clusterpages"
@@ -142,8 +141,8 @@ def _check(name: str, files: dict[str, bytes], prepare: Callable[[Path], None] |
 
 def _produce(name: str, files: dict[str, bytes], prepare: Callable[[Path], None] | None = None,
              previous_manifest: dict | None = None):
-    from clusterpages import diagnostics as dg
     from clusterpages import pipeline
+    from clusterpages.values import diagnostics as dg
     config = write_site(_fresh(name), files)
     if prepare:
         prepare(config.parent)
@@ -655,9 +654,9 @@ def _serve():
     from types import SimpleNamespace
 
     from clusterpages import pipeline
+    from clusterpages.publish import write
     from clusterpages.serve import preview as serve
     from clusterpages.serve import server as serve_server
-    from clusterpages.publish import write
     config = write_site(_fresh("serve"), site_files())
     out = config.parent / "output"
     diags = []

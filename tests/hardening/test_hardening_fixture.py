@@ -237,8 +237,8 @@ def write_site(root: Path, files: dict[str, bytes] | None = None) -> Path:
 
 def run_check(config: Path):
     """pipeline.prepare on the site: (site or None, sorted diagnostics)."""
-    from clusterpages import diagnostics as dg
     from clusterpages import pipeline
+    from clusterpages.values import diagnostics as dg
     site, diags = pipeline.prepare(config, None, AS_OF)
     return site, dg.sort(diags)
 
@@ -262,7 +262,7 @@ def tree_hashes(root: Path) -> dict[str, str]:
 
 
 def test_fixture_checks_clean(tmp_path):
-    from clusterpages import diagnostics as dg
+    from clusterpages.values import diagnostics as dg
     site, diags = run_check(write_site(tmp_path / "site"))
     assert site is not None
     loud = [dg.format_text(d) for d in diags if d.severity != dg.INFO]
@@ -272,7 +272,7 @@ def test_fixture_checks_clean(tmp_path):
 
 
 def test_fixture_builds_clean(tmp_path):
-    from clusterpages import diagnostics as dg
+    from clusterpages.values import diagnostics as dg
     config = write_site(tmp_path / "site")
     result = run_build(config, strict=True)
     loud = [dg.format_text(d) for d in result.diagnostics if d.severity != dg.INFO]

@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from test_hardening_fixture import CL, run_build, run_check, site_files, tree_hashes, write_site
 
 REPO = Path(__file__).resolve().parents[2]
@@ -114,7 +113,7 @@ DEEP = {
 @pytest.mark.parametrize("name", list(DEEP))
 @pytest.mark.parametrize("loader", ["libyaml", "pure-python"])
 def test_yaml_bombs_are_refused_quickly(name, loader, monkeypatch):
-    from clusterpages.content import yamlload
+    from clusterpages.content.read import yamlload
     if loader == "pure-python":
         monkeypatch.setattr(yamlload, "_loader_class", lambda: yaml.SafeLoader)
     elif not getattr(yaml, "__with_libyaml__", False):
@@ -142,7 +141,7 @@ def test_deep_yaml_in_front_matter_is_refused(tmp_path):
 
 
 def test_ordinary_nesting_is_not_a_bomb():
-    from clusterpages.content import yamlload
+    from clusterpages.content.read import yamlload
     for path in sorted(REPO.glob("content/**/*.yaml")) + [REPO / "site_config.yaml"]:
         depth, _ = yamlload.text_depth(path.read_text(encoding="utf-8"))
         assert depth <= 12, (path, depth)
@@ -166,7 +165,7 @@ MARKDOWN_BOMBS = {
 
 @pytest.mark.parametrize("name", list(MARKDOWN_BOMBS))
 def test_markdown_bombs_render_quickly(name):
-    from clusterpages.content import markup
+    from clusterpages.content.documents import markup
     started = time.perf_counter()
     r = markup.render(MARKDOWN_BOMBS[name])
     inline = markup.render_inline(MARKDOWN_BOMBS[name][:20000])
@@ -175,7 +174,7 @@ def test_markdown_bombs_render_quickly(name):
 
 
 def test_markdown_unchanged_by_the_defusing():
-    from clusterpages.content import markup
+    from clusterpages.content.documents import markup
     text = ("См. [сайт](https://example.ru/) и ![фото](media/x.png) (скобки) [ссылка][1], <b>жирный</b>\n\n"
             "- пункт\n    - вложенный\n\n> цитата\n\n[1]: https://example.ru/a\n")
     assert markup._defuse(text) == text and not markup._too_deep(text)
@@ -184,7 +183,7 @@ def test_markdown_unchanged_by_the_defusing():
 
 
 def test_aligned_table_keeps_alignment_without_a_warning():
-    from clusterpages.content import markup
+    from clusterpages.content.documents import markup
     r = markup.render("| a | b |\n|:--|--:|\n| 1 | 2 |")
     assert not r.removed
     assert 'style="text-align:left"' in r.html and 'style="text-align:right"' in r.html
@@ -193,7 +192,7 @@ def test_aligned_table_keeps_alignment_without_a_warning():
 
 
 def test_content_classes_cannot_reach_the_theme():
-    from clusterpages.content import markup
+    from clusterpages.content.documents import markup
     r = markup.render('<div class="a11y-toggle slides-nav">x</div>\n\n```python\nx = 1\n```')
     assert "a11y-toggle" not in r.html and "slides-nav" not in r.html
     assert 'class="language-python"' in r.html
@@ -245,7 +244,7 @@ def test_crlf_and_bom_build_byte_identical_to_the_original(tmp_path, example_bui
     _crlf_bom_copy(example_build.site, tmp_path / "windows")
     first = example_build.result
     second = run_build(tmp_path / "windows" / "site_config.yaml", tmp_path / "out-windows", strict=True)
-    from clusterpages import diagnostics as dg
+    from clusterpages.values import diagnostics as dg
     assert not [d for d in second.diagnostics if d.severity != dg.INFO], second.diagnostics
     assert [(d.code, d.file, d.line) for d in first.diagnostics] == [(d.code, d.file, d.line) for d in second.diagnostics]
     a, b = example_build.hashes, tree_hashes(tmp_path / "out-windows")
@@ -373,7 +372,7 @@ def test_github_format_for_check_and_build(command, tmp_path):
 
 
 def test_github_escaping_follows_the_workflow_command_rules():
-    from clusterpages import diagnostics as dg
+    from clusterpages.values import diagnostics as dg
     d = dg.error("yaml.syntax", "content/a,b:c%.md", 3, "100% ошибка:\r\nвторая строка, и всё", "подсказка: «x»",
                  column=5)
     line = dg.format_github(d)
@@ -403,6 +402,6 @@ def test_unclosed_and_missing_front_matter_fences(tmp_path):
 
 
 def test_html_comments_are_dropped_without_a_warning():
-    from clusterpages.content import markup
+    from clusterpages.content.documents import markup
     r = markup.render("Текст <!-- заметка для себя --> дальше.\n\n<!--\nчерновик\n-->\n")
     assert "заметка" not in r.html and "черновик" not in r.html and not r.removed

@@ -37,8 +37,9 @@ def test_an_external_relationship_is_never_fetched(tmp_path, monkeypatch):
     """The refusal happens before any parser runs: no socket is even opened."""
     import socket
 
-    from clusterpages.content.office.package import vet
     from office_hostile import with_external_image
+
+    from clusterpages.content.read.office.package import vet
 
     def no_network(*args, **kwargs):
         raise AssertionError("an office file made the build open a connection")

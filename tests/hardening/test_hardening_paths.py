@@ -9,7 +9,6 @@ import os
 import re
 
 import pytest
-
 from test_hardening_fixture import AS_OF, CL, run_build, site_files, write_site
 
 TRAVERSALS = [
@@ -34,7 +33,7 @@ TRAVERSALS = [
 
 
 def _resolve(ref: str, source_dir: str = CL):
-    from clusterpages.content import refs
+    from clusterpages.content.documents import refs
     known = frozenset(site_files())
     return refs.resolve(ref, source_dir, CL, known)
 
@@ -90,8 +89,8 @@ def _hostile_paths(ref: str) -> tuple[dict[str, bytes], dict[str, tuple[str, int
 
 @pytest.mark.parametrize("ref", TRAVERSALS)
 def test_every_path_field_refuses_the_way_out(ref, tmp_path):
-    from clusterpages import diagnostics as dg
     from clusterpages import pipeline
+    from clusterpages.values import diagnostics as dg
     files, expected = _hostile_paths(ref)
     config = write_site(tmp_path / "site", files)
     site, diags = pipeline.prepare(config, None, AS_OF)

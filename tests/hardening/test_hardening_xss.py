@@ -25,11 +25,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-
-from clusterpages.theme.location import BUNDLED_THEME
 import yaml
-
 from test_hardening_fixture import AS_OF, CL, run_build, site_files, write_site
+
+from clusterpages.content.read.location import BUNDLED_THEME
 
 REPO = Path(__file__).resolve().parents[2]
 PAYLOAD_FILE = REPO / "tests" / "data" / "xss_payloads.txt"
@@ -56,7 +55,7 @@ def test_corpus_is_large_and_unique():
 
 def _local_refs(markdown_text: str, inline: bool = False) -> list[str]:
     """href/src values in the sanitised HTML of `markdown_text` that name files or anchors."""
-    from clusterpages.content import markup, refs
+    from clusterpages.content.documents import markup, refs
     rendered = (markup.render_inline if inline else markup.render)(markdown_text).html
     out = []
     for _, value in refs.LINK_ATTR.findall(rendered):
@@ -68,7 +67,7 @@ def _local_refs(markdown_text: str, inline: bool = False) -> list[str]:
 
 def _failing_refs(markdown_text: str, source_dir: str, known: frozenset[str]) -> list[str]:
     """File references (and #anchors, which no payload can match) that would not resolve."""
-    from clusterpages.content import refs
+    from clusterpages.content.documents import refs
     return [v for v in _local_refs(markdown_text)
             if v.startswith("#") or refs.resolve(v, source_dir, CL, known)[1]]
 
@@ -252,9 +251,9 @@ def hostile_files(with_refs: bool = False) -> dict[str, bytes]:
 @functools.lru_cache(maxsize=None)
 def built(tmp_root: str, with_refs: bool) -> tuple[Path, tuple]:
     """Build (or, with refs, check then render anyway) the hostile site; (output folder, diagnostics)."""
-    from clusterpages import diagnostics as dg
     from clusterpages import pipeline
     from clusterpages.publish import write
+    from clusterpages.values import diagnostics as dg
     root = Path(tmp_root) / ("hostile-refs" if with_refs else "hostile")
     config = write_site(root, hostile_files(with_refs))
     out = root / "output"
@@ -280,7 +279,7 @@ def hostile_refs(tmp_path_factory):
 
 
 def test_hostile_site_builds_with_warnings_naming_file_and_line(hostile):
-    from clusterpages import diagnostics as dg
+    from clusterpages.values import diagnostics as dg
     out, diags = hostile
     errors = [dg.format_text(d) for d in diags if d.severity == dg.ERROR]
     assert not errors, "hostile content must be sanitised, not rejected:\n" + "\n".join(errors[:30])
@@ -315,7 +314,7 @@ def test_sanitized_warning_points_at_the_line(tmp_path):
 
 
 def test_references_to_missing_files_are_errors_with_file_and_line(hostile_refs):
-    from clusterpages import diagnostics as dg
+    from clusterpages.values import diagnostics as dg
     out, diags = hostile_refs
     _, bad = page_bodies()
     assert bad, "the corpus has payloads that reference files"
@@ -337,7 +336,7 @@ def browser_url(value: str) -> str:
 
 def admin_page() -> str:
     try:
-        from clusterpages.urls import ADMIN as ADMIN_PAGE
+        from clusterpages.values.urls import ADMIN as ADMIN_PAGE
         return ADMIN_PAGE
     except ImportError:
         return ""
@@ -431,7 +430,7 @@ def theme_inline_scripts() -> set[str]:
 
 
 def scan_output(out: Path) -> list[str]:
-    from clusterpages.content.videos import ALLOWED_EMBED_HOSTS
+    from clusterpages.values.videos import ALLOWED_EMBED_HOSTS
     allowed_inline = theme_inline_scripts()
     problems = []
     for path in sorted(out.rglob("*.html")):
@@ -589,7 +588,7 @@ def _browse(out: Path, pw) -> list[str]:
         # Nothing leaves the machine: a payload that fetches would show up here.
         # Nothing that runs or frames leaves the machine. (Content may show an image from
         # another site: that is not script, and is aborted here like everything else.)
-        from clusterpages.content.videos import ALLOWED_EMBED_HOSTS
+        from clusterpages.values.videos import ALLOWED_EMBED_HOSTS
         outside: list[str] = []
         current = {"rel": ""}
 

@@ -11,9 +11,9 @@ import zipfile
 import docx
 import pytest
 
-from clusterpages.content import status
 from clusterpages.model import PlanTable
 from clusterpages.publish import docx as plan_docx
+from clusterpages.values import status
 
 AS_OF = dt.date(2023, 2, 15)
 

@@ -85,8 +85,9 @@ def test_the_line_under_the_title_is_in_the_documents_words(example_build):
 
 def test_a_title_without_its_year_gets_the_year_line():
     from dataclasses import replace
-    from clusterpages.content.academic import AcademicYear
+
     from clusterpages.model import PlanDoc
+    from clusterpages.values.academic import AcademicYear
     doc = PlanDoc(kind="plan", cluster="it", slug="plan-2022-2023", file="f.md", title="План работы кластера",
                   year=AcademicYear(2022), approval=None, version="", updated=None, changes=(), blocks=())
     assert plan_docx._subtitle(doc) == ["на 2022/2023 учебный год"]

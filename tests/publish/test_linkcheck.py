@@ -28,7 +28,7 @@ def test_check_reports_each_kind_of_broken_link():
 def _again(files, others, before):
     """check_again as a build calls it: every page's scan, and the digest of its bytes."""
     from clusterpages.publish.linkcheck import check_again
-    from clusterpages.runtime.cache import key
+    from clusterpages.values.packing import key
     pages = {p: d for p, d in files.items() if p.endswith(".html")}
     return check_again(files, others, {p: scan(d.decode("utf-8")) for p, d in pages.items()},
                        {p: key(d) for p, d in pages.items()}, before, key)

@@ -129,8 +129,8 @@ def plain(plain_build) -> Path:
 @pytest.fixture(scope="module")
 def with_base(tmp_path_factory) -> Path:
     """A copy of the example region with base_url set (a sub-path), built in-process under --strict."""
-    from clusterpages import diagnostics as dg
     from clusterpages import pipeline
+    from clusterpages.values import diagnostics as dg
     from conftest import EXAMPLE_AS_OF
     root = tmp_path_factory.mktemp("based")
     cfg = copy_site(root / "site", BASE_URL)
@@ -322,7 +322,7 @@ def test_charts_are_svg_files_offered_on_the_admin_page_and_bars_in_the_fragment
 
 
 def test_video_snippets_embed_only_allow_listed_hosts_with_a_text_link(plain):
-    from clusterpages.content.videos import ALLOWED_EMBED_HOSTS
+    from clusterpages.values.videos import ALLOWED_EMBED_HOSTS
     snippets = sorted((plain / "embed").rglob("video-*.html"))
     assert snippets
     for path in snippets:

@@ -13,11 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from clusterpages import pipeline, urls
+from clusterpages import pipeline
 from clusterpages.publish import bundles
 from clusterpages.search import index
 from clusterpages.search.documents import Doc, cluster_docs, regional_docs
 from clusterpages.search.words import Stemmer, words
+from clusterpages.values import urls
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -8,11 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from clusterpages import diagnostics as dg
-from clusterpages.serve import overlay
-from clusterpages.serve import paths
+from clusterpages.serve import overlay, paths
 from clusterpages.serve.server import is_loopback, is_wildcard, own_origins
 from clusterpages.serve.watch import SourceWatcher
+from clusterpages.values import diagnostics as dg
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -9,11 +9,11 @@ import re
 
 import pytest
 
-from conftest import prepare
-from clusterpages import diagnostics as dg
 from clusterpages import pipeline
-from clusterpages.content import execution
-from clusterpages.content.tally import tally
+from clusterpages.content.facts import execution
+from clusterpages.content.facts.tally import tally
+from clusterpages.values import diagnostics as dg
+from conftest import prepare
 
 # before every deadline; between the December and the April ones; the example's date; after all
 AS_OF = (dt.date(2022, 12, 10), dt.date(2023, 1, 10), dt.date(2023, 2, 15), dt.date(2023, 7, 1))
@@ -154,7 +154,7 @@ def test_plan_and_media_plan_events_are_one_entry(builds):
 
 def test_media_reach_compares_the_same_publications(builds):
     """The prom media plan: the year's plan (17 rows) is not compared with the fact of the 11 out."""
-    from clusterpages.content import reach
+    from clusterpages.values import reach
     site, files = builds[dt.date(2023, 2, 15)]
     doc = next(d for d in site.plans if d.cluster == "prom" and d.kind == "media-plan")
     out = [i for i in doc.items if i.status == "published" and reach.parse(i.reach_fact)]

@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from clusterpages.content import reach
-from clusterpages.text import ru_number
+from clusterpages.values import reach
+from clusterpages.values.text import ru_number
 from conftest import run_cli
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from clusterpages.text import ru_sort_key
+from clusterpages.values.text import ru_sort_key
 
 
 def test_russian_order_key():

@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO
 from clusterpages import pipeline
-from clusterpages.content import status as st
-from clusterpages.content.deadlines import parse_deadline
-from clusterpages.content.academic import AcademicYear
+from clusterpages.values import status as st
+from clusterpages.values.academic import AcademicYear
+from clusterpages.values.deadlines import parse_deadline
+from conftest import REPO
 
 YEAR = AcademicYear(2022)
 AS_OF = dt.date(2023, 2, 15)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from clusterpages.content import status
 from clusterpages.site.views import plan as plan_view
-from clusterpages.text import status_note
+from clusterpages.values import status
+from clusterpages.values.text import status_note
 from conftest import prepare
 
 

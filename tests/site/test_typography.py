@@ -1,12 +1,12 @@
-"""The typography rules (clusterpages/typography.py) on plain text and on HTML."""
+"""The typography rules (clusterpages/values/typography.py) on plain text and on HTML."""
 
 from __future__ import annotations
 
 import nh3
 import pytest
 
-from clusterpages.content import markup
-from clusterpages.typography import NBSP, WORD_JOINER, typograph, typograph_html
+from clusterpages.content.documents import markup
+from clusterpages.values.typography import NBSP, WORD_JOINER, typograph, typograph_html
 
 N, WJ = NBSP, WORD_JOINER
 

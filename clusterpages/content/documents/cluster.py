@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from clusterpages import diagnostics as dg, urls
-from clusterpages.content import markup, schema, schemas, yamlload
+from clusterpages.content.documents import markup
 from clusterpages.content.documents.context import Context, content_ref
 from clusterpages.content.documents.links import rewrite_links
-from clusterpages.content.sources import SourceFile
+from clusterpages.content.read import schema, schemas, yamlload
+from clusterpages.content.read.sources import SourceFile
 from clusterpages.model import Cluster, College, EvidenceClaim, Partner, Profession
-from clusterpages.text import slugify
-from clusterpages.theme.colorparse import parse_color
-from clusterpages.theme.colors import ColorError
+from clusterpages.values import diagnostics as dg
+from clusterpages.values import urls
+from clusterpages.values.colorparse import parse_color
+from clusterpages.values.colors import ColorError
+from clusterpages.values.text import slugify
 
 
 def parse_cluster(ctx: Context, src: SourceFile, slug: str) -> tuple[Cluster | None, list[dg.Diagnostic]]:

@@ -6,11 +6,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from clusterpages import diagnostics as dg
-from clusterpages.content import frontmatter, refs, schema
-from clusterpages.content.academic import AcademicYear
-from clusterpages.content.sources import SourceFile
+from clusterpages.content.documents import refs
+from clusterpages.content.read import frontmatter, schema
+from clusterpages.content.read.sources import SourceFile
 from clusterpages.model import SiteConfig
+from clusterpages.values import diagnostics as dg
+from clusterpages.values.academic import AcademicYear
 
 
 @dataclass(frozen=True)

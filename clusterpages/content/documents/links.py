@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
-from clusterpages import diagnostics as dg, urls
-from clusterpages.content import markup, refs
+from clusterpages.content.documents import markup, refs
 from clusterpages.content.documents.context import Context, content_ref
+from clusterpages.values import diagnostics as dg
+from clusterpages.values import urls
 
 
 def body_html(ctx: Context, text: str, file: str, first_line: int, scope: str, page: str, diags: list) -> str:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from clusterpages import diagnostics as dg, urls
-from clusterpages.content import schemas
 from clusterpages.content.documents.context import Context, front_matter
 from clusterpages.content.documents.links import body_html
-from clusterpages.content.sources import SourceFile
+from clusterpages.content.read import schemas
+from clusterpages.content.read.sources import SourceFile
 from clusterpages.model import Page
+from clusterpages.values import diagnostics as dg
+from clusterpages.values import urls
 
 
 def parse_page(ctx: Context, src: SourceFile, slug: str) -> tuple[Page | None, list[dg.Diagnostic]]:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from clusterpages import diagnostics as dg, urls
-from clusterpages.content import plancheck, plantables, schemas
+from clusterpages.content.documents import plancheck, plantables
 from clusterpages.content.documents.context import Context, academic_year, content_ref, file_year, front_matter
 from clusterpages.content.documents.links import rewrite_links
-from clusterpages.content.sources import SourceFile
+from clusterpages.content.read import schemas
+from clusterpages.content.read.sources import SourceFile
 from clusterpages.model import Approval, PlanDoc
+from clusterpages.values import diagnostics as dg
+from clusterpages.values import urls
 
 
 def parse_plan(ctx: Context, src: SourceFile, slug: str, kind: str) -> tuple[PlanDoc | None, list[dg.Diagnostic]]:

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from clusterpages import diagnostics as dg, urls
-from clusterpages.content import schemas
-from clusterpages.content.academic import AcademicYear
-from clusterpages.content.deadlines import DeadlineError, parse_deadline
 from clusterpages.content.documents.context import Context, front_matter
 from clusterpages.content.documents.links import body_html
-from clusterpages.content.sources import SourceFile
+from clusterpages.content.read import schemas
+from clusterpages.content.read.sources import SourceFile
 from clusterpages.model import Decision, Protocol, Rule
+from clusterpages.values import diagnostics as dg
+from clusterpages.values import urls
+from clusterpages.values.academic import AcademicYear
+from clusterpages.values.deadlines import DeadlineError, parse_deadline
 
 
 def parse_protocol(ctx: Context, src: SourceFile) -> tuple[Protocol | None, list[dg.Diagnostic]]:

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import re
 
-from clusterpages import diagnostics as dg, urls
-from clusterpages.content import markup, schemas
+from clusterpages.content.documents import markup
 from clusterpages.content.documents.context import Context, academic_year, front_matter
 from clusterpages.content.documents.links import body_html
-from clusterpages.content.sources import SourceFile
+from clusterpages.content.read import schemas
+from clusterpages.content.read.sources import SourceFile
 from clusterpages.model import Indicator, Report, ReportSection
-from clusterpages.text import slugify
+from clusterpages.values import diagnostics as dg
+from clusterpages.values import urls
+from clusterpages.values.text import slugify
 
 
 def _sections(html: str) -> tuple[str, tuple[ReportSection, ...]]:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from clusterpages import diagnostics as dg, urls
-from clusterpages.content import schema, schemas, yamlload
-from clusterpages.content import videos as vids
 from clusterpages.content.documents.context import Context, content_ref
-from clusterpages.content.sources import SourceFile
+from clusterpages.content.read import schema, schemas, yamlload
+from clusterpages.content.read.sources import SourceFile
 from clusterpages.model import Video
-from clusterpages.text import slugify
+from clusterpages.values import diagnostics as dg
+from clusterpages.values import urls
+from clusterpages.values import videos as vids
+from clusterpages.values.text import slugify
 
 
 def parse_videos(ctx: Context, src: SourceFile, slug: str) -> tuple[tuple[Video, ...], list[dg.Diagnostic]]:

@@ -7,8 +7,8 @@ the cluster has no file for is listed as a phrase: «медиаплан на 202
 
 from __future__ import annotations
 
-from clusterpages.content.academic import AcademicYear
 from clusterpages.model import Cluster, Rule, Site
+from clusterpages.values.academic import AcademicYear
 
 _VIDEO_KINDS = {"profession": "видеоролики о рабочих профессиях", "greeting": "новогоднее видеообращение"}
 

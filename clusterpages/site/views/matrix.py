@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Mapping
 
-from clusterpages.content import execution
-from clusterpages.content.tally import Tally, tally
+from clusterpages.content.facts import execution
+from clusterpages.content.facts.tally import Tally, tally
 from clusterpages.model import Cluster, Decision, Protocol, Site
-from clusterpages.text import ru_short_date
+from clusterpages.values.text import ru_short_date
 
 # The word shown in a compact cell; the full label is in the cell's details.
 SHORT_WORDS = {

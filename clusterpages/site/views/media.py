@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass
 
-from clusterpages.content import reach
-from clusterpages.content.status import is_finished
 from clusterpages.model import PlanDoc, PlanItem
-from clusterpages.text import ru_month, ru_number
+from clusterpages.values import reach
+from clusterpages.values.status import is_finished
+from clusterpages.values.text import ru_month, ru_number
 
 
 @dataclass(frozen=True)

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from clusterpages.content import status
 from clusterpages.model import PlanDoc, PlanItem, PlanTable
-from clusterpages.text import status_note
+from clusterpages.values import status
+from clusterpages.values.text import status_note
+
 
 @dataclass(frozen=True)
 class Cell:

@@ -1,0 +1,2 @@
+"""Commands that write files into content/: `new cluster`, `new plan`, `import`.
+"""
