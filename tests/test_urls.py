@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from clusterpages.values import urls
+from clusterpages.values import inputs, urls
 from conftest import REPO
 
 PACKAGE = REPO / "clusterpages"
@@ -20,7 +20,7 @@ _SPELLED = re.compile(r"""(?<![\w/])f?["'](?:clusters|protocols|embed|downloads|
 
 def _code_lines():
     for path in sorted(PACKAGE.rglob("*.py")):
-        if path.name == "urls.py" and path.parent == PACKAGE:
+        if path == PACKAGE / "values" / "urls.py":
             continue
         inside_docstring = False
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
@@ -96,3 +96,26 @@ def test_cluster_of_a_path():
     assert urls.cluster_of(urls.fragment("agro", "home")) == "agro"
     assert urls.cluster_of(urls.bundle("it")) is None
     assert urls.cluster_of(urls.INDEX) is None
+
+
+def test_no_module_but_inputs_spells_an_input_path():
+    """Where the content's files lie has one owner too, clusterpages/values/inputs.py."""
+    found = [f"{p}:{n}: {line.strip()}" for p, n, line in _code_lines()
+             if not p.endswith("values/inputs.py") and re.search(r"""(?<![\w/])f?["']content(?:/|["'])""", line)]
+    assert found == []
+
+
+@pytest.mark.parametrize("path, section, slug, rest", [
+    ("content/clusters/it/plan-2022-2023.md", "cluster", "it", ("plan-2022-2023.md",)),
+    ("content/clusters/it/media/a.png", "cluster", "it", ("media", "a.png")),
+    ("content/protocols/protocol-4.md", "protocol", "protocol-4", ()),
+    ("content/protocols/old/protocol-4.md", "other", None, ()),
+    ("content/help/metodistu.md", "help", "metodistu", ()),
+    ("content/media/logo.svg", "media", None, ("logo.svg",)),
+    ("content/readme.txt", "other", None, ()),
+    ("site_config.yaml", "other", None, ()),
+])
+def test_inputs_place_says_where_a_content_file_lies(path, section, slug, rest):
+    where = inputs.place(path)
+    assert (where.section, where.slug, where.rest) == (section, slug, rest)
+    assert inputs.is_media(path) == (path.startswith("content/media/") or "/media/" in path)

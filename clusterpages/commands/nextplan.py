@@ -14,6 +14,7 @@ import re
 import sys
 from pathlib import Path
 
+from clusterpages.values import inputs
 from clusterpages.values.academic import AcademicYear
 from clusterpages.values.diagnostics import EXIT_CONTENT, EXIT_OK, EXIT_USAGE
 
@@ -155,7 +156,7 @@ def run(config: Path, kind: str, cluster: str, year_text: str | None, as_of: _dt
              f"Кластеры с планами: {', '.join(known)}.")
         return EXIT_USAGE
     old = earlier[-1]
-    target = config.parent / "content" / "clusters" / cluster / f"{kind}-{year.first}-{year.first + 1}.md"
+    target = inputs.on_disk(config.parent, inputs.cluster(cluster)) / inputs.yearly(kind, year.first)
     others = [target.with_suffix(ext) for ext in (".md", ".docx", ".xlsx", ".yaml") if target.with_suffix(ext).exists()]
     if others and not force:
         _say(f"Файл {others[0]} уже есть: новый план не записан. Чтобы заменить его, добавьте --force.")

@@ -18,6 +18,7 @@ from clusterpages.content.documents.office.plan import read_sidecar
 from clusterpages.content.read.office.package import MAX_FILE_BYTES
 from clusterpages.content.read.sources import read_text
 from clusterpages.values import diagnostics as dg
+from clusterpages.values import inputs
 from clusterpages.values.academic import AcademicYear
 from clusterpages.values.diagnostics import EXIT_CONTENT, EXIT_OK, EXIT_USAGE
 
@@ -79,7 +80,7 @@ def _target(config: Path, source: Path, cluster: str, name: str | None) -> tuple
     if _NAME.fullmatch(stem) is None:
         return None, (f"По имени «{source.name}» не понять, какой это документ. Укажите его: --as plan-2022-2023 "
                       "(или --as media-plan-2022-2023).")
-    folder = config.parent / "content" / "clusters" / cluster
+    folder = inputs.on_disk(config.parent, inputs.cluster(cluster))
     if not (folder / "cluster.yaml").is_file():
         return None, (f"Нет кластера «{cluster}»: не найден {folder / 'cluster.yaml'}. Создайте его командой "
                       f"«python build.py new cluster {cluster} --name \"…\"».")

@@ -13,6 +13,7 @@ import datetime as _dt
 import re
 from pathlib import Path
 
+from clusterpages.values import inputs
 from clusterpages.values.text import slugify
 
 _CLUSTER = """\
@@ -88,7 +89,7 @@ def new_cluster(site_root: Path, slug: str, name: str, as_of: _dt.date, short_na
                          f"Например: {slugify(slug or name)}")
     if not name.strip():
         raise ValueError("Укажите название кластера: --name \"Образовательно-отраслевой кластер …\"")
-    folder = site_root / "content" / "clusters" / slug
+    folder = inputs.on_disk(site_root, inputs.cluster(slug))
     if folder.exists():
         raise ValueError(f"Папка «{folder}» уже существует: выберите другое имя.")
     y1 = academic_year_of(as_of, year_start)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import errno
 from pathlib import Path
 
+from clusterpages.values import inputs
+
 
 class OutputError(Exception):
     """The output folder cannot be used or written; the message is for a person."""
@@ -44,8 +46,8 @@ class WriteError(OSError):
 
 def refuse_unsafe(out: Path, site_root: Path) -> None:
     out_r, root_r = out.resolve(), site_root.resolve()
-    forbidden = {Path(out_r.anchor), Path.home().resolve(), root_r, root_r / "content", root_r / "themes"}
-    if out_r in forbidden or out_r in root_r.parents or root_r / "content" in out_r.parents \
+    forbidden = {Path(out_r.anchor), Path.home().resolve(), root_r, inputs.on_disk(root_r, inputs.CONTENT), root_r / "themes"}
+    if out_r in forbidden or out_r in root_r.parents or inputs.on_disk(root_r, inputs.CONTENT) in out_r.parents \
             or root_r / "themes" in out_r.parents:
         raise OutputError(f"Папка вывода «{out}» совпадает с папкой сайта, content/, themes/, домашней или корневой папкой "
                           "— туда писать нельзя. Укажите отдельную папку, например --out output.")

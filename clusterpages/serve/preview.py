@@ -40,6 +40,7 @@ from clusterpages.serve.server import (
 from clusterpages.serve.session import Session
 from clusterpages.serve.watch import SourceWatcher
 from clusterpages.values import diagnostics as dg
+from clusterpages.values import inputs
 from clusterpages.values.diagnostics import EXIT_ABANDONED, EXIT_OK, EXIT_USAGE
 
 
@@ -166,7 +167,7 @@ def run(config: Path, out: Path | None, host: str, port: int, open_browser: bool
             return EXIT_USAGE
         actual_port = sockets[0].getsockname()[1]
         url = _url(host, actual_port)
-        watcher = SourceWatcher([site_root / "content", theme_dir(site_root), config], out)
+        watcher = SourceWatcher([inputs.on_disk(site_root, inputs.CONTENT), theme_dir(site_root), config], out)
         server = PreviewServer(out.resolve(), make_rebuild(config, out, as_of, strict), watcher, sockets, host,
                                ConsoleReport(site_root, url, open_browser))
         say(f"Папка предпросмотра: {out}" + (" (удалится при выходе)" if temp else ""))

@@ -14,6 +14,8 @@ from __future__ import annotations
 import functools
 import posixpath
 
+from clusterpages.values import inputs
+
 INDEX = "index.html"
 FEED = "feed.xml"
 CALENDAR = "calendar.ics"
@@ -200,20 +202,21 @@ def chart(cluster: str, report: str, n: int) -> str:
 
 def media(content_path: str) -> str:
     """Where a content file is published: content/clusters/it/media/x.png → clusters/it/media/x.png."""
-    return content_path[len("content/"):] if content_path.startswith("content/") else content_path
+    prefix = inputs.CONTENT + "/"
+    return content_path[len(prefix):] if content_path.startswith(prefix) else content_path
 
 
 def page_of(content_path: str) -> str | None:
     """The page a content file is shown on, or None when the file has no page of its own."""
-    parts = content_path.split("/")
-    if parts[:2] == ["content", "protocols"] and len(parts) == 3 and parts[2].endswith(".md"):
-        return protocol(parts[2][:-3])
-    if parts[:2] != ["content", "clusters"] or len(parts) < 4:
+    where = inputs.place(content_path)
+    if where.section == "protocol":
+        return protocol(where.slug)
+    if where.section != "cluster":
         return None
-    slug, rest = parts[2], parts[3:]
-    if rest == ["cluster.yaml"]:
+    slug, rest = where.slug, where.rest
+    if rest == ("cluster.yaml",):
         return cluster(slug)
-    if rest == ["videos.yaml"]:
+    if rest == ("videos.yaml",):
         return videos(slug)
     if len(rest) == 1 and rest[0].endswith(".md"):
         return document(slug, rest[0][:-3])
@@ -243,10 +246,8 @@ def relative(target: str, from_page: str) -> str:
 def content_cluster(content_path: str) -> str | None:
     """The cluster whose own content a source file is (its documents, pages, media), else None:
     cluster.yaml is not (its names are in every page's menu), nor protocols, config or theme."""
-    parts = content_path.split("/")
-    if parts[:2] != ["content", "clusters"] or len(parts) < 4 or parts[3:] == ["cluster.yaml"]:
-        return None
-    return parts[2]
+    where = inputs.place(content_path)
+    return where.slug if where.section == "cluster" and where.rest != ("cluster.yaml",) else None
 
 
 def cluster_of(path: str) -> str | None:

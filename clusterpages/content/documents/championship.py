@@ -8,14 +8,14 @@ from clusterpages.content.read import schemas
 from clusterpages.content.read.sources import SourceFile
 from clusterpages.model import Championship, Photo, Result
 from clusterpages.values import diagnostics as dg
-from clusterpages.values import urls
+from clusterpages.values import inputs, urls
 
 
 def parse_championship(ctx: Context, src: SourceFile, slug: str) -> tuple[Championship | None, list[dg.Diagnostic]]:
     doc, data, diags = front_matter(src, schemas.CHAMPIONSHIP, "чемпионата")
     if doc is None or any(d.severity == dg.ERROR for d in diags):
         return None, diags
-    scope = f"content/clusters/{slug}"
+    scope = inputs.cluster(slug)
     cslug = src.rel.rsplit("/", 1)[1][:-3]
     page = urls.championship(slug, cslug)
     end = data.get("end") or data["start"]

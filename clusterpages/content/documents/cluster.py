@@ -9,7 +9,7 @@ from clusterpages.content.read import schema, schemas, yamlload
 from clusterpages.content.read.sources import SourceFile
 from clusterpages.model import Cluster, College, EvidenceClaim, Partner, Profession
 from clusterpages.values import diagnostics as dg
-from clusterpages.values import urls
+from clusterpages.values import inputs, urls
 from clusterpages.values.colorparse import parse_color
 from clusterpages.values.colors import ColorError
 from clusterpages.values.text import slugify
@@ -21,7 +21,7 @@ def parse_cluster(ctx: Context, src: SourceFile, slug: str) -> tuple[Cluster | N
         return None, diags
     data, sub = schema.validate(located, schemas.CLUSTER, src.rel, what="кластера")
     diags += sub
-    scope = f"content/clusters/{slug}"
+    scope = inputs.cluster(slug)
     accent_raw = data.get("accent") or "primary"
     palette = ctx.config.palette
     accent_key = None

@@ -8,7 +8,7 @@ from clusterpages.content.read import schemas
 from clusterpages.content.read.sources import SourceFile
 from clusterpages.model import Page
 from clusterpages.values import diagnostics as dg
-from clusterpages.values import urls
+from clusterpages.values import inputs, urls
 
 
 def parse_page(ctx: Context, src: SourceFile, slug: str) -> tuple[Page | None, list[dg.Diagnostic]]:
@@ -18,7 +18,7 @@ def parse_page(ctx: Context, src: SourceFile, slug: str) -> tuple[Page | None, l
         return None, diags
     pslug = src.rel.rsplit("/", 1)[1][:-3]
     page = urls.page(slug, pslug) if slug else urls.help_page(pslug)
-    scope = f"content/clusters/{slug}" if slug else "content/help"
+    scope = inputs.cluster(slug) if slug else inputs.HELP
     body = body_html(ctx, doc.body, src.rel, doc.body_line, scope, page, diags)
     return Page(slug, pslug, src.rel, data["title"], data.get("date"), data.get("summary") or "",
                 tuple(t.lower().replace("ё", "е") for t in data.get("tags") or ()), body), diags

@@ -11,14 +11,14 @@ from clusterpages.content.read import schemas
 from clusterpages.content.read.sources import SourceFile
 from clusterpages.model import Approval, PlanDoc
 from clusterpages.values import diagnostics as dg
-from clusterpages.values import urls
+from clusterpages.values import inputs, urls
 
 
 def parse_plan(ctx: Context, src: SourceFile, slug: str, kind: str) -> tuple[PlanDoc | None, list[dg.Diagnostic]]:
     doc, data, diags = front_matter(src, schemas.PLAN, "плана" if kind == "plan" else "медиаплана")
     if doc is None or any(d.severity == dg.ERROR for d in diags):
         return None, diags
-    scope = f"content/clusters/{slug}"
+    scope = inputs.cluster(slug)
     year_line = doc.meta.line(("academic_year",))
     year = academic_year(data["academic_year"], ctx.config, src.rel, year_line, diags)
     if year is None:

@@ -8,7 +8,7 @@ from clusterpages.content.read import schemas
 from clusterpages.content.read.sources import SourceFile
 from clusterpages.model import Decision, Protocol, Rule
 from clusterpages.values import diagnostics as dg
-from clusterpages.values import urls
+from clusterpages.values import inputs, urls
 from clusterpages.values.academic import AcademicYear
 from clusterpages.values.deadlines import DeadlineError, parse_deadline
 
@@ -39,6 +39,6 @@ def parse_protocol(ctx: Context, src: SourceFile) -> tuple[Protocol | None, list
         decisions.append(Decision(d["number"], d["text"], d.get("deadline") or "", deadline, d.get("responsible") or "",
                                   rules, short=d.get("short") or "", line=d.get("_line")))
     approved = data.get("approved") or {}
-    body = body_html(ctx, doc.body, src.rel, doc.body_line, "content/protocols", urls.protocol(pslug), diags)
+    body = body_html(ctx, doc.body, src.rel, doc.body_line, inputs.PROTOCOLS, urls.protocol(pslug), diags)
     return Protocol(pslug, src.rel, data["title"], str(data["number"]), data["date"], approved.get("position") or "",
                     approved.get("name") or "", tuple(sorted(decisions, key=lambda x: x.number)), body), diags

@@ -11,7 +11,7 @@ from clusterpages.content.read import schemas
 from clusterpages.content.read.sources import SourceFile
 from clusterpages.model import Indicator, Report, ReportSection
 from clusterpages.values import diagnostics as dg
-from clusterpages.values import urls
+from clusterpages.values import inputs, urls
 from clusterpages.values.text import slugify
 
 
@@ -36,7 +36,7 @@ def parse_report(ctx: Context, src: SourceFile, slug: str) -> tuple[Report | Non
         return None, diags
     doc_slug = src.rel.rsplit("/", 1)[1][:-3]
     page = urls.document(slug, doc_slug)
-    html = body_html(ctx, doc.body, src.rel, doc.body_line, f"content/clusters/{slug}", page, diags)
+    html = body_html(ctx, doc.body, src.rel, doc.body_line, inputs.cluster(slug), page, diags)
     intro, sections = _sections(html)
     indicators = tuple(Indicator(i["name"], i["value"], i.get("previous"), i.get("unit") or "", i.get("target"),
                                  i.get("group") or "Показатели") for i in data.get("indicators") or [])

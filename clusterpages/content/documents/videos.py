@@ -7,7 +7,7 @@ from clusterpages.content.read import schema, schemas, yamlload
 from clusterpages.content.read.sources import SourceFile
 from clusterpages.model import Video
 from clusterpages.values import diagnostics as dg
-from clusterpages.values import urls
+from clusterpages.values import inputs, urls
 from clusterpages.values import videos as vids
 from clusterpages.values.text import slugify
 
@@ -18,7 +18,7 @@ def parse_videos(ctx: Context, src: SourceFile, slug: str) -> tuple[tuple[Video,
         return (), diags
     data, sub = schema.validate(located, schemas.VIDEOS, src.rel, what="в videos.yaml")
     diags += sub
-    scope = f"content/clusters/{slug}"
+    scope = inputs.cluster(slug)
     out, seen = [], set()
     for i, v in enumerate(data.get("videos") or []):
         line = v.get("_line")

@@ -23,7 +23,7 @@ from clusterpages.content.read.load import Sources
 from clusterpages.content.read.sources import SourceFile
 from clusterpages.model import Site
 from clusterpages.values import diagnostics as dg
-from clusterpages.values import memo, packing, text, urls
+from clusterpages.values import inputs, memo, packing, text, urls
 
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _KNOWN_NAMES = ("cluster.yaml, plan-ГГГГ-ГГГГ.md, media-plan-ГГГГ-ГГГГ.md, report-ГГГГ-ГГГГ.md, videos.yaml, "
@@ -109,32 +109,32 @@ def classify(sources: Sources) -> tuple[list[Task], list[dg.Diagnostic]]:
     diags: list[dg.Diagnostic] = []
     by_cluster: dict[str, list[SourceFile]] = {}
     for src in sources.files:
-        parts = src.rel.split("/")
-        if parts[:2] in (["content", "protocols"], ["content", "help"]) and len(parts) == 3 and parts[2].endswith(".md"):
-            protocol = parts[1] == "protocols"
-            problem = _slug_problem(parts[2][:-3], src.rel, "протокол" if protocol else "страница справки")
+        where = inputs.place(src.rel)
+        if where.section in ("protocol", "help"):
+            protocol = where.section == "protocol"
+            problem = _slug_problem(where.slug, src.rel, "протокол" if protocol else "страница справки")
             if problem:
                 diags.append(problem)
             else:
                 tasks.append(Task("protocol", src, None) if protocol else Task("help", src, ""))
-        elif parts[:2] == ["content", "clusters"] and len(parts) >= 4:
-            by_cluster.setdefault(parts[2], []).append(src)
-        elif parts[:2] != ["content", "media"]:
+        elif where.section == "cluster":
+            by_cluster.setdefault(where.slug, []).append(src)
+        elif where.section != "media":
             diags.append(dg.warning("content.unknown-file", src.rel, None,
                                     "Файл не относится ни к одному разделу сайта и не публикуется.",
                                     "Кластеры лежат в content/clusters/<имя>/, протоколы — в content/protocols/, "
                                     "страницы справки — в content/help/."))
     for slug in sorted(by_cluster):
         files = by_cluster[slug]
-        problem = _slug_problem(slug, f"content/clusters/{slug}", "папка кластера")
+        problem = _slug_problem(slug, inputs.cluster(slug), "папка кластера")
         if problem:
             diags.append(problem)
             continue
-        cluster_rel = f"content/clusters/{slug}/cluster.yaml"
+        cluster_rel = inputs.cluster_yaml(slug)
         if not any(f.rel == cluster_rel for f in files):
             if any(d.file == cluster_rel for d in sources.diagnostics):
                 continue  # it exists but could not be read: that diagnostic says why
-            diags.append(dg.error("cluster.missing", f"content/clusters/{slug}/cluster.yaml", None,
+            diags.append(dg.error("cluster.missing", cluster_rel, None,
                                   f"В папке кластера «{slug}» нет файла cluster.yaml.",
                                   f"Создайте его командой «python build.py new cluster {slug} --name \"…\"» или по образцу."))
             continue
@@ -181,8 +181,8 @@ def _cluster_tasks(slug: str, files: list[SourceFile]) -> tuple[list[Task], list
 
 def _scope(task: Task) -> str:
     if task.kind == "help":
-        return "content/help/"
-    return "content/protocols/" if task.slug is None else f"content/clusters/{task.slug}/"
+        return inputs.HELP + "/"
+    return inputs.PROTOCOLS + "/" if task.slug is None else inputs.cluster(task.slug) + "/"
 
 
 def parse_all(ctx: docs.Context, tasks: list[Task], mapper: Mapper, store: memo.Store,
@@ -222,7 +222,7 @@ def assemble(sources: Sources, as_of: _dt.date | None, fallback_as_of: _dt.date,
         return None, diags
     known = frozenset([f.rel for f in sources.files] + list(sources.media))
     if config.logo:
-        path, problem = refs.resolve(config.logo, "content/media", "content/media", known)
+        path, problem = refs.resolve(config.logo, inputs.MEDIA, inputs.MEDIA, known)
         if problem:
             diags.append(dg.error("path.missing" if problem == "файл не найден" else "path.outside", config.file,
                                   config.logo_line, f"brandbook.logo «{config.logo}»: {problem}.",
@@ -247,8 +247,7 @@ def assemble(sources: Sources, as_of: _dt.date | None, fallback_as_of: _dt.date,
             lists[kind].extend(value)
         else:
             lists[kind].append(value)
-    media = tuple(sorted((m[len("content/"):], m) for m in sources.media
-                         if m.startswith("content/media/") or (m.startswith("content/clusters/") and "/media/" in m)))
+    media = tuple(sorted((urls.media(m), m) for m in sources.media if inputs.is_media(m)))
     media += tuple(sorted((urls.plan_original(p.cluster, p.slug, p.original), p.file)
                           for p in lists["plan"] if p.original))
     # Clusters in the Russian alphabetical order of their short names: every menu and list follows it.

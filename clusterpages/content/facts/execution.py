@@ -30,8 +30,8 @@ from dataclasses import dataclass
 
 from clusterpages.model import Cluster, Decision, PlanDoc, PlanItem, Protocol, Rule, Site
 from clusterpages.values import diagnostics as dg
+from clusterpages.values import inputs, urls
 from clusterpages.values import status as st
-from clusterpages.values import urls
 from clusterpages.values.text import status_note
 
 # A decision's state: (label, icon). Where it means what a plan item's status means, the
@@ -191,7 +191,7 @@ def _rule_evidence(site: Site, cluster: Cluster, rule: Rule, protocol: Protocol)
     elif rule.type == "video":
         for v in site.videos:
             if v.cluster == cluster.slug and (rule.kind is None or v.kind == rule.kind):
-                add(v.title, urls.video(cluster.slug, v.slug), v.date, f"content/clusters/{cluster.slug}/videos.yaml", v.line)
+                add(v.title, urls.video(cluster.slug, v.slug), v.date, inputs.videos_yaml(cluster.slug), v.line)
     elif rule.type == "championship":
         for c in site.championships:
             if c.cluster == cluster.slug:

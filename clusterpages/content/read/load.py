@@ -11,6 +11,7 @@ from typing import Iterable
 from clusterpages.content.read.office.package import MAX_FILE_BYTES
 from clusterpages.content.read.sources import OFFICE_SUFFIXES, SourceFile, read_office, read_text
 from clusterpages.values import diagnostics as dg
+from clusterpages.values import inputs
 
 TEXT_SUFFIXES = {".md", ".yaml", ".yml"}
 _OFFICE_PLAN = re.compile(r"(?:media-plan|plan)-\d{4}-\d{4}\.(?:docx|xlsx)", re.IGNORECASE)
@@ -93,7 +94,7 @@ def load(config_path: Path) -> Sources:
     diags += sub
     files: list[SourceFile] = []
     media: list[str] = []
-    content = root / "content"
+    content = inputs.on_disk(root, inputs.CONTENT)
     if content.is_dir():
         for path in _walk(content, root, diags):
             if _is_source(path):
@@ -110,7 +111,7 @@ def load(config_path: Path) -> Sources:
                         continue
                 media.append(rel)
     else:
-        diags.append(dg.error("site.no-content", "content", None, "Нет папки content/ рядом с site_config.yaml.",
+        diags.append(dg.error("site.no-content", inputs.CONTENT, None, "Нет папки content/ рядом с site_config.yaml.",
                               "Создайте папку content/clusters/ или начните с «python build.py new cluster …»."))
     return Sources(config, tuple(files), tuple(media), tuple(diags))
 

@@ -9,6 +9,7 @@ from clusterpages.content.documents.planrows import Where
 from clusterpages.content.read.sources import SourceFile
 from clusterpages.model import Approval, PlanDoc
 from clusterpages.values import diagnostics as dg
+from clusterpages.values import inputs
 
 
 def _approval(ctx: Context, found, sidecar: dict, src: SourceFile, place: str, scope: str,
@@ -59,7 +60,7 @@ def parse_office_plan(ctx: Context, src: SourceFile, slug: str, kind: str, compa
                               f"Добавьте заголовок над таблицей или файл {sidecar_rel.rsplit('/', 1)[1]} рядом с "
                               "документом со строкой title: \"План работы …\"."))
         return None, diags
-    scope = f"content/clusters/{slug}"
+    scope = inputs.cluster(slug)
     approval = _approval(ctx, read.meta.approval, side, src, read.meta.approval_place, scope, diags)
     blocks: list = []
     used: set[str] = set()
