@@ -281,6 +281,37 @@ def _alpha(token: str | None) -> float | None:
     return value / 100 if unit == "%" else value
 
 
+def _rgb(values: list, shown: str, unreadable: ColorError) -> Color:
+    channels = []
+    for value, unit in values:
+        if unit not in ("", "%"):
+            raise unreadable
+        channel = value * 255 / 100 if unit == "%" else value
+        if not 0 <= channel <= 255:
+            raise ColorError(
+                f"В записи {shown} составляющие должны быть от 0 до 255 (или от 0% "
+                "до 100%).",
+                f'Укажите код цвета из брендбука, например "{EXAMPLE}".',
+            )
+        channels.append(round_half_up(channel))
+    return Color(*channels)
+
+
+def _hsl(values: list, shown: str, unreadable: ColorError) -> Color:
+    (hue, hue_unit), (sat, sat_unit), (light, light_unit) = values
+    factor = {"": 1.0, "deg": 1.0, "grad": 0.9, "rad": 180 / math.pi, "turn": 360.0}
+    if hue_unit not in factor or sat_unit not in ("", "%") or light_unit not in ("", "%"):
+        raise unreadable
+    if not (0 <= sat <= 100 and 0 <= light <= 100):
+        raise ColorError(
+            f"В записи {shown} насыщенность и светлота должны быть от 0% до 100%.",
+            f'Укажите код цвета из брендбука, например "{EXAMPLE}".',
+        )
+    h = (hue * factor[hue_unit] / 360) % 1.0
+    r, g, b = colorsys.hls_to_rgb(h, light / 100, sat / 100)
+    return Color(round_half_up(r * 255), round_half_up(g * 255), round_half_up(b * 255))
+
+
 def _parse_function(name: str, body: str, shown: str) -> Color:
     if name not in ("rgb", "rgba", "hsl", "hsla"):
         raise ColorError(
@@ -304,33 +335,7 @@ def _parse_function(name: str, body: str, shown: str) -> Color:
         raise unreadable
     values = [n for n in numbers if n is not None]
 
-    if notation == "rgb":
-        channels = []
-        for value, unit in values:
-            if unit not in ("", "%"):
-                raise unreadable
-            channel = value * 255 / 100 if unit == "%" else value
-            if not 0 <= channel <= 255:
-                raise ColorError(
-                    f"В записи {shown} составляющие должны быть от 0 до 255 (или от 0% "
-                    "до 100%).",
-                    f'Укажите код цвета из брендбука, например "{EXAMPLE}".',
-                )
-            channels.append(round_half_up(channel))
-        color = Color(*channels)
-    else:
-        (hue, hue_unit), (sat, sat_unit), (light, light_unit) = values
-        factor = {"": 1.0, "deg": 1.0, "grad": 0.9, "rad": 180 / math.pi, "turn": 360.0}
-        if hue_unit not in factor or sat_unit not in ("", "%") or light_unit not in ("", "%"):
-            raise unreadable
-        if not (0 <= sat <= 100 and 0 <= light <= 100):
-            raise ColorError(
-                f"В записи {shown} насыщенность и светлота должны быть от 0% до 100%.",
-                f'Укажите код цвета из брендбука, например "{EXAMPLE}".',
-            )
-        h = (hue * factor[hue_unit] / 360) % 1.0
-        r, g, b = colorsys.hls_to_rgb(h, light / 100, sat / 100)
-        color = Color(round_half_up(r * 255), round_half_up(g * 255), round_half_up(b * 255))
+    color = _rgb(values, shown, unreadable) if notation == "rgb" else _hsl(values, shown, unreadable)
 
     if alpha < 1:
         raise ColorError(

@@ -134,87 +134,37 @@ def check_palette(p: Palette) -> list[ContrastCheck]:
     """Every pair of site-wide colours the theme draws, in a fixed order."""
     t = theme_tokens(p)
     bg, surface = p.background, p.neutral_light
-    on_primary = t["--cp-on-primary"]
-    on_secondary = t["--cp-on-secondary"]
-    on_accent = t["--cp-on-accent"]
-    primary_dark = t["--cp-primary-dark"]
-    return [
-        _check(
-            _palette_key("text"),
-            "основной текст (text) на фоне страницы (background)",
-            p.text, bg, TEXT_MIN,
-            lambda: nearest_passing(p.text, bg, TEXT_MIN),
-        ),
-        _check(
-            _palette_key("neutral_light"),
-            "основной текст (text) на светлых плашках (neutral_light)",
-            p.text, surface, TEXT_MIN,
-            lambda: nearest_passing(surface, p.text, TEXT_MIN),
-        ),
-        _check(
-            _palette_key("neutral_dark"),
-            "приглушённый текст (neutral_dark) на фоне страницы (background)",
-            p.neutral_dark, bg, TEXT_MIN,
-            lambda: nearest_passing(p.neutral_dark, bg, TEXT_MIN),
-        ),
-        _check(
-            _palette_key("neutral_light"),
-            "приглушённый текст (neutral_dark) на светлых плашках (neutral_light)",
-            p.neutral_dark, surface, TEXT_MIN,
-            lambda: nearest_passing(surface, p.neutral_dark, TEXT_MIN),
-        ),
-        _check(
-            _palette_key("primary"),
-            "ссылки (primary) на фоне страницы (background)",
-            p.primary, bg, TEXT_MIN,
-            lambda: nearest_passing(p.primary, bg, TEXT_MIN),
-        ),
-        _check(
-            _palette_key("primary"),
-            f"{_text_name(on_primary)} на фоне шапки и кнопок (primary)",
-            on_primary, p.primary, TEXT_MIN,
-            lambda: nearest_passing(p.primary, on_primary, TEXT_MIN),
-        ),
-        _check(
-            _palette_key("primary"),
-            f"{_text_name(on_primary)} на затемнённом основном цвете (primary): кнопки "
-            "при наведении, подвал",
-            on_primary, primary_dark, TEXT_MIN,
-            lambda: _suggest_with_derived(
-                p.primary, on_primary, lambda c: shade(c, PRIMARY_DARK_SHADE), TEXT_MIN
-            ),
-        ),
-        _check(
-            _palette_key("secondary"),
-            f"{_text_name(on_secondary)} на дополнительном цвете (secondary)",
-            on_secondary, p.secondary, TEXT_MIN,
-            lambda: nearest_passing(p.secondary, on_secondary, TEXT_MIN),
-        ),
-        _check(
-            _palette_key("accent"),
-            f"{_text_name(on_accent)} на акцентном цвете (accent)",
-            on_accent, p.accent, TEXT_MIN,
-            lambda: nearest_passing(p.accent, on_accent, TEXT_MIN),
-        ),
-        _check(
-            _palette_key("accent"),
-            "акцентный цвет (accent) на фоне страницы: крупный текст и значки",
-            p.accent, bg, UI_MIN,
-            lambda: nearest_passing(p.accent, bg, UI_MIN),
-        ),
-        _check(
-            _palette_key("neutral_dark"),
-            "рамки полей и таблиц (из neutral_dark) на фоне страницы",
-            t["--cp-border"], bg, UI_MIN,
-            lambda: nearest_passing(p.neutral_dark, bg, UI_MIN),
-        ),
-        _check(
-            _palette_key("primary"),
-            "рамка фокуса клавиатуры (из primary) на фоне страницы",
-            t["--cp-focus"], bg, UI_MIN,
-            lambda: nearest_passing(p.primary, bg, UI_MIN),
-        ),
+    on_primary, on_secondary, on_accent = t["--cp-on-primary"], t["--cp-on-secondary"], t["--cp-on-accent"]
+    near = nearest_passing
+    # (the palette key to change, what is drawn, its colour, on what, the ratio it needs, a passing colour)
+    pairs = [
+        ("text", "основной текст (text) на фоне страницы (background)",
+         p.text, bg, TEXT_MIN, lambda: near(p.text, bg, TEXT_MIN)),
+        ("neutral_light", "основной текст (text) на светлых плашках (neutral_light)",
+         p.text, surface, TEXT_MIN, lambda: near(surface, p.text, TEXT_MIN)),
+        ("neutral_dark", "приглушённый текст (neutral_dark) на фоне страницы (background)",
+         p.neutral_dark, bg, TEXT_MIN, lambda: near(p.neutral_dark, bg, TEXT_MIN)),
+        ("neutral_light", "приглушённый текст (neutral_dark) на светлых плашках (neutral_light)",
+         p.neutral_dark, surface, TEXT_MIN, lambda: near(surface, p.neutral_dark, TEXT_MIN)),
+        ("primary", "ссылки (primary) на фоне страницы (background)",
+         p.primary, bg, TEXT_MIN, lambda: near(p.primary, bg, TEXT_MIN)),
+        ("primary", f"{_text_name(on_primary)} на фоне шапки и кнопок (primary)",
+         on_primary, p.primary, TEXT_MIN, lambda: near(p.primary, on_primary, TEXT_MIN)),
+        ("primary", f"{_text_name(on_primary)} на затемнённом основном цвете (primary): кнопки при наведении, подвал",
+         on_primary, t["--cp-primary-dark"], TEXT_MIN,
+         lambda: _suggest_with_derived(p.primary, on_primary, lambda c: shade(c, PRIMARY_DARK_SHADE), TEXT_MIN)),
+        ("secondary", f"{_text_name(on_secondary)} на дополнительном цвете (secondary)",
+         on_secondary, p.secondary, TEXT_MIN, lambda: near(p.secondary, on_secondary, TEXT_MIN)),
+        ("accent", f"{_text_name(on_accent)} на акцентном цвете (accent)",
+         on_accent, p.accent, TEXT_MIN, lambda: near(p.accent, on_accent, TEXT_MIN)),
+        ("accent", "акцентный цвет (accent) на фоне страницы: крупный текст и значки",
+         p.accent, bg, UI_MIN, lambda: near(p.accent, bg, UI_MIN)),
+        ("neutral_dark", "рамки полей и таблиц (из neutral_dark) на фоне страницы",
+         t["--cp-border"], bg, UI_MIN, lambda: near(p.neutral_dark, bg, UI_MIN)),
+        ("primary", "рамка фокуса клавиатуры (из primary) на фоне страницы",
+         t["--cp-focus"], bg, UI_MIN, lambda: near(p.primary, bg, UI_MIN)),
     ]
+    return [_check(_palette_key(key), what, fg, back, need, passing) for key, what, fg, back, need, passing in pairs]
 
 
 def check_cluster(

@@ -15,6 +15,33 @@ from clusterpages.values.colors import ColorError
 from clusterpages.values.text import slugify
 
 
+def _accent(written, palette, file: str, line: int | None, diags: list[dg.Diagnostic]):
+    """(the cluster's accent colour, the palette key it names or None)."""
+    if isinstance(written, str) and hasattr(palette, written.strip()):
+        return getattr(palette, written.strip()), written.strip()
+    try:
+        return parse_color(written), None
+    except ColorError as exc:
+        diags.append(dg.error("cluster.color", file, line, f"accent: {exc.message}",
+                              exc.hint + " Или укажите цвет из палитры: primary, secondary, accent."))
+        return palette.primary, None
+
+
+def _evidence(ctx: Context, written: list, file: str, scope: str, diags: list[dg.Diagnostic]) -> list[EvidenceClaim]:
+    """What the cluster says it published for a decision: an address, or a file of its own."""
+    evidence = []
+    for e in written:
+        link = e.get("link") or ""
+        if link.startswith(("http://", "https://")):
+            evidence.append(EvidenceClaim(e["protocol"], e["decision"], link, True, e["date"], e.get("note") or "", e["_line"]))
+            continue
+        path = content_ref(ctx, link, file, e["_line"], scope, "Подтверждение", diags)
+        if path:
+            target = urls.page_of(path) or urls.media(path)
+            evidence.append(EvidenceClaim(e["protocol"], e["decision"], target, False, e["date"], e.get("note") or "", e["_line"]))
+    return evidence
+
+
 def parse_cluster(ctx: Context, src: SourceFile, slug: str) -> tuple[Cluster | None, list[dg.Diagnostic]]:
     located, diags = yamlload.load(src.text, src.rel)
     if located is None:
@@ -22,19 +49,8 @@ def parse_cluster(ctx: Context, src: SourceFile, slug: str) -> tuple[Cluster | N
     data, sub = schema.validate(located, schemas.CLUSTER, src.rel, what="кластера")
     diags += sub
     scope = inputs.cluster(slug)
-    accent_raw = data.get("accent") or "primary"
-    palette = ctx.config.palette
-    accent_key = None
-    if isinstance(accent_raw, str) and hasattr(palette, accent_raw.strip()):
-        accent_key = accent_raw.strip()
-        accent = getattr(palette, accent_key)
-    else:
-        try:
-            accent = parse_color(accent_raw)
-        except ColorError as exc:
-            diags.append(dg.error("cluster.color", src.rel, located.line(("accent",)), f"accent: {exc.message}",
-                                  exc.hint + " Или укажите цвет из палитры: primary, secondary, accent."))
-            accent = palette.primary
+    accent, accent_key = _accent(data.get("accent") or "primary", ctx.config.palette, src.rel,
+                                 located.line(("accent",)), diags)
     if data.get("name") is None or data.get("leading_college") is None:
         return None, diags
     lead = data["leading_college"]
@@ -45,16 +61,7 @@ def parse_cluster(ctx: Context, src: SourceFile, slug: str) -> tuple[Cluster | N
         diags.append(dg.warning("html.sanitized", src.rel, located.line(("description",)),
                                 "Из описания удалён небезопасный HTML: " + ", ".join(desc.removed) + ".",
                                 "Пишите описание обычным текстом."))
-    evidence = []
-    for e in data.get("evidence") or []:
-        link = e.get("link") or ""
-        if link.startswith(("http://", "https://")):
-            evidence.append(EvidenceClaim(e["protocol"], e["decision"], link, True, e["date"], e.get("note") or "", e["_line"]))
-            continue
-        path = content_ref(ctx, link, src.rel, e["_line"], scope, "Подтверждение", diags)
-        if path:
-            target = urls.page_of(path) or urls.media(path)
-            evidence.append(EvidenceClaim(e["protocol"], e["decision"], target, False, e["date"], e.get("note") or "", e["_line"]))
+    evidence = _evidence(ctx, data.get("evidence") or [], src.rel, scope, diags)
     names = set()
     partners = []
     for p in (p for p in data.get("partners") or [] if p.get("name")):  # a nameless one is already an error

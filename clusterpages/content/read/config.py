@@ -42,6 +42,34 @@ def fallback_as_of() -> _dt.date:
     return _dt.date.today()
 
 
+def _palette(written: dict, located, file: str, diags: list[dg.Diagnostic]) -> dict:
+    """The brand book's colours: each as written, else the default (a colour that cannot be
+    read is an error and takes the default)."""
+    colours = {}
+    for key in _PALETTE_KEYS:
+        value = written.get(key)
+        colours[key] = getattr(DEFAULT_PALETTE, key)
+        if value is None:
+            continue
+        try:
+            colours[key] = parse_color(value)
+        except ColorError as exc:
+            line = located.line(("brandbook", "palette", key))
+            diags.append(dg.error("config.color", file, line, f"brandbook.palette.{key}: {exc.message}", exc.hint))
+    return colours
+
+
+def _base_url(base_url: str | None, file: str, line: int | None, diags: list[dg.Diagnostic]) -> str | None:
+    """Where output/ is published, ending in «/»; an address that is not one is an error."""
+    if base_url and not re.match(r"^https?://[^\s/]+", base_url):
+        diags.append(dg.error("config.base-url", file, line, f"base_url «{base_url}» — не адрес сайта.",
+                              "Запишите полный адрес, например https://college.ru/clusters/, или удалите поле."))
+        return None
+    if base_url and not base_url.endswith("/"):
+        base_url += "/"
+    return base_url
+
+
 def build_config(src: SourceFile, as_of: _dt.date | None, fallback_as_of: _dt.date
                  ) -> tuple[SiteConfig | None, list[dg.Diagnostic]]:
     """`as_of` comes from the command line; `fallback_as_of` from SOURCE_DATE_EPOCH or the clock."""
@@ -54,31 +82,12 @@ def build_config(src: SourceFile, as_of: _dt.date | None, fallback_as_of: _dt.da
     data, sub = schema.validate(located, schemas.SITE_CONFIG, src.rel, what="в настройках сайта")
     diags += sub
     brand = data.get("brandbook") or {}
-    palette_raw = brand.get("palette") or {}
-    colours = {}
-    for key in _PALETTE_KEYS:
-        value = palette_raw.get(key)
-        default = getattr(DEFAULT_PALETTE, key)
-        if value is None:
-            colours[key] = default
-            continue
-        try:
-            colours[key] = parse_color(value)
-        except ColorError as exc:
-            line = located.line(("brandbook", "palette", key))
-            diags.append(dg.error("config.color", src.rel, line, f"brandbook.palette.{key}: {exc.message}", exc.hint))
-            colours[key] = default
+    colours = _palette(brand.get("palette") or {}, located, src.rel, diags)
     year = data.get("academic_year") or {}
     greet = data.get("greetings") or {}
     fonts = brand.get("fonts") or {}
     line = located.line
-    base_url = data.get("base_url")
-    if base_url and not re.match(r"^https?://[^\s/]+", base_url):
-        diags.append(dg.error("config.base-url", src.rel, line(("base_url",)), f"base_url «{base_url}» — не адрес сайта.",
-                              "Запишите полный адрес, например https://college.ru/clusters/, или удалите поле."))
-        base_url = None
-    if base_url and not base_url.endswith("/"):
-        base_url += "/"
+    base_url = _base_url(data.get("base_url"), src.rel, line(("base_url",)), diags)
     logo = brand.get("logo")
     if any(d.severity == dg.ERROR for d in diags) and data.get("title") is None:
         return None, diags
