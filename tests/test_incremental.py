@@ -82,7 +82,7 @@ def _build(cfg: Path, out: Path, cache: bool) -> pipeline.Result:
     return result
 
 
-@settings(max_examples=6, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=3, deadline=None, suppress_health_check=list(HealthCheck))
 @given(st.lists(st.tuples(st.sampled_from(EDITS), st.integers(0, 50)), min_size=1, max_size=4))
 def test_incremental_equals_clean(tmp_path_factory, edits):
     """Both incremental paths: `build` with its cache folder, and the preview's in-memory session

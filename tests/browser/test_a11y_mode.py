@@ -94,9 +94,10 @@ def test_settings_survive_navigation(page, transport, built_site, site_pages, si
 def test_without_javascript_the_control_is_hidden_and_content_shown(
     open_page, built_site, site_pages
 ):
+    """One page of each type: the control and <main> come from the one base template."""
     page = open_page(java_script_enabled=False)
     failures = []
-    for path in site_pages:
+    for path in pages_by_type(built_site, site_pages).values():
         address = rel(built_site, path)
         page.goto(path.as_uri(), label=f"{address} [no JS]")
         p = page.page

@@ -18,11 +18,13 @@ from pathlib import Path
 
 import pytest
 
+from conftest import run_slow
 from test_hardening_fixture import AS_OF, tree_hashes
 
 REPO = Path(__file__).resolve().parents[2]
 SEED = int(os.environ.get("CLUSTERPAGES_KILL_SEED", "20230215"))
-KILLS = 20
+KILLS = 8        # at moments spread over a build; --run-slow: LONG_KILLS
+LONG_KILLS = 40
 
 
 def _example_copy(dst: Path) -> Path:
@@ -84,11 +86,11 @@ def _build_ok(config: Path, out: Path) -> subprocess.CompletedProcess:
     return proc
 
 
-def test_sigkill_at_random_moments_never_damages_the_output(example):
+def test_sigkill_at_random_moments_never_damages_the_output(example, request):
     config, out, before = example
     rng = random.Random(SEED)
     states = []
-    for n in range(KILLS):
+    for n in range(LONG_KILLS if run_slow(request.config) else KILLS):
         proc = _start(_argv(config, out))
         time.sleep(rng.uniform(0, 2.5))
         _kill(proc)
