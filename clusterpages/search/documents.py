@@ -95,8 +95,8 @@ def regional_docs(site: Site) -> list[Doc]:
                     _join(d.deadline_text, d.responsible)) for d in p.decisions]
     for e in page_specs.professions(site):
         out.append(Doc("page", e.name, urls.profession(e.slug), "Рабочие профессии",
-                       _join(*e.codes, *(c.name for c in e.clusters), *(v.title for v in e.videos))))
+                       _join(*e.codes, *e.cluster_names, *(v.text for v in e.videos))))
     for e in page_specs.partners(site):
         out.append(Doc("page", e.name, urls.partner(e.slug), "Предприятия-партнёры",
-                       _join(e.industry, *(c.name for c in e.clusters))))
+                       _join(e.industry, *e.cluster_names)))
     return out

@@ -18,6 +18,7 @@ from clusterpages.content.facts.tally import tally
 from clusterpages.model import Cluster, Site
 from clusterpages.site import charts
 from clusterpages.site.views import cluster as cluster_view
+from clusterpages.site.views import links
 from clusterpages.site.views import matrix as matrix_view
 from clusterpages.site.views import media
 from clusterpages.site.views import plan as plan_view
@@ -95,9 +96,13 @@ def _cluster_data(site: Site, cl: Cluster) -> dict:
     }
 
 
-def tochki_items(site: Site, cluster: str | None = None):
-    items = [(d, i) for d in site.plans for i in d.items if "точки-роста" in i.tags and (cluster is None or d.cluster == cluster)]
-    pages = [p for p in site.pages if "точки-роста" in p.tags and (cluster is None or p.cluster == cluster)]
+def tochki_items(site: Site, cluster: str | None = None) -> tuple[tuple[links.RowLink, ...], tuple[links.Link, ...]]:
+    """The plan rows and pages tagged «точки-роста» (of one cluster, or of all)."""
+    names = {c.slug: c.short_name for c in site.clusters}
+    items = tuple(links.row_link(d, i, names[d.cluster]) for d in site.plans for i in d.items
+                  if "точки-роста" in i.tags and (cluster is None or d.cluster == cluster))
+    pages = tuple(links.Link(p.title, urls.page(p.cluster, p.slug), names[p.cluster]) for p in site.pages
+                  if "точки-роста" in p.tags and (cluster is None or p.cluster == cluster))
     return items, pages
 
 
@@ -119,6 +124,7 @@ def specs(site: Site) -> list[PageSpec]:
     out.append(PageSpec(urls.INDEX, "index.html", site.config.title, ch, data={
         "clusters": site.clusters, "tallies": by_cluster, "tally": region,
         "greetings": greetings, "protocols": site.protocols, "matrices": matrices, "news": news,
+        "due": links.due_lists(region),
         "site_clusters": {c.slug: c for c in site.clusters}}))
     for p in site.protocols:
         out.append(PageSpec(urls.protocol(p.slug), "protocol.html",
@@ -131,7 +137,7 @@ def specs(site: Site) -> list[PageSpec]:
         rows = [(p, next(r for c, r in matrices[p.slug] if c.slug == cl.slug)) for p in site.protocols]
         t_items, t_pages = tochki_items(site, cl.slug)
         out.append(PageSpec(urls.cluster(cl.slug), "cluster.html", cl.name, ch, cl, (home,), {
-            **data, "rows": rows, "tally": by_cluster[cl.slug],
+            **data, "rows": rows, "tally": by_cluster[cl.slug], "due": links.due_lists(by_cluster[cl.slug]),
             "greetings": [v for v in greetings if v.cluster == cl.slug], "tochki_items": t_items, "tochki_pages": t_pages,
             "unpublished": cluster_view.unpublished(site, cl)}))
         for doc in data["plans"]:
@@ -170,8 +176,7 @@ def specs(site: Site) -> list[PageSpec]:
                         data={"kinds": KINDS}))
     t_items, t_pages = tochki_items(site)
     out.append(PageSpec(urls.TOCHKI, "tochki.html", "«От „Точек роста“ до мастерских ПОО»", ch,
-                        crumbs=(home,), data={"items": t_items, "pages": t_pages,
-                                              "site_clusters": {c.slug: c for c in site.clusters}}))
+                        crumbs=(home,), data={"items": t_items, "pages": t_pages}))
     return out + _guide(site, ch, home)
 
 
@@ -179,7 +184,8 @@ def _guide(site: Site, ch: Chrome, home: tuple[str, str]) -> list[PageSpec]:
     """The guide («Справка»): its index and a page per reader."""
     if not site.help:
         return []
-    return [PageSpec(urls.HELP, "help.html", "Справка", ch, crumbs=(home,), data={"guides": site.help})] + [
+    guides = tuple(links.Link(pg.title, urls.help_page(pg.slug), pg.summary or "") for pg in site.help)
+    return [PageSpec(urls.HELP, "help.html", "Справка", ch, crumbs=(home,), data={"guides": guides})] + [
         PageSpec(urls.help_page(pg.slug), "page.html", pg.title, ch, crumbs=(home, ("Справка", urls.HELP)),
                  data={"page": pg}) for pg in site.help]
 
@@ -189,8 +195,13 @@ class ProfessionEntry:
     name: str
     slug: str
     codes: tuple[str, ...]
-    clusters: tuple[Cluster, ...]
-    videos: tuple
+    clusters: tuple[links.Link, ...]   # note: the cluster's colleges, the leading one first
+    videos: tuple[links.Link, ...]     # note: the video's duration
+    cluster_names: tuple[str, ...]     # the clusters' full names (what the search finds it by)
+
+
+def _colleges(cl: Cluster) -> str:
+    return ", ".join([cl.leading.name] + [m.name for m in cl.colleges])
 
 
 def professions(site: Site) -> list[ProfessionEntry]:
@@ -207,9 +218,12 @@ def professions(site: Site) -> list[ProfessionEntry]:
             e = by.setdefault(v.profession.lower(), {"name": v.profession, "slug": slugify(v.profession), "codes": set(),
                                                      "clusters": [], "videos": []})
             e["videos"].append(v)
-    return sorted((ProfessionEntry(e["name"], e["slug"], tuple(sorted(e["codes"])), tuple(e["clusters"]),
-                                   tuple(sorted(e["videos"], key=lambda v: (v.date, v.slug)))) for e in by.values()),
-                  key=lambda e: ru_sort_key(e.name))
+    return sorted((ProfessionEntry(e["name"], e["slug"], tuple(sorted(e["codes"])),
+                                   tuple(links.cluster_link(c, _colleges(c)) for c in e["clusters"]),
+                                   tuple(links.Link(v.title, urls.video(v.cluster, v.slug), v.duration or "")
+                                         for v in sorted(e["videos"], key=lambda v: (v.date, v.slug))),
+                                   tuple(c.name for c in e["clusters"]))
+                   for e in by.values()), key=lambda e: ru_sort_key(e.name))
 
 
 # «АО», «ООО» … are not what people look a partner up by.
@@ -222,22 +236,27 @@ class PartnerEntry:
     slug: str
     url: str | None
     industry: str
-    clusters: tuple[Cluster, ...]
-    championships: tuple
-    items: tuple  # (PlanDoc, PlanItem)
+    clusters: tuple[links.Link, ...]
+    championships: tuple[links.Link, ...]
+    items: tuple[links.RowLink, ...]
+    cluster_names: tuple[str, ...]     # the clusters' full names (what the search finds it by)
 
 
 def partners(site: Site) -> list[PartnerEntry]:
+    names = {c.slug: c.short_name for c in site.clusters}
     by: dict[str, dict] = {}
     for cl in site.clusters:
         for p in cl.partners:
-            e = by.setdefault(p.slug, {"name": p.name, "url": p.url, "industry": p.industry, "clusters": [], "ch": [], "items": []})
-            e["clusters"].append(cl)
+            e = by.setdefault(p.slug, {"name": p.name, "url": p.url, "industry": p.industry, "clusters": [], "ch": [],
+                                       "items": [], "names": []})
+            e["clusters"].append(links.cluster_link(cl))
+            e["names"].append(cl.name)
     for slug, e in by.items():
-        e["ch"] = [c for c in site.championships if e["name"] in c.partners]
+        e["ch"] = [links.Link(c.title, urls.championship(c.cluster, c.slug)) for c in site.championships
+                   if e["name"] in c.partners]
         low = e["name"].lower()
         bare = low.split("«")[-1].rstrip("»").strip() if "«" in low else low
-        e["items"] = [(d, i) for d in site.plans for i in d.items
+        e["items"] = [links.row_link(d, i, names[d.cluster]) for d in site.plans for i in d.items
                       if bare and (bare in i.participants.lower() or bare in i.title_text.lower())]
     return sorted((PartnerEntry(e["name"], slug, e["url"], e["industry"], tuple(e["clusters"]), tuple(e["ch"]),
-                                tuple(e["items"])) for slug, e in by.items()), key=lambda e: ru_sort_key(_LEGAL_FORM.sub("", e.name)))
+                                tuple(e["items"]), tuple(e["names"])) for slug, e in by.items()), key=lambda e: ru_sort_key(_LEGAL_FORM.sub("", e.name)))
