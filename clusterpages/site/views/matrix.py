@@ -12,7 +12,9 @@ from typing import Mapping
 
 from clusterpages.content.facts import execution
 from clusterpages.content.facts.tally import Tally, tally
-from clusterpages.model import Cluster, Decision, Protocol, Site
+from clusterpages.model import Decision, Protocol, Site
+from clusterpages.site.views.links import Link
+from clusterpages.values import urls
 from clusterpages.values.text import ru_short_date
 
 # The word shown in a compact cell; the full label is in the cell's details.
@@ -47,6 +49,7 @@ class Column:
 
 @dataclass(frozen=True)
 class CellView:
+    column: Column               # the decision the cell is of
     state: str
     icon: str
     word: str
@@ -62,7 +65,7 @@ class CellView:
 
 @dataclass(frozen=True)
 class Row:
-    cluster: Cluster
+    cluster: Link                # the cluster's short name and home
     cells: tuple[CellView, ...]
     tally: Tally
 
@@ -73,13 +76,14 @@ class MatrixView:
     rows: tuple[Row, ...]
     tally: Tally
     decided_heading: bool        # the protocol's text has its own «Решили» heading
+    files: tuple[Link, ...]      # the table for Excel and programs: XLSX, CSV, JSON
 
 
-def _cell(c: execution.Cell) -> CellView:
+def _cell(c: execution.Cell, column: Column) -> CellView:
     ev = c.evidence
     links = tuple(dict.fromkeys((e.said, e.link) for e in c.sources if e.link))
     reason = c.reason[:1].upper() + c.reason[1:] + "."
-    return CellView(c.state, c.icon, SHORT_WORDS.get(c.state, c.label), c.label,
+    return CellView(column, c.state, c.icon, SHORT_WORDS.get(c.state, c.label), c.label,
                     ev.label if ev else "", ev.link if ev else None,
                     ru_short_date(ev.date) if ev and ev.date else "", c.late, reason,
                     f"why-{c.cluster}-{c.decision}", links)
@@ -87,8 +91,10 @@ def _cell(c: execution.Cell) -> CellView:
 
 def view(site: Site, protocol: Protocol, matrices: Mapping[str, execution.Matrix]) -> MatrixView:
     """The dashboard of `protocol`; `matrices` is execution.matrices(site)."""
-    rows = tuple(Row(cl, tuple(_cell(c) for c in cells), tally(site, cl.slug, matrices=matrices))
-                 for cl, cells in matrices[protocol.slug])
     columns = tuple(Column(d.number, short_title(d), d.deadline_text, tally(site, decision=d.number, matrices=matrices))
                     for d in protocol.decisions)
-    return MatrixView(columns, rows, tally(site, matrices=matrices), ">Решили<" in protocol.body_html)
+    rows = tuple(Row(Link(cl.short_name, urls.cluster(cl.slug)), tuple(_cell(c, col) for c, col in zip(cells, columns)),
+                     tally(site, cl.slug, matrices=matrices))
+                 for cl, cells in matrices[protocol.slug])
+    files = tuple(Link(kind.upper(), urls.matrix(protocol.slug, kind)) for kind in ("xlsx", "csv", "json"))
+    return MatrixView(columns, rows, tally(site, matrices=matrices), ">Решили<" in protocol.body_html, files)
