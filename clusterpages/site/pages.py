@@ -149,13 +149,15 @@ def specs(site: Site) -> list[PageSpec]:
             deeper = replace(r, intro_html=refs.deepen(r.intro_html),
                              sections=tuple(replace(x, html=refs.deepen(x.html)) for x in r.sections))
             report_charts = charts.for_report(r, site.config.year_style)
+            versions = links.ReportVersions(urls.document(cl.slug, r.slug), urls.report_print(cl.slug, r.slug),
+                                            urls.report_slides(cl.slug, r.slug))
             for path, tpl, top in ((urls.document(cl.slug, r.slug), "report.html", True),
                                    (urls.report_print(cl.slug, r.slug), "report_print.html", False),
                                    (urls.report_slides(cl.slug, r.slug), "report_slides.html", False)):
                 extra = {"deck": slides_view.deck(report_charts, deeper.sections)} if tpl == "report_slides.html" else {}
                 out.append(PageSpec(path, tpl, r.title, ch, cl, crumbs if top else rc,
                                     {"report": r if top else deeper, "charts": report_charts,
-                                     "figures": charts.figures(r), **extra}))
+                                     "figures": charts.figures(r), "versions": versions, **extra}))
         newest_first = sorted(data["videos"], key=lambda v: (v.date, v.slug), reverse=True)
         out.append(PageSpec(urls.videos(cl.slug), "videos.html", f"Видео — {cl.short_name}", ch, cl, crumbs,
                             {"videos": newest_first, "video_groups": video_view.groups(newest_first)}))

@@ -33,6 +33,15 @@ class RowLink:
 
 
 @dataclass(frozen=True)
+class ReportVersions:
+    """The site paths of a report's three versions: on the site, printed, as slides."""
+
+    page: str
+    print: str
+    slides: str
+
+
+@dataclass(frozen=True)
 class DueLists:
     """The rows a page lists as overdue and due within 30 days, for the `due_list` macro."""
 
