@@ -143,6 +143,7 @@ def specs(site: Site) -> list[PageSpec]:
         for doc in data["plans"]:
             out.append(PageSpec(urls.document(cl.slug, doc.slug), "plan.html", doc.title, ch, cl, crumbs,
                                 {"doc": doc, "tally": tally(site, cl.slug, doc.slug), "blocks": plan_view.blocks(doc),
+                                 "files": links.plan_files(doc),
                                  "media": media.summary(doc) if doc.kind == "media-plan" else None}))
         for r in data["reports"]:
             rc = crumbs + ((r.title, urls.document(cl.slug, r.slug)),)

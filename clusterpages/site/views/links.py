@@ -42,6 +42,24 @@ class ReportVersions:
 
 
 @dataclass(frozen=True)
+class PlanFiles:
+    """The site paths of a plan's twins, and of its Word or Excel original when it has one."""
+
+    json: str
+    ics: str
+    docx: str
+    original: str | None = None
+    original_kind: str = ""       # «DOCX», «XLSX»
+
+
+def plan_files(doc: PlanDoc) -> PlanFiles:
+    original = urls.plan_original(doc.cluster, doc.slug, doc.original) if doc.original else None
+    return PlanFiles(urls.plan_json(doc.cluster, doc.slug, doc.kind), urls.plan_ics(doc.cluster, doc.slug, doc.kind),
+                     urls.plan_docx(doc.cluster, doc.slug, doc.kind), original,
+                     doc.original.rsplit(".", 1)[1].upper() if doc.original else "")
+
+
+@dataclass(frozen=True)
 class DueLists:
     """The rows a page lists as overdue and due within 30 days, for the `due_list` macro."""
 
