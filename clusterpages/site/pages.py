@@ -164,7 +164,10 @@ def specs(site: Site) -> list[PageSpec]:
                             {"videos": newest_first, "video_groups": video_view.groups(newest_first)}))
         if data["championships"]:
             out.append(PageSpec(urls.championships(cl.slug), "championships.html", f"Чемпионаты — {cl.short_name}",
-                                ch, cl, crumbs, {"championships": data["championships"]}))
+                                ch, cl, crumbs, {"championships": tuple(
+                                    links.Link(c.title, urls.championship(cl.slug, c.slug),
+                                               text.ru_date_range(c.start, c.end) + (f", {c.venue}" if c.venue else ""))
+                                    for c in data["championships"])}))
         for c in data["championships"]:
             out.append(PageSpec(urls.championship(cl.slug, c.slug), "championship.html", c.title, ch, cl,
                                 crumbs + (("Чемпионаты", urls.championships(cl.slug)),), {"championship": c}))
