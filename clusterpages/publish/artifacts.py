@@ -77,7 +77,8 @@ def _kits(site: Site, fragments: list[embed.Fragment], zips: Mapping[str, "bytes
 def admin_page(site: Site, env: jinja2.Environment, kits: tuple[Kit, ...], css: str) -> bytes:
     spec = specs.PageSpec(urls.ADMIN, "admin.html", "Для администраторов сайтов колледжей", specs.chrome(site),
                           crumbs=(HOME,), data={"view": "admin", "kits": kits, "css": css,
-                                                "base_url": site.config.base_url, "manifest_path": urls.MANIFEST})
+                                                "base_url": site.config.base_url, "manifest_path": urls.MANIFEST,
+                                                "embed_css": urls.EMBED_CSS})
     return render.render_page(env, spec)
 
 
