@@ -13,14 +13,12 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from clusterpages.content.documents import refs
-from clusterpages.content.facts import execution
 from clusterpages.content.facts.tally import tally
 from clusterpages.model import Cluster, Site
-from clusterpages.site import charts
+from clusterpages.site import charts, library
 from clusterpages.site.views import cluster as cluster_view
-from clusterpages.site.views import links
+from clusterpages.site.views import links, media
 from clusterpages.site.views import matrix as matrix_view
-from clusterpages.site.views import media
 from clusterpages.site.views import plan as plan_view
 from clusterpages.site.views import slides as slides_view
 from clusterpages.site.views import videos as video_view
@@ -86,16 +84,6 @@ def greeting_window(site: Site) -> bool:
     return md >= start or md <= end
 
 
-def _cluster_data(site: Site, cl: Cluster) -> dict:
-    return {
-        "plans": [p for p in site.plans if p.cluster == cl.slug],
-        "reports": [r for r in site.reports if r.cluster == cl.slug],
-        "videos": [v for v in site.videos if v.cluster == cl.slug],
-        "championships": sorted([c for c in site.championships if c.cluster == cl.slug], key=lambda c: c.start),
-        "pages": sorted([p for p in site.pages if p.cluster == cl.slug], key=lambda p: (p.date or _dt.date.min, p.slug)),
-    }
-
-
 def tochki_items(site: Site, cluster: str | None = None) -> tuple[tuple[links.RowLink, ...], tuple[links.Link, ...]]:
     """The plan rows and pages tagged «точки-роста» (of one cluster, or of all)."""
     names = {c.slug: c.short_name for c in site.clusters}
@@ -106,84 +94,126 @@ def tochki_items(site: Site, cluster: str | None = None) -> tuple[tuple[links.Ro
     return items, pages
 
 
+@dataclass(frozen=True)
+class _Shared:
+    """What every page list below needs: the site indexed once, the chrome, the way home."""
+
+    lib: library.Library
+    chrome: Chrome
+    home: tuple[str, str]
+    greetings: tuple  # the greeting videos featured now (inside the greetings window), else none
+
+
 def specs(site: Site) -> list[PageSpec]:
-    ch = chrome(site)
-    out: list[PageSpec] = []
-    home = ("Главная", urls.INDEX)
-    matrices = execution.matrices(site)
-    region = tally(site, matrices=matrices)
-    greetings = [v for v in site.videos if v.kind == "greeting"] if greeting_window(site) else []
-    by_cluster = {cl.slug: tally(site, cl.slug, matrices=matrices) for cl in site.clusters}
+    lib = library.library(site)
+    greetings = tuple(v for v in site.videos if v.kind == "greeting") if greeting_window(site) else ()
+    s = _Shared(lib, chrome(site), ("Главная", urls.INDEX), greetings)
+    out = [_index(s)] + [_protocol(s, p) for p in site.protocols]
+    for docs in lib.clusters.values():
+        out += _cluster_pages(s, docs)
+    return out + _regional(s) + _guide(site, s.chrome, s.home)
+
+
+def _news(site: Site) -> list[tuple]:
+    """The newest dated pages, championships, reports and plan updates up to the as-of date."""
     news = sorted(
         [(p.date, p.title, urls.page(p.cluster, p.slug), p.cluster) for p in site.pages if p.date] +
         [(c.start, c.title, urls.championship(c.cluster, c.slug), c.cluster) for c in site.championships] +
         [(r.published, r.title, urls.document(r.cluster, r.slug), r.cluster) for r in site.reports] +
         [(d.updated, d.title, urls.document(d.cluster, d.slug), d.cluster) for d in site.plans if d.updated],
         key=lambda n: (n[0], n[2]), reverse=True)
-    news = [n for n in news if n[0] <= site.config.as_of][:8]
-    out.append(PageSpec(urls.INDEX, "index.html", site.config.title, ch, data={
-        "clusters": site.clusters, "tallies": by_cluster, "tally": region,
-        "greetings": greetings, "protocols": site.protocols, "matrices": matrices, "news": news,
-        "due": links.due_lists(region),
-        "site_clusters": {c.slug: c for c in site.clusters}}))
-    for p in site.protocols:
-        out.append(PageSpec(urls.protocol(p.slug), "protocol.html",
-                            f"Исполнение протокола №\u00a0{p.number} от {text.ru_date(p.date)}", ch, crumbs=(home,),
-                            data={"protocol": p, "matrix": matrices[p.slug], "tally": region,
-                                  "view": matrix_view.view(site, p, matrices)}))
-    for cl in site.clusters:
-        crumbs = (home, (cl.short_name, urls.cluster(cl.slug)))
-        data = _cluster_data(site, cl)
-        rows = [(p, next(r for c, r in matrices[p.slug] if c.slug == cl.slug)) for p in site.protocols]
-        t_items, t_pages = tochki_items(site, cl.slug)
-        out.append(PageSpec(urls.cluster(cl.slug), "cluster.html", cl.name, ch, cl, (home,), {
-            **data, "rows": rows, "tally": by_cluster[cl.slug], "due": links.due_lists(by_cluster[cl.slug]),
-            "greetings": [v for v in greetings if v.cluster == cl.slug], "tochki_items": t_items, "tochki_pages": t_pages,
-            "unpublished": cluster_view.unpublished(site, cl)}))
-        for doc in data["plans"]:
-            out.append(PageSpec(urls.document(cl.slug, doc.slug), "plan.html", doc.title, ch, cl, crumbs,
-                                {"doc": doc, "tally": tally(site, cl.slug, doc.slug), "blocks": plan_view.blocks(doc),
-                                 "files": links.plan_files(doc),
-                                 "media": media.summary(doc) if doc.kind == "media-plan" else None}))
-        for r in data["reports"]:
-            rc = crumbs + ((r.title, urls.document(cl.slug, r.slug)),)
-            deeper = replace(r, intro_html=refs.deepen(r.intro_html),
-                             sections=tuple(replace(x, html=refs.deepen(x.html)) for x in r.sections))
-            report_charts = charts.for_report(r, site.config.year_style)
-            versions = links.ReportVersions(urls.document(cl.slug, r.slug), urls.report_print(cl.slug, r.slug),
-                                            urls.report_slides(cl.slug, r.slug))
-            for path, tpl, top in ((urls.document(cl.slug, r.slug), "report.html", True),
-                                   (urls.report_print(cl.slug, r.slug), "report_print.html", False),
-                                   (urls.report_slides(cl.slug, r.slug), "report_slides.html", False)):
-                extra = {"deck": slides_view.deck(report_charts, deeper.sections)} if tpl == "report_slides.html" else {}
-                out.append(PageSpec(path, tpl, r.title, ch, cl, crumbs if top else rc,
-                                    {"report": r if top else deeper, "charts": report_charts,
-                                     "figures": charts.figures(r), "versions": versions, **extra}))
-        newest_first = sorted(data["videos"], key=lambda v: (v.date, v.slug), reverse=True)
-        out.append(PageSpec(urls.videos(cl.slug), "videos.html", f"Видео — {cl.short_name}", ch, cl, crumbs,
-                            {"videos": newest_first, "video_groups": video_view.groups(newest_first)}))
-        if data["championships"]:
-            out.append(PageSpec(urls.championships(cl.slug), "championships.html", f"Чемпионаты — {cl.short_name}",
-                                ch, cl, crumbs, {"championships": tuple(
-                                    links.Link(c.title, urls.championship(cl.slug, c.slug),
-                                               text.ru_date_range(c.start, c.end) + (f", {c.venue}" if c.venue else ""))
-                                    for c in data["championships"])}))
-        for c in data["championships"]:
-            out.append(PageSpec(urls.championship(cl.slug, c.slug), "championship.html", c.title, ch, cl,
-                                crumbs + (("Чемпионаты", urls.championships(cl.slug)),), {"championship": c}))
-        for pg in data["pages"]:
-            out.append(PageSpec(urls.page(cl.slug, pg.slug), "page.html", pg.title, ch, cl, crumbs, {"page": pg}))
-        out.append(PageSpec(urls.search_page(cl.slug), "search.html", "Поиск", ch, cl, crumbs, {"kinds": KINDS}))
-    out.append(PageSpec(urls.PROFESSIONS, "professions.html", "Рабочие профессии: видео и колледжи", ch,
-                        crumbs=(home,), data={"professions": professions(site)}))
-    out.append(PageSpec(urls.PARTNERS, "partners.html", "Предприятия-партнёры кластеров", ch, crumbs=(home,),
-                        data={"partners": partners(site)}))
-    out.append(PageSpec(urls.search_page(None), "search.html", "Поиск по сайту", ch, crumbs=(home,),
-                        data={"kinds": KINDS}))
+    return [n for n in news if n[0] <= site.config.as_of][:8]
+
+
+def _index(s: _Shared) -> PageSpec:
+    site, lib = s.lib.site, s.lib
+    return PageSpec(urls.INDEX, "index.html", site.config.title, s.chrome, data={
+        "clusters": site.clusters, "tallies": lib.tallies, "tally": lib.region,
+        "greetings": list(s.greetings), "protocols": site.protocols, "matrices": lib.matrices, "news": _news(site),
+        "due": links.due_lists(lib.region),
+        "site_clusters": {c.slug: c for c in site.clusters}})
+
+
+def _protocol(s: _Shared, p) -> PageSpec:
+    lib = s.lib
+    return PageSpec(urls.protocol(p.slug), "protocol.html",
+                    f"Исполнение протокола №\u00a0{p.number} от {text.ru_date(p.date)}", s.chrome, crumbs=(s.home,),
+                    data={"protocol": p, "matrix": lib.matrices[p.slug], "tally": lib.region,
+                          "view": matrix_view.view(lib.site, p, lib.matrices)})
+
+
+def _cluster_pages(s: _Shared, docs: library.ClusterDocs) -> list[PageSpec]:
+    site, lib, cl = s.lib.site, s.lib, docs.cluster
+    crumbs = (s.home, (cl.short_name, urls.cluster(cl.slug)))
+    data = {"plans": list(docs.plans), "reports": list(docs.reports), "videos": list(docs.videos),
+            "championships": list(docs.championships), "pages": list(docs.pages)}
+    rows = [(p, next(r for c, r in lib.matrices[p.slug] if c.slug == cl.slug)) for p in site.protocols]
+    t_items, t_pages = tochki_items(site, cl.slug)
+    out = [PageSpec(urls.cluster(cl.slug), "cluster.html", cl.name, s.chrome, cl, (s.home,), {
+        **data, "rows": rows, "tally": lib.tallies[cl.slug], "due": links.due_lists(lib.tallies[cl.slug]),
+        "greetings": [v for v in s.greetings if v.cluster == cl.slug], "tochki_items": t_items, "tochki_pages": t_pages,
+        "unpublished": cluster_view.unpublished(site, cl)})]
+    for doc in docs.plans:
+        out.append(PageSpec(urls.document(cl.slug, doc.slug), "plan.html", doc.title, s.chrome, cl, crumbs,
+                            {"doc": doc, "tally": tally(site, cl.slug, doc.slug), "blocks": plan_view.blocks(doc),
+                             "files": links.plan_files(doc),
+                             "media": media.summary(doc) if doc.kind == "media-plan" else None}))
+    for r in docs.reports:
+        out += _report_pages(s, cl, r, crumbs)
+    return out + _cluster_lists(s, docs, crumbs)
+
+
+def _report_pages(s: _Shared, cl: Cluster, r, crumbs: tuple) -> list[PageSpec]:
+    """A report on the site, printed (A4) and as slides."""
+    rc = crumbs + ((r.title, urls.document(cl.slug, r.slug)),)
+    deeper = replace(r, intro_html=refs.deepen(r.intro_html),
+                     sections=tuple(replace(x, html=refs.deepen(x.html)) for x in r.sections))
+    report_charts = charts.for_report(r, s.lib.site.config.year_style)
+    versions = links.ReportVersions(urls.document(cl.slug, r.slug), urls.report_print(cl.slug, r.slug),
+                                    urls.report_slides(cl.slug, r.slug))
+    out = []
+    for path, tpl, top in ((versions.page, "report.html", True), (versions.print, "report_print.html", False),
+                           (versions.slides, "report_slides.html", False)):
+        extra = {"deck": slides_view.deck(report_charts, deeper.sections)} if tpl == "report_slides.html" else {}
+        out.append(PageSpec(path, tpl, r.title, s.chrome, cl, crumbs if top else rc,
+                            {"report": r if top else deeper, "charts": report_charts,
+                             "figures": charts.figures(r), "versions": versions, **extra}))
+    return out
+
+
+def _cluster_lists(s: _Shared, docs: library.ClusterDocs, crumbs: tuple) -> list[PageSpec]:
+    """A cluster's videos, championships, pages and search."""
+    cl, ch = docs.cluster, s.chrome
+    newest_first = sorted(docs.videos, key=lambda v: (v.date, v.slug), reverse=True)
+    out = [PageSpec(urls.videos(cl.slug), "videos.html", f"Видео — {cl.short_name}", ch, cl, crumbs,
+                    {"videos": newest_first, "video_groups": video_view.groups(newest_first)})]
+    if docs.championships:
+        out.append(PageSpec(urls.championships(cl.slug), "championships.html", f"Чемпионаты — {cl.short_name}",
+                            ch, cl, crumbs, {"championships": tuple(
+                                links.Link(c.title, urls.championship(cl.slug, c.slug),
+                                           text.ru_date_range(c.start, c.end) + (f", {c.venue}" if c.venue else ""))
+                                for c in docs.championships)}))
+    for c in docs.championships:
+        out.append(PageSpec(urls.championship(cl.slug, c.slug), "championship.html", c.title, ch, cl,
+                            crumbs + (("Чемпионаты", urls.championships(cl.slug)),), {"championship": c}))
+    for pg in docs.pages:
+        out.append(PageSpec(urls.page(cl.slug, pg.slug), "page.html", pg.title, ch, cl, crumbs, {"page": pg}))
+    out.append(PageSpec(urls.search_page(cl.slug), "search.html", "Поиск", ch, cl, crumbs, {"kinds": KINDS}))
+    return out
+
+
+def _regional(s: _Shared) -> list[PageSpec]:
+    """The region's own pages: professions, partners, search, «Точки роста»."""
+    site, ch, home = s.lib.site, s.chrome, s.home
     t_items, t_pages = tochki_items(site)
-    out.append(PageSpec(urls.TOCHKI, "tochki.html", "«От „Точек роста“ до мастерских ПОО»", ch,
-                        crumbs=(home,), data={"items": t_items, "pages": t_pages}))
-    return out + _guide(site, ch, home)
+    return [PageSpec(urls.PROFESSIONS, "professions.html", "Рабочие профессии: видео и колледжи", ch,
+                     crumbs=(home,), data={"professions": professions(site)}),
+            PageSpec(urls.PARTNERS, "partners.html", "Предприятия-партнёры кластеров", ch, crumbs=(home,),
+                     data={"partners": partners(site)}),
+            PageSpec(urls.search_page(None), "search.html", "Поиск по сайту", ch, crumbs=(home,),
+                     data={"kinds": KINDS}),
+            PageSpec(urls.TOCHKI, "tochki.html", "«От „Точек роста“ до мастерских ПОО»", ch,
+                     crumbs=(home,), data={"items": t_items, "pages": t_pages})]
 
 
 def _guide(site: Site, ch: Chrome, home: tuple[str, str]) -> list[PageSpec]:
