@@ -31,6 +31,22 @@ from clusterpages.values.text import ru_sort_key, slugify
 class NavCluster:
     slug: str
     short_name: str
+    url: str
+
+
+@dataclass(frozen=True)
+class SiteLinks:
+    """The site paths every page links to: home, feed, search, the region's pages, the footer's."""
+
+    index: str = urls.INDEX
+    feed: str = urls.FEED
+    search: str = urls.search_page(None)
+    search_manifest: str = urls.SEARCH_MANIFEST
+    professions: str = urls.PROFESSIONS
+    partners: str = urls.PARTNERS
+    tochki: str = urls.TOCHKI
+    admin: str = urls.ADMIN
+    help: str = urls.HELP
 
 
 @dataclass(frozen=True)
@@ -46,9 +62,19 @@ class Chrome:
     fonts: tuple[str, str]
     logo: str | None
     nav: tuple[NavCluster, ...]
-    protocols: tuple[tuple[str, str], ...]  # (slug, title)
+    protocols: tuple[tuple[str, str], ...]  # (site path of its table, title)
     base_url: str | None
     has_help: bool = False   # the site has a guide («Справка», content/help/)
+    links: SiteLinks = SiteLinks()
+
+
+@dataclass(frozen=True)
+class ClusterLinks:
+    """The site paths of the cluster a page belongs to: its home, feed and search."""
+
+    home: str
+    feed: str
+    search: str
 
 
 @dataclass(frozen=True)
@@ -62,15 +88,17 @@ class PageSpec:
     data: dict = field(default_factory=dict)
 
     def context(self) -> dict[str, Any]:
+        cl = self.cluster
+        here = ClusterLinks(urls.cluster(cl.slug), urls.cluster_feed(cl.slug), urls.search_page(cl.slug)) if cl else None
         return {"page_path": self.path, "title": self.title, "chrome": self.chrome, "cluster": self.cluster,
-                "crumbs": self.crumbs, **self.data}
+                "cluster_links": here, "crumbs": self.crumbs, **self.data}
 
 
 def chrome(site: Site) -> Chrome:
     c = site.config
     return Chrome(c.title, c.demo, c.as_of, c.department_name, c.department_url, c.year_style, c.fonts, c.logo,
-                  tuple(NavCluster(cl.slug, cl.short_name) for cl in site.clusters),
-                  tuple((p.slug, p.title) for p in site.protocols), c.base_url, bool(site.help))
+                  tuple(NavCluster(cl.slug, cl.short_name, urls.cluster(cl.slug)) for cl in site.clusters),
+                  tuple((urls.protocol(p.slug), p.title) for p in site.protocols), c.base_url, bool(site.help))
 
 
 def greeting_window(site: Site) -> bool:
