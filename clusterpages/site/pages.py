@@ -17,6 +17,7 @@ from clusterpages.content.facts.tally import tally
 from clusterpages.model import Cluster, Site
 from clusterpages.site import charts, library
 from clusterpages.site.views import cluster as cluster_view
+from clusterpages.site.views import home as home_view
 from clusterpages.site.views import links, media
 from clusterpages.site.views import matrix as matrix_view
 from clusterpages.site.views import plan as plan_view
@@ -173,12 +174,11 @@ def _protocol(s: _Shared, p) -> PageSpec:
 def _cluster_pages(s: _Shared, docs: library.ClusterDocs) -> list[PageSpec]:
     site, lib, cl = s.lib.site, s.lib, docs.cluster
     crumbs = (s.home, (cl.short_name, urls.cluster(cl.slug)))
-    data = {"plans": list(docs.plans), "reports": list(docs.reports), "videos": list(docs.videos),
-            "championships": list(docs.championships), "pages": list(docs.pages)}
     rows = [(p, next(r for c, r in lib.matrices[p.slug] if c.slug == cl.slug)) for p in site.protocols]
     t_items, t_pages = tochki_items(site, cl.slug)
     out = [PageSpec(urls.cluster(cl.slug), "cluster.html", cl.name, s.chrome, cl, (s.home,), {
-        **data, "rows": rows, "tally": lib.tallies[cl.slug], "due": links.due_lists(lib.tallies[cl.slug]),
+        "videos": list(docs.videos), "championships": list(docs.championships), "home": home_view.cluster_home(docs, rows),
+        "tally": lib.tallies[cl.slug], "due": links.due_lists(lib.tallies[cl.slug]),
         "greetings": [v for v in s.greetings if v.cluster == cl.slug], "tochki_items": t_items, "tochki_pages": t_pages,
         "unpublished": cluster_view.unpublished(site, cl)})]
     for doc in docs.plans:

@@ -1,0 +1,71 @@
+"""A cluster's home as its template shows it: what it links to, its protocols' decisions with the
+cluster's state of each (pure)."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass
+
+from clusterpages.content.facts import execution
+from clusterpages.model import Protocol
+from clusterpages.site.library import ClusterDocs
+from clusterpages.site.views.links import Link
+from clusterpages.site.views.matrix import short_title
+from clusterpages.values import urls
+
+
+@dataclass(frozen=True)
+class DecisionLine:
+    """A protocol decision on a cluster's home: its number and short title, and the cluster's cell."""
+
+    number: int
+    title: str          # the decision's short title
+    text: str           # the decision as the protocol words it
+    deadline: str
+    cell: execution.Cell
+
+
+@dataclass(frozen=True)
+class ProtocolLine:
+    number: str
+    date: _dt.date
+    slug: str
+    url: str
+    decisions: tuple[DecisionLine, ...]
+
+
+@dataclass(frozen=True)
+class ClusterHome:
+    """What a cluster's home (and its CMS piece) links to."""
+
+    phone_href: str                   # tel: address of the leading college's phone, "" without one
+    plans: tuple[Link, ...]
+    reports: tuple[Link, ...]
+    pages: tuple[Link, ...]
+    videos: str                       # the cluster's video page
+    championships: str               # the cluster's championships page
+    protocols: tuple[ProtocolLine, ...]
+    partners: tuple[Link, ...]        # note: the partner's industry; address: its page on this site
+    professions: tuple[Link, ...]     # note: the profession's code
+
+
+def _tel(phone: str) -> str:
+    """«+7 (3822) 55-44-33» → «+73822554433»."""
+    return "".join(ch for ch in phone if ch not in " ()-")
+
+
+def cluster_home(docs: ClusterDocs, rows: list[tuple[Protocol, tuple[execution.Cell, ...]]]) -> ClusterHome:
+    """`rows`: each protocol with the cluster's cells of it, decision by decision."""
+    cl = docs.cluster
+    lines = tuple(ProtocolLine(p.number, p.date, p.slug, urls.protocol(p.slug),
+                               tuple(DecisionLine(d.number, short_title(d), d.text, d.deadline_text, cell)
+                                     for d, cell in zip(p.decisions, cells)))
+                  for p, cells in rows)
+    return ClusterHome(
+        _tel(cl.leading.phone) if cl.leading.phone else "",
+        tuple(Link(d.title, urls.document(cl.slug, d.slug)) for d in docs.plans),
+        tuple(Link(r.title, urls.document(cl.slug, r.slug)) for r in docs.reports),
+        tuple(Link(pg.title, urls.page(cl.slug, pg.slug)) for pg in docs.pages),
+        urls.videos(cl.slug), urls.championships(cl.slug), lines,
+        tuple(Link(p.name, urls.partner(p.slug), p.industry) for p in cl.partners),
+        tuple(Link(p.name, urls.profession(p.slug), p.code) for p in cl.professions))
