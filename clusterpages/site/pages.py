@@ -151,16 +151,16 @@ def _news(site: Site) -> list[tuple]:
         [(r.published, r.title, urls.document(r.cluster, r.slug), r.cluster) for r in site.reports] +
         [(d.updated, d.title, urls.document(d.cluster, d.slug), d.cluster) for d in site.plans if d.updated],
         key=lambda n: (n[0], n[2]), reverse=True)
-    return [n for n in news if n[0] <= site.config.as_of][:8]
+    names = {c.slug: c.short_name for c in site.clusters}
+    return [(d, title, path, names[slug]) for d, title, path, slug in news if d <= site.config.as_of][:8]
 
 
 def _index(s: _Shared) -> PageSpec:
     site, lib = s.lib.site, s.lib
     return PageSpec(urls.INDEX, "index.html", site.config.title, s.chrome, data={
-        "clusters": site.clusters, "tallies": lib.tallies, "tally": lib.region,
-        "greetings": list(s.greetings), "protocols": site.protocols, "matrices": lib.matrices, "news": _news(site),
-        "due": links.due_lists(lib.region),
-        "site_clusters": {c.slug: c for c in site.clusters}})
+        "clusters": tuple(home_view.cluster_card(c) for c in site.clusters), "tallies": lib.tallies, "tally": lib.region,
+        "greetings": list(s.greetings), "protocols": tuple(home_view.protocol_line(p) for p in site.protocols),
+        "news": _news(site), "due": links.due_lists(lib.region)})
 
 
 def _protocol(s: _Shared, p) -> PageSpec:

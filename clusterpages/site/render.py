@@ -11,8 +11,6 @@ from markupsafe import Markup
 from clusterpages.content.facts import execution
 from clusterpages.content.read.location import BUNDLED_THEME
 from clusterpages.site.pages import PageSpec
-from clusterpages.site.views import matrix as matrix_view
-from clusterpages.site.views import plan as plan_view
 from clusterpages.site.views import videos as video_views
 from clusterpages.values import status, text, typography, urls, videos
 from clusterpages.values.academic import AcademicYear
@@ -46,16 +44,15 @@ def environment(templates: Path, compiled: Path | None = None) -> jinja2.Environ
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                              keep_trailing_newline=True,
                              bytecode_cache=jinja2.FileSystemBytecodeCache(str(compiled)) if compiled else None)
-    env.globals.update(url=_url, asset=_asset, urls=urls, status_labels=status.LABELS, status_icons=status.ICONS,
+    env.globals.update(url=_url, asset=_asset, status_labels=status.LABELS, status_icons=status.ICONS,
                        status_order=status.ORDER, states=execution.STATES)
     env.filters.update(ru_date=text.ru_date, ru_short_date=text.ru_short_date, ru_number=text.ru_number, ru_figure=text.ru_figure_text,
-                       short_title=matrix_view.short_title,
                        ru_date_range=text.ru_date_range, status_note=text.status_note,
                        typo=text.typo_markup, plural=lambda n, a, b, c: text.plural(n, a, b, c), year=_year,
                        json_ld=_json_ld, ru_month=text.ru_month, iso=lambda d: d.isoformat(),
                        video_ld=lambda v: _json_ld(video_views.structured_data(v)),
                        platform=lambda key: videos.PLATFORM_NAMES.get(key, key),
-                       capitalize_first=lambda s: s[:1].upper() + s[1:], state_words=plan_view.state_words)
+                       capitalize_first=lambda s: s[:1].upper() + s[1:])
     return env
 
 

@@ -69,3 +69,23 @@ def cluster_home(docs: ClusterDocs, rows: list[tuple[Protocol, tuple[execution.C
         urls.videos(cl.slug), urls.championships(cl.slug), lines,
         tuple(Link(p.name, urls.partner(p.slug), p.industry) for p in cl.partners),
         tuple(Link(p.name, urls.profession(p.slug), p.code) for p in cl.professions))
+
+
+@dataclass(frozen=True)
+class ClusterCard:
+    """A cluster on the site's index."""
+
+    slug: str
+    short_name: str
+    url: str
+    established: bool
+    leading: str        # the leading college's name
+
+
+def cluster_card(cl) -> ClusterCard:
+    return ClusterCard(cl.slug, cl.short_name, urls.cluster(cl.slug), cl.established, cl.leading.name)
+
+
+def protocol_line(p: Protocol) -> ProtocolLine:
+    """A protocol as the index names it (its decisions are on its own page)."""
+    return ProtocolLine(p.number, p.date, p.slug, urls.protocol(p.slug), ())
