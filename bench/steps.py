@@ -27,7 +27,7 @@ sys.path.insert(0, str(BENCH))
 import corpus  # noqa: E402
 from clusterpages import pipeline  # noqa: E402
 from clusterpages.content.read.location import theme_dir  # noqa: E402
-from clusterpages.publish import bundles, embed, htmlscan, linkcheck  # noqa: E402
+from clusterpages.publish import bundles, embed, htmlscan, linkcheck, outputs, pagework  # noqa: E402
 from clusterpages.site import pages, render  # noqa: E402
 from clusterpages.values import typography  # noqa: E402
 
@@ -53,7 +53,7 @@ def main() -> int:
     site, _ = pipeline.prepare(config, None, _dt.date(2023, 3, 1))
     theme = theme_dir(config.parent)
     specs = pages.specs(site)
-    extras = pipeline._extras(site, pipeline._copies(site, config.parent, theme))
+    extras = pagework.extras(site, pipeline._copies(site, config.parent, theme), outputs.tokens_css(site))
     env = render.environment(theme / "templates", None)
     fragment_env = render.with_bundled_templates(env)
     totals: dict[str, float] = defaultdict(float)

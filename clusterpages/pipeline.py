@@ -10,16 +10,15 @@ from pathlib import Path
 from clusterpages.content.facts import assemble as asm
 from clusterpages.content.facts import check as chk
 from clusterpages.content.read.load import Sources, load
-from clusterpages.content.read.location import BUNDLED_THEME, theme_dir
+from clusterpages.content.read.location import theme_dir
 from clusterpages.model import Site
-from clusterpages.publish import artifacts as publish
-from clusterpages.publish import embed, embedstyles, outputs, pagework, write
+from clusterpages.publish import artifacts, embed, outputs, pagework, write
 from clusterpages.runtime import cache as cache_mod
 from clusterpages.runtime import pagekeys, parallel
 from clusterpages.runtime.recall import Kept, Recall
 from clusterpages.site import graph, pages, render
 from clusterpages.values import diagnostics as dg
-from clusterpages.values import packing, tokens, urls
+from clusterpages.values import packing, urls
 from clusterpages.values.memo import no_memo
 
 
@@ -203,34 +202,24 @@ def _copies(site: Site, site_root: Path, theme: Path) -> dict[str, Path]:
     return copies
 
 
-def _extras(site: Site, copies: dict[str, Path], remember=no_memo) -> pagework.Extras:
-    """What publishing a page needs besides the page: its cluster's fragment styles, its charts."""
-    tokens_css = tokens.stylesheet(site.config.palette, {c.slug: c.accent for c in site.clusters}, site.config.fonts)
-    css_file = copies.get(urls.asset("embed.css")) or BUNDLED_THEME / "static" / "embed.css"
-    css_source, slugs = Path(css_file).read_text(encoding="utf-8-sig"), tuple(c.slug for c in site.clusters)
-    st, _ = remember("embed-styles", (css_source, tokens_css, slugs), lambda: embedstyles.styles(css_source, tokens_css, slugs))
-    chart_names, _ = remember("embed-charts", (site.reports, tokens_css), lambda: embed.chart_files(site, tokens_css))
-    return pagework.Extras(site.config.base_url, {c.slug: st.for_cluster(c.slug) for c in site.clusters}, chart_names)
-
-
 def produce(site: Site, site_root: Path, previous_manifest: dict | None = None, runtime: Runtime = Runtime(),
             staging: write.Staging | None = None) -> tuple[dict[str, bytes | write.Staged], dict[str, Path], list[dg.Diagnostic]]:
     """Render every page and artifact: in memory, or with `staging` written as they are made
     into the new output folder (the output itself is untouched until staging.commit)."""
     theme = theme_dir(site_root)
-    env = runtime.environment(theme / "templates")
     copies = _copies(site, site_root, theme)
     specs = pages.specs(site)
     tfp = _theme_key(theme / "templates", runtime)
     kept = _kept(runtime)
     remember = _remember(runtime, site, kept)
     put = staging.put if staging is not None else None  # each file written as soon as it is made
-    done, problems = render_pages(site, theme, runtime, specs, _extras(site, copies, remember), tfp, put)
+    css = outputs.tokens_css(site)
+    done, problems = render_pages(site, theme, runtime, specs, pagework.extras(site, copies, css, remember), tfp, put)
     files = {path: w.html for path, w in done.items()}
     diags: list[dg.Diagnostic] = [_template_diag(p, theme, site_root) for p in problems]
     if diags:
         return files, {}, diags
-    extra, sub = outputs.artifacts(site, env, theme, remember, runtime.run if runtime.jobs > 1 else None)
+    extra, sub = outputs.data_files(site, css, remember, runtime.run if runtime.jobs > 1 else None)
     if kept is not None:
         kept.save()  # the search index is made: its documents' weights are not held any longer
     if isinstance(runtime.run, parallel.Mapper):
@@ -238,9 +227,9 @@ def produce(site: Site, site_root: Path, previous_manifest: dict | None = None, 
     diags += sub
     files.update({p: put(p, data) for p, data in extra.items()} if put is not None else extra)
     try:
-        published, sub = publish.artifacts(site, runtime.environment(theme / "templates", bundled=True), dict(files),
-                                           dict(copies), previous_manifest,
-                                           _memo(runtime), specs, done, remember, tfp, put)
+        published, sub = artifacts.finish(site, runtime.environment(theme / "templates", bundled=True), dict(files),
+                                          dict(copies), previous_manifest, css,
+                                          _memo(runtime), specs, done, remember, tfp, put)
     except render.TemplateProblem as exc:
         return files, {}, diags + [_template_diag(exc, theme, site_root)]
     files.update({p: put(p, data) for p, data in published.items()} if put is not None else published)

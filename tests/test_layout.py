@@ -154,3 +154,23 @@ def test_readme_and_architecture_name_every_folder_and_only_modules_that_exist()
                if re.fullmatch(r"[a-z_]+/?", name) and not (PACKAGE / folder / f"{name.rstrip('/')}.py").exists()
                and not (PACKAGE / folder / name.rstrip("/")).is_dir()]
     assert missing == []
+
+
+def _long_functions(limit: int = 60) -> dict[str, int]:
+    """module:function → its length in lines (its docstring left out), for every function longer than `limit`."""
+    found = {}
+    for path in PACKAGE.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                length = node.end_lineno - node.lineno + 1
+                doc = node.body[0] if node.body and isinstance(node.body[0], ast.Expr) \
+                    and isinstance(getattr(node.body[0], "value", None), ast.Constant) else None
+                if doc is not None and isinstance(doc.value.value, str):
+                    length -= doc.end_lineno - doc.lineno + 1
+                if length > limit:
+                    found[f"{path.relative_to(PACKAGE).as_posix()}:{node.name}"] = length
+    return found
+
+
+def test_no_function_is_over_60_lines():
+    assert _long_functions() == {}

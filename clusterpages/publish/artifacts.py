@@ -28,7 +28,7 @@ from clusterpages.publish.pagework import PageWork
 from clusterpages.site import pages as specs
 from clusterpages.site import render
 from clusterpages.values import diagnostics as dg
-from clusterpages.values import text, tokens, urls
+from clusterpages.values import text, urls
 from clusterpages.values.memo import no_memo
 
 HOME = ("Главная", urls.INDEX)
@@ -135,12 +135,54 @@ def changes_page(site: Site, env: jinja2.Environment, groups: tuple[ChangeGroup,
 
 # --------------------------------------------------------------------------- all of it
 
-def artifacts(site: Site, env: jinja2.Environment, pages: Mapping[str, bytes], copies: Mapping[str, Path],
-              previous_manifest: Mapping | None, memo=None, page_specs: list | None = None,
-              done: Mapping[str, PageWork] | None = None, recall=no_memo, theme_key: str = "",
-              put=None) -> tuple[dict[str, "bytes | write.Staged"], list[dg.Diagnostic]]:
-    """Files to add to the output (site path → bytes) and diagnostics. `env` falls back to the
-    bundled theme for templates a site's own theme lacks (render.with_bundled_templates).
+class _Made:
+    """The files of this build so far — pages, files made here, copies — read or hashed once each."""
+
+    def __init__(self, pages: Mapping[str, bytes], copies: Mapping[str, Path], recall):
+        self.pages, self.copies, self.recall = pages, copies, recall
+        self.out: dict[str, bytes] = {}
+        self._copied: dict[str, write.Staged] = {}
+
+    def read(self, path: str) -> bytes:
+        if path in self.out:
+            return self.out[path]
+        if path in self.pages:
+            return write.content(self.pages[path])
+        return Path(self.copies[path]).read_bytes()
+
+    def on_disk(self, path: str) -> "bytes | write.Staged":
+        """The bytes of a file, or — written already, or copied from the theme or the media —
+        where they are on disk with their checksum (a copy read and hashed once a build, for the
+        manifest and every zip it is in)."""
+        made = self.out.get(path, self.pages.get(path))
+        if isinstance(made, write.Staged):
+            return made
+        if made is None and path in self.copies:
+            if path not in self._copied:
+                data = self.read(path)
+                self._copied[path] = write.Staged(str(self.copies[path]), len(data),
+                                                  self.recall(f"sha256:{path}", data, lambda: bundles.sha256(data)))
+            return self._copied[path]
+        return self.read(path)
+
+    def digest(self, path: str) -> str:
+        found = self.on_disk(path)
+        if isinstance(found, write.Staged):
+            return found.sha256
+        return self.recall(f"sha256:{path}", found, lambda: bundles.sha256(found))
+
+    def every(self) -> list[str]:
+        return sorted(set(self.pages) | set(self.copies) | set(self.out))
+
+
+def finish(site: Site, env: jinja2.Environment, pages: Mapping[str, bytes], copies: Mapping[str, Path],
+           previous_manifest: Mapping | None, tokens_css: str, memo=None, page_specs: list | None = None,
+           done: Mapping[str, PageWork] | None = None, recall=no_memo, theme_key: str = "",
+           put=None) -> tuple[dict[str, "bytes | write.Staged"], list[dg.Diagnostic]]:
+    """What is published after the pages and the data files: feeds, CMS pieces, zips, the admin
+    page, sitemap, manifest and the changes since a previous one — files to add to the output
+    (site path → bytes) and diagnostics. `env` falls back to the bundled theme for templates a
+    site's own theme lacks (render.with_bundled_templates).
 
     `memo(kind, key_parts, compute)` remembers per-page work across builds (see cache.Cache.memo);
     `page_specs` are the site's pages when the caller has them, `done` what was already published of
@@ -149,83 +191,60 @@ def artifacts(site: Site, env: jinja2.Environment, pages: Mapping[str, bytes], c
     (`theme_key`). `put(path, bytes)` (write.Staging.put) writes the zips as they are made.
     """
     done = done or {}
-
     memo = memo or (lambda kind, parts, compute: compute())
-    diags: list[dg.Diagnostic] = []
-    out: dict[str, bytes] = {}
-
-    def read(path: str) -> bytes:
-        if path in out:
-            return out[path]
-        if path in pages:
-            return write.content(pages[path])
-        return Path(copies[path]).read_bytes()
-
-    copied: dict[str, write.Staged] = {}
-
-    def on_disk(path: str) -> "bytes | write.Staged":
-        """The bytes of a file, or — written already, or copied from the theme or the media —
-        where they are on disk with their checksum (a copy read and hashed once a build, for the
-        manifest and every zip it is in)."""
-        made = out.get(path, pages.get(path))
-        if isinstance(made, write.Staged):
-            return made
-        if made is None and path in copies:
-            if path not in copied:
-                data = read(path)
-                copied[path] = write.Staged(str(copies[path]), len(data),
-                                            recall(f"sha256:{path}", data, lambda: bundles.sha256(data)))
-            return copied[path]
-        return read(path)
-
-    def digest(path: str) -> str:
-        found = on_disk(path)
-        if isinstance(found, write.Staged):
-            return found.sha256
-        return recall(f"sha256:{path}", found, lambda: bundles.sha256(found))
-
+    made = _Made(pages, copies, recall)
+    out = made.out
     if urls.asset("copy.js") not in copies:  # a site's own theme without it: the admin page still works
         out[urls.asset("copy.js")] = (BUNDLED_THEME / "static" / "copy.js").read_bytes()
     out.update(feeds.feeds(site, recall))
+    diags = _pieces_zips_admin(site, env, made, tokens_css, memo, page_specs, done, theme_key, put)
+    diags += _sitemap(site, made)
+    diags += _manifest(site, env, made, previous_manifest)
+    return out, diags
 
-    css_file = copies.get(urls.asset("embed.css")) or BUNDLED_THEME / "static" / "embed.css"
+
+def _pieces_zips_admin(site: Site, env: jinja2.Environment, made: _Made, tokens_css: str, memo, page_specs,
+                       done: Mapping[str, PageWork], theme_key: str, put) -> list[dg.Diagnostic]:
+    out, recall = made.out, made.recall
+    css_file = made.copies.get(urls.asset("embed.css")) or BUNDLED_THEME / "static" / "embed.css"
     css_source = Path(css_file).read_text(encoding="utf-8-sig")
-    tokens_css = read(urls.TOKENS_CSS).decode("utf-8") if urls.TOKENS_CSS in pages else tokens.stylesheet(
-        site.config.palette, {c.slug: c.accent for c in site.clusters}, site.config.fonts)
-    fragments, embed_files, sub = embed.fragments(
+    fragments, embed_files, diags = embed.fragments(
         site, env, css_source, tokens_css, memo, specs=page_specs,
         made={p: w.fragment for p, w in done.items() if w.fragment is not None}, remember=recall, theme_key=theme_key)
-    diags += sub
     out.update(embed_files)
-
-    zips = bundles.bundles(site, {**pages, **out}, copies, read, memo,
+    zips = bundles.bundles(site, {**made.pages, **out}, made.copies, made.read, memo,
                            {p: w.bundled for p, w in done.items() if w.bundled is not None}, recall,
-                           **({"put": put} if put is not None else {}), entry=on_disk)
+                           **({"put": put} if put is not None else {}), entry=made.on_disk)
     out.update(zips)
     kits = _kits(site, fragments, zips, embed_files)
     css = embed_files[urls.EMBED_CSS].decode("utf-8")
     out[urls.ADMIN] = recall("admin-page", (theme_key, specs.chrome(site), site.config.base_url, kits, css),
                              lambda: admin_page(site, env, kits, css)) if theme_key else admin_page(site, env, kits, css)
+    return list(diags)
 
+
+def _sitemap(site: Site, made: _Made) -> list[dg.Diagnostic]:
     if site.config.base_url:
-        out.update(feeds.sitemap(site, [p for p in sorted(set(pages) | set(copies) | set(out))
-                                        if p.endswith(".html") and not p.startswith((urls.EMBED, urls.DOWNLOADS))]))
-    else:
-        diags.append(dg.info("sitemap.skipped", site.config.file or "site_config.yaml", None,
-                             "sitemap.xml и robots.txt не созданы: в настройках сайта не указан base_url.",
-                             "Чтобы создать их, добавьте в site_config.yaml адрес, по которому сайт будет "
-                             "опубликован, например «base_url: https://college.ru/clusters/»."))
+        made.out.update(feeds.sitemap(site, [p for p in made.every()
+                                             if p.endswith(".html") and not p.startswith((urls.EMBED, urls.DOWNLOADS))]))
+        return []
+    return [dg.info("sitemap.skipped", site.config.file or "site_config.yaml", None,
+                    "sitemap.xml и robots.txt не созданы: в настройках сайта не указан base_url.",
+                    "Чтобы создать их, добавьте в site_config.yaml адрес, по которому сайт будет "
+                    "опубликован, например «base_url: https://college.ru/clusters/».")]
 
-    listed = [p for p in sorted(set(pages) | set(copies) | set(out)) if not p.startswith(urls.DOWNLOADS)]
-    current = manifest(listed, digest, site.config.as_of)
-    out[urls.MANIFEST] = (json.dumps(current, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
 
-    if previous_manifest is not None:
-        before = previous_files(previous_manifest)
-        if before is None:
-            diags.append(dg.error("since.manifest", "--since", None,
-                                  "Файл, указанный в --since, — не манифест выгрузки clusterpages.",
-                                  "Укажите downloads/manifest.json из прошлой сборки (не manifest.json из архива кластера)."))
-        else:
-            out[urls.CHANGES] = changes_page(site, env, changes(site, before, current["files"]), previous_manifest)
-    return out, diags
+def _manifest(site: Site, env: jinja2.Environment, made: _Made, previous_manifest: Mapping | None) -> list[dg.Diagnostic]:
+    """downloads/manifest.json, and with --since the page of what changed since the previous one."""
+    listed = [p for p in made.every() if not p.startswith(urls.DOWNLOADS)]
+    current = manifest(listed, made.digest, site.config.as_of)
+    made.out[urls.MANIFEST] = (json.dumps(current, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
+    if previous_manifest is None:
+        return []
+    before = previous_files(previous_manifest)
+    if before is None:
+        return [dg.error("since.manifest", "--since", None,
+                         "Файл, указанный в --since, — не манифест выгрузки clusterpages.",
+                         "Укажите downloads/manifest.json из прошлой сборки (не manifest.json из архива кластера).")]
+    made.out[urls.CHANGES] = changes_page(site, env, changes(site, before, current["files"]), previous_manifest)
+    return []

@@ -287,6 +287,26 @@ class Listing:
         return self.paths[start:end]
 
 
+def _add_loaded(entries: dict, wanted: set[str], files: Mapping[str, bytes], copies: Mapping[str, object],
+                read: Callable[[str], bytes], entry: Callable, licences) -> None:
+    """Add to `entries` what its pages load (`wanted`) and what those stylesheets load in turn,
+    and the licences of the asset folders taken (the OFL asks fonts to travel with theirs)."""
+    queue = sorted(wanted - set(entries))
+    while queue:
+        path = queue.pop(0)
+        if path in entries or not (path in files or path in copies):
+            continue  # a missing file is the link check's business
+        if path.endswith(".css"):
+            entries[path] = read(path)
+            queue += sorted(css_loads(entries[path].decode("utf-8"), path) - set(entries))
+        else:
+            entries[path] = entry(path)
+    folders = {posixpath.dirname(p) for p in entries if p.startswith(urls.ASSETS)}
+    for path in licences:
+        if posixpath.dirname(path) in folders and path not in entries:
+            entries[path] = entry(path)
+
+
 def bundle(site: Site, cl: Cluster, files: Mapping[str, bytes], copies: Mapping[str, object],
            read: Callable[[str], bytes], memo=None, prepared: Mapping[str, tuple[Packed, frozenset[str]]] | None = None,
            recall=no_memo, listing: "Listing | None" = None,
@@ -323,21 +343,7 @@ def bundle(site: Site, cl: Cluster, files: Mapping[str, bytes], copies: Mapping[
             entries[path] = data
         else:
             entries[path] = entry(path)
-    queue = sorted(wanted - set(entries))
-    while queue:
-        path = queue.pop(0)
-        if path in entries or not (path in files or path in copies):
-            continue  # a missing file is the link check's business
-        if path.endswith(".css"):
-            entries[path] = read(path)
-            queue += sorted(css_loads(entries[path].decode("utf-8"), path) - set(entries))
-        else:
-            entries[path] = entry(path)
-    # Fonts and other third-party files travel with their licences (the OFL asks for it).
-    folders = {posixpath.dirname(p) for p in entries if p.startswith(urls.ASSETS)}
-    for path in listing.licences:
-        if posixpath.dirname(path) in folders and path not in entries:
-            entries[path] = entry(path)
+    _add_loaded(entries, wanted, files, copies, read, entry, listing.licences)
     own_search = urls.search_bundle_manifest(cl.slug)
     if urls.SEARCH_MANIFEST in entries and own_search in entries:
         entries[urls.SEARCH_MANIFEST] = entries[own_search]  # search in the zip: this cluster only

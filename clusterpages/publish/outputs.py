@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
-
-import jinja2
 
 from clusterpages.content.facts import execution
 from clusterpages.model import PlanDoc, Site
@@ -51,15 +48,18 @@ def _plan_docx(*inputs) -> bytes:
     return docx.render(*inputs)
 
 
-def artifacts(site: Site, env: jinja2.Environment, theme: Path, memo=None, mapper=None
-              ) -> tuple[dict[str, bytes], list[dg.Diagnostic]]:
-    """`memo(name, inputs, make)` may give back what was made from the same inputs before (the
-    preview: recall.Recall): plan twins, calendar events, search weights. `mapper(fn, items)` may
-    spread per-cluster work over worker processes."""
+def tokens_css(site: Site) -> str:
+    """The site's colours as CSS custom properties (tokens.css): made once a build."""
+    return tokens.stylesheet(site.config.palette, {c.slug: c.accent for c in site.clusters}, site.config.fonts)
+
+
+def data_files(site: Site, tokens_css: str, memo=None, mapper=None) -> tuple[dict[str, bytes], list[dg.Diagnostic]]:
+    """The site's data files: its colours (tokens.css), plan twins (JSON, DOCX), the protocol
+    tables' files, calendars and the search index. `memo(name, inputs, make)` may give back what
+    was made from the same inputs before (the preview: recall.Recall): plan twins, calendar events,
+    search weights. `mapper(fn, items)` may spread per-cluster work over worker processes."""
     memo = memo or no_memo
-    files: dict[str, bytes] = {}
-    css = tokens.stylesheet(site.config.palette, {c.slug: c.accent for c in site.clusters}, site.config.fonts)
-    files[urls.TOKENS_CSS] = css.encode("utf-8")
+    files: dict[str, bytes] = {urls.TOKENS_CSS: tokens_css.encode("utf-8")}
     for doc in site.plans:
         files[urls.plan_json(doc.cluster, doc.slug, doc.kind)] = memo(f"plan-json:{doc.file}", doc,
                                                                       lambda doc=doc: _plan_json(doc))

@@ -12,12 +12,15 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Mapping
 
-from clusterpages.publish import bundles, embed, linkcheck
+from clusterpages.content.read.location import BUNDLED_THEME
+from clusterpages.model import Site
+from clusterpages.publish import bundles, embed, embedstyles, linkcheck
 from clusterpages.publish.write import Staged
 from clusterpages.site import render
 from clusterpages.site.pages import PageSpec
 from clusterpages.values import diagnostics as dg
-from clusterpages.values import packing
+from clusterpages.values import packing, urls
+from clusterpages.values.memo import no_memo
 
 
 @dataclass(frozen=True)
@@ -114,3 +117,12 @@ def work_chunk(args: tuple[Path, Path | None, list[PageSpec], Extras]) -> list:
     env = render.environment(templates, compiled)
     return [pack(w) if isinstance(w, PageWork) else w
             for w in work_many(env, render.with_bundled_templates(env), specs, extras)]
+
+
+def extras(site: Site, copies: dict[str, Path], tokens_css: str, remember=no_memo) -> Extras:
+    """What publishing a page needs besides the page: its cluster's fragment styles, its charts."""
+    css_file = copies.get(urls.asset("embed.css")) or BUNDLED_THEME / "static" / "embed.css"
+    css_source, slugs = Path(css_file).read_text(encoding="utf-8-sig"), tuple(c.slug for c in site.clusters)
+    st, _ = remember("embed-styles", (css_source, tokens_css, slugs), lambda: embedstyles.styles(css_source, tokens_css, slugs))
+    chart_names, _ = remember("embed-charts", (site.reports, tokens_css), lambda: embed.chart_files(site, tokens_css))
+    return Extras(site.config.base_url, {c.slug: st.for_cluster(c.slug) for c in site.clusters}, chart_names)
