@@ -375,14 +375,25 @@ def _build(config_path, out, as_of, fallback_as_of, strict, previous_manifest, r
             folder = runtime.store.folder
             staging = write.Staging(out, *write.kept_in(folder, out))
             try:
-                written = _produce_and_commit(site, site_root, previous_manifest, runtime, staging, strict, diags)
+                written = _produce_and_commit(site, site_root, previous_manifest, runtime, staging, strict, diags,
+                                              _shown(out, site_root))
             finally:
                 staging.discard()
     return Result(site, tuple(dg.sort(diags)), written, time.perf_counter() - started)
 
 
-def _produce_and_commit(site, site_root, previous_manifest, runtime, staging, strict, diags) -> int:
-    """Produce into `staging` and swap it in when the build passes; adds to `diags`."""
+def _shown(out: Path, site_root: Path) -> str:
+    """The output folder as a message names it: from the site root when inside it."""
+    try:
+        return out.resolve().relative_to(site_root.resolve()).as_posix()
+    except ValueError:
+        return out.resolve().as_posix()
+
+
+def _produce_and_commit(site, site_root, previous_manifest, runtime, staging, strict, diags, shown: str) -> int:
+    """Produce into `staging` and swap it in when the build passes; adds to `diags` (the link
+    check's naming the output folder as `shown`)."""
+    from clusterpages.publish import linkcheck
     files, copies, sub = produce(site, site_root, previous_manifest, runtime, staging)
-    diags += sub
+    diags += linkcheck.in_folder(sub, shown)
     return 0 if dg.fails(diags, strict) else staging.commit(files, copies)

@@ -11,7 +11,7 @@ import html as _html
 import pickle
 import posixpath
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import unquote, urlsplit
 
 from clusterpages.publish.write import content
@@ -166,3 +166,10 @@ def _check_one(page, attr, value, line, existing, parsed) -> list[dg.Diagnostic]
                          f"Ссылка «{value}»: на странице нет якоря «#{parts.fragment}».",
                          "Исправьте якорь или добавьте заголовок с таким id.")]
     return []
+
+
+def in_folder(diags: list[dg.Diagnostic], folder: str) -> list[dg.Diagnostic]:
+    """The link check's diagnostics with the output folder named as `folder` (they say «output/…»
+    where they are made and kept)."""
+    return [replace(d, file=folder + d.file[len("output"):]) if d.code.startswith("link.") and d.file.startswith("output/")
+            else d for d in diags]

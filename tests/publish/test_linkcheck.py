@@ -85,3 +85,22 @@ def test_check_again_checks_only_changed_pages_and_everything_when_anchors_or_fi
     files["nope.html"] = b'<a href="index.html">back</a>'
     found, pages, before = again(set(), before)
     assert found == [] and pages == ["index.html", "nope.html"]
+
+
+def test_a_broken_link_names_the_output_folder_the_build_wrote(tmp_path):
+    """«--out public» makes the link check say public/…, not output/…."""
+    import datetime as dt
+    import shutil
+
+    from clusterpages import pipeline
+    from conftest import REPO, copy_example
+    config = copy_example(tmp_path / "site")
+    theme = tmp_path / "site" / "themes" / "brandbook"
+    shutil.copytree(REPO / "themes" / "brandbook", theme)
+    base = theme / "templates" / "base.html"
+    base.write_text(base.read_text(encoding="utf-8").replace("</footer>", '<a href="nowhere.html">x</a></footer>'),
+                    encoding="utf-8")
+    result = pipeline.build(config, tmp_path / "site" / "public", None, dt.date(2023, 2, 15), False, jobs=1,
+                            use_cache=False)
+    broken = [d for d in result.diagnostics if d.code == "link.broken"]
+    assert broken and all(d.file.startswith("public/") for d in broken), broken[:3]
