@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import html as _html
 import pickle
-import posixpath
 import re
 from dataclasses import dataclass, replace
 from urllib.parse import unquote, urlsplit
 
+from clusterpages.publish import htmlscan
 from clusterpages.publish.write import content
 from clusterpages.values import diagnostics as dg
 from clusterpages.values import urls
@@ -152,12 +152,8 @@ def _check_one(page, attr, value, line, existing, parsed) -> list[dg.Diagnostic]
     if value.startswith("/"):
         return [dg.error("link.absolute", f"output/{page}", line, f"Ссылка «{value}» от корня сайта не работает из "
                          "подпапки и с диска.", "Все ссылки должны быть относительными.")]
-    target = page
-    if parts.path:
-        base = posixpath.dirname(page)
-        target = posixpath.normpath(posixpath.join(base, unquote(parts.path)))
-        if parts.path.endswith("/") or target == ".":
-            target = posixpath.join(target, "index.html")
+    found = htmlscan.resolve(value, page)  # None: a page-local anchor, or a path leaving the site
+    target = found[0] if found else ("../" if parts.path else page)
     if target.startswith("../") or target not in existing:
         return [dg.error("link.broken", f"output/{page}", line, f"Ссылка {attr}=«{value}» ведёт на несуществующий файл.",
                          "Исправьте ссылку в содержимом или шаблоне.")]
