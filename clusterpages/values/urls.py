@@ -63,8 +63,13 @@ def report_slides(cluster: str, slug: str) -> str:
     return f"{CLUSTERS}{cluster}/{slug}/slides{_PAGE}"
 
 
+def item_anchor(uid: str) -> str:
+    """The id of a plan or media-plan row on its document's page."""
+    return f"item-{uid}"
+
+
 def plan_item(cluster: str, doc: str, uid: str) -> str:
-    return f"{document(cluster, doc)}#item-{uid}"
+    return f"{document(cluster, doc)}#{item_anchor(uid)}"
 
 
 def videos(cluster: str) -> str:

@@ -6,7 +6,8 @@ import datetime as _dt
 from dataclasses import dataclass
 
 from clusterpages.model import PlanDoc, PlanItem
-from clusterpages.values import reach
+from clusterpages.site.views.links import Link
+from clusterpages.values import reach, urls
 from clusterpages.values.status import is_finished
 from clusterpages.values.text import ru_month, ru_number
 
@@ -20,7 +21,7 @@ class MediaSummary:
     plan with the reach of what is out so far would make every media plan look behind."""
 
     channels: tuple[str, ...]
-    months: tuple[tuple[str, tuple[tuple[PlanItem, ...], ...]], ...]  # (month label, items per channel)
+    months: tuple[tuple[str, tuple[tuple[str, tuple[Link, ...]], ...]], ...]  # (month, ((channel, its rows), …))
     reach_plan: str        # planned reach of the compared rows
     reach_fact: str        # achieved reach of the same rows
     reach_year: str        # planned reach of every row: the whole year
@@ -41,7 +42,9 @@ def summary(doc: PlanDoc) -> MediaSummary:
         d = i.deadline
         if d and d.start and d.kind != "recurrence":
             by_month.setdefault(d.start.replace(day=1), []).append(i)
-    months = tuple((ru_month(m).capitalize(), tuple(tuple(i for i in rows if c in i.channels) for c in channels))
+    months = tuple((ru_month(m).capitalize(),
+                    tuple((c, tuple(Link(i.title_text, "#" + urls.item_anchor(i.uid)) for i in rows if c in i.channels))
+                          for c in channels))
                    for m, rows in sorted(by_month.items()))
     compared = [i for i in items if is_finished(i.status) and reach.parse(i.reach_fact) is not None]
     return MediaSummary(channels, months, reach_label(reach.total(i.reach_plan for i in compared)),

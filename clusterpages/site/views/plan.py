@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from clusterpages.model import PlanDoc, PlanItem, PlanTable
-from clusterpages.values import status
+from clusterpages.values import status, urls
 from clusterpages.values.text import status_note
 
 
@@ -27,6 +27,7 @@ class Row:
     months: str         # «2022-12 2023-01», first and last month of the deadline; "" when undated or recurring
     note: str           # the status cell's words, without the status word the badge already says
     state: str          # the row's state in words: «Просрочено на 52 дня · в работе»
+    anchor: str         # the row's id on the page (urls.item_anchor)
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,7 @@ def state_words(item: PlanItem) -> str:
 def row(item: PlanItem, columns: tuple[tuple[str, str], ...]) -> Row:
     extra = iter(item.extra)
     cells = tuple(Cell(role, header, next(extra, ("", ""))[1] if role == "extra" else "") for role, header in columns)
-    return Row(item, cells, _months(item), _note(item), state_words(item))
+    return Row(item, cells, _months(item), _note(item), state_words(item), urls.item_anchor(item.uid))
 
 
 def table(block: PlanTable) -> Table:
