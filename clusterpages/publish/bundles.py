@@ -132,7 +132,7 @@ class Packed:
     size: int
     sha256: str
     crc: int
-    stream: bytes        # or cache.Stored: read from a page's cache entry when its zip is made
+    stream: bytes        # or packing.Stored: read from a page's cache entry when its zip is made
 
     @classmethod
     def of(cls, data: bytes) -> "Packed":

@@ -87,7 +87,7 @@ def staged(work: PageWork, spec: PageSpec, put: Callable[[str, bytes, str | None
 
 def pack(work: PageWork) -> bytes:
     """The page's cache entry: its HTML, CMS files and zip copy kept apart from the rest
-    (cache.pack_apart), so that a build finding the page unchanged reads only the rest."""
+    (packing.pack_apart), so that a build finding the page unchanged reads only the rest."""
     def holed(apart):
         fragment, bundled = work.fragment, work.bundled
         if fragment is not None:

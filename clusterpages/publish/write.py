@@ -139,7 +139,7 @@ class Staged:
 
 
 # An output file's bytes: in memory, written to the new output already, or kept in the cache
-# (cache.Stored: a page found unchanged, read only if the output needs its bytes).
+# (packing.Stored: a page found unchanged, read only if the output needs its bytes).
 Bytes = bytes | Staged | Stored
 
 
