@@ -131,12 +131,14 @@ class _Shared:
     chrome: Chrome
     home: tuple[str, str]
     greetings: tuple  # the greeting videos featured now (inside the greetings window), else none
+    bands: dict       # cluster slug → the ClusterView its pages are given
 
 
 def specs(site: Site) -> list[PageSpec]:
     lib = library.library(site)
     greetings = tuple(v for v in site.videos if v.kind == "greeting") if greeting_window(site) else ()
-    s = _Shared(lib, chrome(site), ("Главная", urls.INDEX), greetings)
+    s = _Shared(lib, chrome(site), ("Главная", urls.INDEX), greetings,
+                {cl.slug: cluster_view.view(cl) for cl in site.clusters})
     out = [_index(s)] + [_protocol(s, p) for p in site.protocols]
     for docs in lib.clusters.values():
         out += _cluster_pages(s, docs)
@@ -173,16 +175,17 @@ def _protocol(s: _Shared, p) -> PageSpec:
 
 def _cluster_pages(s: _Shared, docs: library.ClusterDocs) -> list[PageSpec]:
     site, lib, cl = s.lib.site, s.lib, docs.cluster
+    band = s.bands[cl.slug]
     crumbs = (s.home, (cl.short_name, urls.cluster(cl.slug)))
     rows = [(p, next(r for c, r in lib.matrices[p.slug] if c.slug == cl.slug)) for p in site.protocols]
     t_items, t_pages = tochki_items(site, cl.slug)
-    out = [PageSpec(urls.cluster(cl.slug), "cluster.html", cl.name, s.chrome, cl, (s.home,), {
+    out = [PageSpec(urls.cluster(cl.slug), "cluster.html", cl.name, s.chrome, band, (s.home,), {
         "videos": list(docs.videos), "championships": list(docs.championships), "home": home_view.cluster_home(docs, rows),
         "tally": lib.tallies[cl.slug], "due": links.due_lists(lib.tallies[cl.slug]),
         "greetings": [v for v in s.greetings if v.cluster == cl.slug], "tochki_items": t_items, "tochki_pages": t_pages,
         "unpublished": cluster_view.unpublished(site, cl)})]
     for doc in docs.plans:
-        out.append(PageSpec(urls.document(cl.slug, doc.slug), "plan.html", doc.title, s.chrome, cl, crumbs,
+        out.append(PageSpec(urls.document(cl.slug, doc.slug), "plan.html", doc.title, s.chrome, band, crumbs,
                             {"doc": doc, "tally": tally(site, cl.slug, doc.slug), "blocks": plan_view.blocks(doc),
                              "files": links.plan_files(doc),
                              "media": media.summary(doc) if doc.kind == "media-plan" else None}))
@@ -193,6 +196,7 @@ def _cluster_pages(s: _Shared, docs: library.ClusterDocs) -> list[PageSpec]:
 
 def _report_pages(s: _Shared, cl: Cluster, r, crumbs: tuple) -> list[PageSpec]:
     """A report on the site, printed (A4) and as slides."""
+    band = s.bands[cl.slug]
     rc = crumbs + ((r.title, urls.document(cl.slug, r.slug)),)
     deeper = replace(r, intro_html=refs.deepen(r.intro_html),
                      sections=tuple(replace(x, html=refs.deepen(x.html)) for x in r.sections))
@@ -203,7 +207,7 @@ def _report_pages(s: _Shared, cl: Cluster, r, crumbs: tuple) -> list[PageSpec]:
     for path, tpl, top in ((versions.page, "report.html", True), (versions.print, "report_print.html", False),
                            (versions.slides, "report_slides.html", False)):
         extra = {"deck": slides_view.deck(report_charts, deeper.sections)} if tpl == "report_slides.html" else {}
-        out.append(PageSpec(path, tpl, r.title, s.chrome, cl, crumbs if top else rc,
+        out.append(PageSpec(path, tpl, r.title, s.chrome, band, crumbs if top else rc,
                             {"report": r if top else deeper, "charts": report_charts,
                              "figures": charts.figures(r), "versions": versions, **extra}))
     return out
@@ -211,22 +215,22 @@ def _report_pages(s: _Shared, cl: Cluster, r, crumbs: tuple) -> list[PageSpec]:
 
 def _cluster_lists(s: _Shared, docs: library.ClusterDocs, crumbs: tuple) -> list[PageSpec]:
     """A cluster's videos, championships, pages and search."""
-    cl, ch = docs.cluster, s.chrome
+    cl, ch, band = docs.cluster, s.chrome, s.bands[docs.cluster.slug]
     newest_first = sorted(docs.videos, key=lambda v: (v.date, v.slug), reverse=True)
-    out = [PageSpec(urls.videos(cl.slug), "videos.html", f"Видео — {cl.short_name}", ch, cl, crumbs,
+    out = [PageSpec(urls.videos(cl.slug), "videos.html", f"Видео — {cl.short_name}", ch, band, crumbs,
                     {"videos": newest_first, "video_groups": video_view.groups(newest_first)})]
     if docs.championships:
         out.append(PageSpec(urls.championships(cl.slug), "championships.html", f"Чемпионаты — {cl.short_name}",
-                            ch, cl, crumbs, {"championships": tuple(
+                            ch, band, crumbs, {"championships": tuple(
                                 links.Link(c.title, urls.championship(cl.slug, c.slug),
                                            text.ru_date_range(c.start, c.end) + (f", {c.venue}" if c.venue else ""))
                                 for c in docs.championships)}))
     for c in docs.championships:
-        out.append(PageSpec(urls.championship(cl.slug, c.slug), "championship.html", c.title, ch, cl,
+        out.append(PageSpec(urls.championship(cl.slug, c.slug), "championship.html", c.title, ch, band,
                             crumbs + (("Чемпионаты", urls.championships(cl.slug)),), {"championship": c}))
     for pg in docs.pages:
-        out.append(PageSpec(urls.page(cl.slug, pg.slug), "page.html", pg.title, ch, cl, crumbs, {"page": pg}))
-    out.append(PageSpec(urls.search_page(cl.slug), "search.html", "Поиск", ch, cl, crumbs, {"kinds": KINDS}))
+        out.append(PageSpec(urls.page(cl.slug, pg.slug), "page.html", pg.title, ch, band, crumbs, {"page": pg}))
+    out.append(PageSpec(urls.search_page(cl.slug), "search.html", "Поиск", ch, band, crumbs, {"kinds": KINDS}))
     return out
 
 

@@ -7,7 +7,10 @@ the cluster has no file for is listed as a phrase: «медиаплан на 202
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from clusterpages.model import Cluster, Rule, Site
+from clusterpages.values.colors import Color
 from clusterpages.values.academic import AcademicYear
 
 _VIDEO_KINDS = {"profession": "видеоролики о рабочих профессиях", "greeting": "новогоднее видеообращение"}
@@ -52,3 +55,58 @@ def unpublished(site: Site, cluster: Cluster) -> tuple[str, ...]:
                 if phrase and phrase not in out:
                     out.append(phrase)
     return tuple(out)
+
+
+@dataclass(frozen=True)
+class College:
+    """A college as pages name it: its names and how to reach it."""
+
+    name: str
+    short_name: str = ""
+    url: str | None = None
+    address: str = ""
+    phone: str = ""
+    email: str = ""
+
+
+@dataclass(frozen=True)
+class Partner:
+    name: str
+    url: str | None      # the partner's own site
+    industry: str
+
+
+@dataclass(frozen=True)
+class Profession:
+    name: str
+    code: str
+
+
+@dataclass(frozen=True)
+class ClusterView:
+    """The cluster a page belongs to, as its templates show it (never the model's Cluster):
+    names, colours' key, the leading college and members, partners and professions."""
+
+    slug: str
+    file: str             # cluster.yaml, for diagnostics about the cluster's pages
+    name: str
+    short_name: str
+    established: bool
+    accent: Color
+    logo: str | None      # site path
+    description_html: str
+    leading: College
+    colleges: tuple[College, ...]
+    partners: tuple[Partner, ...]
+    professions: tuple[Profession, ...]
+
+
+def _college(c) -> College:
+    return College(c.name, c.short_name, c.url, c.address, c.phone, c.email)
+
+
+def view(cl: Cluster) -> ClusterView:
+    return ClusterView(cl.slug, cl.file, cl.name, cl.short_name, cl.established, cl.accent, cl.logo,
+                       cl.description_html, _college(cl.leading), tuple(_college(c) for c in cl.colleges),
+                       tuple(Partner(p.name, p.url, p.industry) for p in cl.partners),
+                       tuple(Profession(p.name, p.code) for p in cl.professions))
