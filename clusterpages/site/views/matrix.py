@@ -91,10 +91,12 @@ def _cell(c: execution.Cell, column: Column) -> CellView:
 
 def view(site: Site, protocol: Protocol, matrices: Mapping[str, execution.Matrix]) -> MatrixView:
     """The dashboard of `protocol`; `matrices` is execution.matrices(site)."""
-    columns = tuple(Column(d.number, short_title(d), d.deadline_text, tally(site, decision=d.number, matrices=matrices))
+    ps = protocol.slug
+    columns = tuple(Column(d.number, short_title(d), d.deadline_text,
+                           tally(site, decision=d.number, matrices=matrices, protocol=ps))
                     for d in protocol.decisions)
     rows = tuple(Row(Link(cl.short_name, urls.cluster(cl.slug)), tuple(_cell(c, col) for c, col in zip(cells, columns)),
-                     tally(site, cl.slug, matrices=matrices))
+                     tally(site, cl.slug, matrices=matrices, protocol=ps))
                  for cl, cells in matrices[protocol.slug])
     files = tuple(Link(kind.upper(), urls.matrix(protocol.slug, kind)) for kind in ("xlsx", "csv", "json"))
-    return MatrixView(columns, rows, tally(site, matrices=matrices), ">Решили<" in protocol.body_html, files)
+    return MatrixView(columns, rows, tally(site, matrices=matrices, protocol=ps), ">Решили<" in protocol.body_html, files)
