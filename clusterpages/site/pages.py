@@ -187,11 +187,14 @@ def _cluster_pages(s: _Shared, docs: library.ClusterDocs) -> list[PageSpec]:
     crumbs = (s.home, (cl.short_name, urls.cluster(cl.slug)))
     rows = [(p, next(r for c, r in lib.matrices[p.slug] if c.slug == cl.slug)) for p in site.protocols]
     t_items, t_pages = tochki_items(site, cl.slug)
+    home = home_view.cluster_home(docs, rows, site.config)
+    # what the home already says is missing of this year's documents is not said twice
+    unpublished = tuple(x for x in cluster_view.unpublished(site, cl) if x not in home.years.stale)
     out = [PageSpec(urls.cluster(cl.slug), "cluster.html", cl.name, s.chrome, cl, (s.home,), {
-        "videos": list(docs.videos), "championships": list(docs.championships), "home": home_view.cluster_home(docs, rows, site.config),
+        "videos": list(docs.videos), "championships": list(docs.championships), "home": home,
         "tally": lib.tallies[cl.slug], "due": links.due_lists(lib.tallies[cl.slug]),
         "greetings": [v for v in s.greetings if v.cluster == cl.slug], "tochki_items": t_items, "tochki_pages": t_pages,
-        "unpublished": cluster_view.unpublished(site, cl)})]
+        "unpublished": unpublished})]
     style = site.config.year_style
     for doc in docs.plans:
         out.append(PageSpec(urls.document(cl.slug, doc.slug), "plan.html", years_view.title(doc, style), s.chrome, cl,

@@ -100,7 +100,8 @@ def test_a_cluster_without_this_years_plan_keeps_its_last_and_says_so(october):
     html = (october / "clusters/med/index.html").read_text(encoding="utf-8")
     panel = _docs_panel(html)
     assert _first_document(html) == "plan-2022-2023/index.html"
-    assert "Ещё не опубликованы: план работы на 2023–2024" in panel
+    assert "Действуют документы прошлого учебного года: ещё не опубликованы план работы на 2023–2024" in panel
+    assert panel.count("план работы на 2023–2024 учебный год") == 1, "said once"
 
 
 def test_the_homes_counts_are_the_current_years(october):
