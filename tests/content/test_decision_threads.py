@@ -107,3 +107,28 @@ def test_a_continues_entry_that_names_no_decision_is_a_warning(tmp_path):
     found = [d for d in diags if d.code == "protocol.reference"]
     assert [(d.file, d.line) for d in found] == [(P1_FILE, _line(config, "continues: медиаплан"))]
     assert "п. 4 протокола № 4" in found[0].hint
+
+
+def test_a_further_protocol_needs_no_code(tmp_path):
+    from clusterpages import pipeline
+    config = copy_example(tmp_path / "site")
+    source = (config.parent / P1_FILE).read_text(encoding="utf-8")
+    head, body = source.split("decisions:\n", 1)[0], source.split("\n---\n", 1)[1]
+    head = head.replace("Протокол № 1", "Протокол № 2").replace("number: 1", "number: 2").replace("date: 2023-02-10",
+                                                                                                 "date: 2023-05-16")
+    (config.parent / "content/protocols/protocol-2-2023-05-16.md").write_text(
+        head + "decisions:\n  - number: 1\n    text: В продолжение пункта 3 протокола № 1 утвердить планы кластеров "
+               "на 2023–2024 учебный год на советах кластеров.\n    deadline: \"до 30.09.2023\"\n---\n" + body,
+        encoding="utf-8")
+    result = pipeline.build(config, tmp_path / "out", dt.date(2023, 2, 15), dt.date(2023, 2, 15), True, None, jobs=1,
+                            use_cache=False)
+    assert result.written and not [d for d in result.diagnostics if d.severity != dg.INFO]
+    out = tmp_path / "out"
+    p2 = (out / "protocols/protocol-2-2023-05-16/index.html").read_text(encoding="utf-8")
+    assert "Кластеры × решения протокола №&nbsp;2" in p2 or "Кластеры × решения протокола №\u00a02" in p2
+    assert re.findall(r'class="site-nav__protocol"><a href="[^"]+"[^>]*>Протокол №\u00a0(\d+)</a>', p2) == ["4", "1", "2"]
+    earlier = _decision((out / P1).read_text(encoding="utf-8"), 3)
+    assert 'Продолжено: <a href="../protocol-2-2023-05-16/index.html#decision-1">протокол № 2 от 16 мая 2023 г., п. 1</a>' \
+        in earlier
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert 'href="protocols/protocol-2-2023-05-16/index.html"' in index

@@ -213,3 +213,24 @@ def test_next_years_plans_leave_the_february_table_as_it_was(example_build, tmp_
     for rel in ("index.html", "clusters/it/index.html", "clusters/agro/index.html"):
         assert counts.findall((out / rel).read_text(encoding="utf-8")) == counts.findall(example_build.page(rel)), rel
     shutil.rmtree(out)
+
+
+# --- a new year's report is content only --------------------------------------------------------------
+
+def test_a_new_report_needs_no_code_and_becomes_the_latest(tmp_path):
+    config = copy_example(tmp_path / "site")
+    text = config.read_text(encoding="utf-8")
+    config.write_text(re.sub(r"(?m)^as_of: .*$", f"as_of: {OCTOBER.isoformat()}", text), encoding="utf-8")
+    folder = tmp_path / "site/content/clusters/it"
+    old = (folder / "report-2021-2022.md").read_text(encoding="utf-8")
+    new = old.replace("за 2021–2022 учебный год", "за 2022–2023 учебный год", 1).replace(
+        "academic_year: 2021-2022", "academic_year: 2022-2023", 1).replace("published: 2022-12-20", "published: 2023-09-25", 1)
+    (folder / "report-2022-2023.md").write_text(new, encoding="utf-8")
+    out = _build(config, OCTOBER, tmp_path / "out")
+    panel = _docs_panel((out / "clusters/it/index.html").read_text(encoding="utf-8"))
+    now = panel[:panel.index("</ul>")]
+    assert 'href="report-2022-2023/index.html"' in now and '"report-2021-2022/' not in now, "the latest report only"
+    archive = _plain((out / "clusters/it/arkhiv/index.html").read_text(encoding="utf-8"))
+    y22, y21 = archive.index('id="year-2022"'), archive.index('id="year-2021"')
+    assert 'href="../report-2022-2023/index.html"' in archive[y22:y21]
+    assert 'href="../report-2021-2022/index.html"' in archive[y21:]

@@ -45,12 +45,15 @@ def _current(plans: list[PlanDoc], year: AcademicYear) -> tuple[PlanDoc, ...]:
 
 
 def current_plans(site: Site) -> frozenset[tuple[str, str]]:
-    """(cluster, slug) of every cluster's current plan and media plan: what its counts count."""
+    """(cluster, slug) of every cluster's current plan and media plan: what its counts count
+    (one pass over the plans: the counts ask it often)."""
     year = current_year(site.config)
-    out: set[tuple[str, str]] = set()
-    for cl in site.clusters:
-        out.update((d.cluster, d.slug) for d in _current([d for d in site.plans if d.cluster == cl.slug], year))
-    return frozenset(out)
+    best: dict[tuple[str, str], PlanDoc] = {}
+    for d in site.plans:
+        key = (d.cluster, d.kind)
+        if d.year.first <= year.first and (key not in best or d.year.first > best[key].year.first):
+            best[key] = d
+    return frozenset((d.cluster, d.slug) for d in best.values())
 
 
 def latest_report(reports: tuple[Report, ...] | list[Report], as_of: _dt.date) -> Report | None:
