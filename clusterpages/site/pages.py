@@ -149,7 +149,7 @@ def specs(site: Site) -> list[PageSpec]:
     out = [_index(s)] + [_protocol(s, p) for p in site.protocols]
     for docs in lib.clusters.values():
         out += _cluster_pages(s, docs)
-    return out + _regional(s) + _guide(site, s.chrome, s.home)
+    return out + _regional(s) + _archives(s) + _guide(site, s.chrome, s.home)
 
 
 def _news(site: Site) -> list[tuple]:
@@ -204,8 +204,6 @@ def _cluster_pages(s: _Shared, docs: library.ClusterDocs) -> list[PageSpec]:
                              "media": media.summary(doc) if doc.kind == "media-plan" else None}))
     for r in docs.reports:
         out += _report_pages(s, cl, r, crumbs + (years_view.crumb(cl.slug, r.year, style),))
-    out.append(PageSpec(urls.archive(cl.slug), "archive.html", "Документы кластера по учебным годам", s.chrome, cl,
-                        crumbs, {"years": years_view.cluster_archive(site.config, docs.plans, docs.reports)}))
     return out + _cluster_lists(s, docs, crumbs)
 
 
@@ -260,9 +258,19 @@ def _regional(s: _Shared) -> list[PageSpec]:
             PageSpec(urls.search_page(None), "search.html", "Поиск по сайту", ch, crumbs=(home,),
                      data={"kinds": KINDS}),
             PageSpec(urls.TOCHKI, "tochki.html", "«От „Точек роста“ до мастерских ПОО»", ch,
-                     crumbs=(home,), data={"items": t_items, "pages": t_pages}),
-            PageSpec(urls.ARCHIVE, "archive.html", "Документы кластеров по учебным годам", ch, crumbs=(home,),
-                     data={"years": years_view.region_archive(site.config, site.clusters, site.plans, site.reports)})]
+                     crumbs=(home,), data={"items": t_items, "pages": t_pages})]
+
+
+def _archives(s: _Shared) -> list[PageSpec]:
+    """The documents by academic year: each cluster's archive, then the region's."""
+    site, ch, home = s.lib.site, s.chrome, s.home
+    out = [PageSpec(urls.archive(docs.cluster.slug), "archive.html", "Документы кластера по учебным годам", ch,
+                    docs.cluster, (home, (docs.cluster.short_name, urls.cluster(docs.cluster.slug))),
+                    {"years": years_view.cluster_archive(site.config, docs.plans, docs.reports)})
+           for docs in s.lib.clusters.values()]
+    return out + [PageSpec(urls.ARCHIVE, "archive.html", "Документы кластеров по учебным годам", ch, crumbs=(home,),
+                           data={"years": years_view.region_archive(site.config, site.clusters, site.plans,
+                                                                    site.reports)})]
 
 
 def _guide(site: Site, ch: Chrome, home: tuple[str, str]) -> list[PageSpec]:

@@ -98,14 +98,15 @@ def region_archive(config: SiteConfig, clusters: tuple[Cluster, ...], plans: tup
     style = config.year_style
     now = years.current_year(config)
     firsts = sorted({d.year.first for d in plans} | {r.year.first for r in reports}, reverse=True)
+    shelves = {cl.slug: {y.year.first: y for y in years.shelf(config, tuple(d for d in plans if d.cluster == cl.slug),
+                                                              tuple(r for r in reports if r.cluster == cl.slug)).years}
+               for cl in clusters}
     out = []
     for first in firsts:
         year = AcademicYear(first, config.year_start, config.year_end)
         rows, without = [], []
         for cl in clusters:
-            sh = years.shelf(config, tuple(d for d in plans if d.cluster == cl.slug),
-                             tuple(r for r in reports if r.cluster == cl.slug))
-            mine = next((y for y in sh.years if y.year.first == first), None)
+            mine = shelves[cl.slug].get(first)
             if mine is None:
                 without.append(cl.short_name)
                 continue
