@@ -273,6 +273,18 @@ class Rule:
 
 
 @dataclass(frozen=True)
+class DecisionRef:
+    """A decision's reference to a decision of another protocol, as written
+    («во исполнение п. 4 протокола № 4 от 06.12.2022»): resolved in content.facts.threads."""
+
+    protocol: str                 # the protocol's number as written: "4"
+    date: _dt.date | None         # its date, when the reference gives it
+    decision: int
+    line: int | None              # in the referring protocol's file
+    written: str                  # the words of the reference: «п. 4 протокола № 4 от 06.12.2022»
+
+
+@dataclass(frozen=True)
 class Decision:
     number: int
     text: str
@@ -282,6 +294,7 @@ class Decision:
     rules: tuple[Rule, ...]
     short: str = ""       # a few words for the dashboard's column heading («Отчёт в цветах брендбука»)
     line: int | None = None   # in the protocol file
+    refers: tuple[DecisionRef, ...] = ()   # decisions of earlier protocols it continues
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from clusterpages.model import Cluster, PlanDoc, Site
 from clusterpages.site import pages as page_specs
+from clusterpages.site.views.years import title as year_title
 from clusterpages.values import urls
 
 # Tags inside a word or a phrase («<b>ИТ</b>-старт»); any other tag separates words.
@@ -42,16 +43,18 @@ def _join(*parts: str) -> str:
     return " ".join(p.strip() for p in parts if p and p.strip())
 
 
-def _plan_docs(doc: PlanDoc) -> list[Doc]:
+def _plan_docs(doc: PlanDoc, style: str) -> list[Doc]:
+    """A plan and its rows; the plan's result and every row's context name its academic year."""
     page = urls.document(doc.cluster, doc.slug)
+    named = year_title(doc, style)
     prose = _join(*(strip_tags(b) for b in doc.blocks if isinstance(b, str)))
-    out = [Doc("page", doc.title, page, doc.year.label("dash") + " учебный год", _join(prose, doc.version, *doc.changes))]
+    out = [Doc("page", named, page, doc.year.label(style) + " учебный год", _join(prose, doc.version, *doc.changes))]
     kind = "post" if doc.kind == "media-plan" else "item"
     for item in doc.items:
         text = _join(item.deadline_text, item.responsible, item.participants, strip_tags(item.result_html),
                      item.status_note, " ".join(item.channels), item.format, item.audience,
                      *(strip_tags(v) for _, v in item.extra), *("#" + t for t in item.tags))
-        context = doc.title + (f" · {item.section}" if item.section else "")
+        context = named + (f" · {item.section}" if item.section else "")
         out.append(Doc(kind, item.title_text, urls.plan_item(doc.cluster, doc.slug, item.uid), context, text))
     return out
 
@@ -66,14 +69,16 @@ def _cluster_home(cl: Cluster) -> Doc:
 def cluster_docs(site: Site, cl: Cluster) -> list[Doc]:
     """The documents of one cluster, in the order its pages are listed."""
     out = [_cluster_home(cl)]
+    style = site.config.year_style
     for doc in (d for d in site.plans if d.cluster == cl.slug):
-        out += _plan_docs(doc)
+        out += _plan_docs(doc, style)
     for r in (r for r in site.reports if r.cluster == cl.slug):
         page = urls.document(cl.slug, r.slug)
         indicators = _join(*(_join(i.group, i.name) for i in r.indicators))
-        out.append(Doc("report", r.title, page, r.year.label("dash") + " учебный год",
+        named = year_title(r, style)
+        out.append(Doc("report", named, page, r.year.label(style) + " учебный год",
                        _join(strip_tags(r.intro_html), indicators)))
-        out += [Doc("report", s.title, f"{page}#{s.anchor}", r.title, strip_tags(s.html)) for s in r.sections]
+        out += [Doc("report", s.title, f"{page}#{s.anchor}", named, strip_tags(s.html)) for s in r.sections]
     for v in sorted((v for v in site.videos if v.cluster == cl.slug), key=lambda v: (v.date, v.slug), reverse=True):
         out.append(Doc("video", v.title, urls.video(cl.slug, v.slug), "Видео",
                        _join(v.profession, v.description, v.transcript)))
@@ -91,7 +96,7 @@ def regional_docs(site: Site) -> list[Doc]:
     out = []
     for p in site.protocols:
         out.append(Doc("page", p.title, urls.protocol(p.slug), "Протокол", strip_tags(p.body_html)))
-        out += [Doc("page", f"Решение {d.number}. {d.text}", f"{urls.protocol(p.slug)}#decision-{d.number}", p.title,
+        out += [Doc("page", f"Решение {d.number}. {d.text}", urls.decision(p.slug, d.number), p.title,
                     _join(d.deadline_text, d.responsible)) for d in p.decisions]
     for e in page_specs.professions(site):
         out.append(Doc("page", e.name, urls.profession(e.slug), "Рабочие профессии",

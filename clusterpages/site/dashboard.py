@@ -35,7 +35,7 @@ def cell_text(cell: Cell) -> str:
 
 
 def _json(site: Site, p: Protocol, rows) -> bytes:
-    region = tally(site)
+    region = tally(site, protocol=p.slug)
     totals = {key: region.get(f"decisions.{key}") for key in ("total",) + tuple(STATES)}
     totals.pop("not_applicable")
     data = {"protocol": p.slug, "number": p.number, "as_of": site.config.as_of.isoformat(),

@@ -23,6 +23,7 @@ from clusterpages.site.views import matrix as matrix_view
 from clusterpages.site.views import plan as plan_view
 from clusterpages.site.views import slides as slides_view
 from clusterpages.site.views import videos as video_view
+from clusterpages.site.views import years as years_view
 from clusterpages.values import text, urls
 from clusterpages.values.kinds import KINDS
 from clusterpages.values.text import ru_sort_key, slugify
@@ -48,6 +49,7 @@ class SiteLinks:
     tochki: str = urls.TOCHKI
     admin: str = urls.ADMIN
     help: str = urls.HELP
+    archive: str = urls.ARCHIVE
 
 
 @dataclass(frozen=True)
@@ -63,7 +65,7 @@ class Chrome:
     fonts: tuple[str, str]
     logo: str | None
     nav: tuple[NavCluster, ...]
-    protocols: tuple[tuple[str, str], ...]  # (site path of its table, title)
+    protocols: tuple[tuple[str, str], ...]  # (site path of its table, the menu's words)
     base_url: str | None
     has_help: bool = False   # the site has a guide («Справка», content/help/)
     links: SiteLinks = SiteLinks()
@@ -99,7 +101,14 @@ def chrome(site: Site) -> Chrome:
     c = site.config
     return Chrome(c.title, c.demo, c.as_of, c.department_name, c.department_url, c.year_style, c.fonts, c.logo,
                   tuple(NavCluster(cl.slug, cl.short_name, urls.cluster(cl.slug)) for cl in site.clusters),
-                  tuple((urls.protocol(p.slug), p.title) for p in site.protocols), c.base_url, bool(site.help))
+                  _menu_protocols(site), c.base_url, bool(site.help))
+
+
+def _menu_protocols(site: Site) -> tuple[tuple[str, str], ...]:
+    """The menu's protocol links: «Исполнение протокола» while there is one, else each by its number."""
+    if len(site.protocols) == 1:
+        return ((urls.protocol(site.protocols[0].slug), "Исполнение протокола"),)
+    return tuple((urls.protocol(p.slug), f"Протокол №\u00a0{p.number}") for p in site.protocols)
 
 
 def greeting_window(site: Site) -> bool:
@@ -142,7 +151,7 @@ def specs(site: Site) -> list[PageSpec]:
     out = [_index(s)] + [_protocol(s, p) for p in site.protocols]
     for docs in lib.clusters.values():
         out += _cluster_pages(s, docs)
-    return out + _regional(s) + _guide(site, s.chrome, s.home)
+    return out + _regional(s) + _archives(s) + _guide(site, s.chrome, s.home)
 
 
 def _news(site: Site) -> list[tuple]:
@@ -159,9 +168,11 @@ def _news(site: Site) -> list[tuple]:
 
 def _index(s: _Shared) -> PageSpec:
     site, lib = s.lib.site, s.lib
+    lines = tuple(replace(home_view.protocol_line(p), tally=tally(site, matrices=lib.matrices, protocol=p.slug))
+                  for p in site.protocols)
     return PageSpec(urls.INDEX, "index.html", site.config.title, s.chrome, data={
         "clusters": tuple(home_view.cluster_card(c) for c in site.clusters), "tallies": lib.tallies, "tally": lib.region,
-        "greetings": list(s.greetings), "protocols": tuple(home_view.protocol_line(p) for p in site.protocols),
+        "greetings": list(s.greetings), "protocols": lines,
         "news": _news(site), "due": links.due_lists(lib.region)})
 
 
@@ -170,7 +181,7 @@ def _protocol(s: _Shared, p) -> PageSpec:
     return PageSpec(urls.protocol(p.slug), "protocol.html",
                     f"Исполнение протокола №\u00a0{p.number} от {text.ru_date(p.date)}", s.chrome, crumbs=(s.home,),
                     data={"protocol": p, "matrix": lib.matrices[p.slug], "tally": lib.region,
-                          "view": matrix_view.view(lib.site, p, lib.matrices)})
+                          "view": matrix_view.view(lib.site, p, lib.matrices, lib.threads)})
 
 
 def _cluster_pages(s: _Shared, docs: library.ClusterDocs) -> list[PageSpec]:
@@ -179,25 +190,31 @@ def _cluster_pages(s: _Shared, docs: library.ClusterDocs) -> list[PageSpec]:
     crumbs = (s.home, (cl.short_name, urls.cluster(cl.slug)))
     rows = [(p, next(r for c, r in lib.matrices[p.slug] if c.slug == cl.slug)) for p in site.protocols]
     t_items, t_pages = tochki_items(site, cl.slug)
+    home = home_view.cluster_home(docs, rows, site.config)
+    # what the home already says is missing of this year's documents is not said twice
+    unpublished = tuple(x for x in cluster_view.unpublished(site, cl) if x not in home.years.stale)
     out = [PageSpec(urls.cluster(cl.slug), "cluster.html", cl.name, s.chrome, band, (s.home,), {
-        "videos": list(docs.videos), "championships": list(docs.championships), "home": home_view.cluster_home(docs, rows),
+        "videos": list(docs.videos), "championships": list(docs.championships), "home": home,
         "tally": lib.tallies[cl.slug], "due": links.due_lists(lib.tallies[cl.slug]),
         "greetings": [v for v in s.greetings if v.cluster == cl.slug], "tochki_items": t_items, "tochki_pages": t_pages,
-        "unpublished": cluster_view.unpublished(site, cl)})]
+        "unpublished": unpublished})]
+    style = site.config.year_style
     for doc in docs.plans:
-        out.append(PageSpec(urls.document(cl.slug, doc.slug), "plan.html", doc.title, s.chrome, band, crumbs,
+        out.append(PageSpec(urls.document(cl.slug, doc.slug), "plan.html", years_view.title(doc, style), s.chrome, band,
+                            crumbs + (years_view.crumb(cl.slug, doc.year, style),),
                             {"doc": doc, "tally": tally(site, cl.slug, doc.slug), "blocks": plan_view.blocks(doc),
                              "files": links.plan_files(doc),
                              "media": media.summary(doc) if doc.kind == "media-plan" else None}))
     for r in docs.reports:
-        out += _report_pages(s, cl, r, crumbs)
+        out += _report_pages(s, cl, r, crumbs + (years_view.crumb(cl.slug, r.year, style),))
     return out + _cluster_lists(s, docs, crumbs)
 
 
 def _report_pages(s: _Shared, cl: Cluster, r, crumbs: tuple) -> list[PageSpec]:
-    """A report on the site, printed (A4) and as slides."""
+    """A report on the site, printed (A4) and as slides; `crumbs` end with its year."""
     band = s.bands[cl.slug]
-    rc = crumbs + ((r.title, urls.document(cl.slug, r.slug)),)
+    named = years_view.title(r, s.lib.site.config.year_style)
+    rc = crumbs + ((named, urls.document(cl.slug, r.slug)),)
     deeper = replace(r, intro_html=refs.deepen(r.intro_html),
                      sections=tuple(replace(x, html=refs.deepen(x.html)) for x in r.sections))
     report_charts = charts.for_report(r, s.lib.site.config.year_style)
@@ -207,7 +224,7 @@ def _report_pages(s: _Shared, cl: Cluster, r, crumbs: tuple) -> list[PageSpec]:
     for path, tpl, top in ((versions.page, "report.html", True), (versions.print, "report_print.html", False),
                            (versions.slides, "report_slides.html", False)):
         extra = {"deck": slides_view.deck(report_charts, deeper.sections)} if tpl == "report_slides.html" else {}
-        out.append(PageSpec(path, tpl, r.title, s.chrome, band, crumbs if top else rc,
+        out.append(PageSpec(path, tpl, named, s.chrome, band, crumbs if top else rc,
                             {"report": r if top else deeper, "charts": report_charts,
                              "figures": charts.figures(r), "versions": versions, **extra}))
     return out
@@ -246,6 +263,18 @@ def _regional(s: _Shared) -> list[PageSpec]:
                      data={"kinds": KINDS}),
             PageSpec(urls.TOCHKI, "tochki.html", "«От „Точек роста“ до мастерских ПОО»", ch,
                      crumbs=(home,), data={"items": t_items, "pages": t_pages})]
+
+
+def _archives(s: _Shared) -> list[PageSpec]:
+    """The documents by academic year: each cluster's archive, then the region's."""
+    site, ch, home = s.lib.site, s.chrome, s.home
+    out = [PageSpec(urls.archive(docs.cluster.slug), "archive.html", "Документы кластера по учебным годам", ch,
+                    s.bands[docs.cluster.slug], (home, (docs.cluster.short_name, urls.cluster(docs.cluster.slug))),
+                    {"years": years_view.cluster_archive(site.config, docs.plans, docs.reports)})
+           for docs in s.lib.clusters.values()]
+    return out + [PageSpec(urls.ARCHIVE, "archive.html", "Документы кластеров по учебным годам", ch, crumbs=(home,),
+                           data={"years": years_view.region_archive(site.config, site.clusters, site.plans,
+                                                                    site.reports)})]
 
 
 def _guide(site: Site, ch: Chrome, home: tuple[str, str]) -> list[PageSpec]:

@@ -124,3 +124,34 @@ class AcademicYear:
         if not 1 <= first <= 9998:
             raise ValueError(f"год {first} вне допустимого диапазона (1–9998)")
         return cls(first, start, end)
+
+    @classmethod
+    def of(cls, day: date, start: tuple[int, int] = (9, 1), end: tuple[int, int] = (6, 30)) -> "AcademicYear":
+        """The academic year `day` falls in: from its start to the day before the next one's, so
+        the summer after 30 June still belongs to the year that is closing (its reports, its
+        unfinished rows), and 1 September opens the next."""
+        first = day.year if (day.month, day.day) >= _month_day(start, "начала") else day.year - 1
+        return cls(first, start, end)
+
+
+def says_year(title: str, year: AcademicYear) -> bool:
+    """Whether a title names `year` in any of the ways people write it («2022–2023», «2022/23»…)."""
+    return any(_pair(m.group(0)) == year.first for m in _IN_TEXT.finditer(title))
+
+
+def with_year(title: str, year: AcademicYear, style: str = "dash", word: str = "на") -> str:
+    """The title as every list, menu, breadcrumb and search result shows it: saying its academic
+    year. A title that names its year stays as written; another gets « на 2022–2023 учебный год»
+    (`word` «за» for a report)."""
+    return title if says_year(title, year) else f"{title.rstrip(' .')} {word} {year.label(style)} учебный год"
+
+
+_IN_TEXT = re.compile(r"(?<!\d)[0-9]{4}\s*[-/\u2010-\u2015\u2212]\s*(?:[0-9]{4}|[0-9]{2})(?!\d)")
+
+
+def _pair(text: str) -> int | None:
+    """The first year of an academic year written in a text, or None when it is not one."""
+    try:
+        return AcademicYear.parse(text).first
+    except ValueError:
+        return None

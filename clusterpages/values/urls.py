@@ -35,6 +35,7 @@ TOCHKI = "tochki-rosta/index.html"
 CLUSTERS = "clusters/"
 PROTOCOLS = "protocols/"
 HELP = "spravka/index.html"
+ARCHIVE = "arkhiv/index.html"
 
 _PAGE = "/index.html"
 
@@ -53,6 +54,18 @@ def cluster(cluster: str) -> str:
 def document(cluster: str, slug: str) -> str:
     """A plan, media plan or report: its address follows its file name."""
     return f"{CLUSTERS}{cluster}/{slug}{_PAGE}"
+
+
+def archive(cluster: str | None, first_year: int | None = None) -> str:
+    """The documents by academic year: a cluster's, or the region's (None); `first_year` goes to
+    one year's section (2022 → «#year-2022», the 2022–2023 academic year)."""
+    page = f"{CLUSTERS}{cluster}/arkhiv{_PAGE}" if cluster else ARCHIVE
+    return page + (f"#{year_anchor(first_year)}" if first_year is not None else "")
+
+
+def year_anchor(first_year: int) -> str:
+    """The id of an academic year's section on an archive page: «year-2022»."""
+    return f"year-{first_year}"
 
 
 def report_print(cluster: str, slug: str) -> str:
@@ -99,6 +112,15 @@ def help_page(slug: str) -> str:
 
 def protocol(slug: str) -> str:
     return f"{PROTOCOLS}{slug}{_PAGE}"
+
+
+def decision_anchor(number: int) -> str:
+    """The id of a decision in its protocol's text: «decision-4»."""
+    return f"decision-{number}"
+
+
+def decision(protocol_slug: str, number: int) -> str:
+    return f"{protocol(protocol_slug)}#{decision_anchor(number)}"
 
 
 def profession(slug: str) -> str:

@@ -55,6 +55,8 @@ PAGE_TYPES: dict[str, list[str]] = {
         "clusters/*/championships/*/index.html",
     ],
     "protocols": ["protocols/*/index.html", "protocols/index.html"],
+    "archive": ["clusters/*/arkhiv/index.html"],
+    "regional-archive": ["arkhiv/index.html"],
 }
 
 # The version for the visually impaired: localStorage key and its colour schemes.

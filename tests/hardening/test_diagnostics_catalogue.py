@@ -573,6 +573,31 @@ case("plan.protocol-ref", "assemble", PLAN, _line(_PLAN_TEXT, "Отчёт кла
 case("championship.partner", "assemble", CHAMP, _line(site_files()[CHAMP].decode(), "partners:"))
 
 
+PROTOCOL_1 = "content/protocols/protocol-1.md"
+_PROTOCOL_1 = """\
+---
+title: Протокол № 1 совещания ведущих ПОО
+number: 1
+date: 2023-02-10
+decisions:
+  - number: 1
+    text: Во исполнение п. 9 протокола № 4 от 06.12.2022 продолжить работу.
+    deadline: "до 01.04.2023"
+---
+Текст протокола.
+"""
+
+
+@scenario("threads")
+def _threads():
+    files = site_files()
+    files[PROTOCOL_1] = _PROTOCOL_1.encode("utf-8")
+    return _check("threads", files)
+
+
+case("protocol.reference", "threads", PROTOCOL_1, _line(_PROTOCOL_1, "Во исполнение п. 9"))
+
+
 @scenario("no-items")
 def _no_items():
     files = site_files()

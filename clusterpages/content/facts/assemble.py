@@ -252,9 +252,9 @@ def assemble(sources: Sources, as_of: _dt.date | None, fallback_as_of: _dt.date,
                           for p in lists["plan"] if p.original))
     # Clusters in the Russian alphabetical order of their short names: every menu and list follows it.
     clusters = tuple(sorted(lists["cluster"], key=lambda c: (text.ru_sort_key(c.short_name), c.slug)))
-    site = Site(config=config, clusters=clusters, plans=nextyear.mark_carried(tuple(lists["plan"])),
+    site = Site(config=config, clusters=clusters, plans=nextyear.mark_carried(tuple(lists["plan"]), config.as_of),
                 reports=tuple(lists["report"]), videos=tuple(lists["videos"]),
                 championships=tuple(lists["championship"]), pages=tuple(lists["page"]),
-                protocols=tuple(lists["protocol"]), media=media,
+                protocols=tuple(sorted(lists["protocol"], key=lambda p: (p.date, p.slug))), media=media,
                 help=tuple(sorted(lists["help"], key=lambda p: (p.date or _dt.date.min, p.slug))))
     return site, diags

@@ -28,6 +28,7 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass
 
+from clusterpages.content.facts.years import in_force
 from clusterpages.model import Cluster, Decision, PlanDoc, PlanItem, Protocol, Rule, Site
 from clusterpages.values import diagnostics as dg
 from clusterpages.values import inputs, urls
@@ -198,7 +199,7 @@ def _rule_evidence(site: Site, cluster: Cluster, rule: Rule, protocol: Protocol)
                 add(c.title, urls.championship(cluster.slug, c.slug), c.start, c.file)
     elif rule.type == "plan_item":
         for p in site.plans:
-            if p.cluster == cluster.slug:
+            if p.cluster == cluster.slug and in_force(p, as_of):
                 for item in p.items:
                     done, date = row_done(p, item, as_of)
                     if rule.tag in item.tags and done:
@@ -211,8 +212,10 @@ def _rule_evidence(site: Site, cluster: Cluster, rule: Rule, protocol: Protocol)
 
 
 def _plan_rows(site: Site, cluster: Cluster, protocol: Protocol, decision: Decision) -> list[tuple[PlanDoc, PlanItem]]:
-    """Plan and media-plan rows that reference the decision («п. N протокола № M»)."""
-    return [(p, i) for p in site.plans if p.cluster == cluster.slug for i in p.items
+    """Plan and media-plan rows that reference the decision («п. N протокола № M»), in the plans
+    that speak at the as-of date (next year's plan published ahead is not evidence yet)."""
+    as_of = site.config.as_of
+    return [(p, i) for p in site.plans if p.cluster == cluster.slug and in_force(p, as_of) for i in p.items
             if (protocol.number, decision.number) in i.decisions]
 
 

@@ -12,10 +12,12 @@ carried is «перенесено» there, with «в план 2023–2024», nev
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from dataclasses import dataclass, replace
 
 from clusterpages.content.documents import markup
+from clusterpages.content.facts.years import in_force
 from clusterpages.model import PlanDoc, PlanItem, PlanTable
 from clusterpages.values import status as st
 from clusterpages.values.academic import AcademicYear
@@ -149,12 +151,16 @@ def _carried_numbers(doc: PlanDoc) -> dict[str, str]:
     return out
 
 
-def mark_carried(plans: tuple[PlanDoc, ...]) -> tuple[PlanDoc, ...]:
-    """Last year's rows that next year's plan carried: «перенесено» «в план 2023–2024»."""
+def mark_carried(plans: tuple[PlanDoc, ...], as_of: _dt.date | None = None) -> tuple[PlanDoc, ...]:
+    """Last year's rows that next year's plan carried: «перенесено» «в план 2023–2024» — from
+    the day next year's plan speaks (`years.in_force` at `as_of`; None: always): before then
+    the row is still last year's, judged by its own term."""
     by_key = {(p.cluster, p.kind, p.year.first): p for p in plans}
     out = []
     for doc in plans:
         following = by_key.get((doc.cluster, doc.kind, doc.year.first + 1))
+        if following and as_of is not None and not in_force(following, as_of):
+            following = None
         numbers = _carried_numbers(following) if following else {}
         if not numbers:
             out.append(doc)

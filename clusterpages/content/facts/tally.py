@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Mapping
 
-from clusterpages.content.facts import execution
+from clusterpages.content.facts import execution, years
 from clusterpages.model import Cluster, PlanDoc, PlanItem, Site
 from clusterpages.values import status as st
 
@@ -116,14 +116,19 @@ def _key(d: Due):
 
 
 def tally(site: Site, cluster: str | None = None, doc: str | None = None, decision: int | None = None,
-          matrices: Mapping[str, execution.Matrix] | None = None) -> Tally:
+          matrices: Mapping[str, execution.Matrix] | None = None, protocol: str | None = None) -> Tally:
     """The counts of the region (no arguments), of one cluster, or of one of its documents;
-    `decision` narrows the protocol cells to one decision (a dashboard column). `matrices`:
-    execution.matrices(site), when the caller has it (each is a few thousand rule checks)."""
+    the region's and a cluster's rows are those of the current plans (`years.current_plans`:
+    this academic year's, else the latest earlier ones), never of the archive or of next year's.
+    `protocol` narrows the cells to one protocol's (its slug), `decision` to one decision (a
+    dashboard column). `matrices`: execution.matrices(site), when the caller has it (each is a
+    few thousand rule checks)."""
     as_of = site.config.as_of
     horizon = as_of + _dt.timedelta(days=SOON_DAYS)
     clusters = {c.slug: c for c in site.clusters if cluster is None or c.slug == cluster}
-    docs = [d for d in site.plans if d.cluster in clusters and (doc is None or d.slug == doc)]
+    current = years.current_plans(site) if doc is None else frozenset()
+    docs = [d for d in site.plans if d.cluster in clusters and (d.slug == doc if doc is not None
+                                                                  else (d.cluster, d.slug) in current)]
     plan_states = [i.status for d in docs if d.kind == "plan" for i in d.items]
     media_states = [i.status for d in docs if d.kind != "plan" for i in d.items]
     overdue: list[Due] = []
@@ -138,12 +143,14 @@ def tally(site: Site, cluster: str | None = None, doc: str | None = None, decisi
                 soon.append(Due(clusters[d.cluster], d, item))
     cells: list[str] = []
     if doc is None:
-        for p in site.protocols:
+        for p in (p for p in site.protocols if protocol is None or p.slug == protocol):
             for c, row in (matrices[p.slug] if matrices is not None else execution.matrix(site, p)):
                 if c.slug in clusters:
                     cells += [x.state for x in row if x.state != "not_applicable"
                               and (decision is None or x.decision == decision)]
     scope = "" if cluster is None else cluster if doc is None else f"{cluster}/{doc}"
+    if protocol is not None:
+        scope += f"@{protocol}"
     if decision is not None:
         scope += f"#{decision}"
     return Tally(scope, _counts(plan_states, st.ORDER), _counts(media_states, st.ORDER),

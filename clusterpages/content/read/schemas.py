@@ -101,7 +101,9 @@ RULE = {"type": F("str", True, choices=("report", "media_plan", "plan_updated", 
         "academic_year": F("str"), "kind": F("str"), "tag": F("str")}
 DECISION = {"number": F("int", True), "text": F("str", True), "deadline": F("str", True),
             "short": F("str", False, "короткое название решения для таблицы исполнения", default=""),
-            "responsible": F("str", default=""), "evidence": F("list", schema=RULE, default=[])}
+            "responsible": F("str", default=""), "evidence": F("list", schema=RULE, default=[]),
+            "continues": F("list", False, "решения прежних протоколов, которые продолжает это: "
+                           "«п. 4 протокола № 4 от 06.12.2022»", item="str", default=[])}
 PROTOCOL = {
     "title": F("str", True), "number": F("scalar", True), "date": F("date", True),
     "approved": F("map", schema={"position": F("str", True), "name": F("str", True)}),

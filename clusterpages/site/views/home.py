@@ -7,10 +7,12 @@ import datetime as _dt
 from dataclasses import dataclass
 
 from clusterpages.content.facts import execution
-from clusterpages.model import Protocol
+from clusterpages.content.facts.tally import Tally
+from clusterpages.model import Protocol, SiteConfig
 from clusterpages.site.library import ClusterDocs
 from clusterpages.site.views.links import Link
 from clusterpages.site.views.matrix import short_title
+from clusterpages.site.views.years import HomeYears, home_years
 from clusterpages.values import urls
 
 
@@ -32,6 +34,7 @@ class ProtocolLine:
     slug: str
     url: str
     decisions: tuple[DecisionLine, ...]
+    tally: Tally | None = None        # the protocol's own counts (the index)
 
 
 @dataclass(frozen=True)
@@ -39,14 +42,15 @@ class ClusterHome:
     """What a cluster's home (and its CMS piece) links to."""
 
     phone_href: str                   # tel: address of the leading college's phone, "" without one
-    plans: tuple[Link, ...]
-    reports: tuple[Link, ...]
+    plans: tuple[Link, ...]           # the current plan and media plan, titled with their year
+    reports: tuple[Link, ...]         # the latest report
     pages: tuple[Link, ...]
     videos: str                       # the cluster's video page
     championships: str               # the cluster's championships page
     protocols: tuple[ProtocolLine, ...]
     partners: tuple[Link, ...]        # note: the partner's industry; address: its page on this site
     professions: tuple[Link, ...]     # note: the profession's code
+    years: HomeYears | None = None    # this year's documents, next year's, the earlier years
 
 
 def _tel(phone: str) -> str:
@@ -54,21 +58,22 @@ def _tel(phone: str) -> str:
     return "".join(ch for ch in phone if ch not in " ()-")
 
 
-def cluster_home(docs: ClusterDocs, rows: list[tuple[Protocol, tuple[execution.Cell, ...]]]) -> ClusterHome:
+def cluster_home(docs: ClusterDocs, rows: list[tuple[Protocol, tuple[execution.Cell, ...]]],
+                 config: SiteConfig) -> ClusterHome:
     """`rows`: each protocol with the cluster's cells of it, decision by decision."""
     cl = docs.cluster
+    yrs = home_years(config, cl, docs.plans, docs.reports)
     lines = tuple(ProtocolLine(p.number, p.date, p.slug, urls.protocol(p.slug),
                                tuple(DecisionLine(d.number, short_title(d), d.text, d.deadline_text, cell)
                                      for d, cell in zip(p.decisions, cells)))
                   for p, cells in rows)
     return ClusterHome(
         _tel(cl.leading.phone) if cl.leading.phone else "",
-        tuple(Link(d.title, urls.document(cl.slug, d.slug)) for d in docs.plans),
-        tuple(Link(r.title, urls.document(cl.slug, r.slug)) for r in docs.reports),
+        yrs.plans, yrs.reports,
         tuple(Link(pg.title, urls.page(cl.slug, pg.slug)) for pg in docs.pages),
         urls.videos(cl.slug), urls.championships(cl.slug), lines,
         tuple(Link(p.name, urls.partner(p.slug), p.industry) for p in cl.partners),
-        tuple(Link(p.name, urls.profession(p.slug), p.code) for p in cl.professions))
+        tuple(Link(p.name, urls.profession(p.slug), p.code) for p in cl.professions), yrs)
 
 
 @dataclass(frozen=True)

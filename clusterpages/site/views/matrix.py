@@ -10,12 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Mapping
 
-from clusterpages.content.facts import execution
+from clusterpages.content.facts import execution, threads
 from clusterpages.content.facts.tally import Tally, tally
 from clusterpages.model import Decision, Protocol, Site
 from clusterpages.site.views.links import Link
 from clusterpages.values import urls
-from clusterpages.values.text import ru_short_date
+from clusterpages.values.text import ru_date, ru_short_date
 
 # The word shown in a compact cell; the full label is in the cell's details.
 SHORT_WORDS = {
@@ -71,12 +71,41 @@ class Row:
 
 
 @dataclass(frozen=True)
+class Thread:
+    """A decision's place among the protocols: the earlier decisions it continues, the later ones
+    that continue it — each «протокол № 4 от 06.12.2022, п. 4», to the decision, its short title beside."""
+
+    refers: tuple[Link, ...] = ()
+    continued: tuple[Link, ...] = ()
+
+
+def _thread_link(site: Site, key: threads.Key) -> Link:
+    p = next(x for x in site.protocols if x.slug == key[0])
+    d = next(x for x in p.decisions if x.number == key[1])
+    return Link(f"протокол №\u00a0{p.number} от {ru_date(p.date)}, п.\u00a0{d.number}", urls.decision(p.slug, d.number),
+                short_title(d))
+
+
+def thread_views(site: Site, protocol: Protocol, th: threads.Threads) -> dict[int, Thread]:
+    """The threads of a protocol's decisions that have any, by decision number."""
+    out = {}
+    for d in protocol.decisions:
+        key = (protocol.slug, d.number)
+        refers, continued = th.refers.get(key, ()), th.continued.get(key, ())
+        if refers or continued:
+            out[d.number] = Thread(tuple(_thread_link(site, k) for k in refers),
+                                   tuple(_thread_link(site, k) for k in continued))
+    return out
+
+
+@dataclass(frozen=True)
 class MatrixView:
     columns: tuple[Column, ...]
     rows: tuple[Row, ...]
     tally: Tally
     decided_heading: bool        # the protocol's text has its own «Решили» heading
     files: tuple[Link, ...]      # the table for Excel and programs: XLSX, CSV, JSON
+    threads: Mapping[int, Thread]   # by decision number: what it continues, what continues it
 
 
 def _cell(c: execution.Cell, column: Column) -> CellView:
@@ -89,12 +118,16 @@ def _cell(c: execution.Cell, column: Column) -> CellView:
                     f"why-{c.cluster}-{c.decision}", links)
 
 
-def view(site: Site, protocol: Protocol, matrices: Mapping[str, execution.Matrix]) -> MatrixView:
-    """The dashboard of `protocol`; `matrices` is execution.matrices(site)."""
-    columns = tuple(Column(d.number, short_title(d), d.deadline_text, tally(site, decision=d.number, matrices=matrices))
+def view(site: Site, protocol: Protocol, matrices: Mapping[str, execution.Matrix],
+         th: threads.Threads | None = None) -> MatrixView:
+    """The dashboard of `protocol`; `matrices` is execution.matrices(site); `th`: threads.threads(site)."""
+    ps = protocol.slug
+    columns = tuple(Column(d.number, short_title(d), d.deadline_text,
+                           tally(site, decision=d.number, matrices=matrices, protocol=ps))
                     for d in protocol.decisions)
     rows = tuple(Row(Link(cl.short_name, urls.cluster(cl.slug)), tuple(_cell(c, col) for c, col in zip(cells, columns)),
-                     tally(site, cl.slug, matrices=matrices))
+                     tally(site, cl.slug, matrices=matrices, protocol=ps))
                  for cl, cells in matrices[protocol.slug])
     files = tuple(Link(kind.upper(), urls.matrix(protocol.slug, kind)) for kind in ("xlsx", "csv", "json"))
-    return MatrixView(columns, rows, tally(site, matrices=matrices), ">Решили<" in protocol.body_html, files)
+    return MatrixView(columns, rows, tally(site, matrices=matrices, protocol=ps), ">Решили<" in protocol.body_html, files,
+                      thread_views(site, protocol, th or threads.threads(site)))
