@@ -90,9 +90,8 @@ def _approval(document, doc: PlanDoc) -> None:
     for n, text in enumerate(lines):
         paragraph = document.add_paragraph(text)
         paragraph.paragraph_format.left_indent = Pt(round(TEXT_WIDTH_MM * _PT_PER_MM - block))
-        paragraph.paragraph_format.space_after = Pt(6 if n == 2 else 0)
+        paragraph.paragraph_format.space_after = Pt({2: 6, len(lines) - 1: 10}.get(n, 0))
         paragraph.paragraph_format.space_before = Pt(12 if n == 2 else 0)
-    document.add_paragraph()
 
 
 def year_line(doc: PlanDoc, style: str) -> str:
@@ -121,17 +120,14 @@ def title_lines(doc: PlanDoc, style: str) -> tuple[str, ...]:
 def _title(document, doc: PlanDoc, style: str) -> None:
     """The title and the year in bold, centred, the version under them in the table's type."""
     lines = [(text, True, TEXT_PT) for text in title_lines(doc, style)] + [(version_line(doc), False, TABLE_PT)]
-    for text, bold, size in lines:
-        if not text:
-            continue
+    lines = [line for line in lines if line[0]]
+    for n, (text, bold, size) in enumerate(lines):
         paragraph = document.add_paragraph()
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        paragraph.paragraph_format.space_after = Pt(0)
-        paragraph.paragraph_format.keep_with_next = True
+        paragraph.paragraph_format.space_after = Pt(6 if n == len(lines) - 1 else 0)
+        paragraph.paragraph_format.keep_with_next = True  # the title never stands alone at a page's foot
         run = paragraph.add_run(text)
         run.bold, run.font.size = bold, Pt(size)
-    gap = document.add_paragraph().paragraph_format
-    gap.space_after, gap.keep_with_next = Pt(0), True  # the title never stands alone at a page's foot
 
 
 def _tables(document, doc: PlanDoc) -> None:

@@ -46,7 +46,7 @@ def test_the_docx_table_equals_the_plan(plans):
     assert "УТВЕРЖДАЮ" in text and plan.approval.name in text and "«01» сентября 2022 г." in text
     # The title with its academic year taken to the line under it, in the site's style.
     assert plan.title.replace(" на 2022–2023 учебный год", "\nна 2022–2023 учебный год") in text
-    assert "\nВерсия 2 от 20.12.2022\n" in text and "актуализировано" not in text
+    assert "Версия 2 от 20.12.2022" in text.split("\n") and "актуализировано" not in text
 
 
 def test_the_docx_page_follows_gost(plans):
