@@ -63,7 +63,7 @@ def data_files(site: Site, tokens_css: str, memo=None, mapper=None) -> tuple[dic
     for doc in site.plans:
         files[urls.plan_json(doc.cluster, doc.slug, doc.kind)] = memo(f"plan-json:{doc.file}", doc,
                                                                       lambda doc=doc: _plan_json(doc))
-        inputs = (doc, site.config.as_of, site.config.department_name)
+        inputs = (doc, site.config.as_of, site.config.department_name, site.config.year_style)
         files[urls.plan_docx(doc.cluster, doc.slug, doc.kind)] = memo(f"plan-docx:{doc.file}", inputs,
                                                                       lambda inputs=inputs: _plan_docx(*inputs))
     files.update(dashboard.files(site))

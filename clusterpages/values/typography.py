@@ -68,37 +68,52 @@ _ICON = f"(?:[\u2190-\u2bff]|(?<={_INLINE})!(?={_INLINE}))"
 
 # (guard, pattern, replacement) applied in this order; every pattern keeps the stand-ins it matches.
 # A guard is a cheap search for what the rule needs at least (most runs lack it), None: always run.
-_RULES: tuple[tuple[re.Pattern | None, re.Pattern, str], ...] = tuple(
-    (re.compile(g) if g else None, re.compile(p), r) for g, p, r in (
-        (r"\.\.\.", r"(?<!\.)\.\.\.(?!\.)", "…"),
-        # Doubled punctuation: «2023 г.. Демонстрационные», «,,».
-        (rf"\.{_M}\.", rf"(?<![.…])\.({_M})\.(?![.…])", r".\1"),
-        (None, rf"([,;:])({_M})\1", r"\1\2"),
-        # No space before , ; : after a word («!» and «?» may be icons, left alone).
-        (rf"{_SP}{_M}[,;:]",
-         rf"(?<=[\w»“)%…])({_M}){_SP}+({_M})(?=[,;:](?:[ \t\r\n{_INLINE}{_BLOCK}]|$))", r"\1\2"),
-        # A hyphen between spaces is a dash; every dash (and the «·» separator) sticks to the word before.
-        (rf"{_SP}-", rf"({_M}){_SP}+-({_M})(?={_SP})", r"\1" + NBSP + r"—\2"),
-        ("[—–·]", rf"({_M}){_SP}+({_M})(?=[—–·](?:{_M}){_SP})", r"\1" + NBSP + r"\2"),
-        # № and § stick to their number.
-        ("[№§]", rf"([№§])({_M}){_SP}*({_M})(?=\d)", r"\1\2" + NBSP + r"\3"),
-        ("[№§]", rf"([№§])({_M}){_SP}+({_M})(?=\w)", r"\1\2" + NBSP + r"\3"),
-        (rf"\.{_M}{_SP}+{_M}\d",
-         rf"(?<![\w.\-])((?:{_BEFORE_NUMBER})\.)({_M}){_SP}+({_M})(?=\d)", r"\1\2" + NBSP + r"\3"),
-        # Initials: «В. П. Фёдоров», «Фёдоров В. П.», «А. Белов».
-        (r"[А-ЯЁA-Z]\.", rf"(?<![\w.])([А-ЯЁA-Z]\.)({_M}){_SP}*({_M})(?=[А-ЯЁA-Z]\.)", r"\1\2" + NBSP + r"\3"),
-        (r"[А-ЯЁA-Z]\.", rf"(?<![\w.])([А-ЯЁA-Z]\.)({_M}){_SP}+({_M})(?=[А-ЯЁ][а-яё])", r"\1\2" + NBSP + r"\3"),
-        (rf"[А-ЯЁ]\.{NBSP}?[А-ЯЁ]\.",
-         rf"(?<=[а-яё])({_M}){_SP}+({_M})(?=[А-ЯЁ]\.{NBSP}?[А-ЯЁ]\.)", r"\1" + NBSP + r"\2"),
-        # A number sticks to the word or sign after it: units, months, «г.», «чел.», «%».
-        (rf"\d{_M}{_SP}", rf"(?<=\d)({_M}){_SP}+({_M})(?=[%‰°]|{_LETTER}|{_ICON})", r"\1" + NBSP + r"\2"),
-        # A status icon sticks to its word: «✔ Выполнено».
-        ("[\u2190-\u2bff!]", rf"({_ICON})({_M}){_SP}+({_M})(?={_LETTER})", r"\1\2" + NBSP + r"\3"),
-        # One- and two-letter words stick to the next word.
-        (None, rf"(?<![\w\-.\u00ad])({_LETTER}{{1,2}})({_M}){_SP}+(?=(?:{_M})[\w«„\"“(\[№§+−-])", r"\1\2" + NBSP),
-        # No line break inside a number range: 2022–2023, 7–9, 8–9 февраля.
-        ("[–—]", rf"(?<=\d)({_M})([–—])({_M})(?=\d)", r"\1\2" + WORD_JOINER + r"\3"),
-    ))
+_Rule = tuple[re.Pattern | None, re.Pattern, str]
+
+
+def _compiled(rules) -> tuple[_Rule, ...]:
+    return tuple((re.compile(g) if g else None, re.compile(p), r) for g, p, r in rules)
+
+
+# Punctuation put right: these change the characters people wrote.
+_CLEANUP = _compiled((
+    (r"\.\.\.", r"(?<!\.)\.\.\.(?!\.)", "…"),
+    # Doubled punctuation: «2023 г.. Демонстрационные», «,,».
+    (rf"\.{_M}\.", rf"(?<![.…])\.({_M})\.(?![.…])", r".\1"),
+    (None, rf"([,;:])({_M})\1", r"\1\2"),
+    # No space before , ; : after a word («!» and «?» may be icons, left alone).
+    (rf"{_SP}{_M}[,;:]",
+     rf"(?<=[\w»“)%…])({_M}){_SP}+({_M})(?=[,;:](?:[ \t\r\n{_INLINE}{_BLOCK}]|$))", r"\1\2"),
+    # A hyphen between spaces is a dash.
+    (rf"{_SP}-", rf"({_M}){_SP}+-({_M})(?={_SP})", r"\1" + NBSP + r"—\2"),
+))
+# Where a line must never break: these only turn spaces into no-break spaces and add word joiners.
+_GLUE = _compiled((
+    # Every dash (and the «·» separator) sticks to the word before.
+    ("[—–·]", rf"({_M}){_SP}+({_M})(?=[—–·](?:{_M}){_SP})", r"\1" + NBSP + r"\2"),
+    # № and § stick to their number.
+    ("[№§]", rf"([№§])({_M}){_SP}*({_M})(?=\d)", r"\1\2" + NBSP + r"\3"),
+    ("[№§]", rf"([№§])({_M}){_SP}+({_M})(?=\w)", r"\1\2" + NBSP + r"\3"),
+    (rf"\.{_M}{_SP}+{_M}\d",
+     rf"(?<![\w.\-])((?:{_BEFORE_NUMBER})\.)({_M}){_SP}+({_M})(?=\d)", r"\1\2" + NBSP + r"\3"),
+    # Initials: «В. П. Фёдоров», «Фёдоров В. П.», «А. Белов».
+    (r"[А-ЯЁA-Z]\.", rf"(?<![\w.])([А-ЯЁA-Z]\.)({_M}){_SP}*({_M})(?=[А-ЯЁA-Z]\.)", r"\1\2" + NBSP + r"\3"),
+    (r"[А-ЯЁA-Z]\.", rf"(?<![\w.])([А-ЯЁA-Z]\.)({_M}){_SP}+({_M})(?=[А-ЯЁ][а-яё])", r"\1\2" + NBSP + r"\3"),
+    (rf"[А-ЯЁ]\.{NBSP}?[А-ЯЁ]\.",
+     rf"(?<=[а-яё])({_M}){_SP}+({_M})(?=[А-ЯЁ]\.{NBSP}?[А-ЯЁ]\.)", r"\1" + NBSP + r"\2"),
+    # No line break inside a number range: 2022–2023, 7–9, 8–9 февраля.
+    ("[–—]", rf"(?<=\d)({_M})([–—])({_M})(?=\d)", r"\1\2" + WORD_JOINER + r"\3"),
+))
+# Where a line should not break either, on a page: whole words move to the next line together.
+_GLUE_WORDS = _compiled((
+    # A number sticks to the word or sign after it: units, months, «г.», «чел.», «%».
+    (rf"\d{_M}{_SP}", rf"(?<=\d)({_M}){_SP}+({_M})(?=[%‰°]|{_LETTER}|{_ICON})", r"\1" + NBSP + r"\2"),
+    # A status icon sticks to its word: «✔ Выполнено».
+    ("[\u2190-\u2bff!]", rf"({_ICON})({_M}){_SP}+({_M})(?={_LETTER})", r"\1\2" + NBSP + r"\3"),
+    # One- and two-letter words stick to the next word.
+    (None, rf"(?<![\w\-.\u00ad])({_LETTER}{{1,2}})({_M}){_SP}+(?=(?:{_M})[\w«„\"“(\[№§+−-])", r"\1\2" + NBSP),
+))
+_RULES = _CLEANUP + _GLUE + _GLUE_WORDS
 
 _OPENERS = " \t\r\n\u00a0([{—–-/" + _BLOCK
 
@@ -185,6 +200,18 @@ def typograph(text: str) -> str:
     if not text:
         return text
     return _apply(text)
+
+
+def glue(text: str) -> str:
+    """Only where a line must never break, on plain text: initials stay with their surname,
+    «№» and «п.» with their number, a range whole, a dash with the word before. Nothing else
+    changes: a printed Word copy keeps the dates and quotes as the plan has them, and the narrow
+    columns of its tables cannot afford the page's glue of short words and of a number with
+    its word (they would push the table's type below 12 pt)."""
+    for guard, pattern, replacement in _GLUE:
+        if guard is None or guard.search(text):
+            text = pattern.sub(replacement, text)
+    return text
 
 
 # --------------------------------------------------------------------------- HTML

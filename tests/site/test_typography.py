@@ -6,7 +6,7 @@ import nh3
 import pytest
 
 from clusterpages.content.documents import markup
-from clusterpages.values.typography import NBSP, WORD_JOINER, typograph, typograph_html
+from clusterpages.values.typography import NBSP, WORD_JOINER, glue, typograph, typograph_html
 
 N, WJ = NBSP, WORD_JOINER
 
@@ -89,3 +89,14 @@ def test_escaping_stays_safe():
 def test_stand_in_characters_in_the_source_leave_it_alone():
     text = "<p>и \ue000 в</p>"
     assert typograph_html(text) == text
+
+
+def test_glue_only_keeps_lines_from_breaking_where_they_must_not():
+    """The Word copy's cells: initials, № and «п.» glued, ranges whole, dashes with the word
+    before; the text otherwise as written (dates numeric, quotes, short words free)."""
+    assert glue("М. Ю. Соловьёва, Соловьёва М. Ю.") == f"М.{N}Ю.{N}Соловьёва, Соловьёва{N}М.{N}Ю."
+    assert glue("(п. 3 протокола № 4) в течение 2022–2023 учебного года") \
+        == f"(п.{N}3 протокола №{N}4) в течение 2022–{WJ}2023 учебного года"
+    assert glue('до 25.12.2022 "Точка роста" - ИТ') == 'до 25.12.2022 "Точка роста" - ИТ'
+    assert glue("февраль — март 2023") == f"февраль{N}— март 2023"
+    assert glue(glue("А. В. Смирнов 8–11")) == glue("А. В. Смирнов 8–11")
