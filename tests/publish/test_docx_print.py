@@ -55,7 +55,7 @@ def printed(example_build, tmp_path_factory) -> dict[tuple[str, str], Printed]:
     copies = {}
     for name in ("plan.docx", "media-plan.docx"):
         for src in sorted(example_build.out.glob(f"clusters/*/*/{name}")):
-            target = work / f"{src.parent.parent.name}-{src.name}"
+            target = work / f"{src.parent.parent.name}-{src.parent.name}.docx"
             shutil.copy2(src, target)
             copies[(src.parent.parent.name, src.parent.name)] = target
     subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{work}/lo", "--convert-to", "pdf",
@@ -87,10 +87,13 @@ def test_every_plan_and_media_plan_has_its_word_copy(printed, plans):
 
 
 def test_every_table_stands_at_12_pt(printed):
+    """At 12 pt up to ten columns; a wider table (IT's 2023–2024 media plan has eleven, with its
+    «Примечание») may step down, never below 10 pt."""
     for key, copy in printed.items():
-        sizes = {r.font.size.pt for t in copy.document.tables for row in t.rows for c in row.cells
-                 for p in c.paragraphs for r in p.runs}
-        assert sizes == {12}, (key, sizes)
+        for t in copy.document.tables:
+            sizes = {r.font.size.pt for row in t.rows for c in row.cells for p in c.paragraphs for r in p.runs}
+            columns = len(t.rows[0].cells)
+            assert sizes == {12} if columns <= 10 else min(sizes) >= 10, (key, columns, sizes)
 
 
 def test_no_word_date_or_range_breaks_inside_a_cell(printed):
@@ -118,8 +121,9 @@ def test_no_row_is_split_across_pages(printed):
 
 def test_printed_landscape_with_the_year_and_version_under_the_title(printed, plans, example_build):
     style = example_build.result.site.config.year_style
-    year = "на 2022–2023 учебный год" if style == "dash" else "на 2022/2023 учебный год"
     for key, copy in printed.items():
+        first, second = key[1].split("-")[-2:]
+        year = f"на {first}–{second} учебный год" if style == "dash" else f"на {first}/{second} учебный год"
         assert all(page.mediabox.width > page.mediabox.height for page in copy.pages), key
         lines = [line.strip() for line in copy.pages[0].extract_text().splitlines()]
         plan = plans[key]
