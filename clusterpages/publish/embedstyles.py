@@ -5,6 +5,7 @@ style attributes (for editors that strip `<style>`). Used by embed.py.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from dataclasses import dataclass
@@ -158,8 +159,13 @@ def inline(fragment: str, css: str) -> str:
     style attributes (css_inline), keeping only what CMS filters keep."""
     out = css_inline.inline_fragment(flattened(fragment), css, load_remote_stylesheets=False,
                                      keep_style_tags=False, keep_link_tags=False, keep_at_rules=False)
-    def attr(m: re.Match) -> str:
-        kept = _safe(html.unescape(m.group(1)))
-        return 'style="' + kept.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;") + '"' if kept else ""
-    out = _STYLE_ATTR.sub(attr, out)
+    out = _STYLE_ATTR.sub(lambda m: _kept_attribute(m.group(1)), out)
     return out if out.endswith("\n") else out + "\n"
+
+
+@functools.lru_cache(maxsize=1024)
+def _kept_attribute(raw: str) -> str:
+    """A style attribute as css_inline wrote it → as the CMS keeps it. A piece has a few dozen
+    distinct styles over thousands of tags: each is worked out once per process."""
+    kept = _safe(html.unescape(raw))
+    return 'style="' + kept.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;") + '"' if kept else ""
