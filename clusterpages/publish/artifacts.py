@@ -7,7 +7,8 @@ only files read are the copied ones, to pack and hash them).
   of every output file outside downloads/), the input of a later `build --since`;
 - `embed/…` CMS fragments (embed.py);
 - `feed.xml`, `clusters/<slug>/feed.xml`, and with base_url `sitemap.xml`, `robots.txt` (feeds.py);
-- `dlya-administratorov/index.html`, the admin page, and with `--since`
+- `dlya-administratorov/index.html`, the admin page, `dlya-administratorov/<cluster>/index.html`
+  each cluster's pieces with their code, and with `--since`
   `downloads/changes/index.html`, what changed since the previous manifest.
 """
 
@@ -39,11 +40,16 @@ class Kit:
     """What the admin page offers for one cluster."""
 
     cluster: Cluster
+    path: str                               # the cluster's admin page (urls.admin)
     zip_path: str
     zip_size: str
-    fragments: tuple[embed.Fragment, ...]   # every page's piece: its code and preview are on the page
+    fragments: tuple[embed.Fragment, ...]   # every page's piece: its code and preview are on that page
     videos: tuple[embed.Fragment, ...]
     charts: tuple[str, ...]
+
+    def summary(self) -> "Kit":
+        """What the admin index shows of the kit: the cluster, its page and its zip (no code)."""
+        return Kit(self.cluster, self.path, self.zip_path, self.zip_size, (), (), ())
 
 
 @dataclass(frozen=True)
@@ -68,17 +74,31 @@ def _kits(site: Site, fragments: list[embed.Fragment], zips: Mapping[str, "bytes
     for cl in site.clusters:
         mine = [f for f in fragments if f.cluster == cl.slug]
         path = urls.bundle(cl.slug)
-        out.append(Kit(cl, path, _size(write.size(zips[path])), tuple(f for f in mine if f.kind == "page"),
+        out.append(Kit(cl, urls.admin(cl.slug), path, _size(write.size(zips[path])),
+                       tuple(f for f in mine if f.kind == "page"),
                        tuple(f for f in mine if f.kind == "video"),
                        tuple(sorted(p for p in embed_files if p.startswith(urls.chart_dir(cl.slug))))))
     return tuple(out)
 
 
+ADMIN_TITLE = "Для администраторов сайтов колледжей"
+
+
 def admin_page(site: Site, env: jinja2.Environment, kits: tuple[Kit, ...], css: str) -> bytes:
-    spec = specs.PageSpec(urls.ADMIN, "admin.html", "Для администраторов сайтов колледжей", specs.chrome(site),
-                          crumbs=(HOME,), data={"view": "admin", "kits": kits, "css": css,
+    """The admin index: how to place the materials, each cluster's zip and page of pieces (no code)."""
+    spec = specs.PageSpec(urls.ADMIN, "admin.html", ADMIN_TITLE, specs.chrome(site),
+                          crumbs=(HOME,), data={"view": "admin", "kits": tuple(k.summary() for k in kits), "css": css,
                                                 "base_url": site.config.base_url, "manifest_path": urls.MANIFEST,
                                                 "embed_css": urls.EMBED_CSS})
+    return render.render_page(env, spec)
+
+
+def cluster_admin_page(site: Site, env: jinja2.Environment, kit: Kit) -> bytes:
+    """One cluster's pieces for college web admins: their previews and code, its zip and charts."""
+    spec = specs.PageSpec(kit.path, "admin.html", f"Материалы кластера «{kit.cluster.short_name}» для сайта колледжа",
+                          specs.chrome(site), crumbs=(HOME, (ADMIN_TITLE, urls.ADMIN)),
+                          data={"view": "cluster", "kit": kit, "base_url": site.config.base_url,
+                                "admin_path": urls.ADMIN})
     return render.render_page(env, spec)
 
 
@@ -126,7 +146,7 @@ def changes_page(site: Site, env: jinja2.Environment, groups: tuple[ChangeGroup,
     except (TypeError, ValueError):
         as_of = None
     spec = specs.PageSpec(urls.CHANGES, "admin.html", "Изменения с прошлой выгрузки", specs.chrome(site),
-                          crumbs=(HOME, ("Для администраторов сайтов колледжей", urls.ADMIN)),
+                          crumbs=(HOME, (ADMIN_TITLE, urls.ADMIN)),
                           data={"view": "changes", "groups": groups, "previous_as_of": as_of,
                                 "totals": {k: sum(len(getattr(g, k)) for g in groups)
                                            for k in ("new", "changed", "removed")}})
@@ -218,8 +238,12 @@ def _pieces_zips_admin(site: Site, env: jinja2.Environment, made: _Made, tokens_
     out.update(zips)
     kits = _kits(site, fragments, zips, embed_files)
     css = embed_files[urls.EMBED_CSS].decode("utf-8")
-    out[urls.ADMIN] = recall("admin-page", (theme_key, specs.chrome(site), site.config.base_url, kits, css),
-                             lambda: admin_page(site, env, kits, css)) if theme_key else admin_page(site, env, kits, css)
+    def kept(name, inputs, make):
+        return recall(name, (theme_key, specs.chrome(site), site.config.base_url) + inputs, make) if theme_key else make()
+    # The index and a page per cluster: an edit re-renders its own cluster's code, not every cluster's.
+    out[urls.ADMIN] = kept("admin-page", (tuple(k.summary() for k in kits), css), lambda: admin_page(site, env, kits, css))
+    for kit in kits:
+        out[kit.path] = kept(f"admin-page:{kit.cluster.slug}", (kit,), lambda kit=kit: cluster_admin_page(site, env, kit))
     return list(diags)
 
 

@@ -22,6 +22,7 @@ CALENDAR = "calendar.ics"
 SITEMAP = "sitemap.xml"
 ROBOTS = "robots.txt"
 ADMIN = "dlya-administratorov/index.html"
+ADMIN_DIR = "dlya-administratorov/"
 CHANGES = "downloads/changes/index.html"
 MANIFEST = "downloads/manifest.json"
 DOWNLOADS = "downloads/"
@@ -283,3 +284,8 @@ def cluster_of(path: str) -> str | None:
     if len(parts) > 2 and parts[0] + "/" in (CLUSTERS, EMBED):
         return parts[1]
     return None
+
+
+def admin(cluster: str) -> str:
+    """A cluster's page for college web admins: its zip, its CMS pieces' code and previews."""
+    return f"{ADMIN_DIR}{cluster}{_PAGE}"

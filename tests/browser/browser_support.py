@@ -57,6 +57,7 @@ PAGE_TYPES: dict[str, list[str]] = {
     "protocols": ["protocols/*/index.html", "protocols/index.html"],
     "archive": ["clusters/*/arkhiv/index.html"],
     "regional-archive": ["arkhiv/index.html"],
+    "admin-cluster": ["dlya-administratorov/*/index.html"],
 }
 
 # The version for the visually impaired: localStorage key and its colour schemes.

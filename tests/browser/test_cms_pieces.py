@@ -1,4 +1,4 @@
-"""What a college web admin sees: the admin page with its code collapsed, and a report piece
+"""What a college web admin sees: the admin pages with their code collapsed, and a report piece
 pasted into a page with none of our styles, its chart bars drawn to scale."""
 
 from __future__ import annotations
@@ -13,6 +13,10 @@ pytestmark = pytest.mark.browser
 ADMIN = "dlya-administratorov/index.html"
 
 
+def cluster_admin(slug: str) -> str:
+    return f"dlya-administratorov/{slug}/index.html"
+
+
 def test_admin_page_is_short_until_code_is_asked_for(open_page, built_site):
     watch = open_page(viewport={"width": 1366, "height": 768})
     watch.goto((built_site / ADMIN).as_uri())
@@ -20,9 +24,13 @@ def test_admin_page_is_short_until_code_is_asked_for(open_page, built_site):
     height = p.evaluate("document.documentElement.scrollHeight")
     assert height < 12_000, height  # was about 35,000 px of code
     assert p.locator("textarea:visible").count() == 0
-    # The table of contents leads to every cluster's section.
+    # The table of contents leads to every cluster's section, each section to its cluster's page.
     toc = p.locator("nav.admin-toc a[href^='#kit-']")
     assert toc.count() >= 9
+    p.locator("#kit-it a[href='it/index.html']").click()
+    p.wait_for_url("**/dlya-administratorov/it/index.html")
+    assert p.evaluate("document.documentElement.scrollHeight") < 12_000
+    assert p.locator("textarea:visible").count() == 0
     first = p.locator("details.code-details").first
     first.locator("summary").click()
     area = first.locator("textarea").first
@@ -65,9 +73,13 @@ def test_every_piece_has_its_code_and_a_preview_when_opened(open_page, built_sit
     """Every piece of every kind: both forms in copy boxes, a sandboxed preview made only when
     its <details> opens; the two forms explained, and no «open the file, Ctrl+A» advice."""
     watch = open_page(viewport={"width": 1366, "height": 768})
+    codes = {}
+    for slug in sorted(x.name for x in (built_site / "embed").iterdir() if x.is_dir()):
+        watch.goto((built_site / cluster_admin(slug)).as_uri())
+        codes.update(watch.page.evaluate(
+            "Object.fromEntries([...document.querySelectorAll('textarea')].map(t => [t.id, t.value]))"))
     watch.goto((built_site / ADMIN).as_uri())
     p = watch.page
-    codes = p.evaluate("Object.fromEntries([...document.querySelectorAll('textarea')].map(t => [t.id, t.value]))")
     missing = []
     for path in sorted((built_site / "embed").glob("*/*.html")):
         cluster, name = path.parent.name, path.name[:-len(".html")]
@@ -81,6 +93,7 @@ def test_every_piece_has_its_code_and_a_preview_when_opened(open_page, built_sit
     assert re.search(r"С оформлением в тексте.{0,40}\(файл …\.inline\.html\) — .+WordPress, Joomla и 1С-Битрикс", how)
     assert re.search(r"С оформлением по классам.{0,40}\(файл …\.html\) — .+файл оформления", how)
     # Nothing is framed until a piece is opened; then its inline code, in a sandbox.
+    watch.goto((built_site / cluster_admin("agro")).as_uri())
     assert p.locator("iframe").count() == 0
     kinds = {"home", "plan-", "media-plan-", "report-", "videos", "championships", "championship-", "page-"}
     for kind in sorted(kinds):

@@ -334,12 +334,10 @@ def browser_url(value: str) -> str:
                                               "\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f "))
 
 
-def admin_page() -> str:
-    try:
-        from clusterpages.values.urls import ADMIN as ADMIN_PAGE
-        return ADMIN_PAGE
-    except ImportError:
-        return ""
+def is_admin_page(rel: str) -> bool:
+    """The admin index or a cluster's admin page (both have the theme's own <style> block)."""
+    from clusterpages.values.urls import ADMIN, ADMIN_DIR
+    return rel == ADMIN or (rel.startswith(ADMIN_DIR) and rel.count("/") == 2 and rel.endswith("/index.html"))
 
 
 class _Scan(HTMLParser):
@@ -437,7 +435,7 @@ def scan_output(out: Path) -> list[str]:
         rel = path.relative_to(out).as_posix()
         if rel.startswith("downloads/"):
             continue
-        scan = _Scan(inline_styles=rel.endswith(".inline.html"), admin=rel == admin_page(),
+        scan = _Scan(inline_styles=rel.endswith(".inline.html"), admin=is_admin_page(rel),
                      piece=rel.startswith("embed/"))
         scan.feed(path.read_text(encoding="utf-8"))
         scan.close()

@@ -308,8 +308,8 @@ def test_charts_are_svg_files_offered_on_the_admin_page_and_bars_in_the_fragment
         root = ET.fromstring(c.read_bytes())
         assert root.tag == "{http://www.w3.org/2000/svg}svg"
         assert "var(" not in c.read_text(encoding="utf-8")
-    admin = parse((with_base / "dlya-administratorov" / "index.html").read_text(encoding="utf-8"))
-    assert {f"../embed/it/charts/{c.name}" for c in charts} <= {v for t, a, v in admin.urls if t == "a"}
+    admin = parse((with_base / "dlya-administratorov" / "it" / "index.html").read_text(encoding="utf-8"))
+    assert {f"../../embed/it/charts/{c.name}" for c in charts} <= {v for t, a, v in admin.urls if t == "a"}
     report = (with_base / "embed" / "it" / "report-2021-2022.html").read_text(encoding="utf-8")
     doc = parse(report)
     assert not [v for t, a, v in doc.urls if t == "img"]
@@ -338,29 +338,43 @@ def test_video_snippets_embed_only_allow_listed_hosts_with_a_text_link(plain):
 
 # --------------------------------------------------------------------------- admin page
 
-def test_admin_page_offers_every_fragment_in_a_labelled_readonly_textarea(plain):
-    text = (plain / "dlya-administratorov" / "index.html").read_text(encoding="utf-8")
-    doc = parse(text)
-    areas = [a for t, a in doc.tags if t == "textarea"]
-    labels = {a.get("for") for t, a in doc.tags if t == "label"}
-    assert areas and all("readonly" in a and a["id"] in labels for a in areas)
-    buttons = [a for t, a in doc.tags if t == "button" and "data-copy" in a]
-    assert {b["data-copy"] for b in buttons} == {a["id"] for a in areas}
-    frags = [p for p in _fragments(plain)]
-    # Every piece (both forms of every page's piece, and the video players) as code on the
-    # page, pages and championships too: a file opened in a browser shows no code to copy.
-    assert len(areas) == len(frags) + 1  # + embed.css
-    hrefs = {v for t, a, v in doc.urls if t == "a"}
-    for p in frags:
-        if not p.name.startswith("video-"):
-            assert f"../{p.relative_to(plain).as_posix()}" in hrefs
+def _cluster_slugs() -> list[str]:
+    return [p.name for p in sorted((REPO / "content" / "clusters").iterdir()) if (p / "cluster.yaml").is_file()]
+
+
+def test_admin_pages_offer_every_fragment_in_a_labelled_readonly_textarea(plain):
+    """Each cluster's page holds its own pieces' code (both forms of every page's piece, and the
+    video players): a file opened in a browser shows no code to copy. The index holds none but
+    the fragments' stylesheet, and leads to every cluster's page and zip."""
+    index = parse((plain / "dlya-administratorov" / "index.html").read_text(encoding="utf-8"))
+    assert [a["id"] for t, a in index.tags if t == "textarea"] == ["code-embed-css"]
+    index_hrefs = {v for t, a, v in index.urls if t == "a"}
+    slugs = _cluster_slugs()
+    assert {f"{s}/index.html" for s in slugs} <= index_hrefs
     for z in (plain / "downloads").glob("*.zip"):
-        assert f"../downloads/{z.name}" in hrefs
-    assert "../assets/copy.js" in {v for t, a, v in doc.urls if t == "script"}
-    levels = doc.headings
-    assert levels[0] == 1 and all(b - a <= 1 for a, b in zip(levels, levels[1:])), levels
+        assert f"../downloads/{z.name}" in index_hrefs
     for cms in ("1С-Битрикс", "Joomla", "WordPress"):
-        assert cms in text
+        assert cms in (plain / "dlya-administratorov" / "index.html").read_text(encoding="utf-8")
+    total = 0
+    for slug in slugs:
+        doc = parse((plain / "dlya-administratorov" / slug / "index.html").read_text(encoding="utf-8"))
+        areas = [a for t, a in doc.tags if t == "textarea"]
+        labels = {a.get("for") for t, a in doc.tags if t == "label"}
+        assert areas and all("readonly" in a and a["id"] in labels for a in areas), slug
+        buttons = [a for t, a in doc.tags if t == "button" and "data-copy" in a]
+        assert {b["data-copy"] for b in buttons} == {a["id"] for a in areas}
+        frags = [p for p in _fragments(plain) if p.parent.name == slug]
+        assert len(areas) == len(frags), slug
+        total += len(areas)
+        hrefs = {v for t, a, v in doc.urls if t == "a"}
+        for p in frags:
+            if not p.name.startswith("video-"):
+                assert f"../../{p.relative_to(plain).as_posix()}" in hrefs
+        assert f"../../downloads/{slug}.zip" in hrefs and "../index.html" in hrefs
+        assert "../../assets/copy.js" in {v for t, a, v in doc.urls if t == "script"}
+        levels = doc.headings
+        assert levels[0] == 1 and all(b - a <= 1 for a, b in zip(levels, levels[1:])), levels
+    assert total == len(list(_fragments(plain)))
 
 
 def _words(html: str) -> str:
@@ -376,8 +390,12 @@ def test_admin_page_is_organised_per_cluster_with_code_collapsed(plain, with_bas
     assert not re.search(r"<details[^>]*\bopen\b", text)
     doc = parse(text)
     hrefs = {v for t, a, v in doc.urls if t == "a"}
-    slugs = [p.name for p in sorted((REPO / "content" / "clusters").iterdir()) if (p / "cluster.yaml").is_file()]
+    slugs = _cluster_slugs()
     assert slugs and all(f"#kit-{s}" in hrefs and f"kit-{s}" in doc.ids for s in slugs)
+    for slug in slugs:  # each cluster's code, too, only inside closed <details>
+        mine = (plain / "dlya-administratorov" / slug / "index.html").read_text(encoding="utf-8")
+        assert "<textarea" not in re.sub(r"(?s)<details\b[^>]*>.*?</details>", "", mine)
+        assert not re.search(r"<details[^>]*\bopen\b", mine)
     # A web admin's words: no file formats, command options or settings in the running text.
     words = _words(text)
     for jargon in ("manifest.json", "--since", "base_url", "unfiltered_html", "iframe"):
