@@ -16,11 +16,13 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Mapping
 
 import jinja2
+import markupsafe
 
 from clusterpages.content.read.location import BUNDLED_THEME
 from clusterpages.model import Cluster, Site
@@ -94,12 +96,30 @@ def admin_page(site: Site, env: jinja2.Environment, kits: tuple[Kit, ...], css: 
 
 
 def cluster_admin_page(site: Site, env: jinja2.Environment, kit: Kit) -> bytes:
-    """One cluster's pieces for college web admins: their previews and code, its zip and charts."""
+    """One cluster's pieces for college web admins: their previews and code, its zip and charts.
+
+    The page is rendered and typographed with a short stand-in for each piece's code (code is
+    never typographed: it sits in a <textarea>), and the code, escaped as Jinja escapes it, is put
+    in its place after: typography need not walk megabytes of code to find the page's words."""
+    codes: list[str] = []
+
+    def stand_in(code: str | None) -> str | None:
+        if code is None:
+            return None
+        codes.append(code)
+        return f"\x00{len(codes) - 1}\x00"
+    held = replace(kit, fragments=tuple(replace(f, html=stand_in(f.html), inline_html=stand_in(f.inline_html))
+                                        for f in kit.fragments),
+                   videos=tuple(replace(f, html=stand_in(f.html)) for f in kit.videos))
     spec = specs.PageSpec(kit.path, "admin.html", f"Материалы кластера «{kit.cluster.short_name}» для сайта колледжа",
                           specs.chrome(site), crumbs=(HOME, (ADMIN_TITLE, urls.ADMIN)),
-                          data={"view": "cluster", "kit": kit, "base_url": site.config.base_url,
+                          data={"view": "cluster", "kit": held, "base_url": site.config.base_url,
                                 "admin_path": urls.ADMIN})
-    return render.render_page(env, spec)
+    page = render.render_page(env, spec).decode("utf-8")
+    return _STAND_IN.sub(lambda m: str(markupsafe.escape(codes[int(m.group(1))])), page).encode("utf-8")
+
+
+_STAND_IN = re.compile("\x00(\\d+)\x00")
 
 
 # --------------------------------------------------------------------------- manifest and --since
