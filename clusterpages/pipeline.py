@@ -14,7 +14,7 @@ from clusterpages.content.read.location import theme_dir
 from clusterpages.model import Site
 from clusterpages.publish import artifacts, embed, outputs, pagework, write
 from clusterpages.runtime import cache as cache_mod
-from clusterpages.runtime import pagekeys, parallel
+from clusterpages.runtime import linkchecks, pagekeys, parallel
 from clusterpages.runtime.recall import Kept, Recall
 from clusterpages.site import graph, pages, render
 from clusterpages.values import diagnostics as dg
@@ -81,9 +81,13 @@ class Runtime:
         return list(self.imap(fn, items, stage))
 
     def imap(self, fn, items, stage: str = ""):
-        """`map`, yielding each result as soon as it and those before it are done."""
+        """`map`, yielding each result as soon as it and those before it are done; the items are
+        handed to the workers at once (the caller may work while they do)."""
         items = list(items)
         results = self.run(fn, items) if self.run is not None else map(fn, items)
+        return self._reported(items, results, stage)
+
+    def _reported(self, items: list, results, stage: str):
         total = sum(map(_units, items))
         done = 0
         for item, result in zip(items, results):
@@ -123,11 +127,12 @@ def _theme_key(templates: Path, runtime: Runtime) -> str:
 
 
 def render_pages(site: Site, theme: Path, runtime: Runtime, specs: list[pages.PageSpec], extras: pagework.Extras,
-                 tfp: str = "", put=None) -> tuple[dict[str, pagework.PageWork], list]:
+                 tfp: str = "", put=None, meanwhile=lambda: None) -> tuple[dict[str, pagework.PageWork], list]:
     """Every page rendered and published (pagework.py), from the cache where its inputs (and
     the theme, `tfp`) are unchanged, and the template problems. With `put(path, bytes)`
     (write.Staging.put) each page is written as soon as it comes back from a worker or from the
-    cache, and only what later steps read stays in memory (pagework.staged)."""
+    cache, and only what later steps read stays in memory (pagework.staged). `meanwhile()` is
+    called once the pages are handed to the workers: this process's own work while they render."""
     templates = theme / "templates"
     found: list = [None] * len(specs)
     inputs: list = [None] * len(specs)
@@ -153,6 +158,7 @@ def render_pages(site: Site, theme: Path, runtime: Runtime, specs: list[pages.Pa
         rendered = (r for part in runtime.imap(pagework.work_chunk,
                                                [(templates, compiled, c, extras.for_specs(c)) for c in work], "страницы")
                     for r in part)
+    meanwhile()
     problems = []
     for i, value in zip(missing, rendered):
         if isinstance(value, render.TemplateProblem):
@@ -214,12 +220,16 @@ def produce(site: Site, site_root: Path, previous_manifest: dict | None = None, 
     remember = _remember(runtime, site, kept)
     put = staging.put if staging is not None else None  # each file written as soon as it is made
     css = outputs.tokens_css(site)
-    done, problems = render_pages(site, theme, runtime, specs, pagework.extras(site, copies, css, remember), tfp, put)
+    made: list = []  # the documents' data files, made here while the workers render the pages
+    done, problems = render_pages(site, theme, runtime, specs, pagework.extras(site, copies, css, remember), tfp, put,
+                                  lambda: made.extend(outputs.document_files(site, css, remember)))
     files = {path: w.html for path, w in done.items()}
     diags: list[dg.Diagnostic] = [_template_diag(p, theme, site_root) for p in problems]
     if diags:
         return files, {}, diags
-    extra, sub = outputs.data_files(site, css, remember, runtime.run if runtime.jobs > 1 else None)
+    extra, sub = made
+    found, more = outputs.search_files(site, remember, runtime.run if runtime.jobs > 1 else None)
+    extra, sub = {**extra, **found}, sub + more
     if kept is not None:
         kept.save()  # the search index is made: its documents' weights are not held any longer
     if isinstance(runtime.run, parallel.Mapper):
@@ -234,7 +244,8 @@ def produce(site: Site, site_root: Path, previous_manifest: dict | None = None, 
         return files, {}, diags + [_template_diag(exc, theme, site_root)]
     files.update({p: put(p, data) for p, data in published.items()} if put is not None else published)
     diags += sub
-    diags += _link_check(files, set(copies), runtime, {p: w.scan for p, w in done.items()},
+    diags += linkchecks.link_check(files, set(copies), runtime.store, runtime.recall, runtime.fingerprint,
+                                   {p: w.scan for p, w in done.items()},
                          {p: w.sums[0] for p, w in done.items()})
     return files, copies, diags
 
@@ -288,58 +299,6 @@ def _memo(runtime: Runtime):
     def memo(kind, parts, compute):
         return runtime.store.memo(kind, (runtime.fingerprint,) + tuple(parts), compute)
     return memo
-
-
-def _link_check(files: dict[str, bytes], copies: set[str], runtime: Runtime, scanned: dict,
-                digests: dict[str, str]) -> list[dg.Diagnostic]:
-    """The link check, with each page's scan remembered by the page's bytes (one cache entry);
-    `scanned` holds the scans of pages made where they were rendered, `digests` their bytes' SHA-256.
-    A build with a cache folder checks again only the pages that changed (linkcheck.check_again)."""
-    from clusterpages.publish import linkcheck
-    index_key = packing.key(runtime.fingerprint, "link-scans")
-    known = runtime.store.get("linkscan", index_key) or {}
-    scans, fresh, digests = dict(scanned), {}, dict(digests)
-    for path, data in files.items():
-        if path.endswith(".html") and path not in scans and not path.startswith((urls.EMBED, urls.DOWNLOADS)):
-            data = write.content(data)
-            digests[path] = digest = packing.key(data)
-            scan = known.get(digest)
-            if scan is None:
-                scan = linkcheck.scan(data.decode("utf-8"))
-            scans[path] = fresh[digest] = scan
-    if runtime.store.enabled and fresh.keys() != known.keys():
-        runtime.store.put("linkscan", index_key, fresh)
-    if runtime.recall is not None:
-        return _link_check_recalled(files, copies, scans, runtime.recall)
-    if not runtime.store.enabled:
-        return linkcheck.check(files, copies, scans)
-    checked_key = packing.key(runtime.fingerprint, "link-check")
-    diags, checked = linkcheck.check_again(files, copies, scans, digests, runtime.store.get("linkcheck", checked_key),
-                                           packing.key)
-    runtime.store.put("linkcheck", checked_key, checked)
-    return diags
-
-
-def _link_check_recalled(files: dict[str, bytes], copies: set[str], scans: dict, recall: Recall) -> list[dg.Diagnostic]:
-    """The link check of the preview: a page's findings are kept while its scan is the same
-    object, the set of files is the same and no page's anchors changed (a save usually changes
-    one page's links, not what exists)."""
-    from clusterpages.publish import linkcheck
-    existing = set(files) | copies
-    parsed = linkcheck.Scans(files, scans)
-    _, before = recall.get("links:state", None)
-    before_existing, before_ids = before if before is not None else (frozenset(), {})
-    ids = {p: s.ids for p, s in scans.items()}
-    # One number for "what links may point at": bumped when a file or an anchor comes or goes.
-    stable = existing == before_existing and ids == before_ids
-    version = recall.get("links:version", None)[1] or 0
-    version = version if stable else version + 1
-    recall.put("links:version", None, version)
-    recall.put("links:state", None, (frozenset(existing), ids))
-    diags = []
-    for page in linkcheck.checked_pages(files):
-        diags += recall(f"links:{page}", (parsed[page], version), lambda page=page: linkcheck.check_page(page, existing, parsed))
-    return diags + linkcheck.check_styles(files, existing, parsed)
 
 
 def cache_folder(out: Path) -> Path:

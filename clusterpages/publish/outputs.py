@@ -53,11 +53,11 @@ def tokens_css(site: Site) -> str:
     return tokens.stylesheet(site.config.palette, {c.slug: c.accent for c in site.clusters}, site.config.fonts)
 
 
-def data_files(site: Site, tokens_css: str, memo=None, mapper=None) -> tuple[dict[str, bytes], list[dg.Diagnostic]]:
-    """The site's data files: its colours (tokens.css), plan twins (JSON, DOCX), the protocol
-    tables' files, calendars and the search index. `memo(name, inputs, make)` may give back what
-    was made from the same inputs before (the preview: recall.Recall): plan twins, calendar events,
-    search weights. `mapper(fn, items)` may spread per-cluster work over worker processes."""
+def document_files(site: Site, tokens_css: str, memo=None) -> tuple[dict[str, bytes], list[dg.Diagnostic]]:
+    """The data files made from the documents alone, in this process: its colours (tokens.css),
+    plan twins (JSON, DOCX), the protocol tables' files and calendars. `memo(name, inputs, make)`
+    may give back what was made from the same inputs before (the preview: recall.Recall): plan
+    twins, calendar events."""
     memo = memo or no_memo
     files: dict[str, bytes] = {urls.TOKENS_CSS: tokens_css.encode("utf-8")}
     for doc in site.plans:
@@ -73,8 +73,11 @@ def data_files(site: Site, tokens_css: str, memo=None, mapper=None) -> tuple[dic
             p, execution.matrix(site, p), site.config.palette, site.config.as_of))
     ics, diags = calendar.files(site, memo)
     files.update(ics)
-    found = search_index.build(site, memo, mapper)
-    files.update(found.files)
-    diags.append(search_index.size_report(site, found))
     return files, diags
 
+
+def search_files(site: Site, memo=None, mapper=None) -> tuple[dict[str, bytes], list[dg.Diagnostic]]:
+    """The search index; `memo` may give back each document's weights, `mapper(fn, items)` may
+    spread the clusters' parts over worker processes."""
+    found = search_index.build(site, memo or no_memo, mapper)
+    return dict(found.files), [search_index.size_report(site, found)]
