@@ -33,7 +33,7 @@ from clusterpages.values.typography import typograph_html
 # Attributes holding one address; srcset is handled apart.
 URL_ATTRS = ("href", "src", "poster", "data-src")
 # The attributes bundle_page reads: a start tag without any of them needs no look.
-_ADDRESSING = re.compile(r"\s(?:href|src|srcset|poster|data-src|style)\s*=", re.I)
+ADDRESSING = re.compile(r"\s(?:href|src|srcset|poster|data-src|style)\s*=", re.I)
 # <link rel=…> values that load a file the page needs (anything else is a reference to follow).
 _LOADING_RELS = frozenset({"stylesheet", "icon", "preload", "modulepreload", "manifest", "apple-touch-icon"})
 _CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+?)['"]?\s*\)|@import\s+['"]([^'"]+)['"]""")
@@ -51,18 +51,20 @@ def _is_loading_link(tag: Tag) -> bool:
     return bool(rels & _LOADING_RELS)
 
 
-def bundle_page(text: str, page: str, inside: Callable[[str], bool], base_url: str | None
-                ) -> tuple[str, set[str]]:
+def bundle_page(text: str, page: str, inside: Callable[[str], bool], base_url: str | None,
+                tags: list[Tag] | None = None) -> tuple[str, set[str]]:
     """The page's HTML as it goes into a bundle, and the site paths of the files it loads.
 
     `inside(path)` says whether a site path travels with the bundle. Links (<a>, <area>,
     <link rel=alternate>) to anything else go to `base_url`, or become plain text (the
     <link> is dropped). Loaded files (styles, scripts, images) are returned to be packed.
+    `tags`: the page's `scan(text, having)` when the caller has it, with `having` finding at
+    least what ADDRESSING finds (a tag without an address is left as it is).
     """
     edits: list[tuple[int, int, str]] = []
     loads: set[str] = set()
     spanned = False
-    for tag in scan(text, _ADDRESSING):  # a tag without an address is left as it is
+    for tag in scan(text, ADDRESSING) if tags is None else tags:
         if tag.closing:
             if tag.name == "a" and spanned:
                 edits.append((tag.start, tag.end, "</span>"))

@@ -18,10 +18,10 @@ from clusterpages.publish.write import content
 from clusterpages.values import diagnostics as dg
 from clusterpages.values import urls
 
-_TAG = re.compile(r"<[a-zA-Z][^>]*>")
-_ATTR = re.compile(r'\s(href|src|poster|srcset|id|style)="([^"]*)"')
+# The attributes the check reads; a start tag without any of them needs no look.
+LINKED = re.compile(r"\s(?:href|src|poster|srcset|id|style)\s*=", re.I)
+_CHECKED = frozenset({"href", "src", "poster"})
 _CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)")
-_SKIP_BLOCKS = re.compile(r"<(script|textarea)\b[^>]*>.*?</\1>", re.S | re.I)
 
 
 @dataclass(frozen=True)
@@ -42,25 +42,30 @@ class Scan:
         return pickle.loads(self.packed)
 
 
-def scan(text: str) -> Scan:
-    """Links and ids of one HTML page."""
-    text = _SKIP_BLOCKS.sub(lambda m: "\n" * m.group(0).count("\n"), text)
+def scan(text: str, tags: list[htmlscan.Tag] | None = None) -> Scan:
+    """Links and ids of one HTML page; `tags`: the page's `htmlscan.scan(text, having)` when the
+    caller has it, with `having` finding at least what LINKED finds (one scan a page serves the
+    zip copy and the check)."""
+    if tags is None:
+        tags = htmlscan.scan(text, LINKED)
     links, ids = [], set()
     line, pos = 1, 0
-    for tag in _TAG.finditer(text):
-        line += text.count("\n", pos, tag.start())
-        pos = tag.start()
-        for m in _ATTR.finditer(tag.group(0)):
-            name, value = m.group(1), _html.unescape(m.group(2))
+    for tag in tags:
+        if tag.closing or not tag.attrs:
+            continue
+        line += text.count("\n", pos, tag.start)
+        pos = tag.start
+        for name, value in tag.attrs:
+            if value is None:
+                continue
             if name == "id":
                 ids.add(value)
-                continue
-            if name == "srcset":
+            elif name in _CHECKED:
+                links.append((name, value, line))
+            elif name == "srcset":
                 links += [(name, part.strip().split(" ")[0], line) for part in value.split(",") if part.strip()]
             elif name == "style":
                 links += [("style", url, line) for url in _CSS_URL.findall(value)]
-            else:
-                links.append((name, value, line))
     return Scan.of(links, ids)
 
 

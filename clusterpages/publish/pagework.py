@@ -8,19 +8,24 @@ all four. The main process then only puts the pieces together (zips, admin page,
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Mapping
 
 from clusterpages.content.read.location import BUNDLED_THEME
 from clusterpages.model import Site
-from clusterpages.publish import bundles, embed, embedstyles, linkcheck
+from clusterpages.publish import bundles, embed, embedstyles, htmlscan, linkcheck
 from clusterpages.publish.write import Staged
 from clusterpages.site import render
 from clusterpages.site.pages import PageSpec
 from clusterpages.values import diagnostics as dg
 from clusterpages.values import packing, urls
 from clusterpages.values.memo import no_memo
+
+
+# The start tags the zip copy (bundles.ADDRESSING) and the link check (linkcheck.LINKED) read.
+_LOOKED_AT = re.compile(f"{bundles.ADDRESSING.pattern}|{linkcheck.LINKED.pattern}", re.I)
 
 
 @dataclass(frozen=True)
@@ -61,10 +66,11 @@ def work(env, fragment_env, spec: PageSpec, extras: Extras) -> PageWork:
     """Render one page and publish it; raises render.TemplateProblem."""
     data = render.render_page(env, spec)
     text = data.decode("utf-8")
+    tags = htmlscan.scan(text, _LOOKED_AT)  # once: for the zip copy and the link check
     inside = bundles.scope_of(spec.path)
     bundled = None
     if inside is not None:
-        page_text, loads = bundles.bundle_page(text, spec.path, inside, extras.base_url)
+        page_text, loads = bundles.bundle_page(text, spec.path, inside, extras.base_url, tags)
         bundled = (bundles.Packed.of(page_text.encode("utf-8")), frozenset(loads))
     fragment = None
     fspec = embed.fragment_spec(spec, extras.base_url, extras.chart_names.get(spec.path, {}))
@@ -74,7 +80,7 @@ def work(env, fragment_env, spec: PageSpec, extras: Extras) -> PageWork:
         fragment = (piece.encode("utf-8"), inlined.encode("utf-8"), found)
     sums = (bundles.sha256(data),) + ((bundles.sha256(fragment[0]), bundles.sha256(fragment[1]))
                                       if fragment is not None else ())
-    return PageWork(spec.path, data, linkcheck.scan(text), bundled, fragment, sums)
+    return PageWork(spec.path, data, linkcheck.scan(text, tags), bundled, fragment, sums)
 
 
 
