@@ -312,13 +312,15 @@ def _add_loaded(entries: dict, wanted: set[str], files: Mapping[str, bytes], cop
 def bundle(site: Site, cl: Cluster, files: Mapping[str, bytes], copies: Mapping[str, object],
            read: Callable[[str], bytes], memo=None, prepared: Mapping[str, tuple[Packed, frozenset[str]]] | None = None,
            recall=no_memo, listing: "Listing | None" = None,
-           entry: Callable[[str], "bytes | write.Staged"] | None = None) -> bytes:
+           entry: Callable[[str], "bytes | write.Staged"] | None = None,
+           shared: dict[bytes, tuple[int, bytes]] | None = None) -> bytes:
     """The zip of one cluster. `read(site path)` gives the bytes of a file of the site, `entry(site
     path)` its bytes or, when they are on disk with their checksum known, a `write.Staged` read
     only if the zip is made (an unchanged listing gives back the last zip without reading them);
     `prepared` holds pages already made into their bundle form and packed (page → (Packed, loads));
     `recall(name, inputs, make)` gives back each entry's checksum and compressed form when its
-    bytes are the same as before (the preview: recall.Recall)."""
+    bytes are the same as before (the preview: recall.Recall); `shared` holds the compressed form
+    of the files every cluster's zip takes (the theme's assets: compressed once for all zips)."""
     memo = memo or (lambda kind, parts, compute: compute())
     prepared = prepared or {}
     base_url = site.config.base_url
@@ -360,8 +362,13 @@ def bundle(site: Site, cl: Cluster, files: Mapping[str, bytes], copies: Mapping[
         entries["manifest.json"] = (json.dumps(
             {"cluster": cl.slug, "as_of": as_of, "files": [{"path": p, "sha256": s, "size": n} for p, s, n in rows]},
             ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-        return _zip_bytes(entries, site.config.as_of,
-                          lambda name, data: recall(f"deflate:{cl.slug}:{name}", data, lambda: deflate(data)))
+        def packed(name: str, data: bytes) -> tuple[int, bytes]:
+            if shared is not None and name.startswith(urls.ASSETS):
+                if data not in shared:
+                    shared[data] = recall(f"deflate:{name}", data, lambda: deflate(data))
+                return shared[data]
+            return recall(f"deflate:{cl.slug}:{name}", data, lambda: deflate(data))
+        return _zip_bytes(entries, site.config.as_of, packed)
     # The listing and the date make the manifest, and with it the whole zip: an unchanged listing
     # gives back the zip without making either again.
     parts = tuple(x for p, s, n in rows for x in (p, s, str(n))) + (as_of,)
@@ -374,7 +381,7 @@ def bundles(site: Site, files: Mapping[str, bytes], copies: Mapping[str, object]
             entry: Callable[[str], "bytes | write.Staged"] | None = None) -> dict[str, object]:
     """downloads/<cluster>.zip for every cluster, each given to `put` (write.Staging.put: written
     at once, so one zip at a time is in memory) as soon as it is made; `entry` as for `bundle`."""
-    listing = Listing.of(files, copies)
+    listing, shared = Listing.of(files, copies), {}
     return {urls.bundle(cl.slug): put(urls.bundle(cl.slug), bundle(site, cl, files, copies, read, memo, prepared,
-                                                                   recall, listing, entry))
+                                                                   recall, listing, entry, shared))
             for cl in site.clusters}
