@@ -31,10 +31,11 @@ class Tag(NamedTuple):
 
 _TOKEN = re.compile(
     r"<!--.*?-->"
-    r"|<(?P<raw>script|style|textarea)\b(?P<rawattrs>[^>]*)>(?P<body>.*?)</(?P=raw)\s*>"
+    r"|<(?P<raw>script|style|textarea)\b(?P<rawattrs>[^>]*)>"
     r"|<(?P<name>[a-zA-Z][a-zA-Z0-9-]*)(?P<attrs>(?:\s+[^\s/>\"'=]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*)\s*/?>"
     r"|</(?P<end>[a-zA-Z][a-zA-Z0-9-]*)\s*>",
     re.S | re.I)
+_RAW_END = {name: re.compile(rf"</{name}\s*>", re.I) for name in ("script", "style", "textarea")}
 _ATTR = re.compile(r"([^\s/>\"'=]+)(?:\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'=<>`]+)))?")
 
 
@@ -62,13 +63,21 @@ def scan(text: str, having: re.Pattern | None = None) -> list[Tag]:
     """
     tags: list[Tag] = []
     known: dict[str, tuple] = {}
-    for m in _TOKEN.finditer(text):
+    pos = 0
+    while (m := _TOKEN.search(text, pos)) is not None:
+        pos = m.end()
         raw, name, end = m.group("raw", "name", "end")
         if raw:
+            # Its body is not looked into: the end is searched for (megabytes of code in an admin page's
+            # <textarea> would be walked a character at a time by a lazy pattern). An unclosed one is text.
+            closing = _RAW_END[raw.lower()].search(text, pos)
+            if closing is None:
+                continue
             raw, attrs = raw.lower(), m.group("rawattrs")
             if having is None or having.search(attrs):
-                tags.append(Tag(raw, _attrs(attrs, known), m.start(), m.start("body"), False))
-            tags.append(Tag(raw, (), m.end("body"), m.end(), True))
+                tags.append(Tag(raw, _attrs(attrs, known), m.start(), m.end(), False))
+            tags.append(Tag(raw, (), closing.start(), closing.end(), True))
+            pos = closing.end()
         elif name:
             attrs = m.group("attrs")
             if having is None or having.search(attrs):
