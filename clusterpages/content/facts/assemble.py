@@ -128,7 +128,7 @@ def classify(sources: Sources) -> tuple[list[Task], list[dg.Diagnostic]]:
                                     "Файл не относится ни к одному разделу сайта и не публикуется.",
                                     "Кластеры лежат в content/clusters/<имя>/, протоколы — в content/protocols/, "
                                     "страницы справки — в content/help/, каталог показателей — в "
-                                    "content/indicators.yaml."))
+                                    f"{inputs.INDICATORS}."))
     for slug in sorted(by_cluster):
         files = by_cluster[slug]
         problem = _slug_problem(slug, inputs.cluster(slug), "папка кластера")
