@@ -87,6 +87,10 @@ def _year_sheet(ws, ry: RegionYear, clusters: tuple[Cluster, ...], style: str, s
     ws.append(["", LEGEND_MISSING])
     ws.cell(ws.max_row, 1).fill = missing
     ws.append(["", LEGEND_RULES])
+    for row in (ws.max_row - 1, ws.max_row):   # the legend reads across the table, not down one column
+        ws.merge_cells(start_row=row, start_column=2, end_row=row, end_column=min(len(ry.lines) + 1, 5))
+        ws.cell(row, 2).alignment = Alignment(wrap_text=True, vertical="top")
+        ws.row_dimensions[row].height = 48
     for cell in ws[1]:
         cell.fill, cell.font = head_fill, head_font
         cell.alignment = Alignment(wrap_text=True, vertical="top")
@@ -112,12 +116,10 @@ def render(region: tuple[RegionYear, ...], clusters: tuple[Cluster, ...], palett
               Font(bold=True, color=readable_text_on(palette.primary).hex.lstrip("#").upper()))
     for n, ry in enumerate(region):
         _year_sheet(wb.active if n == 0 else wb.create_sheet(), ry, clusters, style, styles)
-    for sheet in wb.worksheets:   # printed: landscape A4, as wide as the page
-        sheet.page_setup.orientation = "landscape"
+    for sheet in wb.worksheets:   # printed: landscape A4, the columns over several pages at a readable size,
+        sheet.page_setup.orientation = "landscape"   # each page with the clusters' names and the headers
         sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-        sheet.sheet_properties.pageSetUpPr.fitToPage = True
-        sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
-        sheet.print_title_rows = "1:1"
+        sheet.print_title_rows, sheet.print_title_cols = "1:1", "A:A"
     buffer = io.BytesIO()
     wb.save(buffer)
     stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ")
