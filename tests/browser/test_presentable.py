@@ -185,19 +185,20 @@ def test_chart_text_is_at_least_12px(open_page, built_site, viewport):
 
 
 def test_chart_bars_share_one_scale_per_unit(page, built_site):
+    # IT's «Трудоустройство»: graduates and placements in people, employment in per cent
     page.goto(_url(built_site, REPORT))
-    rows = page.page.evaluate("""() => [...document.querySelectorAll('#chart-1 .chart__scale')].map(s => ({
+    rows = page.page.evaluate("""() => [...document.querySelectorAll('#chart-2 .chart__scale')].map(s => ({
       axis: s.querySelector('.chart__axis').textContent,
       bars: [...s.querySelectorAll('.chart__track--cur')].map(t => [t.querySelector('rect').getBoundingClientRect().width,
              t.getBoundingClientRect().width, t.closest('.chart__row').querySelector('.chart__val--cur').textContent])}))""")
     assert len(rows) == 2, "people and percentages must be drawn on separate rulers"
     people, percent = rows
-    assert "1\u202f500\u00a0чел." in people["axis"] and "100\u00a0%" in percent["axis"]
-    # 18 % of 100 is drawn shorter than 1 250 of 1 500 people, on rulers of the same length.
-    (w18, track18, v18), = percent["bars"]
-    w1250, track1250, v1250 = people["bars"][0]
-    assert "18" in v18 and "1\u202f250" in v1250 and track18 == track1250
-    assert abs(w18 / track18 - 0.18) < 0.02 and abs(w1250 / track1250 - 1250 / 1500) < 0.02
+    assert "400\u00a0чел." in people["axis"] and "100\u00a0%" in percent["axis"]
+    # 78 % of 100 is drawn longer than 296 of 400 people, on rulers of the same length.
+    (w78, track78, v78), = percent["bars"]
+    w296, track296, v296 = people["bars"][0]
+    assert "78" in v78 and "296" in v296 and track78 == track296
+    assert abs(w78 / track78 - 0.78) < 0.02 and abs(w296 / track296 - 296 / 400) < 0.02
 
 
 # ------------------------------------------------------------------ slides
