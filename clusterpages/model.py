@@ -165,6 +165,28 @@ class Indicator:
     unit: str
     target: float | None
     group: str
+    line: int | None = None        # of its name in the report's front matter
+    unit_line: int | None = None   # of its unit (the name's line when the unit is not written)
+
+
+@dataclass(frozen=True)
+class CatalogueEntry:
+    """One indicator of the region's catalogue (content/indicators.yaml): how the clusters'
+    reports name it, its unit, whether the clusters' values add up to a regional total (people,
+    units) or not (percentages, ratios), and for the latter the indicator to weight by."""
+
+    name: str
+    unit: str
+    additive: bool
+    group: str
+    base: str | None = None        # the name of the catalogue indicator a weighted value is weighted by
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    file: str
+    entries: tuple[CatalogueEntry, ...]
 
 
 @dataclass(frozen=True)
@@ -322,6 +344,7 @@ class Site:
     protocols: tuple[Protocol, ...]
     media: tuple[tuple[str, str], ...]  # (site path, source path relative to site root)
     help: tuple[Page, ...] = ()       # the guide («Справка»): content/help/*.md, cluster ""
+    catalogue: Catalogue | None = None   # the region's indicators (content/indicators.yaml), if any
 
     def cluster(self, slug: str) -> Cluster:
         return next(c for c in self.clusters if c.slug == slug)

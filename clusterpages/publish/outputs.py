@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
-from clusterpages.content.facts import execution
+from clusterpages.content.facts import execution, region
 from clusterpages.model import PlanDoc, Site
-from clusterpages.publish import calendar, matrix_xlsx
+from clusterpages.publish import calendar, matrix_xlsx, region_xlsx
 from clusterpages.search import index as search_index
 from clusterpages.site import dashboard
 from clusterpages.values import diagnostics as dg
@@ -53,6 +53,17 @@ def tokens_css(site: Site) -> str:
     return tokens.stylesheet(site.config.palette, {c.slug: c.accent for c in site.clusters}, site.config.fonts)
 
 
+def region_files(site: Site, memo=no_memo) -> dict[str, bytes]:
+    """The region's indicators as XLSX and CSV (none without a catalogue or a report)."""
+    found = region.years(site)
+    if not found or site.catalogue is None:
+        return {}
+    c = site.config
+    inputs = (found, site.clusters, c.palette, c.as_of, c.year_style)
+    return {urls.REGION_XLSX: memo("region-xlsx", inputs, lambda: region_xlsx.render(*inputs)),
+            urls.REGION_CSV: region_xlsx.csv_bytes(found, site.clusters, site.catalogue, c.year_style)}
+
+
 def document_files(site: Site, tokens_css: str, memo=None) -> tuple[dict[str, bytes], list[dg.Diagnostic]]:
     """The data files made from the documents alone, in this process: its colours (tokens.css),
     plan twins (JSON, DOCX), the protocol tables' files and calendars. `memo(name, inputs, make)`
@@ -71,6 +82,7 @@ def document_files(site: Site, tokens_css: str, memo=None) -> tuple[dict[str, by
         inputs = (files[urls.matrix(p.slug, "json")], site.config.palette)
         files[urls.matrix(p.slug, "xlsx")] = memo(f"matrix-xlsx:{p.slug}", inputs, lambda p=p: matrix_xlsx.render(
             p, execution.matrix(site, p), site.config.palette, site.config.as_of))
+    files.update(region_files(site, memo))
     ics, diags = calendar.files(site, memo)
     files.update(ics)
     return files, diags

@@ -59,6 +59,11 @@ class Chart:
     scales: tuple[ChartScale, ...]
 
     @property
+    def has_targets(self) -> bool:
+        """Whether any bar has a target marker (the legend names the marker only then)."""
+        return any(r.target_pct is not None for s in self.scales for r in s.rows)
+
+    @property
     def description(self) -> str:
         parts = []
         for s in self.scales:

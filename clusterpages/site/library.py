@@ -7,7 +7,7 @@ import datetime as _dt
 from dataclasses import dataclass
 from typing import Mapping
 
-from clusterpages.content.facts import execution, threads
+from clusterpages.content.facts import execution, region, threads
 from clusterpages.content.facts.tally import Tally, tally
 from clusterpages.model import Championship, Cluster, Page, PlanDoc, Report, Site, Video
 
@@ -33,6 +33,7 @@ class Library:
     region: Tally                               # the region's counts
     tallies: Mapping[str, Tally]                # each cluster's counts, by slug
     threads: threads.Threads                    # decisions continuing earlier protocols' decisions
+    region_years: tuple[region.RegionYear, ...] = ()   # the region's reports, newest first
 
 
 def _docs(site: Site, cl: Cluster) -> ClusterDocs:
@@ -46,4 +47,5 @@ def library(site: Site) -> Library:
     matrices = execution.matrices(site)
     return Library(site, {cl.slug: _docs(site, cl) for cl in site.clusters}, matrices,
                    tally(site, matrices=matrices),
-                   {cl.slug: tally(site, cl.slug, matrices=matrices) for cl in site.clusters}, threads.threads(site))
+                   {cl.slug: tally(site, cl.slug, matrices=matrices) for cl in site.clusters}, threads.threads(site),
+                   region.years(site))

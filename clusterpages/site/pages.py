@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from clusterpages.content.documents import refs
+from clusterpages.content.facts import region
 from clusterpages.content.facts.tally import tally
 from clusterpages.model import Cluster, Site
 from clusterpages.site import charts, library
@@ -21,6 +22,7 @@ from clusterpages.site.views import home as home_view
 from clusterpages.site.views import links, media
 from clusterpages.site.views import matrix as matrix_view
 from clusterpages.site.views import plan as plan_view
+from clusterpages.site.views import region as region_view
 from clusterpages.site.views import slides as slides_view
 from clusterpages.site.views import videos as video_view
 from clusterpages.site.views import years as years_view
@@ -69,6 +71,7 @@ class Chrome:
     base_url: str | None
     has_help: bool = False   # the site has a guide («Справка», content/help/)
     links: SiteLinks = SiteLinks()
+    region_report: links.Link | None = None   # the region's latest report of all clusters, when there is one
 
 
 @dataclass(frozen=True)
@@ -101,7 +104,15 @@ def chrome(site: Site) -> Chrome:
     c = site.config
     return Chrome(c.title, c.demo, c.as_of, c.department_name, c.department_url, c.year_style, c.fonts, c.logo,
                   tuple(NavCluster(cl.slug, cl.short_name, urls.cluster(cl.slug)) for cl in site.clusters),
-                  _menu_protocols(site), c.base_url, bool(site.help))
+                  _menu_protocols(site), c.base_url, bool(site.help), region_report=_latest_region_report(site))
+
+
+def _latest_region_report(site: Site) -> links.Link | None:
+    found = region.years(site)
+    if not found:
+        return None
+    return links.Link(f"Отчёт кластеров за {found[0].year.label(site.config.year_style)}",
+                      urls.region_report(found[0].year.first))
 
 
 def _menu_protocols(site: Site) -> tuple[tuple[str, str], ...]:
@@ -151,7 +162,7 @@ def specs(site: Site) -> list[PageSpec]:
     out = [_index(s)] + [_protocol(s, p) for p in site.protocols]
     for docs in lib.clusters.values():
         out += _cluster_pages(s, docs)
-    return out + _regional(s) + _archives(s) + _guide(site, s.chrome, s.home)
+    return out + _regional(s) + _region_reports(s) + _archives(s) + _guide(site, s.chrome, s.home)
 
 
 def _news(site: Site) -> list[tuple]:
@@ -173,7 +184,9 @@ def _index(s: _Shared) -> PageSpec:
     return PageSpec(urls.INDEX, "index.html", site.config.title, s.chrome, data={
         "clusters": tuple(home_view.cluster_card(c) for c in site.clusters), "tallies": lib.tallies, "tally": lib.region,
         "greetings": list(s.greetings), "protocols": lines,
-        "news": _news(site), "due": links.due_lists(lib.region)})
+        "news": _news(site), "due": links.due_lists(lib.region),
+        "region_reports": tuple(links.Link(region_view.title(y.year.label(site.config.year_style)),
+                                           urls.region_report(y.year.first)) for y in lib.region_years)})
 
 
 def _protocol(s: _Shared, p) -> PageSpec:
@@ -265,6 +278,21 @@ def _regional(s: _Shared) -> list[PageSpec]:
                      crumbs=(home,), data={"items": t_items, "pages": t_pages})]
 
 
+def _region_reports(s: _Shared) -> list[PageSpec]:
+    """The region's report of each academic year, printed (A4) and as slides."""
+    site, ch, home = s.lib.site, s.chrome, s.home
+    firsts = tuple(y.year.first for y in s.lib.region_years)
+    out = []
+    for ry in s.lib.region_years:
+        v = region_view.view(ry, site.clusters, firsts, site.config.year_style)
+        crumbs = (home, (years_view.year_words(ry.year, site.config.year_style), urls.archive(None, ry.year.first)))
+        for path, tpl, top in ((v.versions.page, "region.html", True), (v.versions.print, "region_print.html", False),
+                               (v.versions.slides, "region_slides.html", False)):
+            out.append(PageSpec(path, tpl, v.title, ch, crumbs=crumbs if top else crumbs + ((v.title, v.versions.page),),
+                                data={"region": v, "deck": slides_view.deck(v.charts, ())}))
+    return out
+
+
 def _archives(s: _Shared) -> list[PageSpec]:
     """The documents by academic year: each cluster's archive, then the region's."""
     site, ch, home = s.lib.site, s.chrome, s.home
@@ -274,7 +302,7 @@ def _archives(s: _Shared) -> list[PageSpec]:
            for docs in s.lib.clusters.values()]
     return out + [PageSpec(urls.ARCHIVE, "archive.html", "Документы кластеров по учебным годам", ch, crumbs=(home,),
                            data={"years": years_view.region_archive(site.config, site.clusters, site.plans,
-                                                                    site.reports)})]
+                                                                    site.reports, {y.year.first for y in s.lib.region_years})})]
 
 
 def _guide(site: Site, ch: Chrome, home: tuple[str, str]) -> list[PageSpec]:

@@ -14,6 +14,7 @@ CLUSTERS = "content/clusters"
 PROTOCOLS = "content/protocols"
 HELP = "content/help"
 MEDIA = "content/media"
+INDICATORS = "content/indicators.yaml"   # the region's catalogue of report indicators
 
 
 def cluster(slug: str) -> str:
@@ -42,7 +43,8 @@ def on_disk(site_root: Path, path: str) -> Path:
 class Place:
     """Where a content file lies: `section` is "cluster" (`slug` its cluster, `rest` the parts
     inside the cluster's folder), "protocol" or "help" (`slug` the page's name), "media"
-    (the site's own media folder) or "other" (a file that belongs nowhere)."""
+    (the site's own media folder), "indicators" (the region's catalogue of indicators) or
+    "other" (a file that belongs nowhere)."""
 
     section: str
     slug: str | None = None
@@ -51,6 +53,8 @@ class Place:
 
 def place(path: str) -> Place:
     parts = path.split("/")
+    if path == INDICATORS:
+        return Place("indicators")
     if parts[:1] != [CONTENT]:
         return Place("other")
     if parts[1:2] in (["protocols"], ["help"]) and len(parts) == 3 and parts[2].endswith(".md"):

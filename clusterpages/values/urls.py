@@ -37,6 +37,9 @@ CLUSTERS = "clusters/"
 PROTOCOLS = "protocols/"
 HELP = "spravka/index.html"
 ARCHIVE = "arkhiv/index.html"
+REGION = "region/"
+REGION_XLSX = "region/pokazateli.xlsx"   # the region's indicators: a sheet per academic year
+REGION_CSV = "region/pokazateli.csv"
 
 _PAGE = "/index.html"
 
@@ -67,6 +70,19 @@ def archive(cluster: str | None, first_year: int | None = None) -> str:
 def year_anchor(first_year: int) -> str:
     """The id of an academic year's section on an archive page: «year-2022»."""
     return f"year-{first_year}"
+
+
+def region_report(first_year: int) -> str:
+    """The region's report of an academic year (2021 → region/2021-2022/): every cluster side by side."""
+    return f"{REGION}{first_year}-{first_year + 1}{_PAGE}"
+
+
+def region_print(first_year: int) -> str:
+    return f"{REGION}{first_year}-{first_year + 1}/print{_PAGE}"
+
+
+def region_slides(first_year: int) -> str:
+    return f"{REGION}{first_year}-{first_year + 1}/slides{_PAGE}"
 
 
 def report_print(cluster: str, slug: str) -> str:

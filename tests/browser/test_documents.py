@@ -57,8 +57,10 @@ def test_plan_prints_to_a4_landscape(page, built_site):
     assert "Версиядляслабовидящих" not in text  # the screen-only controls are not printed
 
 
-def test_report_print_version_is_portrait_a4(page, built_site):
-    page.goto(_url(built_site, "clusters/it/report-2021-2022/print/index.html"))
+@pytest.mark.parametrize("address", ["clusters/it/report-2021-2022/print/index.html",
+                                     "region/2021-2022/print/index.html"], ids=["cluster", "region"])
+def test_report_print_version_is_portrait_a4(page, built_site, address):
+    page.goto(_url(built_site, address))
     reader = PdfReader(io.BytesIO(page.page.pdf(prefer_css_page_size=True)))
     box = reader.pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (round(A4[0]), round(A4[1]))

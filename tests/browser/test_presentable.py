@@ -21,6 +21,7 @@ pytestmark = pytest.mark.browser
 PROTOCOL = "protocols/protocol-4-2022-12-06/index.html"
 REPORT = "clusters/it/report-2021-2022/index.html"
 SLIDES = "clusters/it/report-2021-2022/slides/index.html"
+REGION_SLIDES = "region/2021-2022/slides/index.html"   # the region's report: the same slide rules
 VIDEOS = "clusters/it/videos/index.html"
 LAPTOP = {"width": 1366, "height": 768}
 FULL_HD = {"width": 1920, "height": 1080}
@@ -176,7 +177,7 @@ def test_a_dashboard_of_15_clusters_and_12_decisions_still_fits(open_page, tmp_p
 @pytest.mark.parametrize("viewport", [PHONE, LAPTOP, FULL_HD], ids=["390", "1366", "1920"])
 def test_chart_text_is_at_least_12px(open_page, built_site, viewport):
     watch = open_page(viewport=viewport)
-    for address in (REPORT, SLIDES + "#slide-3"):
+    for address in (REPORT, SLIDES + "#slide-3", "region/2021-2022/index.html", REGION_SLIDES + "#slide-3"):
         watch.goto(_url(built_site, address))
         assert watch.page.locator(".chart").count() >= 1
         small = watch.page.evaluate(SMALL_TEXT, [".chart", 12])
@@ -184,31 +185,35 @@ def test_chart_text_is_at_least_12px(open_page, built_site, viewport):
 
 
 def test_chart_bars_share_one_scale_per_unit(page, built_site):
+    # IT's «Трудоустройство»: graduates and placements in people, employment in per cent
     page.goto(_url(built_site, REPORT))
-    rows = page.page.evaluate("""() => [...document.querySelectorAll('#chart-1 .chart__scale')].map(s => ({
+    rows = page.page.evaluate("""() => [...document.querySelectorAll('#chart-2 .chart__scale')].map(s => ({
       axis: s.querySelector('.chart__axis').textContent,
       bars: [...s.querySelectorAll('.chart__track--cur')].map(t => [t.querySelector('rect').getBoundingClientRect().width,
              t.getBoundingClientRect().width, t.closest('.chart__row').querySelector('.chart__val--cur').textContent])}))""")
     assert len(rows) == 2, "people and percentages must be drawn on separate rulers"
     people, percent = rows
-    assert "1\u202f500\u00a0чел." in people["axis"] and "100\u00a0%" in percent["axis"]
-    # 18 % of 100 is drawn shorter than 1 250 of 1 500 people, on rulers of the same length.
-    (w18, track18, v18), = percent["bars"]
-    w1250, track1250, v1250 = people["bars"][0]
-    assert "18" in v18 and "1\u202f250" in v1250 and track18 == track1250
-    assert abs(w18 / track18 - 0.18) < 0.02 and abs(w1250 / track1250 - 1250 / 1500) < 0.02
+    assert "400\u00a0чел." in people["axis"] and "100\u00a0%" in percent["axis"]
+    # 78 % of 100 is drawn longer than 296 of 400 people, on rulers of the same length.
+    (w78, track78, v78), = percent["bars"]
+    w296, track296, v296 = people["bars"][0]
+    assert "78" in v78 and "296" in v296 and track78 == track296
+    assert abs(w78 / track78 - 0.78) < 0.02 and abs(w296 / track296 - 296 / 400) < 0.02
 
 
 # ------------------------------------------------------------------ slides
 
-def test_slides_fill_the_screen_with_large_text(open_page, built_site):
+@pytest.mark.parametrize("slides", [SLIDES, REGION_SLIDES], ids=["cluster", "region"])
+def test_slides_fill_the_screen_with_large_text(open_page, built_site, slides):
     watch = open_page(viewport=FULL_HD)
-    watch.goto(_url(built_site, SLIDES))
+    watch.goto(_url(built_site, slides))
     p = watch.page
     count = p.locator(".slide").count()
     assert count >= 6
     assert "учебный год" in p.locator(".slide--title").first.inner_text()
-    assert "Спасибо" in p.locator(".slide").last.inner_text() and "@" in p.locator(".slide").last.inner_text()
+    assert "Спасибо" in p.locator(".slide").last.inner_text()
+    if slides == SLIDES:
+        assert "@" in p.locator(".slide").last.inner_text()
     p.keyboard.press("Home")
     for n in range(1, count + 1):
         if n > 1:
@@ -246,8 +251,9 @@ def test_slides_on_a_phone_have_no_bar_over_the_content(open_page, built_site):
     assert p.evaluate("getComputedStyle(document.querySelector('.slides-nav')).position") != "fixed"
 
 
-def test_slides_print_one_per_landscape_page(page, built_site):
-    page.goto(_url(built_site, SLIDES))
+@pytest.mark.parametrize("slides", [SLIDES, REGION_SLIDES], ids=["cluster", "region"])
+def test_slides_print_one_per_landscape_page(page, built_site, slides):
+    page.goto(_url(built_site, slides))
     count = page.page.locator(".slide").count()
     reader = PdfReader(io.BytesIO(page.page.pdf(prefer_css_page_size=True, print_background=True)))
     assert len(reader.pages) == count
@@ -354,3 +360,11 @@ def test_visually_impaired_mode_at_200_percent_on_a_phone(open_page, built_site,
         if panel is None or panel["height"] > 0.6 * PHONE["height"]:
             failures.append(f"{address}: the settings panel covers the first screen: {panel}")
     assert not failures, "\n".join(failures)
+
+
+@pytest.mark.parametrize("viewport", [PHONE, LAPTOP], ids=["390", "1366"])
+def test_the_regional_report_does_not_scroll_sideways(open_page, built_site, viewport):
+    watch = open_page(viewport=viewport)
+    watch.goto(_url(built_site, "region/2021-2022/index.html"))
+    m = watch.page.evaluate(OVERFLOW)
+    assert m["page"] <= m["width"] + 1, f"the regional report scrolls sideways at {viewport['width']} px: {m}"

@@ -99,6 +99,9 @@ PRESENTATION = {
     "dashboard": ("protocols/protocol-4-2022-12-06/index.html", {"width": 1366, "height": 768}, ".dashboard"),
     "report-chart": ("clusters/it/report-2021-2022/index.html", {"width": 1366, "height": 768}, "#chart-1"),
     "slide": ("clusters/it/report-2021-2022/slides/index.html#slide-3", {"width": 1920, "height": 1080}, None),
+    "region-report": ("region/2021-2022/index.html", {"width": 1366, "height": 768}, "#ind-1"),
+    "region-slide": ("region/2021-2022/slides/index.html#slide-2", {"width": 1920, "height": 1080}, None),
+    "region-phone": ("region/2021-2022/index.html", {"width": 390, "height": 844}, None),
     "plan-phone": ("clusters/it/plan-2022-2023/index.html", {"width": 390, "height": 844}, None),
 }
 

@@ -385,6 +385,53 @@ case("frontmatter.unclosed", "frontmatter", f"{CL}/pages/unclosed.md",
 case("frontmatter.not-mapping", "frontmatter", f"{CL}/pages/listed.md", 2)
 
 
+# ---- the region's catalogue of indicators (content/indicators.yaml)
+
+INDICATORS = "content/indicators.yaml"
+_CATALOGUE = """\
+indicators:
+  - name: Обучающихся по программам кластера
+    unit: чел.
+    additive: true
+  - name: Трудоустроено выпускников
+    unit: "%"
+    additive: true
+  - name: Обучающихся по программам кластера
+    unit: чел.
+    additive: true
+  - name: Доля целевиков
+    unit: "%"
+    additive: false
+    base: Обучающихся по програмам
+"""
+
+
+@scenario("catalogue")
+def _catalogue():
+    files = site_files()
+    files[INDICATORS] = _CATALOGUE.encode("utf-8")
+    return _check("catalogue", files)
+
+
+case("indicators.additive-percent", "catalogue", INDICATORS, _line(_CATALOGUE, "Трудоустроено"))
+case("indicators.duplicate", "catalogue", INDICATORS, _line(_CATALOGUE, "  - name: Доля") - 3)
+case("indicators.base", "catalogue", INDICATORS, _line(_CATALOGUE, "Доля целевиков"))
+
+
+@scenario("report-indicators")
+def _report_indicators():
+    files = site_files()
+    files[INDICATORS] = _CATALOGUE.split("  - name: Трудоустроено")[0].encode("utf-8")
+    _edit(files, REPORT, "    group: Контингент", "    group: Контингент\n  - name: Обучающихся по програмам\n    value: 5\n"
+          "    unit: чел.\n  - name: Обучающихся по программам кластера\n    value: 7\n    unit: \"%\"")
+    return _check("report-indicators", files)
+
+
+_REP = site_files()[REPORT].decode()
+case("report.indicator-unknown", "report-indicators", REPORT, _line(_REP, "    group: Контингент") + 1)
+case("report.indicator-unit", "report-indicators", REPORT, _line(_REP, "    group: Контингент") + 6)
+
+
 # ---- schema
 
 @scenario("schema")

@@ -39,5 +39,8 @@ def parse_report(ctx: Context, src: SourceFile, slug: str) -> tuple[Report | Non
     html = body_html(ctx, doc.body, src.rel, doc.body_line, inputs.cluster(slug), page, diags)
     intro, sections = _sections(html)
     indicators = tuple(Indicator(i["name"], i["value"], i.get("previous"), i.get("unit") or "", i.get("target"),
-                                 i.get("group") or "Показатели") for i in data.get("indicators") or [])
+                                 i.get("group") or "Показатели", doc.meta.line(("indicators", n, "name")),
+                                 doc.meta.line(("indicators", n, "unit" if "unit" in doc.meta.value["indicators"][n]
+                                                else "name")))
+                       for n, i in enumerate(data.get("indicators") or []))
     return Report(slug, doc_slug, src.rel, data["title"], year, data["published"], indicators, intro, sections), diags

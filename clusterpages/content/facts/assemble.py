@@ -62,6 +62,8 @@ def _parse(ctx: docs.Context, task: Task):
         return docs.parse_protocol(ctx, task.src)
     if task.kind == "cluster":
         return docs.parse_cluster(ctx, task.src, task.slug)
+    if task.kind == "indicators":
+        return docs.parse_catalogue(ctx, task.src)
     if task.kind in ("plan", "media-plan") and task.src.data:
         # python-docx and openpyxl load only for a site that has Word or Excel plans.
         from clusterpages.content.documents.office import document as office_document
@@ -119,11 +121,14 @@ def classify(sources: Sources) -> tuple[list[Task], list[dg.Diagnostic]]:
                 tasks.append(Task("protocol", src, None) if protocol else Task("help", src, ""))
         elif where.section == "cluster":
             by_cluster.setdefault(where.slug, []).append(src)
+        elif where.section == "indicators":
+            tasks.append(Task("indicators", src, None))
         elif where.section != "media":
             diags.append(dg.warning("content.unknown-file", src.rel, None,
                                     "Файл не относится ни к одному разделу сайта и не публикуется.",
                                     "Кластеры лежат в content/clusters/<имя>/, протоколы — в content/protocols/, "
-                                    "страницы справки — в content/help/."))
+                                    "страницы справки — в content/help/, каталог показателей — в "
+                                    f"{inputs.INDICATORS}."))
     for slug in sorted(by_cluster):
         files = by_cluster[slug]
         problem = _slug_problem(slug, inputs.cluster(slug), "папка кластера")
@@ -182,6 +187,8 @@ def _cluster_tasks(slug: str, files: list[SourceFile]) -> tuple[list[Task], list
 def _scope(task: Task) -> str:
     if task.kind == "help":
         return inputs.HELP + "/"
+    if task.kind == "indicators":
+        return inputs.INDICATORS
     return inputs.PROTOCOLS + "/" if task.slug is None else inputs.cluster(task.slug) + "/"
 
 
@@ -238,7 +245,7 @@ def assemble(sources: Sources, as_of: _dt.date | None, fallback_as_of: _dt.date,
         if task.kind == "cluster" and value is None:
             failed_clusters.add(task.slug)
     lists: dict[str, list] = {k: [] for k in ("cluster", "plan", "report", "videos", "championship", "page", "protocol",
-                                              "help")}
+                                              "help", "indicators")}
     for task, (value, _) in zip(tasks, results):
         if task.slug in failed_clusters or value is None:
             continue
@@ -256,5 +263,6 @@ def assemble(sources: Sources, as_of: _dt.date | None, fallback_as_of: _dt.date,
                 reports=tuple(lists["report"]), videos=tuple(lists["videos"]),
                 championships=tuple(lists["championship"]), pages=tuple(lists["page"]),
                 protocols=tuple(sorted(lists["protocol"], key=lambda p: (p.date, p.slug))), media=media,
-                help=tuple(sorted(lists["help"], key=lambda p: (p.date or _dt.date.min, p.slug))))
+                help=tuple(sorted(lists["help"], key=lambda p: (p.date or _dt.date.min, p.slug))),
+                catalogue=lists["indicators"][0] if lists["indicators"] else None)
     return site, diags

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from clusterpages.content.facts import execution, threads
+from clusterpages.content.facts import execution, region, threads
 from clusterpages.model import Site
 from clusterpages.values import contrast
 from clusterpages.values import diagnostics as dg
@@ -72,4 +72,4 @@ def check(site: Site) -> list[dg.Diagnostic]:
         if doc.kind == "plan" and not doc.items:
             diags.append(dg.warning("plan.no-items", doc.file, None, "В плане не найдено ни одной таблицы мероприятий.",
                                     "Добавьте таблицу со столбцами «№ | Мероприятие | Срок | Ответственный»."))
-    return diags + threads.check(site) + execution.conflicts(site)
+    return diags + threads.check(site) + execution.conflicts(site) + region.check(site)

@@ -73,6 +73,16 @@ REPORT = {
     "indicators": F("list", schema=INDICATOR, default=[]),
 }
 
+CATALOGUE_ENTRY = {
+    "name": F("str", True, "название показателя, как его пишут отчёты кластеров"),
+    "unit": F("str", True, "единица: чел., ед., %"),
+    "additive": F("bool", True, "складываются ли значения кластеров в итог по региону: true для людей и "
+                  "единиц, false для процентов и отношений"),
+    "group": F("str", default="Показатели"),
+    "base": F("str", False, "показатель, по которому взвешивается значение (для процентов)"),
+}
+CATALOGUE = {"indicators": F("list", True, schema=CATALOGUE_ENTRY)}
+
 VIDEO = {
     "title": F("str", True, "название ролика"),
     "kind": F("str", True, "profession, greeting или other", choices=("profession", "greeting", "other")),

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from clusterpages.content.facts import years
 from clusterpages.model import Cluster, PlanDoc, Report, SiteConfig
 from clusterpages.site.views.links import Link
+from clusterpages.site.views.region import title as region_title
 from clusterpages.values import urls
 from clusterpages.values.academic import AcademicYear, with_year
 
@@ -70,6 +71,7 @@ class ArchiveYear:
     documents: tuple[Link, ...]  # a cluster's archive: its documents, each with when it was approved or published
     clusters: tuple[tuple[Link, tuple[Link, ...]], ...] = ()   # the region's: each cluster with its documents
     without: tuple[str, ...] = ()    # the region's: clusters with no document of this year
+    region_report: Link | None = None   # the region's: its report of all clusters for the year
 
 
 def _note(doc: PlanDoc | Report) -> str:
@@ -93,8 +95,10 @@ def cluster_archive(config: SiteConfig, plans: tuple[PlanDoc, ...], reports: tup
 
 
 def region_archive(config: SiteConfig, clusters: tuple[Cluster, ...], plans: tuple[PlanDoc, ...],
-                   reports: tuple[Report, ...]) -> tuple[ArchiveYear, ...]:
-    """Every academic year any cluster has a document of, newest first, cluster by cluster."""
+                   reports: tuple[Report, ...], region_reports: frozenset[int] | set[int] = frozenset()
+                   ) -> tuple[ArchiveYear, ...]:
+    """Every academic year any cluster has a document of, newest first, cluster by cluster, with
+    the region's report of the year where there is one (`region_reports`: their first years)."""
     style = config.year_style
     now = years.current_year(config)
     firsts = sorted({d.year.first for d in plans} | {r.year.first for r in reports}, reverse=True)
@@ -112,6 +116,7 @@ def region_archive(config: SiteConfig, clusters: tuple[Cluster, ...], plans: tup
                 continue
             rows.append((Link(cl.short_name, urls.archive(cl.slug, first)),
                          tuple(_link(d, style, _note(d)) for d in mine.plans + mine.reports)))
+        summary = (Link(region_title(year.label(style)), urls.region_report(first), "все кластеры рядом") if first in region_reports else None)
         out.append(ArchiveYear(urls.year_anchor(first), year_words(year, style), _when(year, now), (),
-                               tuple(rows), tuple(without)))
+                               tuple(rows), tuple(without), summary))
     return tuple(out)
