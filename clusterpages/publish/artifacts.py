@@ -49,6 +49,11 @@ class Kit:
     videos: tuple[embed.Fragment, ...]
     charts: tuple[str, ...]
 
+    def signature(self) -> tuple:
+        """What the cluster's admin page is made from, its pieces' code by digest."""
+        return (self.cluster, self.path, self.zip_path, self.zip_size, self.charts,
+                tuple(f.signature() for f in self.fragments + self.videos))
+
     def summary(self) -> "Kit":
         """What the admin index shows of the kit: the cluster, its page and its zip (no code)."""
         return Kit(self.cluster, self.path, self.zip_path, self.zip_size, (), (), ())
@@ -250,7 +255,8 @@ def _pieces_zips_admin(site: Site, env: jinja2.Environment, made: _Made, tokens_
     css_source = Path(css_file).read_text(encoding="utf-8-sig")
     fragments, embed_files, diags = embed.fragments(
         site, env, css_source, tokens_css, memo, specs=page_specs,
-        made={p: w.fragment for p, w in done.items() if w.fragment is not None}, remember=recall, theme_key=theme_key)
+        made={p: (w.fragment, tuple(w.sums[1:3]) if len(w.sums) == 3 else None)
+              for p, w in done.items() if w.fragment is not None}, remember=recall, theme_key=theme_key)
     out.update(embed_files)
     zips = bundles.bundles(site, {**made.pages, **out}, made.copies, made.read, memo,
                            {p: w.bundled for p, w in done.items() if w.bundled is not None}, recall,
@@ -263,7 +269,8 @@ def _pieces_zips_admin(site: Site, env: jinja2.Environment, made: _Made, tokens_
     # The index and a page per cluster: an edit re-renders its own cluster's code, not every cluster's.
     out[urls.ADMIN] = kept("admin-page", (tuple(k.summary() for k in kits), css), lambda: admin_page(site, env, kits, css))
     for kit in kits:
-        out[kit.path] = kept(f"admin-page:{kit.cluster.slug}", (kit,), lambda kit=kit: cluster_admin_page(site, env, kit))
+        out[kit.path] = kept(f"admin-page:{kit.cluster.slug}", (kit.signature(),),
+                             lambda kit=kit: cluster_admin_page(site, env, kit))
     return list(diags)
 
 

@@ -13,6 +13,7 @@ optional snippets `embed/<cluster>/video-<slug>.html` (allow-listed hosts only).
 
 from __future__ import annotations
 
+import hashlib
 import html
 from dataclasses import dataclass, replace
 from types import MappingProxyType
@@ -68,6 +69,15 @@ class Fragment:
     html: str | Staged   # Staged: written to the output already (pieces offered as files)
     inline_path: str | None
     inline_html: str | Staged | None
+    # Made where its page was rendered: its two files as they came (UTF-8) and their SHA-256.
+    files: tuple[bytes, bytes] | None = None
+    digests: tuple[str, str] | None = None
+
+    def signature(self) -> tuple:
+        """What the admin page shows of the piece, its code by digest (no megabytes to compare or hash)."""
+        digests = self.digests or tuple(hashlib.sha256(t.encode("utf-8")).hexdigest() if isinstance(t, str) else t
+                                        for t in (self.html, self.inline_html))
+        return self.cluster, self.name, self.title, self.kind, self.path, self.inline_path, digests
 
 
 # --------------------------------------------------------------------------- links
@@ -254,7 +264,8 @@ def fragments(site: Site, env: jinja2.Environment, css_source: str, tokens_css: 
     """Every fragment of every cluster, and the files of embed/ (fragments, embed.css, charts).
 
     `specs` are the site's page specs when the caller has them; `made` holds fragments
-    already made where their pages were rendered (page site path → make_fragment's result);
+    already made where their pages were rendered (page site path → (make_fragment's result as
+    UTF-8, the SHA-256 of its two files or None));
     `remember(name, inputs, make)` gives back the styles, charts and video snippets made from the
     same inputs (and templates, `theme_key`) before (the preview); the styles and charts are the
     ones the pages were published with (pipeline._extras asks for them under the same names).
@@ -275,9 +286,11 @@ def fragments(site: Site, env: jinja2.Environment, css_source: str, tokens_css: 
         name = _name(spec)
         path = urls.fragment(spec.cluster.slug, name)
         cluster_css = st.for_cluster(spec.cluster.slug)
+        made_files = digests = None
         if spec.path in made:  # its files as UTF-8 (pagework.PageWork): its code is shown on the admin page
-            text, inlined, found = made[spec.path]
-            text, inlined = content(text).decode("utf-8"), content(inlined).decode("utf-8")
+            (text, inlined, found), digests = made[spec.path]
+            made_files = (content(text), content(inlined))
+            text, inlined = made_files[0].decode("utf-8"), made_files[1].decode("utf-8")
         else:
             fspec = fragment_spec(spec, base_url, chart_names.get(spec.path, {}))
             theme_bytes = theme_bytes or templates_bytes(env)
@@ -287,7 +300,7 @@ def fragments(site: Site, env: jinja2.Environment, css_source: str, tokens_css: 
                                         make_fragment(env, fspec, spec.path, base_url, cluster_css))
         diags += found
         out.append(Fragment(spec.cluster.slug, name, _title(spec), "page", path, text,
-                            urls.fragment_inline(spec.cluster.slug, name), inlined))
+                            urls.fragment_inline(spec.cluster.slug, name), inlined, made_files, digests))
     snippets = remember("video-snippets", (theme_key, site.videos, site.clusters, ch, base_url),
                         lambda: _video_snippets(site, env, ch)) if theme_key else _video_snippets(site, env, ch)
     for cluster, slug, title, text in snippets:
@@ -302,6 +315,9 @@ def fragments(site: Site, env: jinja2.Environment, css_source: str, tokens_css: 
         return remember(f"bytes:{path}", text, lambda: text.encode("utf-8"))  # the preview: unchanged pieces as they were
 
     for f in out:
+        if f.files is not None:  # as they came from where the page was made
+            files[f.path], files[f.inline_path] = f.files
+            continue
         files[f.path] = encoded(f.path, f.html)
         if f.inline_path:
             files[f.inline_path] = encoded(f.inline_path, f.inline_html)
