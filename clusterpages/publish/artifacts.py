@@ -108,10 +108,10 @@ def cluster_admin_page(site: Site, env: jinja2.Environment, kit: Kit) -> bytes:
     in its place after: typography need not walk megabytes of code to find the page's words."""
     codes: list[str] = []
 
-    def stand_in(code: str | None) -> str | None:
-        if code is None:
+    def stand_in(text: object) -> str | None:
+        if text is None:
             return None
-        codes.append(code)
+        codes.append(embed.code(text))
         return f"\x00{len(codes) - 1}\x00"
     held = replace(kit, fragments=tuple(replace(f, html=stand_in(f.html), inline_html=stand_in(f.inline_html))
                                         for f in kit.fragments),

@@ -69,15 +69,21 @@ class Fragment:
     html: str | Staged   # Staged: written to the output already (pieces offered as files)
     inline_path: str | None
     inline_html: str | Staged | None
-    # Made where its page was rendered: its two files as they came (UTF-8) and their SHA-256.
-    files: tuple[bytes, bytes] | None = None
+    # Made where its page was rendered: its two files as they came (UTF-8 bytes, or where they are:
+    # written already, or in the page's cache entry) and their SHA-256; `html` and `inline_html` are these too.
+    files: tuple[object, object] | None = None
     digests: tuple[str, str] | None = None
 
     def signature(self) -> tuple:
         """What the admin page shows of the piece, its code by digest (no megabytes to compare or hash)."""
-        digests = self.digests or tuple(hashlib.sha256(t.encode("utf-8")).hexdigest() if isinstance(t, str) else t
+        digests = self.digests or tuple(None if t is None else hashlib.sha256(code(t).encode("utf-8")).hexdigest()
                                         for t in (self.html, self.inline_html))
         return self.cluster, self.name, self.title, self.kind, self.path, self.inline_path, digests
+
+
+def code(text: "str | bytes | object") -> str:
+    """A piece's code as text, wherever it is (read only when it is asked for)."""
+    return text if isinstance(text, str) else content(text).decode("utf-8")
 
 
 # --------------------------------------------------------------------------- links
@@ -287,10 +293,9 @@ def fragments(site: Site, env: jinja2.Environment, css_source: str, tokens_css: 
         path = urls.fragment(spec.cluster.slug, name)
         cluster_css = st.for_cluster(spec.cluster.slug)
         made_files = digests = None
-        if spec.path in made:  # its files as UTF-8 (pagework.PageWork): its code is shown on the admin page
+        if spec.path in made:  # its files (pagework.PageWork), read when the admin page shows their code
             (text, inlined, found), digests = made[spec.path]
-            made_files = (content(text), content(inlined))
-            text, inlined = made_files[0].decode("utf-8"), made_files[1].decode("utf-8")
+            made_files = (text, inlined)
         else:
             fspec = fragment_spec(spec, base_url, chart_names.get(spec.path, {}))
             theme_bytes = theme_bytes or templates_bytes(env)

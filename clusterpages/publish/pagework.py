@@ -85,10 +85,14 @@ def work(env, fragment_env, spec: PageSpec, extras: Extras) -> PageWork:
 
 
 def staged(work: PageWork, spec: PageSpec, put: Callable[[str, bytes, str | None], Staged]) -> PageWork:
-    """The page written to the new output through `put`, with its HTML no longer held (its CMS
-    pieces are: their code is shown on the admin page)."""
+    """The page and its CMS piece's two files written to the new output through `put`, their
+    bytes no longer held (the admin page reads a piece back only when it is made again)."""
     sums = work.sums or (None, None, None)  # known from where the page was made: not hashed again here
-    return replace(work, html=put(work.path, work.html, sums[0]))
+    fragment = work.fragment
+    if fragment is not None:
+        fragment = (put(embed.fragment_path(spec), fragment[0], sums[1]),
+                    put(embed.fragment_inline_path(spec), fragment[1], sums[2]), fragment[2])
+    return replace(work, html=put(work.path, work.html, sums[0]), fragment=fragment)
 
 
 def pack(work: PageWork) -> bytes:
