@@ -7,7 +7,6 @@ page of every build, so it has to be fast.
 
 from __future__ import annotations
 
-import html as _html
 import pickle
 import re
 from dataclasses import dataclass, replace
