@@ -19,7 +19,7 @@ import re
 from clusterpages.content.facts.region import Line, RegionYear
 from clusterpages.model import Catalogue, Cluster
 from clusterpages.publish.ooxml import deterministic_zip
-from clusterpages.values.colors import readable_text_on, tint
+from clusterpages.values.colors import readable_text_on
 from clusterpages.values.tokens import Palette
 
 NO_REPORT = "Кластер не опубликовал отчёт за {year} учебный год."
