@@ -31,7 +31,7 @@ from clusterpages.publish.pagework import PageWork
 from clusterpages.site import pages as specs
 from clusterpages.site import render
 from clusterpages.values import diagnostics as dg
-from clusterpages.values import text, urls
+from clusterpages.values import packing, text, urls
 from clusterpages.values.memo import no_memo
 
 HOME = ("Главная", urls.INDEX)
@@ -233,7 +233,8 @@ def finish(site: Site, env: jinja2.Environment, pages: Mapping[str, bytes], copi
     `page_specs` are the site's pages when the caller has them, `done` what was already published of
     each page where it was rendered (pagework.py); `recall(name, inputs, make)` gives back what
     was made from the same inputs before (the preview: recall.Recall) with the same templates
-    (`theme_key`). `put(path, bytes)` (write.Staging.put) writes the zips as they are made.
+    (`theme_key`). `put(path, bytes)` (write.Staging.put) writes the zips and the clusters' admin
+    pages as they are made.
     """
     done = done or {}
     memo = memo or (lambda kind, parts, compute: compute())
@@ -269,8 +270,10 @@ def _pieces_zips_admin(site: Site, env: jinja2.Environment, made: _Made, tokens_
     # The index and a page per cluster: an edit re-renders its own cluster's code, not every cluster's.
     out[urls.ADMIN] = kept("admin-page", (tuple(k.summary() for k in kits), css), lambda: admin_page(site, env, kits, css))
     for kit in kits:
-        out[kit.path] = kept(f"admin-page:{kit.cluster.slug}", (kit.signature(),),
-                             lambda kit=kit: cluster_admin_page(site, env, kit))
+        page = kept(f"admin-page:{kit.cluster.slug}", (kit.signature(),),
+                    lambda kit=kit: packing.Blob.of(cluster_admin_page(site, env, kit)))
+        # written now (one held at a time); kept apart in its cache entry: read only if the output lacks it
+        out[kit.path] = put(kit.path, page.data, page.sha256) if put is not None else write.content(page.data)
     return list(diags)
 
 

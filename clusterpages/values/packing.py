@@ -30,8 +30,23 @@ def stable_bytes(value) -> bytes:
 
 
 def pack(value) -> bytes:
-    """`value` as a cache entry holds it."""
+    """`value` as a cache entry holds it (a `Blob`'s bytes kept apart: read only when needed)."""
+    if isinstance(value, Blob):
+        return pack_apart(lambda apart: Blob(value.sha256, apart(value.data)))
     return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+@dataclass(frozen=True)
+class Blob:
+    """A big file's bytes with their SHA-256: kept in a cache entry after the rest, so that a
+    build finding the same file in its output neither reads nor hashes it again."""
+
+    sha256: str
+    data: "bytes | Stored"
+
+    @classmethod
+    def of(cls, data: bytes) -> "Blob":
+        return cls(hashlib.sha256(data).hexdigest(), data)
 
 
 # An entry packed with its big bytes apart: this mark, the pickle's length and the bytes' length
