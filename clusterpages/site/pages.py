@@ -215,7 +215,7 @@ def _cluster_pages(s: _Shared, docs: library.ClusterDocs) -> list[PageSpec]:
     for doc in docs.plans:
         out.append(PageSpec(urls.document(cl.slug, doc.slug), "plan.html", years_view.title(doc, style), s.chrome, band,
                             crumbs + (years_view.crumb(cl.slug, doc.year, style),),
-                            {"doc": doc, "tally": tally(site, cl.slug, doc.slug), "blocks": plan_view.blocks(doc),
+                            {"doc": plan_view.document(doc, style), "tally": tally(site, cl.slug, doc.slug), "blocks": plan_view.blocks(doc),
                              "files": links.plan_files(doc),
                              "media": media.summary(doc) if doc.kind == "media-plan" else None}))
     for r in docs.reports:
