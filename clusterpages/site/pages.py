@@ -12,7 +12,6 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from clusterpages.content.documents import refs
 from clusterpages.content.facts import region
 from clusterpages.content.facts.tally import tally
 from clusterpages.model import Cluster, Site
@@ -23,6 +22,7 @@ from clusterpages.site.views import links, media
 from clusterpages.site.views import matrix as matrix_view
 from clusterpages.site.views import plan as plan_view
 from clusterpages.site.views import region as region_view
+from clusterpages.site.views import report as report_view
 from clusterpages.site.views import slides as slides_view
 from clusterpages.site.views import videos as video_view
 from clusterpages.site.views import years as years_view
@@ -228,9 +228,9 @@ def _report_pages(s: _Shared, cl: Cluster, r, crumbs: tuple) -> list[PageSpec]:
     band = s.bands[cl.slug]
     named = years_view.title(r, s.lib.site.config.year_style)
     rc = crumbs + ((named, urls.document(cl.slug, r.slug)),)
-    deeper = replace(r, intro_html=refs.deepen(r.intro_html),
-                     sections=tuple(replace(x, html=refs.deepen(x.html)) for x in r.sections))
-    report_charts = charts.for_report(r, s.lib.site.config.year_style)
+    style = s.lib.site.config.year_style
+    top_view, deeper = report_view.view(r, style), report_view.view(r, style, deeper=True)
+    report_charts = charts.for_report(r, style)
     versions = links.ReportVersions(urls.document(cl.slug, r.slug), urls.report_print(cl.slug, r.slug),
                                     urls.report_slides(cl.slug, r.slug))
     out = []
@@ -238,7 +238,7 @@ def _report_pages(s: _Shared, cl: Cluster, r, crumbs: tuple) -> list[PageSpec]:
                            (versions.slides, "report_slides.html", False)):
         extra = {"deck": slides_view.deck(report_charts, deeper.sections)} if tpl == "report_slides.html" else {}
         out.append(PageSpec(path, tpl, named, s.chrome, band, crumbs if top else rc,
-                            {"report": r if top else deeper, "charts": report_charts,
+                            {"report": top_view if top else deeper, "charts": report_charts,
                              "figures": charts.figures(r), "versions": versions, **extra}))
     return out
 
