@@ -16,6 +16,7 @@ from clusterpages.content.facts import region
 from clusterpages.content.facts.tally import tally
 from clusterpages.model import Cluster, Site
 from clusterpages.site import charts, library
+from clusterpages.site.views import championship as championship_view
 from clusterpages.site.views import cluster as cluster_view
 from clusterpages.site.views import home as home_view
 from clusterpages.site.views import links, media
@@ -257,7 +258,8 @@ def _cluster_lists(s: _Shared, docs: library.ClusterDocs, crumbs: tuple) -> list
                                 for c in docs.championships)}))
     for c in docs.championships:
         out.append(PageSpec(urls.championship(cl.slug, c.slug), "championship.html", c.title, ch, band,
-                            crumbs + (("Чемпионаты", urls.championships(cl.slug)),), {"championship": c}))
+                            crumbs + (("Чемпионаты", urls.championships(cl.slug)),),
+                            {"championship": championship_view.view(c)}))
     for pg in docs.pages:
         out.append(PageSpec(urls.page(cl.slug, pg.slug), "page.html", pg.title, ch, band, crumbs, {"page": pg}))
     out.append(PageSpec(urls.search_page(cl.slug), "search.html", "Поиск", ch, band, crumbs, {"kinds": KINDS}))
