@@ -21,6 +21,7 @@ from clusterpages.site.views import cluster as cluster_view
 from clusterpages.site.views import home as home_view
 from clusterpages.site.views import links, media
 from clusterpages.site.views import matrix as matrix_view
+from clusterpages.site.views import page as page_view
 from clusterpages.site.views import plan as plan_view
 from clusterpages.site.views import region as region_view
 from clusterpages.site.views import report as report_view
@@ -261,7 +262,8 @@ def _cluster_lists(s: _Shared, docs: library.ClusterDocs, crumbs: tuple) -> list
                             crumbs + (("Чемпионаты", urls.championships(cl.slug)),),
                             {"championship": championship_view.view(c)}))
     for pg in docs.pages:
-        out.append(PageSpec(urls.page(cl.slug, pg.slug), "page.html", pg.title, ch, band, crumbs, {"page": pg}))
+        out.append(PageSpec(urls.page(cl.slug, pg.slug), "page.html", pg.title, ch, band, crumbs,
+                            {"page": page_view.view(pg)}))
     out.append(PageSpec(urls.search_page(cl.slug), "search.html", "Поиск", ch, band, crumbs, {"kinds": KINDS}))
     return out
 
@@ -314,7 +316,7 @@ def _guide(site: Site, ch: Chrome, home: tuple[str, str]) -> list[PageSpec]:
     guides = tuple(links.Link(pg.title, urls.help_page(pg.slug), pg.summary or "") for pg in site.help)
     return [PageSpec(urls.HELP, "help.html", "Справка", ch, crumbs=(home,), data={"guides": guides})] + [
         PageSpec(urls.help_page(pg.slug), "page.html", pg.title, ch, crumbs=(home, ("Справка", urls.HELP)),
-                 data={"page": pg}) for pg in site.help]
+                 data={"page": page_view.view(pg)}) for pg in site.help]
 
 
 @dataclass(frozen=True)
