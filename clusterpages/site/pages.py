@@ -185,7 +185,7 @@ def _index(s: _Shared) -> PageSpec:
                   for p in site.protocols)
     return PageSpec(urls.INDEX, "index.html", site.config.title, s.chrome, data={
         "clusters": tuple(home_view.cluster_card(c) for c in site.clusters), "tallies": lib.tallies, "tally": lib.region,
-        "greetings": list(s.greetings), "protocols": lines,
+        "greetings": tuple(video_view.view(v) for v in s.greetings), "protocols": lines,
         "news": _news(site), "due": links.due_lists(lib.region),
         "region_reports": tuple(links.Link(region_view.title(y.year.label(site.config.year_style)),
                                            urls.region_report(y.year.first)) for y in lib.region_years)})
@@ -209,9 +209,9 @@ def _cluster_pages(s: _Shared, docs: library.ClusterDocs) -> list[PageSpec]:
     # what the home already says is missing of this year's documents is not said twice
     unpublished = tuple(x for x in cluster_view.unpublished(site, cl) if x not in home.years.stale)
     out = [PageSpec(urls.cluster(cl.slug), "cluster.html", cl.name, s.chrome, band, (s.home,), {
-        "videos": list(docs.videos), "championships": list(docs.championships), "home": home,
+        "home": home,
         "tally": lib.tallies[cl.slug], "due": links.due_lists(lib.tallies[cl.slug]),
-        "greetings": [v for v in s.greetings if v.cluster == cl.slug], "tochki_items": t_items, "tochki_pages": t_pages,
+        "greetings": tuple(video_view.view(v) for v in s.greetings if v.cluster == cl.slug), "tochki_items": t_items, "tochki_pages": t_pages,
         "unpublished": unpublished})]
     style = site.config.year_style
     for doc in docs.plans:
@@ -248,7 +248,7 @@ def _report_pages(s: _Shared, cl: Cluster, r, crumbs: tuple) -> list[PageSpec]:
 def _cluster_lists(s: _Shared, docs: library.ClusterDocs, crumbs: tuple) -> list[PageSpec]:
     """A cluster's videos, championships, pages and search."""
     cl, ch, band = docs.cluster, s.chrome, s.bands[docs.cluster.slug]
-    newest_first = sorted(docs.videos, key=lambda v: (v.date, v.slug), reverse=True)
+    newest_first = tuple(video_view.view(v) for v in sorted(docs.videos, key=lambda v: (v.date, v.slug), reverse=True))
     out = [PageSpec(urls.videos(cl.slug), "videos.html", f"Видео — {cl.short_name}", ch, band, crumbs,
                     {"videos": newest_first, "video_groups": video_view.groups(newest_first)})]
     if docs.championships:

@@ -51,6 +51,8 @@ class ClusterHome:
     partners: tuple[Link, ...]        # note: the partner's industry; address: its page on this site
     professions: tuple[Link, ...]     # note: the profession's code
     years: HomeYears | None = None    # this year's documents, next year's, the earlier years
+    video_count: int = 0              # how many videos its video page shows
+    championship_count: int = 0       # how many championships its championships page lists
 
 
 def _tel(phone: str) -> str:
@@ -73,7 +75,8 @@ def cluster_home(docs: ClusterDocs, rows: list[tuple[Protocol, tuple[execution.C
         tuple(Link(pg.title, urls.page(cl.slug, pg.slug)) for pg in docs.pages),
         urls.videos(cl.slug), urls.championships(cl.slug), lines,
         tuple(Link(p.name, urls.partner(p.slug), p.industry) for p in cl.partners),
-        tuple(Link(p.name, urls.profession(p.slug), p.code) for p in cl.professions), yrs)
+        tuple(Link(p.name, urls.profession(p.slug), p.code) for p in cl.professions), yrs,
+        len(docs.videos), len(docs.championships))
 
 
 @dataclass(frozen=True)
