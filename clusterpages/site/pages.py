@@ -23,6 +23,7 @@ from clusterpages.site.views import links, media
 from clusterpages.site.views import matrix as matrix_view
 from clusterpages.site.views import page as page_view
 from clusterpages.site.views import plan as plan_view
+from clusterpages.site.views import protocol as protocol_view
 from clusterpages.site.views import region as region_view
 from clusterpages.site.views import report as report_view
 from clusterpages.site.views import slides as slides_view
@@ -195,7 +196,7 @@ def _protocol(s: _Shared, p) -> PageSpec:
     lib = s.lib
     return PageSpec(urls.protocol(p.slug), "protocol.html",
                     f"Исполнение протокола №\u00a0{p.number} от {text.ru_date(p.date)}", s.chrome, crumbs=(s.home,),
-                    data={"protocol": p, "matrix": lib.matrices[p.slug], "tally": lib.region,
+                    data={"protocol": protocol_view.text(p),
                           "view": matrix_view.view(lib.site, p, lib.matrices, lib.threads)})
 
 
