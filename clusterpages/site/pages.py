@@ -20,6 +20,7 @@ from clusterpages.site.views import championship as championship_view
 from clusterpages.site.views import cluster as cluster_view
 from clusterpages.site.views import home as home_view
 from clusterpages.site.views import links, media
+from clusterpages.site.views.counts import totals
 from clusterpages.site.views import matrix as matrix_view
 from clusterpages.site.views import page as page_view
 from clusterpages.site.views import plan as plan_view
@@ -182,10 +183,11 @@ def _news(site: Site) -> list[tuple]:
 
 def _index(s: _Shared) -> PageSpec:
     site, lib = s.lib.site, s.lib
-    lines = tuple(replace(home_view.protocol_line(p), tally=tally(site, matrices=lib.matrices, protocol=p.slug))
+    lines = tuple(replace(home_view.protocol_line(p), tally=totals(tally(site, matrices=lib.matrices, protocol=p.slug)))
                   for p in site.protocols)
     return PageSpec(urls.INDEX, "index.html", site.config.title, s.chrome, data={
-        "clusters": tuple(home_view.cluster_card(c) for c in site.clusters), "tallies": lib.tallies, "tally": lib.region,
+        "clusters": tuple(home_view.cluster_card(c) for c in site.clusters), "tallies": {slug: totals(t) for slug, t in lib.tallies.items()},
+        "tally": totals(lib.region),
         "greetings": tuple(video_view.view(v) for v in s.greetings), "protocols": lines,
         "news": _news(site), "due": links.due_lists(lib.region),
         "region_reports": tuple(links.Link(region_view.title(y.year.label(site.config.year_style)),
@@ -211,14 +213,14 @@ def _cluster_pages(s: _Shared, docs: library.ClusterDocs) -> list[PageSpec]:
     unpublished = tuple(x for x in cluster_view.unpublished(site, cl) if x not in home.years.stale)
     out = [PageSpec(urls.cluster(cl.slug), "cluster.html", cl.name, s.chrome, band, (s.home,), {
         "home": home,
-        "tally": lib.tallies[cl.slug], "due": links.due_lists(lib.tallies[cl.slug]),
+        "tally": totals(lib.tallies[cl.slug]), "due": links.due_lists(lib.tallies[cl.slug]),
         "greetings": tuple(video_view.view(v) for v in s.greetings if v.cluster == cl.slug), "tochki_items": t_items, "tochki_pages": t_pages,
         "unpublished": unpublished})]
     style = site.config.year_style
     for doc in docs.plans:
         out.append(PageSpec(urls.document(cl.slug, doc.slug), "plan.html", years_view.title(doc, style), s.chrome, band,
                             crumbs + (years_view.crumb(cl.slug, doc.year, style),),
-                            {"doc": plan_view.document(doc, style), "tally": tally(site, cl.slug, doc.slug), "blocks": plan_view.blocks(doc),
+                            {"doc": plan_view.document(doc, style), "tally": totals(tally(site, cl.slug, doc.slug)), "blocks": plan_view.blocks(doc),
                              "files": links.plan_files(doc),
                              "media": media.summary(doc) if doc.kind == "media-plan" else None}))
     for r in docs.reports:

@@ -7,9 +7,9 @@ import datetime as _dt
 from dataclasses import dataclass
 
 from clusterpages.content.facts import execution
-from clusterpages.content.facts.tally import Tally
 from clusterpages.model import Protocol, SiteConfig
 from clusterpages.site.library import ClusterDocs
+from clusterpages.site.views.counts import Totals
 from clusterpages.site.views.links import Link
 from clusterpages.site.views.matrix import short_title
 from clusterpages.site.views.years import HomeYears, home_years
@@ -34,7 +34,7 @@ class ProtocolLine:
     slug: str
     url: str
     decisions: tuple[DecisionLine, ...]
-    tally: Tally | None = None        # the protocol's own counts (the index)
+    tally: Totals | None = None       # the protocol's own counts (the index)
 
 
 @dataclass(frozen=True)
