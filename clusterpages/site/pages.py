@@ -20,7 +20,6 @@ from clusterpages.site.views import championship as championship_view
 from clusterpages.site.views import cluster as cluster_view
 from clusterpages.site.views import home as home_view
 from clusterpages.site.views import links, media
-from clusterpages.site.views.counts import totals
 from clusterpages.site.views import matrix as matrix_view
 from clusterpages.site.views import page as page_view
 from clusterpages.site.views import plan as plan_view
@@ -30,6 +29,7 @@ from clusterpages.site.views import report as report_view
 from clusterpages.site.views import slides as slides_view
 from clusterpages.site.views import videos as video_view
 from clusterpages.site.views import years as years_view
+from clusterpages.site.views.counts import totals
 from clusterpages.values import text, urls
 from clusterpages.values.kinds import KINDS
 from clusterpages.values.text import ru_sort_key, slugify
@@ -93,7 +93,7 @@ class PageSpec:
     template: str
     title: str
     chrome: Chrome
-    cluster: Cluster | None = None
+    cluster: cluster_view.ClusterView | None = None
     crumbs: tuple[tuple[str, str], ...] = ()  # (title, site path)
     data: dict = field(default_factory=dict)
 
@@ -186,8 +186,8 @@ def _index(s: _Shared) -> PageSpec:
     lines = tuple(replace(home_view.protocol_line(p), tally=totals(tally(site, matrices=lib.matrices, protocol=p.slug)))
                   for p in site.protocols)
     return PageSpec(urls.INDEX, "index.html", site.config.title, s.chrome, data={
-        "clusters": tuple(home_view.cluster_card(c) for c in site.clusters), "tallies": {slug: totals(t) for slug, t in lib.tallies.items()},
-        "tally": totals(lib.region),
+        "clusters": tuple(home_view.cluster_card(c) for c in site.clusters),
+        "tallies": {slug: totals(t) for slug, t in lib.tallies.items()}, "tally": totals(lib.region),
         "greetings": tuple(video_view.view(v) for v in s.greetings), "protocols": lines,
         "news": _news(site), "due": links.due_lists(lib.region),
         "region_reports": tuple(links.Link(region_view.title(y.year.label(site.config.year_style)),
@@ -212,16 +212,15 @@ def _cluster_pages(s: _Shared, docs: library.ClusterDocs) -> list[PageSpec]:
     # what the home already says is missing of this year's documents is not said twice
     unpublished = tuple(x for x in cluster_view.unpublished(site, cl) if x not in home.years.stale)
     out = [PageSpec(urls.cluster(cl.slug), "cluster.html", cl.name, s.chrome, band, (s.home,), {
-        "home": home,
-        "tally": totals(lib.tallies[cl.slug]), "due": links.due_lists(lib.tallies[cl.slug]),
-        "greetings": tuple(video_view.view(v) for v in s.greetings if v.cluster == cl.slug), "tochki_items": t_items, "tochki_pages": t_pages,
-        "unpublished": unpublished})]
+        "home": home, "tally": totals(lib.tallies[cl.slug]), "due": links.due_lists(lib.tallies[cl.slug]),
+        "greetings": tuple(video_view.view(v) for v in s.greetings if v.cluster == cl.slug),
+        "tochki_items": t_items, "tochki_pages": t_pages, "unpublished": unpublished})]
     style = site.config.year_style
     for doc in docs.plans:
         out.append(PageSpec(urls.document(cl.slug, doc.slug), "plan.html", years_view.title(doc, style), s.chrome, band,
                             crumbs + (years_view.crumb(cl.slug, doc.year, style),),
-                            {"doc": plan_view.document(doc, style), "tally": totals(tally(site, cl.slug, doc.slug)), "blocks": plan_view.blocks(doc),
-                             "files": links.plan_files(doc),
+                            {"doc": plan_view.document(doc, style), "tally": totals(tally(site, cl.slug, doc.slug)),
+                             "blocks": plan_view.blocks(doc), "files": links.plan_files(doc),
                              "media": media.summary(doc) if doc.kind == "media-plan" else None}))
     for r in docs.reports:
         out += _report_pages(s, cl, r, crumbs + (years_view.crumb(cl.slug, r.year, style),))
@@ -251,7 +250,8 @@ def _report_pages(s: _Shared, cl: Cluster, r, crumbs: tuple) -> list[PageSpec]:
 def _cluster_lists(s: _Shared, docs: library.ClusterDocs, crumbs: tuple) -> list[PageSpec]:
     """A cluster's videos, championships, pages and search."""
     cl, ch, band = docs.cluster, s.chrome, s.bands[docs.cluster.slug]
-    newest_first = tuple(video_view.view(v) for v in sorted(docs.videos, key=lambda v: (v.date, v.slug), reverse=True))
+    newest_first = tuple(video_view.view(v)
+                         for v in sorted(docs.videos, key=lambda v: (v.date, v.slug), reverse=True))
     out = [PageSpec(urls.videos(cl.slug), "videos.html", f"Видео — {cl.short_name}", ch, band, crumbs,
                     {"videos": newest_first, "video_groups": video_view.groups(newest_first)})]
     if docs.championships:
