@@ -35,6 +35,8 @@ from clusterpages.publish.htmlscan import (
 )
 from clusterpages.publish.write import Staged, content
 from clusterpages.site import charts, pages, render
+from clusterpages.site.views import cluster as cluster_view
+from clusterpages.site.views import videos as video_view
 from clusterpages.values import diagnostics as dg
 from clusterpages.values import packing, typography, urls
 from clusterpages.values.colors import Color, shade, tint
@@ -207,7 +209,7 @@ def _video_snippets(site: Site, env: jinja2.Environment, ch: pages.Chrome) -> li
         if parts.scheme != "https" or parts.hostname not in ALLOWED_EMBED_HOSTS:
             continue
         spec = pages.PageSpec(urls.videos(v.cluster), "embed/video.html", v.title, ch,
-                              site.cluster(v.cluster), data={"video": v})
+                              cluster_view.view(site.cluster(v.cluster)), data={"video": video_view.view(v)})
         out.append((v.cluster, v.slug, v.title, render.render_page(env, spec).decode("utf-8")))
     return out
 

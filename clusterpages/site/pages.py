@@ -12,20 +12,24 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from clusterpages.content.documents import refs
 from clusterpages.content.facts import region
 from clusterpages.content.facts.tally import tally
 from clusterpages.model import Cluster, Site
 from clusterpages.site import charts, library
+from clusterpages.site.views import championship as championship_view
 from clusterpages.site.views import cluster as cluster_view
 from clusterpages.site.views import home as home_view
 from clusterpages.site.views import links, media
 from clusterpages.site.views import matrix as matrix_view
+from clusterpages.site.views import page as page_view
 from clusterpages.site.views import plan as plan_view
+from clusterpages.site.views import protocol as protocol_view
 from clusterpages.site.views import region as region_view
+from clusterpages.site.views import report as report_view
 from clusterpages.site.views import slides as slides_view
 from clusterpages.site.views import videos as video_view
 from clusterpages.site.views import years as years_view
+from clusterpages.site.views.counts import totals
 from clusterpages.values import text, urls
 from clusterpages.values.kinds import KINDS
 from clusterpages.values.text import ru_sort_key, slugify
@@ -89,7 +93,7 @@ class PageSpec:
     template: str
     title: str
     chrome: Chrome
-    cluster: Cluster | None = None
+    cluster: cluster_view.ClusterView | None = None
     crumbs: tuple[tuple[str, str], ...] = ()  # (title, site path)
     data: dict = field(default_factory=dict)
 
@@ -179,11 +183,12 @@ def _news(site: Site) -> list[tuple]:
 
 def _index(s: _Shared) -> PageSpec:
     site, lib = s.lib.site, s.lib
-    lines = tuple(replace(home_view.protocol_line(p), tally=tally(site, matrices=lib.matrices, protocol=p.slug))
+    lines = tuple(replace(home_view.protocol_line(p), tally=totals(tally(site, matrices=lib.matrices, protocol=p.slug)))
                   for p in site.protocols)
     return PageSpec(urls.INDEX, "index.html", site.config.title, s.chrome, data={
-        "clusters": tuple(home_view.cluster_card(c) for c in site.clusters), "tallies": lib.tallies, "tally": lib.region,
-        "greetings": list(s.greetings), "protocols": lines,
+        "clusters": tuple(home_view.cluster_card(c) for c in site.clusters),
+        "tallies": {slug: totals(t) for slug, t in lib.tallies.items()}, "tally": totals(lib.region),
+        "greetings": tuple(video_view.view(v) for v in s.greetings), "protocols": lines,
         "news": _news(site), "due": links.due_lists(lib.region),
         "region_reports": tuple(links.Link(region_view.title(y.year.label(site.config.year_style)),
                                            urls.region_report(y.year.first)) for y in lib.region_years)})
@@ -193,7 +198,7 @@ def _protocol(s: _Shared, p) -> PageSpec:
     lib = s.lib
     return PageSpec(urls.protocol(p.slug), "protocol.html",
                     f"Исполнение протокола №\u00a0{p.number} от {text.ru_date(p.date)}", s.chrome, crumbs=(s.home,),
-                    data={"protocol": p, "matrix": lib.matrices[p.slug], "tally": lib.region,
+                    data={"protocol": protocol_view.text(p),
                           "view": matrix_view.view(lib.site, p, lib.matrices, lib.threads)})
 
 
@@ -207,16 +212,15 @@ def _cluster_pages(s: _Shared, docs: library.ClusterDocs) -> list[PageSpec]:
     # what the home already says is missing of this year's documents is not said twice
     unpublished = tuple(x for x in cluster_view.unpublished(site, cl) if x not in home.years.stale)
     out = [PageSpec(urls.cluster(cl.slug), "cluster.html", cl.name, s.chrome, band, (s.home,), {
-        "videos": list(docs.videos), "championships": list(docs.championships), "home": home,
-        "tally": lib.tallies[cl.slug], "due": links.due_lists(lib.tallies[cl.slug]),
-        "greetings": [v for v in s.greetings if v.cluster == cl.slug], "tochki_items": t_items, "tochki_pages": t_pages,
-        "unpublished": unpublished})]
+        "home": home, "tally": totals(lib.tallies[cl.slug]), "due": links.due_lists(lib.tallies[cl.slug]),
+        "greetings": tuple(video_view.view(v) for v in s.greetings if v.cluster == cl.slug),
+        "tochki_items": t_items, "tochki_pages": t_pages, "unpublished": unpublished})]
     style = site.config.year_style
     for doc in docs.plans:
         out.append(PageSpec(urls.document(cl.slug, doc.slug), "plan.html", years_view.title(doc, style), s.chrome, band,
                             crumbs + (years_view.crumb(cl.slug, doc.year, style),),
-                            {"doc": doc, "tally": tally(site, cl.slug, doc.slug), "blocks": plan_view.blocks(doc),
-                             "files": links.plan_files(doc),
+                            {"doc": plan_view.document(doc, style), "tally": totals(tally(site, cl.slug, doc.slug)),
+                             "blocks": plan_view.blocks(doc), "files": links.plan_files(doc),
                              "media": media.summary(doc) if doc.kind == "media-plan" else None}))
     for r in docs.reports:
         out += _report_pages(s, cl, r, crumbs + (years_view.crumb(cl.slug, r.year, style),))
@@ -228,9 +232,9 @@ def _report_pages(s: _Shared, cl: Cluster, r, crumbs: tuple) -> list[PageSpec]:
     band = s.bands[cl.slug]
     named = years_view.title(r, s.lib.site.config.year_style)
     rc = crumbs + ((named, urls.document(cl.slug, r.slug)),)
-    deeper = replace(r, intro_html=refs.deepen(r.intro_html),
-                     sections=tuple(replace(x, html=refs.deepen(x.html)) for x in r.sections))
-    report_charts = charts.for_report(r, s.lib.site.config.year_style)
+    style = s.lib.site.config.year_style
+    top_view, deeper = report_view.view(r, style), report_view.view(r, style, deeper=True)
+    report_charts = charts.for_report(r, style)
     versions = links.ReportVersions(urls.document(cl.slug, r.slug), urls.report_print(cl.slug, r.slug),
                                     urls.report_slides(cl.slug, r.slug))
     out = []
@@ -238,7 +242,7 @@ def _report_pages(s: _Shared, cl: Cluster, r, crumbs: tuple) -> list[PageSpec]:
                            (versions.slides, "report_slides.html", False)):
         extra = {"deck": slides_view.deck(report_charts, deeper.sections)} if tpl == "report_slides.html" else {}
         out.append(PageSpec(path, tpl, named, s.chrome, band, crumbs if top else rc,
-                            {"report": r if top else deeper, "charts": report_charts,
+                            {"report": top_view if top else deeper, "charts": report_charts,
                              "figures": charts.figures(r), "versions": versions, **extra}))
     return out
 
@@ -246,7 +250,8 @@ def _report_pages(s: _Shared, cl: Cluster, r, crumbs: tuple) -> list[PageSpec]:
 def _cluster_lists(s: _Shared, docs: library.ClusterDocs, crumbs: tuple) -> list[PageSpec]:
     """A cluster's videos, championships, pages and search."""
     cl, ch, band = docs.cluster, s.chrome, s.bands[docs.cluster.slug]
-    newest_first = sorted(docs.videos, key=lambda v: (v.date, v.slug), reverse=True)
+    newest_first = tuple(video_view.view(v)
+                         for v in sorted(docs.videos, key=lambda v: (v.date, v.slug), reverse=True))
     out = [PageSpec(urls.videos(cl.slug), "videos.html", f"Видео — {cl.short_name}", ch, band, crumbs,
                     {"videos": newest_first, "video_groups": video_view.groups(newest_first)})]
     if docs.championships:
@@ -257,9 +262,11 @@ def _cluster_lists(s: _Shared, docs: library.ClusterDocs, crumbs: tuple) -> list
                                 for c in docs.championships)}))
     for c in docs.championships:
         out.append(PageSpec(urls.championship(cl.slug, c.slug), "championship.html", c.title, ch, band,
-                            crumbs + (("Чемпионаты", urls.championships(cl.slug)),), {"championship": c}))
+                            crumbs + (("Чемпионаты", urls.championships(cl.slug)),),
+                            {"championship": championship_view.view(c)}))
     for pg in docs.pages:
-        out.append(PageSpec(urls.page(cl.slug, pg.slug), "page.html", pg.title, ch, band, crumbs, {"page": pg}))
+        out.append(PageSpec(urls.page(cl.slug, pg.slug), "page.html", pg.title, ch, band, crumbs,
+                            {"page": page_view.view(pg)}))
     out.append(PageSpec(urls.search_page(cl.slug), "search.html", "Поиск", ch, band, crumbs, {"kinds": KINDS}))
     return out
 
@@ -312,7 +319,7 @@ def _guide(site: Site, ch: Chrome, home: tuple[str, str]) -> list[PageSpec]:
     guides = tuple(links.Link(pg.title, urls.help_page(pg.slug), pg.summary or "") for pg in site.help)
     return [PageSpec(urls.HELP, "help.html", "Справка", ch, crumbs=(home,), data={"guides": guides})] + [
         PageSpec(urls.help_page(pg.slug), "page.html", pg.title, ch, crumbs=(home, ("Справка", urls.HELP)),
-                 data={"page": pg}) for pg in site.help]
+                 data={"page": page_view.view(pg)}) for pg in site.help]
 
 
 @dataclass(frozen=True)

@@ -7,9 +7,9 @@ import datetime as _dt
 from dataclasses import dataclass
 
 from clusterpages.content.facts import execution
-from clusterpages.content.facts.tally import Tally
 from clusterpages.model import Protocol, SiteConfig
 from clusterpages.site.library import ClusterDocs
+from clusterpages.site.views.counts import Totals
 from clusterpages.site.views.links import Link
 from clusterpages.site.views.matrix import short_title
 from clusterpages.site.views.years import HomeYears, home_years
@@ -34,7 +34,7 @@ class ProtocolLine:
     slug: str
     url: str
     decisions: tuple[DecisionLine, ...]
-    tally: Tally | None = None        # the protocol's own counts (the index)
+    tally: Totals | None = None       # the protocol's own counts (the index)
 
 
 @dataclass(frozen=True)
@@ -51,6 +51,8 @@ class ClusterHome:
     partners: tuple[Link, ...]        # note: the partner's industry; address: its page on this site
     professions: tuple[Link, ...]     # note: the profession's code
     years: HomeYears | None = None    # this year's documents, next year's, the earlier years
+    video_count: int = 0              # how many videos its video page shows
+    championship_count: int = 0       # how many championships its championships page lists
 
 
 def _tel(phone: str) -> str:
@@ -73,7 +75,8 @@ def cluster_home(docs: ClusterDocs, rows: list[tuple[Protocol, tuple[execution.C
         tuple(Link(pg.title, urls.page(cl.slug, pg.slug)) for pg in docs.pages),
         urls.videos(cl.slug), urls.championships(cl.slug), lines,
         tuple(Link(p.name, urls.partner(p.slug), p.industry) for p in cl.partners),
-        tuple(Link(p.name, urls.profession(p.slug), p.code) for p in cl.professions), yrs)
+        tuple(Link(p.name, urls.profession(p.slug), p.code) for p in cl.professions), yrs,
+        len(docs.videos), len(docs.championships))
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from typing import Mapping
 
 from clusterpages.content.facts import execution, threads
-from clusterpages.content.facts.tally import Tally, tally
+from clusterpages.content.facts.tally import tally
 from clusterpages.model import Decision, Protocol, Site
+from clusterpages.site.views.counts import Totals, totals
 from clusterpages.site.views.links import Link
 from clusterpages.values import urls
 from clusterpages.values.text import ru_date, ru_short_date
@@ -44,7 +45,7 @@ class Column:
     number: int
     title: str
     deadline: str
-    tally: Tally
+    tally: Totals
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,7 @@ class CellView:
 class Row:
     cluster: Link                # the cluster's short name and home
     cells: tuple[CellView, ...]
-    tally: Tally
+    tally: Totals
 
 
 @dataclass(frozen=True)
@@ -102,7 +103,7 @@ def thread_views(site: Site, protocol: Protocol, th: threads.Threads) -> dict[in
 class MatrixView:
     columns: tuple[Column, ...]
     rows: tuple[Row, ...]
-    tally: Tally
+    tally: Totals
     decided_heading: bool        # the protocol's text has its own «Решили» heading
     files: tuple[Link, ...]      # the table for Excel and programs: XLSX, CSV, JSON
     threads: Mapping[int, Thread]   # by decision number: what it continues, what continues it
@@ -123,11 +124,11 @@ def view(site: Site, protocol: Protocol, matrices: Mapping[str, execution.Matrix
     """The dashboard of `protocol`; `matrices` is execution.matrices(site); `th`: threads.threads(site)."""
     ps = protocol.slug
     columns = tuple(Column(d.number, short_title(d), d.deadline_text,
-                           tally(site, decision=d.number, matrices=matrices, protocol=ps))
+                           totals(tally(site, decision=d.number, matrices=matrices, protocol=ps)))
                     for d in protocol.decisions)
     rows = tuple(Row(Link(cl.short_name, urls.cluster(cl.slug)), tuple(_cell(c, col) for c, col in zip(cells, columns)),
-                     tally(site, cl.slug, matrices=matrices, protocol=ps))
+                     totals(tally(site, cl.slug, matrices=matrices, protocol=ps)))
                  for cl, cells in matrices[protocol.slug])
     files = tuple(Link(kind.upper(), urls.matrix(protocol.slug, kind)) for kind in ("xlsx", "csv", "json"))
-    return MatrixView(columns, rows, tally(site, matrices=matrices, protocol=ps), ">Решили<" in protocol.body_html, files,
+    return MatrixView(columns, rows, totals(tally(site, matrices=matrices, protocol=ps)), ">Решили<" in protocol.body_html, files,
                       thread_views(site, protocol, th or threads.threads(site)))

@@ -26,7 +26,7 @@ class MediaSummary:
     reach_fact: str        # achieved reach of the same rows
     reach_year: str        # planned reach of every row: the whole year
     compared: int          # rows compared: published, with a fact figure
-    published: tuple[PlanItem, ...]
+    published: tuple[Link, ...]   # url: the publication's outside address (not a site path); note: «channel, term»
 
 
 def reach_label(r: reach.Reach) -> str:
@@ -50,4 +50,4 @@ def summary(doc: PlanDoc) -> MediaSummary:
     return MediaSummary(channels, months, reach_label(reach.total(i.reach_plan for i in compared)),
                         reach_label(reach.total(i.reach_fact for i in compared)),
                         reach_label(reach.total(i.reach_plan for i in items)), len(compared),
-                        tuple(i for i in items if i.link))
+                        tuple(Link(i.title_text, i.link, f"{i.channel}, {i.deadline_text}") for i in items if i.link))

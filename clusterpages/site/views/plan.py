@@ -1,16 +1,79 @@
-"""Plan and media-plan tables as their page and their CMS fragment show them (pure).
+"""Plans and media plans as their page and their CMS fragment show them (pure).
 
-The table's columns are those the document wrote, in its order; each row carries one cell per
-column, so a template never counts its way through the columns it does not know.
+The document's head (approval, year, version, changes) is formatted here; the table's columns
+are those the document wrote, in its order; each row carries one cell per column, so a template
+never counts its way through the columns it does not know. No model object reaches a template.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from clusterpages.model import PlanDoc, PlanItem, PlanTable
+from clusterpages.model import Approval, PlanDoc, PlanItem, PlanTable
 from clusterpages.values import status, urls
-from clusterpages.values.text import status_note
+from clusterpages.values.text import ru_date, status_note
+
+
+@dataclass(frozen=True)
+class ApprovalView:
+    """The approval stamp («УТВЕРЖДАЮ»): who, when (in words) and the scan of the signed original."""
+
+    position: str
+    name: str
+    date: str           # «25 августа 2022 г.»
+    scan: str | None    # site path
+
+
+@dataclass(frozen=True)
+class PlanView:
+    """A plan's or media plan's head, as its page and CMS piece show it."""
+
+    slug: str
+    kind: str           # "plan" | "media-plan"
+    group: str          # its counts' group in a tally: "plan" | "media"
+    title: str
+    year: str           # the academic year in the site's style: «2022–2023»
+    version: str
+    updated: str        # the day it was brought up to date, in words; "" when never
+    changes: tuple[str, ...]
+    approval: ApprovalView | None
+
+
+def _approval(a: Approval | None) -> ApprovalView | None:
+    return ApprovalView(a.position, a.name, ru_date(a.date), a.scan) if a else None
+
+
+def document(doc: PlanDoc, year_style: str) -> PlanView:
+    return PlanView(doc.slug, doc.kind, "plan" if doc.kind == "plan" else "media", doc.title,
+                    doc.year.label(year_style), doc.version, ru_date(doc.updated), doc.changes, _approval(doc.approval))
+
+
+@dataclass(frozen=True)
+class Item:
+    """What a row's cells show of a plan item: its words as written, its state's key."""
+
+    number: str
+    title_html: str
+    title_text: str
+    tags: tuple[str, ...]
+    decisions: tuple[tuple[str, int], ...]  # (protocol number, decision number)
+    deadline_text: str
+    responsible: str
+    participants: str
+    result_html: str
+    status: str         # the row's state (a key of values.status.LABELS)
+    channel: str
+    format: str
+    audience: str
+    reach_plan: str
+    reach_fact: str
+    link: str | None    # the publication's outside address
+
+
+def item_view(i: PlanItem) -> Item:
+    return Item(i.number, i.title_html, i.title_text, i.tags, i.decisions, i.deadline_text, i.responsible,
+                i.participants, i.result_html, i.status, i.channel, i.format, i.audience, i.reach_plan,
+                i.reach_fact, i.link)
 
 
 @dataclass(frozen=True)
@@ -22,7 +85,7 @@ class Cell:
 
 @dataclass(frozen=True)
 class Row:
-    item: PlanItem
+    item: Item
     cells: tuple[Cell, ...]
     months: str         # «2022-12 2023-01», first and last month of the deadline; "" when undated or recurring
     note: str           # the status cell's words, without the status word the badge already says
@@ -58,7 +121,7 @@ def state_words(item: PlanItem) -> str:
 def row(item: PlanItem, columns: tuple[tuple[str, str], ...]) -> Row:
     extra = iter(item.extra)
     cells = tuple(Cell(role, header, next(extra, ("", ""))[1] if role == "extra" else "") for role, header in columns)
-    return Row(item, cells, _months(item), _note(item), state_words(item), urls.item_anchor(item.uid))
+    return Row(item_view(item), cells, _months(item), _note(item), state_words(item), urls.item_anchor(item.uid))
 
 
 def table(block: PlanTable) -> Table:
