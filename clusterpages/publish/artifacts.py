@@ -25,11 +25,12 @@ import jinja2
 import markupsafe
 
 from clusterpages.content.read.location import BUNDLED_THEME
-from clusterpages.model import Cluster, Site
+from clusterpages.model import Site
 from clusterpages.publish import bundles, embed, feeds, write
 from clusterpages.publish.pagework import PageWork
 from clusterpages.site import pages as specs
 from clusterpages.site import render
+from clusterpages.site.views import cluster as cluster_view
 from clusterpages.values import diagnostics as dg
 from clusterpages.values import packing, text, urls
 from clusterpages.values.memo import no_memo
@@ -41,7 +42,7 @@ HOME = ("Главная", urls.INDEX)
 class Kit:
     """What the admin page offers for one cluster."""
 
-    cluster: Cluster
+    cluster: cluster_view.ClusterView       # what the admin pages show of the cluster
     path: str                               # the cluster's admin page (urls.admin)
     zip_path: str
     zip_size: str
@@ -81,7 +82,7 @@ def _kits(site: Site, fragments: list[embed.Fragment], zips: Mapping[str, "bytes
     for cl in site.clusters:
         mine = [f for f in fragments if f.cluster == cl.slug]
         path = urls.bundle(cl.slug)
-        out.append(Kit(cl, urls.admin(cl.slug), path, _size(write.size(zips[path])),
+        out.append(Kit(cluster_view.view(cl), urls.admin(cl.slug), path, _size(write.size(zips[path])),
                        tuple(f for f in mine if f.kind == "page"),
                        tuple(f for f in mine if f.kind == "video"),
                        tuple(sorted(p for p in embed_files if p.startswith(urls.chart_dir(cl.slug))))))
