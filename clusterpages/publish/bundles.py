@@ -362,17 +362,22 @@ def bundle(site: Site, cl: Cluster, files: Mapping[str, bytes], copies: Mapping[
         entries["manifest.json"] = (json.dumps(
             {"cluster": cl.slug, "as_of": as_of, "files": [{"path": p, "sha256": s, "size": n} for p, s, n in rows]},
             ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-        def packed(name: str, data: bytes) -> tuple[int, bytes]:
-            if shared is not None and name.startswith(urls.ASSETS):
-                if data not in shared:
-                    shared[data] = recall(f"deflate:{name}", data, lambda: deflate(data))
-                return shared[data]
-            return recall(f"deflate:{cl.slug}:{name}", data, lambda: deflate(data))
-        return _zip_bytes(entries, site.config.as_of, packed)
+        return _zip_bytes(entries, site.config.as_of, _packer(cl.slug, recall, shared))
     # The listing and the date make the manifest, and with it the whole zip: an unchanged listing
     # gives back the zip without making either again.
     parts = tuple(x for p, s, n in rows for x in (p, s, str(n))) + (as_of,)
     return recall(f"zip:{cl.slug}", parts, lambda: memo("zip", parts, make))
+
+
+def _packer(cluster: str, recall, shared: dict[bytes, tuple[int, bytes]] | None) -> Callable[[str, bytes], tuple[int, bytes]]:
+    """deflate() of a zip's entry, remembered by `recall`; the theme's assets once for all zips (`shared`)."""
+    def packed(name: str, data: bytes) -> tuple[int, bytes]:
+        if shared is not None and name.startswith(urls.ASSETS):
+            if data not in shared:
+                shared[data] = recall(f"deflate:{name}", data, lambda: deflate(data))
+            return shared[data]
+        return recall(f"deflate:{cluster}:{name}", data, lambda: deflate(data))
+    return packed
 
 
 def bundles(site: Site, files: Mapping[str, bytes], copies: Mapping[str, object],

@@ -316,20 +316,28 @@ def fragments(site: Site, env: jinja2.Environment, css_source: str, tokens_css: 
         diags += _report(problems(text, cluster, frozenset({"iframe"})), site.cluster(cluster).file, path)
         out.append(Fragment(cluster, f"video-{slug}", f"Плеер: {title}", "video", path, text, None, None))
     out.sort(key=lambda f: (f.cluster, f.kind != "page", f.path))
+    files.update(_piece_files(out, remember))
+    files[urls.EMBED_CSS] = st.sheet.encode("utf-8")
+    return out, files, diags
+
+
+def _piece_files(pieces: list[Fragment], remember) -> dict[str, object]:
+    """The pieces' files: as they came from where their pages were made, else encoded here (the
+    preview: an unchanged piece's bytes as they were)."""
     def encoded(path: str, text: str | bytes | Staged) -> bytes | Staged:
         if not isinstance(text, str):
             return text
-        return remember(f"bytes:{path}", text, lambda: text.encode("utf-8"))  # the preview: unchanged pieces as they were
+        return remember(f"bytes:{path}", text, lambda: text.encode("utf-8"))
 
-    for f in out:
-        if f.files is not None:  # as they came from where the page was made
+    files: dict[str, object] = {}
+    for f in pieces:
+        if f.files is not None:
             files[f.path], files[f.inline_path] = f.files
             continue
         files[f.path] = encoded(f.path, f.html)
         if f.inline_path:
             files[f.inline_path] = encoded(f.inline_path, f.inline_html)
-    files[urls.EMBED_CSS] = st.sheet.encode("utf-8")
-    return out, files, diags
+    return files
 
 
 def _report(found: list[str], file: str, path: str) -> list[dg.Diagnostic]:
