@@ -68,12 +68,11 @@ class Fragment:
     title: str           # what it shows, for the admin page
     kind: str            # "page" | "video"
     path: str            # embed/<cluster>/<name>.html
-    html: str | Staged   # Staged: written to the output already (pieces offered as files)
+    html: object         # text (made here), or its file as the worker made it (bytes, Staged, Stored)
     inline_path: str | None
-    inline_html: str | Staged | None
-    # Made where its page was rendered: its two files as they came (UTF-8 bytes, or where they are:
-    # written already, or in the page's cache entry) and their SHA-256; `html` and `inline_html` are these too.
-    files: tuple[object, object] | None = None
+    inline_html: object  # the same of the inline form; None for a video player
+    # Made where its page was rendered: `html` and `inline_html` are its two files as they came
+    # (UTF-8 bytes, or where they are: written already, or in the page's cache entry), these their SHA-256.
     digests: tuple[str, str] | None = None
 
     def signature(self) -> tuple:
@@ -294,10 +293,9 @@ def fragments(site: Site, env: jinja2.Environment, css_source: str, tokens_css: 
         name = _name(spec)
         path = urls.fragment(spec.cluster.slug, name)
         cluster_css = st.for_cluster(spec.cluster.slug)
-        made_files = digests = None
+        digests = None
         if spec.path in made:  # its files (pagework.PageWork), read when the admin page shows their code
             (text, inlined, found), digests = made[spec.path]
-            made_files = (text, inlined)
         else:
             fspec = fragment_spec(spec, base_url, chart_names.get(spec.path, {}))
             theme_bytes = theme_bytes or templates_bytes(env)
@@ -307,7 +305,7 @@ def fragments(site: Site, env: jinja2.Environment, css_source: str, tokens_css: 
                                         make_fragment(env, fspec, spec.path, base_url, cluster_css))
         diags += found
         out.append(Fragment(spec.cluster.slug, name, _title(spec), "page", path, text,
-                            urls.fragment_inline(spec.cluster.slug, name), inlined, made_files, digests))
+                            urls.fragment_inline(spec.cluster.slug, name), inlined, digests))
     snippets = remember("video-snippets", (theme_key, site.videos, site.clusters, ch, base_url),
                         lambda: _video_snippets(site, env, ch)) if theme_key else _video_snippets(site, env, ch)
     for cluster, slug, title, text in snippets:
@@ -322,18 +320,15 @@ def fragments(site: Site, env: jinja2.Environment, css_source: str, tokens_css: 
 
 
 def _piece_files(pieces: list[Fragment], remember) -> dict[str, object]:
-    """The pieces' files: as they came from where their pages were made, else encoded here (the
-    preview: an unchanged piece's bytes as they were)."""
-    def encoded(path: str, text: str | bytes | Staged) -> bytes | Staged:
+    """The pieces' files: as they came from where their pages were made (not text), else encoded
+    here (the preview: an unchanged piece's bytes as they were)."""
+    def encoded(path: str, text: object) -> object:
         if not isinstance(text, str):
             return text
         return remember(f"bytes:{path}", text, lambda: text.encode("utf-8"))
 
     files: dict[str, object] = {}
     for f in pieces:
-        if f.files is not None:
-            files[f.path], files[f.inline_path] = f.files
-            continue
         files[f.path] = encoded(f.path, f.html)
         if f.inline_path:
             files[f.inline_path] = encoded(f.inline_path, f.inline_html)
