@@ -33,7 +33,7 @@ from clusterpages.publish.htmlscan import (
     span_for,
     start_tag,
 )
-from clusterpages.publish.write import Staged, content
+from clusterpages.publish.write import content
 from clusterpages.site import charts, pages, render
 from clusterpages.site.views import cluster as cluster_view
 from clusterpages.site.views import videos as video_view
