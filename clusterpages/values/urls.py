@@ -72,17 +72,21 @@ def year_anchor(first_year: int) -> str:
     return f"year-{first_year}"
 
 
+def _region_year(first_year: int) -> str:
+    return f"{REGION}{first_year}-{first_year + 1}"
+
+
 def region_report(first_year: int) -> str:
     """The region's report of an academic year (2021 → region/2021-2022/): every cluster side by side."""
-    return f"{REGION}{first_year}-{first_year + 1}{_PAGE}"
+    return f"{_region_year(first_year)}{_PAGE}"
 
 
 def region_print(first_year: int) -> str:
-    return f"{REGION}{first_year}-{first_year + 1}/print{_PAGE}"
+    return f"{_region_year(first_year)}/print{_PAGE}"
 
 
 def region_slides(first_year: int) -> str:
-    return f"{REGION}{first_year}-{first_year + 1}/slides{_PAGE}"
+    return f"{_region_year(first_year)}/slides{_PAGE}"
 
 
 def report_print(cluster: str, slug: str) -> str:
