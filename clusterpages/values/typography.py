@@ -217,13 +217,21 @@ def glue(text: str) -> str:
 # --------------------------------------------------------------------------- HTML
 
 _OPAQUE = "script|style|textarea|pre|code|kbd|samp|template"
+# One token of markup: a comment, a CDATA section, a declaration, an opaque element whole, or a
+# tag. Split on, it yields (text, token, opaque name, tag name) for each token: _parts.
 _TOKEN = re.compile(
-    r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<![^>]*>"
+    r"(<!--.*?-->|<!\[CDATA\[.*?\]\]>|<![^>]*>"
     rf"|<(?P<opaque>{_OPAQUE})\b[^>]*>.*?</(?P=opaque)\s*>"
-    r"|</?(?P<name>[a-zA-Z][a-zA-Z0-9-]*)(?:\s+[^\s/>\"'=]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*\s*/?>",
+    r"|</?(?P<name>[a-zA-Z][a-zA-Z0-9-]*)(?:\s+[^\s/>\"'=]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*\s*/?>)",
     re.S | re.I)
 _INLINE_TAGS = frozenset({"a", "abbr", "b", "bdi", "bdo", "cite", "data", "dfn", "del", "em", "font", "i", "ins",
                           "label", "mark", "q", "s", "small", "span", "strong", "sub", "sup", "time", "u", "wbr"})
+_STAND_INS = re.compile(f"[{_INLINE}{_BLOCK}]")
+
+
+def _mark(name: str | None) -> str:
+    """The stand-in of a token named `name` (None: a comment, declaration or opaque element)."""
+    return _INLINE if name is not None and (name in _INLINE_TAGS or name.lower() in _INLINE_TAGS) else _BLOCK
 
 
 def _escape(text: str) -> str:
@@ -234,28 +242,20 @@ def typograph_html(source: str) -> str:
     """The rules on every text node of `source`; markup, attributes and code untouched."""
     if _INLINE in source or _BLOCK in source:  # our stand-ins are private-use characters
         return source
-    tags: list[str] = []
-    texts: list[str] = []
-    marks: list[str] = []
-    pos = 0
-    for m in _TOKEN.finditer(source):
-        texts.append(source[pos:m.start()])
-        tags.append(m.group(0))
-        name = (m.group("name") or "").lower()
-        marks.append(_INLINE if name in _INLINE_TAGS else _BLOCK)
-        pos = m.end()
-    texts.append(source[pos:])
+    split = _TOKEN.split(source)  # text, token, opaque name, tag name, text, …, text
+    texts, tags = split[0::4], split[1::4]
+    marks = list(map(_mark, split[3::4]))
     decoded = [_html.unescape(t) if "&" in t else t for t in texts]
-    joined = "".join(d + mark for d, mark in zip(decoded, marks)) + decoded[-1]
+    marks.append("")
+    joined = "".join([x for pair in zip(decoded, marks) for x in pair])
     # Block tags end a run (no rule and no quote reaches across one), so each run is typographed
     # on its own: the header, menu and footer every page repeats are worked out once per process.
     done = _BLOCK.join(map(_apply_run, joined.split(_BLOCK)))
-    parts = re.split(f"[{_INLINE}{_BLOCK}]", done)
+    if done == joined:
+        return source
+    parts = _STAND_INS.split(done)
     if len(parts) != len(texts):  # a rule lost a stand-in: leave the page as it was
         return source
-    out = []
-    for i, (old, new, raw) in enumerate(zip(decoded, parts, texts)):
-        out.append(raw if new == old else _escape(new))
-        if i < len(tags):
-            out.append(tags[i])
-    return "".join(out)
+    tags.append("")
+    return "".join([x for raw, old, new, tag in zip(texts, decoded, parts, tags)
+                    for x in (raw if new == old else _escape(new), tag)])
