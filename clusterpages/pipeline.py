@@ -220,15 +220,19 @@ def produce(site: Site, site_root: Path, previous_manifest: dict | None = None, 
     remember = _remember(runtime, site, kept)
     put = staging.put if staging is not None else None  # each file written as soon as it is made
     css = outputs.tokens_css(site)
-    made: list = []  # the documents' data files, made here while the workers render the pages
+    made: list = []  # the search index (its parts behind the pages on the workers) and the documents' data files
+
+    def meanwhile():  # this process's work while the workers render the pages
+        made.append(outputs.search_files(site, remember, runtime.run if runtime.jobs > 1 else None))
+        made.extend(outputs.document_files(site, css, remember))
     done, problems = render_pages(site, theme, runtime, specs, pagework.extras(site, copies, css, remember), tfp, put,
-                                  lambda: made.extend(outputs.document_files(site, css, remember)))
+                                  meanwhile)
     files = {path: w.html for path, w in done.items()}
     diags: list[dg.Diagnostic] = [_template_diag(p, theme, site_root) for p in problems]
     if diags:
         return files, {}, diags
-    extra, sub = made
-    found, more = outputs.search_files(site, remember, runtime.run if runtime.jobs > 1 else None)
+    search, extra, sub = made
+    found, more = search()
     extra, sub = {**extra, **found}, sub + more
     if kept is not None:
         kept.save()  # the search index is made: its documents' weights are not held any longer

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Callable
 
 from clusterpages.content.facts import execution, region
 from clusterpages.model import PlanDoc, Site
@@ -88,8 +89,13 @@ def document_files(site: Site, tokens_css: str, memo=None) -> tuple[dict[str, by
     return files, diags
 
 
-def search_files(site: Site, memo=None, mapper=None) -> tuple[dict[str, bytes], list[dg.Diagnostic]]:
-    """The search index; `memo` may give back each document's weights, `mapper(fn, items)` may
-    spread the clusters' parts over worker processes."""
-    found = search_index.build(site, memo or no_memo, mapper)
-    return dict(found.files), [search_index.size_report(site, found)]
+def search_files(site: Site, memo=None, mapper=None) -> Callable[[], tuple[dict[str, bytes], list[dg.Diagnostic]]]:
+    """The search index, when the returned function is called; `memo` may give back each
+    document's weights, `mapper(fn, items)` may spread the clusters' parts over worker processes
+    (handed to them now: search_index.begin)."""
+    pending = search_index.begin(site, memo or no_memo, mapper)
+
+    def found() -> tuple[dict[str, bytes], list[dg.Diagnostic]]:
+        index = pending()
+        return dict(index.files), [search_index.size_report(site, index)]
+    return found

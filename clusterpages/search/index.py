@@ -31,7 +31,7 @@ import hashlib
 import json
 from collections import Counter
 from dataclasses import dataclass, replace
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from clusterpages.model import Site
 from clusterpages.search.documents import Doc, cluster_docs, regional_docs
@@ -214,27 +214,43 @@ def build(site: Site, memo=no_memo, mapper=None) -> Index:
 
     `mapper(fn, items)` may build the clusters' parts on worker processes (results in order);
     without it they are built here, through `memo`."""
+    return begin(site, memo, mapper)()
+
+
+def begin(site: Site, memo=no_memo, mapper=None) -> Callable[[], Index]:
+    """`build` in two steps: the clusters' parts `memo` does not have are handed to the workers
+    now (behind any work handed to them before: the pages), the index is put together when the
+    returned function is called."""
     stemmer = Stemmer()
+    have: dict[str, Part] = {}
+    todo, results = [], iter(())
     if mapper is not None:  # the parts `memo` does not have are built on the workers, then remembered
-        have: dict[str, Part] = {}
         for cl in site.clusters:
             try:
                 have[cl.slug] = cluster_part(site, cl.slug, stemmer, memo, _later)
             except _Later:
                 pass
         todo = [cl for cl in site.clusters if cl.slug not in have]
-        built: dict[str, Part] = {}
         if len(todo) > 1:  # one part (an edit) is built here, where `memo` has its documents' weights
-            for cl, (part, made) in zip(todo, mapper(_part, [
-                    (cl.slug, cl.short_name, urls.search_part(cl.slug), _cluster_only(site, cl.slug)) for cl in todo])):
-                built[cl.slug] = part
-                for name, (inputs, weights) in made.items():
-                    memo(name, inputs, lambda weights=weights: weights)
-        clusters = [have[cl.slug] if cl.slug in have else
-                    cluster_part(site, cl.slug, stemmer, memo, (lambda part=built[cl.slug]: part) if cl.slug in built else None)
-                    for cl in site.clusters]
-    else:
-        clusters = [cluster_part(site, cl.slug, stemmer, memo) for cl in site.clusters]
+            results = mapper(_part, [(cl.slug, cl.short_name, urls.search_part(cl.slug), _cluster_only(site, cl.slug))
+                                     for cl in todo])
+        else:
+            todo = []
+    return lambda: _index(site, stemmer, memo, have, dict(_remembered(todo, results, memo)))
+
+
+def _remembered(todo: list, results, memo) -> Iterator[tuple[str, Part]]:
+    """Each part built on the workers, its documents' weights given to `memo` as they come."""
+    for cl, (part, made) in zip(todo, results):
+        for name, (inputs, weights) in made.items():
+            memo(name, inputs, lambda weights=weights: weights)
+        yield cl.slug, part
+
+
+def _index(site: Site, stemmer: Stemmer, memo, have: dict[str, Part], built: dict[str, Part]) -> Index:
+    clusters = [have[cl.slug] if cl.slug in have else
+                cluster_part(site, cl.slug, stemmer, memo, (lambda part=built[cl.slug]: part) if cl.slug in built else None)
+                for cl in site.clusters]
     parts = [regional_part(site, stemmer, memo)] + clusters
     files = {path: data for p in parts for path, data in p.files}
     files[urls.SEARCH_MANIFEST] = manifest(parts)
