@@ -236,22 +236,32 @@ def produce(site: Site, site_root: Path, previous_manifest: dict | None = None, 
     extra, sub = {**extra, **found}, sub + more
     if kept is not None:
         kept.save()  # the search index is made: its documents' weights are not held any longer
-    if isinstance(runtime.run, parallel.Mapper):
-        runtime.run.release()  # the rest runs here: the workers' memory is given back first
     diags += sub
     files.update({p: put(p, data) for p, data in extra.items()} if put is not None else extra)
+    means = artifacts.Means(_memo(runtime), remember, tfp, put, runtime.run if runtime.jobs > 1 else None,
+                            (theme / "templates", runtime.compiled_templates()))
     try:
-        published, sub = artifacts.finish(site, runtime.environment(theme / "templates", bundled=True), dict(files),
-                                          dict(copies), previous_manifest, css,
-                                          _memo(runtime), specs, done, remember, tfp, put)
+        published, sub, admin_scans = artifacts.finish(site, runtime.environment(theme / "templates", bundled=True),
+                                                       dict(files), dict(copies), previous_manifest, css, specs, done,
+                                                       means)
     except render.TemplateProblem as exc:
         return files, {}, diags + [_template_diag(exc, theme, site_root)]
+    finally:
+        if isinstance(runtime.run, parallel.Mapper):
+            runtime.run.release()  # the rest runs here: the workers' memory is given back first
     files.update({p: put(p, data) for p, data in published.items()} if put is not None else published)
     diags += sub
+    scans = {**{p: w.scan for p, w in done.items()}, **admin_scans}
+    digests = {**{p: w.sums[0] for p, w in done.items()},
+               **{p: _sum(files[p]) for p in admin_scans}}
     diags += linkchecks.link_check(files, set(copies), runtime.store, runtime.recall, runtime.fingerprint,
-                                   {p: w.scan for p, w in done.items()},
-                         {p: w.sums[0] for p, w in done.items()})
+                                   scans, digests)
     return files, copies, diags
+
+
+def _sum(data) -> str:
+    """The SHA-256 of a file written already (its Staged record has it) or in memory."""
+    return data.sha256 if isinstance(data, write.Staged) else packing.key(data)
 
 
 # Pieces a `build` keeps in its cache folder by their inputs (the preview keeps everything in memory):

@@ -19,14 +19,14 @@ import json
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Mapping
+from typing import Callable, Mapping
 
 import jinja2
 import markupsafe
 
 from clusterpages.content.read.location import BUNDLED_THEME
 from clusterpages.model import Site
-from clusterpages.publish import bundles, embed, feeds, write
+from clusterpages.publish import bundles, embed, feeds, linkcheck, write
 from clusterpages.publish.pagework import PageWork
 from clusterpages.site import pages as specs
 from clusterpages.site import render
@@ -101,7 +101,7 @@ def admin_page(site: Site, env: jinja2.Environment, kits: tuple[Kit, ...], css: 
     return render.render_page(env, spec)
 
 
-def cluster_admin_page(site: Site, env: jinja2.Environment, kit: Kit) -> bytes:
+def cluster_admin_page(chrome: specs.Chrome, base_url: str | None, env: jinja2.Environment, kit: Kit) -> bytes:
     """One cluster's pieces for college web admins: their previews and code, its zip and charts.
 
     The page is rendered and typographed with a short stand-in for each piece's code (code is
@@ -118,11 +118,31 @@ def cluster_admin_page(site: Site, env: jinja2.Environment, kit: Kit) -> bytes:
                                         for f in kit.fragments),
                    videos=tuple(replace(f, html=stand_in(f.html)) for f in kit.videos))
     spec = specs.PageSpec(kit.path, "admin.html", f"Материалы кластера «{kit.cluster.short_name}» для сайта колледжа",
-                          specs.chrome(site), crumbs=(HOME, (ADMIN_TITLE, urls.ADMIN)),
-                          data={"view": "cluster", "kit": held, "base_url": site.config.base_url,
-                                "admin_path": urls.ADMIN})
+                          chrome, crumbs=(HOME, (ADMIN_TITLE, urls.ADMIN)),
+                          data={"view": "cluster", "kit": held, "base_url": base_url, "admin_path": urls.ADMIN})
     page = render.render_page(env, spec).decode("utf-8")
     return _STAND_IN.sub(lambda m: str(markupsafe.escape(codes[int(m.group(1))])), page).encode("utf-8")
+
+
+@dataclass(frozen=True)
+class AdminPage:
+    """A cluster's admin page as made (in a worker or here): its bytes with their checksum, and
+    its link-check scan (the page need not be read back and scanned for the check)."""
+
+    blob: packing.Blob
+    scan: linkcheck.Scan
+
+
+def _admin_page(chrome: specs.Chrome, base_url: str | None, env: jinja2.Environment, kit: Kit) -> AdminPage:
+    data = cluster_admin_page(chrome, base_url, env, kit)
+    return AdminPage(packing.Blob.of(data), linkcheck.scan(data.decode("utf-8")))
+
+
+def admin_page_work(args: tuple[Path, Path | None, specs.Chrome, str | None, Kit]) -> AdminPage:
+    """A unit of work for a worker process: one cluster's admin page, its pieces' code read from
+    where the pages' workers wrote it."""
+    templates, compiled, chrome, base_url, kit = args
+    return _admin_page(chrome, base_url, render.with_bundled_templates(render.environment(templates, compiled)), kit)
 
 
 _STAND_IN = re.compile("\x00(\\d+)\x00")
@@ -221,38 +241,59 @@ class _Made:
         return sorted(set(self.pages) | set(self.copies) | set(self.out))
 
 
-def finish(site: Site, env: jinja2.Environment, pages: Mapping[str, bytes], copies: Mapping[str, Path],
-           previous_manifest: Mapping | None, tokens_css: str, memo=None, page_specs: list | None = None,
-           done: Mapping[str, PageWork] | None = None, recall=no_memo, theme_key: str = "",
-           put=None) -> tuple[dict[str, "bytes | write.Staged"], list[dg.Diagnostic]]:
-    """What is published after the pages and the data files: feeds, CMS pieces, zips, the admin
-    page, sitemap, manifest and the changes since a previous one — files to add to the output
-    (site path → bytes) and diagnostics. `env` falls back to the bundled theme for templates a
-    site's own theme lacks (render.with_bundled_templates).
+@dataclass(frozen=True)
+class Means:
+    """How `finish` works, never what it makes.
 
     `memo(kind, key_parts, compute)` remembers per-page work across builds (see cache.Cache.memo);
-    `page_specs` are the site's pages when the caller has them, `done` what was already published of
-    each page where it was rendered (pagework.py); `recall(name, inputs, make)` gives back what
-    was made from the same inputs before (the preview: recall.Recall) with the same templates
-    (`theme_key`). `put(path, bytes)` (write.Staging.put) writes the zips and the clusters' admin
-    pages as they are made.
+    `recall(name, inputs, make)` gives back what was made from the same inputs before (the
+    preview: recall.Recall) with the same templates (`theme_key`); `put(path, bytes)`
+    (write.Staging.put) writes the zips and the clusters' admin pages as they are made;
+    `mapper(fn, items)` may make the clusters' admin pages on worker processes, which render
+    with `templates` (the theme's templates folder and where compiled templates are kept)."""
+
+    memo: Callable = lambda kind, parts, compute: compute()  # noqa: E731
+    recall: Callable = no_memo
+    theme_key: str = ""
+    put: Callable | None = None
+    mapper: Callable | None = None
+    templates: tuple[Path, Path | None] | None = None
+
+
+def finish(site: Site, env: jinja2.Environment, pages: Mapping[str, bytes], copies: Mapping[str, Path],
+           previous_manifest: Mapping | None, tokens_css: str, page_specs: list | None = None,
+           done: Mapping[str, PageWork] | None = None, means: Means = Means()
+           ) -> tuple[dict[str, "bytes | write.Staged"], list[dg.Diagnostic], dict[str, linkcheck.Scan]]:
+    """What is published after the pages and the data files: feeds, CMS pieces, zips, the admin
+    page, sitemap, manifest and the changes since a previous one — files to add to the output
+    (site path → bytes), diagnostics, and the link-check scans of the admin pages made here.
+    `env` falls back to the bundled theme for templates a site's own theme lacks
+    (render.with_bundled_templates). `page_specs` are the site's pages when the caller has them,
+    `done` what was already published of each page where it was rendered (pagework.py).
     """
     done = done or {}
-    memo = memo or (lambda kind, parts, compute: compute())
-    made = _Made(pages, copies, recall)
+    made = _Made(pages, copies, means.recall)
     out = made.out
     if urls.asset("copy.js") not in copies:  # a site's own theme without it: the admin page still works
         out[urls.asset("copy.js")] = (BUNDLED_THEME / "static" / "copy.js").read_bytes()
-    out.update(feeds.feeds(site, recall))
-    diags = _pieces_zips_admin(site, env, made, tokens_css, memo, page_specs, done, theme_key, put)
+    out.update(feeds.feeds(site, means.recall))
+    diags, scans = _pieces_zips_admin(site, env, made, tokens_css, page_specs, done, means)
     diags += _sitemap(site, made)
     diags += _manifest(site, env, made, previous_manifest)
-    return out, diags
+    return out, diags, scans
 
 
-def _pieces_zips_admin(site: Site, env: jinja2.Environment, made: _Made, tokens_css: str, memo, page_specs,
-                       done: Mapping[str, PageWork], theme_key: str, put) -> list[dg.Diagnostic]:
-    out, recall = made.out, made.recall
+class _Later(Exception):
+    """An admin page the memo does not have, to be made with the others (on the workers)."""
+
+
+def _later() -> AdminPage:
+    raise _Later
+
+
+def _pieces_zips_admin(site: Site, env: jinja2.Environment, made: _Made, tokens_css: str, page_specs,
+                       done: Mapping[str, PageWork], means: Means) -> tuple[list[dg.Diagnostic], dict]:
+    out, recall, memo, theme_key, put = made.out, made.recall, means.memo, means.theme_key, means.put
     css_file = made.copies.get(urls.asset("embed.css")) or BUNDLED_THEME / "static" / "embed.css"
     css_source = Path(css_file).read_text(encoding="utf-8-sig")
     fragments, embed_files, diags = embed.fragments(
@@ -266,16 +307,45 @@ def _pieces_zips_admin(site: Site, env: jinja2.Environment, made: _Made, tokens_
     out.update(zips)
     kits = _kits(site, fragments, zips, embed_files)
     css = embed_files[urls.EMBED_CSS].decode("utf-8")
+    chrome, base_url = specs.chrome(site), site.config.base_url
+
     def kept(name, inputs, make):
-        return recall(name, (theme_key, specs.chrome(site), site.config.base_url) + inputs, make) if theme_key else make()
+        return recall(name, (theme_key, chrome, base_url) + inputs, make) if theme_key else make()
     # The index and a page per cluster: an edit re-renders its own cluster's code, not every cluster's.
     out[urls.ADMIN] = kept("admin-page", (tuple(k.summary() for k in kits), css), lambda: admin_page(site, env, kits, css))
-    for kit in kits:
-        page = kept(f"admin-page:{kit.cluster.slug}", (kit.signature(),),
-                    lambda kit=kit: packing.Blob.of(cluster_admin_page(site, env, kit)))
+    scans = {}
+    for kit, page in _admin_pages(kits, kept, lambda kit: _admin_page(chrome, base_url, env, kit), means, chrome, base_url):
         # written now (one held at a time); kept apart in its cache entry: read only if the output lacks it
-        out[kit.path] = put(kit.path, page.data, page.sha256) if put is not None else write.content(page.data)
-    return list(diags)
+        data = page.blob.data
+        out[kit.path] = put(kit.path, data, page.blob.sha256) if put is not None else write.content(data)
+        scans[kit.path] = page.scan
+    return list(diags), scans
+
+
+def _admin_pages(kits: tuple[Kit, ...], kept, make, means: Means, chrome: specs.Chrome, base_url: str | None):
+    """(kit, AdminPage) for each cluster, through `kept`: the pages it lacks made on the workers
+    when there are several and `means` has them (each comes back as it is done), else here."""
+    def name(kit):
+        return f"admin-page:{kit.cluster.slug}"
+    have = {}
+    for kit in kits:
+        try:
+            have[kit.path] = kept(name(kit), (kit.signature(),), _later)
+        except _Later:
+            pass
+    todo = [kit for kit in kits if kit.path not in have]
+    if means.mapper is not None and means.templates is not None and len(todo) > 1:
+        made = iter(means.mapper(admin_page_work, [(*means.templates, chrome, base_url, kit) for kit in todo]))
+    else:
+        made = None
+    for kit in kits:
+        if kit.path in have:
+            yield kit, have[kit.path]
+        elif made is not None:
+            page = next(made)
+            yield kit, kept(name(kit), (kit.signature(),), lambda page=page: page)
+        else:
+            yield kit, kept(name(kit), (kit.signature(),), lambda kit=kit: make(kit))
 
 
 def _sitemap(site: Site, made: _Made) -> list[dg.Diagnostic]:

@@ -7,6 +7,7 @@ and the digest a cache key is made of.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import io
 import os
@@ -30,9 +31,15 @@ def stable_bytes(value) -> bytes:
 
 
 def pack(value) -> bytes:
-    """`value` as a cache entry holds it (a `Blob`'s bytes kept apart: read only when needed)."""
+    """`value` as a cache entry holds it (a `Blob`'s bytes, or those of a dataclass's Blob
+    fields, kept apart: read only when needed)."""
     if isinstance(value, Blob):
         return pack_apart(lambda apart: Blob(value.sha256, apart(value.data)))
+    blobs = {f.name: getattr(value, f.name) for f in dataclasses.fields(value)
+             if isinstance(getattr(value, f.name), Blob)} if dataclasses.is_dataclass(value) else {}
+    if blobs:
+        return pack_apart(lambda apart: dataclasses.replace(
+            value, **{name: Blob(b.sha256, apart(b.data)) for name, b in blobs.items()}))
     return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
 
 
