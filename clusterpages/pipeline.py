@@ -127,12 +127,14 @@ def _theme_key(templates: Path, runtime: Runtime) -> str:
 
 
 def render_pages(site: Site, theme: Path, runtime: Runtime, specs: list[pages.PageSpec], extras: pagework.Extras,
-                 tfp: str = "", put=None, meanwhile=lambda: None) -> tuple[dict[str, pagework.PageWork], list]:
+                 tfp: str = "", put=None, meanwhile=lambda: None, holds=None) -> tuple[dict[str, pagework.PageWork], list]:
     """Every page rendered and published (pagework.py), from the cache where its inputs (and
     the theme, `tfp`) are unchanged, and the template problems. With `put(path, bytes)`
     (write.Staging.put) each page is written as soon as it comes back from a worker or from the
     cache, and only what later steps read stays in memory (pagework.staged). `meanwhile()` is
-    called once the pages are handed to the workers: this process's own work while they render."""
+    called once the pages are handed to the workers: this process's own work while they render.
+    `holds(path, sha256)` (write.Staging.holds) tells whether the previous output has a file a
+    page's cache entry does not keep."""
     templates = theme / "templates"
     found: list = [None] * len(specs)
     inputs: list = [None] * len(specs)
@@ -148,7 +150,8 @@ def render_pages(site: Site, theme: Path, runtime: Runtime, specs: list[pages.Pa
     if runtime.store.enabled:
         keys = _page_keys(site, runtime, specs, inputs, found, extras, tfp)
         # A page found in the cache is written at once: its bytes are not held while the rest is read.
-        found = [_stage(runtime.store.get("page", k), s, put) if k else f for k, s, f in zip(keys, specs, found)]
+        found = [_stage(_publishable(runtime.store.get("page", k), s, holds), s, put) if k else f
+                 for k, s, f in zip(keys, specs, found)]
     missing = [i for i, f in enumerate(found) if f is None]
     work = parallel.chunks([specs[i] for i in missing], runtime.jobs, 100)
     if len(work) == 1 and runtime.environments is not None:  # kept templates: no worker
@@ -164,12 +167,12 @@ def render_pages(site: Site, theme: Path, runtime: Runtime, specs: list[pages.Pa
         if isinstance(value, render.TemplateProblem):
             problems.append(value)
             continue
-        if isinstance(value, bytes):  # packed on the worker (pagework.work_chunk)
-            data, value = value, packing.unpack(value)
+        if isinstance(value, tuple):  # packed on the worker, then its files (pagework.work_chunk)
+            data, value = value[0], pagework.with_files(packing.unpack(value[0]), value[1:])
             if keys[i]:
                 runtime.store.put_packed("page", keys[i], data, value)
         elif keys[i]:
-            runtime.store.put("page", keys[i], value)
+            runtime.store.put_packed("page", keys[i], pagework.pack(value), value)
         found[i] = pagework.staged(value, specs[i], put) if put is not None and not problems else value
     if runtime.recall is not None:
         for spec, i, f in zip(specs, inputs, found):
@@ -180,6 +183,12 @@ def render_pages(site: Site, theme: Path, runtime: Runtime, specs: list[pages.Pa
 
 def _stage(work: pagework.PageWork | None, spec: pages.PageSpec, put) -> pagework.PageWork | None:
     return pagework.staged(work, spec, put) if work is not None and put is not None else work
+
+
+def _publishable(work: pagework.PageWork | None, spec: pages.PageSpec, holds) -> pagework.PageWork | None:
+    """A page's cache entry when its files are in the previous output (pagework.publishable),
+    else None: made again."""
+    return work if work is not None and pagework.publishable(work, spec, holds) else None
 
 
 def _page_keys(site: Site, runtime: Runtime, specs: list[pages.PageSpec], inputs: list, found: list,
@@ -226,7 +235,7 @@ def produce(site: Site, site_root: Path, previous_manifest: dict | None = None, 
         made.append(outputs.search_files(site, remember, runtime.run if runtime.jobs > 1 else None))
         made.extend(outputs.document_files(site, css, remember))
     done, problems = render_pages(site, theme, runtime, specs, pagework.extras(site, copies, css, remember), tfp, put,
-                                  meanwhile)
+                                  meanwhile, staging.holds if staging is not None else None)
     files = {path: w.html for path, w in done.items()}
     diags: list[dg.Diagnostic] = [_template_diag(p, theme, site_root) for p in problems]
     if diags:
@@ -239,7 +248,8 @@ def produce(site: Site, site_root: Path, previous_manifest: dict | None = None, 
     diags += sub
     files.update({p: put(p, data) for p, data in extra.items()} if put is not None else extra)
     means = artifacts.Means(_memo(runtime), remember, tfp, put, runtime.run if runtime.jobs > 1 else None,
-                            (theme / "templates", runtime.compiled_templates()))
+                            (theme / "templates", runtime.compiled_templates()),
+                            staging.holds if staging is not None else None)
     try:
         published, sub, admin_scans = artifacts.finish(site, runtime.environment(theme / "templates", bundled=True),
                                                        dict(files), dict(copies), previous_manifest, css, specs, done,

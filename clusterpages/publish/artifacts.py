@@ -250,7 +250,9 @@ class Means:
     preview: recall.Recall) with the same templates (`theme_key`); `put(path, bytes)`
     (write.Staging.put) writes the zips and the clusters' admin pages as they are made;
     `mapper(fn, items)` may make the clusters' admin pages on worker processes, which render
-    with `templates` (the theme's templates folder and where compiled templates are kept)."""
+    with `templates` (the theme's templates folder and where compiled templates are kept);
+    `holds(path, sha256)` tells whether the previous output has an admin page whose cache entry
+    keeps only its checksum (packing.Carried)."""
 
     memo: Callable = lambda kind, parts, compute: compute()  # noqa: E731
     recall: Callable = no_memo
@@ -258,6 +260,7 @@ class Means:
     put: Callable | None = None
     mapper: Callable | None = None
     templates: tuple[Path, Path | None] | None = None
+    holds: Callable[[str, str], bool] | None = None  # write.Staging.holds: a file the cache does not keep
 
 
 def finish(site: Site, env: jinja2.Environment, pages: Mapping[str, bytes], copies: Mapping[str, Path],
@@ -327,25 +330,27 @@ def _admin_pages(kits: tuple[Kit, ...], kept, make, means: Means, chrome: specs.
     when there are several and `means` has them (each comes back as it is done), else here."""
     def name(kit):
         return f"admin-page:{kit.cluster.slug}"
-    have = {}
+    have, stale = {}, set()
     for kit in kits:
         try:
-            have[kit.path] = kept(name(kit), (kit.signature(),), _later)
+            page = kept(name(kit), (kit.signature(),), _later)
         except _Later:
-            pass
+            continue
+        if not isinstance(page.blob.data, packing.Carried) or (
+                means.holds is not None and means.holds(kit.path, page.blob.sha256)):
+            have[kit.path] = page
+        else:
+            stale.add(kit.path)  # remembered, but gone from the output: made again
     todo = [kit for kit in kits if kit.path not in have]
+    made = None
     if means.mapper is not None and means.templates is not None and len(todo) > 1:
         made = iter(means.mapper(admin_page_work, [(*means.templates, chrome, base_url, kit) for kit in todo]))
-    else:
-        made = None
     for kit in kits:
         if kit.path in have:
             yield kit, have[kit.path]
-        elif made is not None:
-            page = next(made)
-            yield kit, kept(name(kit), (kit.signature(),), lambda page=page: page)
-        else:
-            yield kit, kept(name(kit), (kit.signature(),), lambda kit=kit: make(kit))
+            continue
+        page = (lambda page=next(made): page) if made is not None else (lambda kit=kit: make(kit))
+        yield kit, page() if kit.path in stale else kept(name(kit), (kit.signature(),), page)
 
 
 def _sitemap(site: Site, made: _Made) -> list[dg.Diagnostic]:

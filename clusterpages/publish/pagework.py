@@ -96,16 +96,41 @@ def staged(work: PageWork, spec: PageSpec, put: Callable[[str, bytes, str | None
 
 
 def pack(work: PageWork) -> bytes:
-    """The page's cache entry: its HTML, CMS files and zip copy kept apart from the rest
-    (packing.pack_apart), so that a build finding the page unchanged reads only the rest."""
+    """The page's cache entry: its zip copy kept apart from the rest (packing.pack_apart), so
+    that a build finding the page unchanged reads only the rest; its HTML and CMS files not kept
+    at all, only their sizes (packing.Carried: the output holds them, by the checksums in `sums`)."""
     def holed(apart):
         fragment, bundled = work.fragment, work.bundled
         if fragment is not None:
-            fragment = (apart(fragment[0]), apart(fragment[1]), fragment[2])
+            fragment = (_carried(fragment[0]), _carried(fragment[1]), fragment[2])
         if bundled is not None:
             bundled = (replace(bundled[0], stream=apart(bundled[0].stream)), bundled[1])
-        return replace(work, html=apart(work.html), fragment=fragment, bundled=bundled)
+        return replace(work, html=_carried(work.html), fragment=fragment, bundled=bundled)
     return packing.pack_apart(holed)
+
+
+def _carried(data) -> packing.Carried:
+    return data if isinstance(data, packing.Carried) else packing.Carried(len(data))
+
+
+def files(work: PageWork) -> tuple:
+    """The page's HTML and CMS files as the work holds them (bytes, Staged or Carried)."""
+    return (work.html,) + (work.fragment[:2] if work.fragment is not None else ())
+
+
+def with_files(work: PageWork, made: tuple) -> PageWork:
+    """`work` (read from its cache entry) with its HTML and CMS files as `files` gave them."""
+    fragment = (made[1], made[2], work.fragment[2]) if work.fragment is not None else None
+    return replace(work, html=made[0], fragment=fragment)
+
+
+def publishable(work: PageWork, spec: PageSpec, holds) -> bool:
+    """Whether a page found in the cache can be published: each of its files that the entry does
+    not keep is in the previous output with the same checksum (`holds(path, sha256)`)."""
+    paths = (work.path,) + ((embed.fragment_path(spec), embed.fragment_inline_path(spec))
+                            if work.fragment is not None else ())
+    return all(not isinstance(data, packing.Carried) or (holds is not None and holds(path, sha))
+               for path, data, sha in zip(paths, files(work), work.sums))
 
 
 def work_many(env, fragment_env, specs: list[PageSpec], extras: Extras) -> list:
@@ -122,10 +147,11 @@ def work_many(env, fragment_env, specs: list[PageSpec], extras: Extras) -> list:
 def work_chunk(args: tuple[Path, Path | None, list[PageSpec], Extras]) -> list:
     """A unit of work for a worker process: pages rendered with one pair of Jinja environments
     (templates compiled once, kept in `compiled` when it is given), each packed for the cache
-    here (cache.Cache.put_packed: the main process need not pickle it again)."""
+    here (cache.Cache.put_packed: the main process need not pickle it again), followed by its
+    files (pack: the entry does not keep them)."""
     templates, compiled, specs, extras = args
     env = render.environment(templates, compiled)
-    return [pack(w) if isinstance(w, PageWork) else w
+    return [(pack(w),) + files(w) if isinstance(w, PageWork) else w
             for w in work_many(env, render.with_bundled_templates(env), specs, extras)]
 
 

@@ -25,7 +25,7 @@ from typing import Mapping
 from clusterpages.publish.carry import carry, clear, clear_files_above, link_tree, remove_unwanted, same_copy, same_file
 from clusterpages.publish.outputlock import _lock_path, _try_lock, locked  # noqa: F401  (callers use write.locked)
 from clusterpages.publish.writeerrors import OutputError, WriteError, refuse_unsafe  # noqa: F401  (callers use write.*)
-from clusterpages.values.packing import Stored
+from clusterpages.values.packing import Carried, Stored
 
 
 def _clean_stale(out: Path) -> None:
@@ -138,9 +138,10 @@ class Staged:
             return fh.read()
 
 
-# An output file's bytes: in memory, written to the new output already, or kept in the cache
-# (packing.Stored: a page found unchanged, read only if the output needs its bytes).
-Bytes = bytes | Staged | Stored
+# An output file's bytes: in memory, written to the new output already, kept in the cache
+# (packing.Stored: read only if the output needs them), or in the previous output
+# (packing.Carried: a page found unchanged, brought over from there by Staging.put).
+Bytes = bytes | Staged | Stored | Carried
 
 
 def size(value: Bytes) -> int:
@@ -149,8 +150,19 @@ def size(value: Bytes) -> int:
 
 
 def content(value: Bytes) -> bytes:
-    """The bytes of an output file, wherever they are."""
+    """The bytes of an output file, wherever they are (never a Carried file's: only Staging.put
+    brings those over)."""
+    if isinstance(value, Carried):
+        raise TypeError("a Carried file is brought over by Staging.put, never read")
     return value if isinstance(value, bytes) else value.read()
+
+
+def _previous_bytes(previous: str, sha256: str) -> bytes:
+    """The bytes of a file of the previous output, which `Staging.holds` found with this checksum."""
+    data = Path(previous).read_bytes()
+    if hashlib.sha256(data).hexdigest() != sha256:  # changed by someone during the build
+        raise OSError(errno.ESTALE, "файл прежней выгрузки изменился во время сборки", previous)
+    return data
 
 
 class Staging:
@@ -229,6 +241,8 @@ class Staging:
             target, previous = self._target(rel)
             st = self._unchanged(rel, previous, data, n, digest)
             if st is None or not carry(previous, target, st):
+                if isinstance(data, Carried):  # neither linked nor copied: its bytes written anew
+                    data = _previous_bytes(previous, digest)
                 if self._reused:
                     clear(target)
                 Path(target).write_bytes(content(data))
@@ -247,8 +261,21 @@ class Staging:
             return None
         known = self._before.get(rel)
         if known is None or (st.st_size, st.st_mtime_ns) != known[:2]:
-            return st if st.st_size == n and same_file(previous, content(data)) else None
+            return st if st.st_size == n and not isinstance(data, Carried) and same_file(previous, content(data)) \
+                else None
         return st if known[2] == digest else None
+
+    def holds(self, rel: str, sha256: str) -> bool:
+        """Whether the previous output has `rel` with the bytes of this checksum, by its index
+        (the file's size and time as listed): `put` can bring it over as a `Carried` file."""
+        known = self._before.get(rel)
+        if known is None or known[2] != sha256:
+            return False
+        try:
+            st = os.stat(os.path.join(self.out, *_checked(rel)))
+        except (OSError, OutputError):
+            return False
+        return (st.st_size, st.st_mtime_ns) == known[:2]
 
     def _save_index(self) -> None:
         """The index of the output just swapped in (best effort: a missing index only costs reading)."""

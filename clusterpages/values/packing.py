@@ -31,29 +31,41 @@ def stable_bytes(value) -> bytes:
 
 
 def pack(value) -> bytes:
-    """`value` as a cache entry holds it (a `Blob`'s bytes, or those of a dataclass's Blob
-    fields, kept apart: read only when needed)."""
+    """`value` as a cache entry holds it: a `Blob`'s bytes (or those of a dataclass's Blob
+    fields) are not kept, only their size (`Carried`): the output holds them."""
     if isinstance(value, Blob):
-        return pack_apart(lambda apart: Blob(value.sha256, apart(value.data)))
+        return pickle.dumps(value.carried(), protocol=pickle.HIGHEST_PROTOCOL)
     blobs = {f.name: getattr(value, f.name) for f in dataclasses.fields(value)
              if isinstance(getattr(value, f.name), Blob)} if dataclasses.is_dataclass(value) else {}
     if blobs:
-        return pack_apart(lambda apart: dataclasses.replace(
-            value, **{name: Blob(b.sha256, apart(b.data)) for name, b in blobs.items()}))
+        value = dataclasses.replace(value, **{name: b.carried() for name, b in blobs.items()})
     return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 @dataclass(frozen=True)
+class Carried:
+    """A file's bytes that a cache entry does not keep (its checksum is kept beside): the file
+    is brought over from the previous output, whose index lists it with that checksum
+    (write.Staging.holds), or made again when the output lacks it."""
+
+    size: int
+
+
+@dataclass(frozen=True)
 class Blob:
-    """A big file's bytes with their SHA-256: kept in a cache entry after the rest, so that a
-    build finding the same file in its output neither reads nor hashes it again."""
+    """A big file's bytes with their SHA-256; a cache entry keeps the checksum, not the bytes
+    (`Carried`): a build finding the same file in its output neither reads nor hashes it."""
 
     sha256: str
-    data: "bytes | Stored"
+    data: "bytes | Carried"
 
     @classmethod
     def of(cls, data: bytes) -> "Blob":
         return cls(hashlib.sha256(data).hexdigest(), data)
+
+    def carried(self) -> "Blob":
+        """The blob as a cache entry keeps it: its checksum and size, not its bytes."""
+        return Blob(self.sha256, self.data if isinstance(self.data, Carried) else Carried(len(self.data)))
 
 
 # An entry packed with its big bytes apart: this mark, the pickle's length and the bytes' length

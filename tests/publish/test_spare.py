@@ -147,3 +147,58 @@ def test_a_read_only_file_in_the_spare_is_replaced_where_deleting_it_is_refused(
     os.utime(src, (10**9, 10**9))
     _commit(tmp_path, {"index.html": b"3"}, {"media/scan.pdf": src})
     assert _tree(out) == {"index.html": b"3", "media/scan.pdf": b"two"}
+
+
+def test_a_file_the_cache_keeps_only_by_checksum_is_brought_over_while_the_output_holds_it(tmp_path, monkeypatch):
+    """A page's cache entry keeps its HTML's checksum, not its bytes (packing.Carried): `holds`
+    answers by the output's index, and `put` links the file over — or, where it can be neither
+    linked nor copied, writes the previous output's bytes after checking them."""
+    import hashlib
+
+    from clusterpages.values.packing import Carried
+    out, cache = tmp_path / "output", tmp_path / "cache"
+    files = {"index.html": b"built", "a/index.html": b"a"}
+    _commit(tmp_path, files)
+    sha = {rel: hashlib.sha256(data).hexdigest() for rel, data in files.items()}
+    with write.locked(out):
+        staging = write.Staging(out, cache / "written-output", cache / "spare-output")
+        try:
+            assert staging.holds("index.html", sha["index.html"]) and not staging.holds("index.html", sha["a/index.html"])
+            assert not staging.holds("b/index.html", sha["index.html"])
+            staged = {"index.html": staging.put("index.html", Carried(5), sha["index.html"])}
+            monkeypatch.setattr(write, "carry", lambda *args: False)
+            staged["a/index.html"] = staging.put("a/index.html", Carried(1), sha["a/index.html"])
+            staging.commit(staged, {})
+        finally:
+            staging.discard()
+    assert _tree(out) == files
+    (out / "index.html").write_bytes(b"edited")  # by hand: no longer what the index lists
+    with write.locked(out):
+        staging = write.Staging(out, cache / "written-output", cache / "spare-output")
+        try:
+            assert not staging.holds("index.html", sha["index.html"]) and staging.holds("a/index.html", sha["a/index.html"])
+        finally:
+            staging.discard()
+
+
+def test_a_built_page_edited_by_hand_is_made_again_by_a_cached_build(tmp_path):
+    """The cache keeps no page's bytes: a page changed in the output is rendered again."""
+    import datetime as dt
+    import shutil
+
+    from clusterpages import pipeline
+    site = tmp_path / "site"
+    shutil.copytree(Path(__file__).resolve().parents[2] / "content", site / "content")
+    shutil.copy(Path(__file__).resolve().parents[2] / "site_config.yaml", site / "site_config.yaml")
+    out = tmp_path / "output"
+
+    def build():
+        r = pipeline.build(site / "site_config.yaml", out, None, dt.date(2026, 12, 5), False, jobs=1)
+        assert r.written and not [d for d in r.diagnostics if d.severity == "error"]
+        return _tree(out)
+    before = build()
+    page = next(p for p in sorted(out.glob("clusters/*/index.html")))
+    piece = next(p for p in sorted(out.glob("embed/*/*.inline.html")))
+    for p in (page, piece):
+        p.write_bytes(p.read_bytes() + b"<!-- edited -->")
+    assert build() == before
