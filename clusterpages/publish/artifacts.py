@@ -22,7 +22,6 @@ from pathlib import Path
 from typing import Callable, Mapping
 
 import jinja2
-import markupsafe
 
 from clusterpages.content.read.location import BUNDLED_THEME
 from clusterpages.model import Site
@@ -102,26 +101,48 @@ def admin_page(site: Site, env: jinja2.Environment, kits: tuple[Kit, ...], css: 
 
 
 def cluster_admin_page(chrome: specs.Chrome, base_url: str | None, env: jinja2.Environment, kit: Kit) -> bytes:
-    """One cluster's pieces for college web admins: their previews and code, its zip and charts.
+    """One cluster's pieces for college web admins: their previews and code, its zip and charts."""
+    return _with_code(*_admin_page_held(chrome, base_url, env, kit))
 
-    The page is rendered and typographed with a short stand-in for each piece's code (code is
-    never typographed: it sits in a <textarea>), and the code, escaped as Jinja escapes it, is put
-    in its place after: typography need not walk megabytes of code to find the page's words."""
-    codes: list[str] = []
+
+def _admin_page_held(chrome: specs.Chrome, base_url: str | None, env: jinja2.Environment,
+                     kit: Kit) -> tuple[bytes, list[bytes]]:
+    """The admin page rendered and typographed with a short stand-in for each piece's code (code
+    is never typographed: it sits in a <textarea>), and the code: put in its place after
+    (_with_code), as UTF-8 bytes, so that neither typography nor decoding walks megabytes of code.
+    A stand-in has as many line breaks as its code: the page's tags are on the same lines."""
+    codes: list[bytes] = []
 
     def stand_in(text: object) -> str | None:
         if text is None:
             return None
-        codes.append(embed.code(text))
-        return f"\x00{len(codes) - 1}\x00"
+        codes.append(text.encode("utf-8") if isinstance(text, str) else write.content(text))
+        return f"\x00{len(codes) - 1}\x00" + "\n" * codes[-1].count(b"\n")
     held = replace(kit, fragments=tuple(replace(f, html=stand_in(f.html), inline_html=stand_in(f.inline_html))
                                         for f in kit.fragments),
                    videos=tuple(replace(f, html=stand_in(f.html)) for f in kit.videos))
     spec = specs.PageSpec(kit.path, "admin.html", f"Материалы кластера «{kit.cluster.short_name}» для сайта колледжа",
                           chrome, crumbs=(HOME, (ADMIN_TITLE, urls.ADMIN)),
                           data={"view": "cluster", "kit": held, "base_url": base_url, "admin_path": urls.ADMIN})
-    page = render.render_page(env, spec).decode("utf-8")
-    return _STAND_IN.sub(lambda m: str(markupsafe.escape(codes[int(m.group(1))])), page).encode("utf-8")
+    return render.render_page(env, spec), codes
+
+
+def _with_code(page: bytes, codes: list[bytes]) -> bytes:
+    parts = _STAND_IN.split(page)  # text, code number, text, …
+    for i in range(1, len(parts), 2):
+        code = codes[int(parts[i])]
+        head = parts[i + 1][:code.count(b"\n")]  # where the stand-in's own line breaks are (unless trimmed)
+        parts[i], parts[i + 1] = _escaped(code), parts[i + 1][len(head) - len(head.lstrip(b"\n")):]
+    return b"".join(parts)
+
+
+def _escaped(code: bytes) -> bytes:
+    """UTF-8 text escaped as markupsafe.escape (Jinja's autoescape) escapes it."""
+    return code.replace(b"&", b"&amp;").replace(b"<", b"&lt;").replace(b">", b"&gt;").replace(
+        b'"', b"&#34;").replace(b"'", b"&#39;")
+
+
+_STAND_IN = re.compile(b"\x00(\\d+)\x00")
 
 
 @dataclass(frozen=True)
@@ -134,8 +155,9 @@ class AdminPage:
 
 
 def _admin_page(chrome: specs.Chrome, base_url: str | None, env: jinja2.Environment, kit: Kit) -> AdminPage:
-    data = cluster_admin_page(chrome, base_url, env, kit)
-    return AdminPage(packing.Blob.of(data), linkcheck.scan(data.decode("utf-8")))
+    held, codes = _admin_page_held(chrome, base_url, env, kit)
+    # scanned with the stand-ins: the same tags on the same lines (the code is a textarea's text)
+    return AdminPage(packing.Blob.of(_with_code(held, codes)), linkcheck.scan(held.decode("utf-8")))
 
 
 def admin_page_work(args: tuple[Path, Path | None, specs.Chrome, str | None, Kit]) -> AdminPage:
@@ -143,9 +165,6 @@ def admin_page_work(args: tuple[Path, Path | None, specs.Chrome, str | None, Kit
     where the pages' workers wrote it."""
     templates, compiled, chrome, base_url, kit = args
     return _admin_page(chrome, base_url, render.with_bundled_templates(render.environment(templates, compiled)), kit)
-
-
-_STAND_IN = re.compile("\x00(\\d+)\x00")
 
 
 # --------------------------------------------------------------------------- manifest and --since
