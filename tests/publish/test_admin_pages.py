@@ -1,5 +1,5 @@
 """A cluster's admin page is rendered with a stand-in for each piece's code and the code put in
-after (publish/artifacts.py): the bytes are what rendering the code itself would give, and its
+after (publish/adminpages.py): the bytes are what rendering the code itself would give, and its
 link-check scan, made with the stand-ins, is the scan of the finished page."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 from clusterpages import pipeline
-from clusterpages.publish import artifacts, linkcheck
+from clusterpages.publish import adminpages, linkcheck
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -21,13 +21,13 @@ def test_an_admin_page_made_with_stand_ins_is_the_page_with_its_code(tmp_path, m
     shutil.copytree(ROOT / "content", site / "content")
     shutil.copy(ROOT / "site_config.yaml", site / "site_config.yaml")
     made = []
-    real = artifacts._admin_page
+    real = adminpages._admin_page
 
     def capture(chrome, base_url, env, kit):
         page = real(chrome, base_url, env, kit)
         made.append((kit, page))
         return page
-    monkeypatch.setattr(artifacts, "_admin_page", capture)
+    monkeypatch.setattr(adminpages, "_admin_page", capture)
     result = pipeline.build(site / "site_config.yaml", tmp_path / "output", None, EXAMPLE_AS_OF, True, jobs=1,
                             use_cache=False)
     assert result.written and len(made) >= 2

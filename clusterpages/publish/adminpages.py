@@ -1,0 +1,183 @@
+"""The pages for college web admins (pure but for reading the pieces' files): the admin index
+(`dlya-administratorov/index.html`: how to place the materials, each cluster's zip and page, no
+code) and a page per cluster (`dlya-administratorov/<cluster>/index.html`: its pieces' previews
+and code, its zip and charts), made on the workers when there are several to make.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Mapping
+
+import jinja2
+
+from clusterpages.model import Site
+from clusterpages.publish import embed, linkcheck, write
+from clusterpages.site import pages as specs
+from clusterpages.site import render
+from clusterpages.site.views import cluster as cluster_view
+from clusterpages.values import packing, text, urls
+
+HOME = ("Главная", urls.INDEX)
+
+
+@dataclass(frozen=True)
+class Kit:
+    """What the admin page offers for one cluster."""
+
+    cluster: cluster_view.ClusterView       # what the admin pages show of the cluster
+    path: str                               # the cluster's admin page (urls.admin)
+    zip_path: str
+    zip_size: str
+    fragments: tuple[embed.Fragment, ...]   # every page's piece: its code and preview are on that page
+    videos: tuple[embed.Fragment, ...]
+    charts: tuple[str, ...]
+
+    def signature(self) -> tuple:
+        """What the cluster's admin page is made from, its pieces' code by digest."""
+        return (self.cluster, self.path, self.zip_path, self.zip_size, self.charts,
+                tuple(f.signature() for f in self.fragments + self.videos))
+
+    def summary(self) -> "Kit":
+        """What the admin index shows of the kit: the cluster, its page and its zip (no code)."""
+        return Kit(self.cluster, self.path, self.zip_path, self.zip_size, (), (), ())
+
+
+def _size(n: int) -> str:
+    if n < 1024 * 1024:
+        return f"{text.ru_number(max(1, round(n / 1024)))}\u00a0КБ"
+    return f"{text.ru_number(round(n / 1024 / 1024, 1))}\u00a0МБ"
+
+
+def kits(site: Site, fragments: list[embed.Fragment], zips: Mapping[str, "bytes | write.Staged"],
+          embed_files: Mapping[str, bytes]) -> tuple[Kit, ...]:
+    out = []
+    for cl in site.clusters:
+        mine = [f for f in fragments if f.cluster == cl.slug]
+        path = urls.bundle(cl.slug)
+        out.append(Kit(cluster_view.view(cl), urls.admin(cl.slug), path, _size(write.size(zips[path])),
+                       tuple(f for f in mine if f.kind == "page"),
+                       tuple(f for f in mine if f.kind == "video"),
+                       tuple(sorted(p for p in embed_files if p.startswith(urls.chart_dir(cl.slug))))))
+    return tuple(out)
+
+
+ADMIN_TITLE = "Для администраторов сайтов колледжей"
+
+
+def admin_page(site: Site, env: jinja2.Environment, kits: tuple[Kit, ...], css: str) -> bytes:
+    """The admin index: how to place the materials, each cluster's zip and page of pieces (no code)."""
+    spec = specs.PageSpec(urls.ADMIN, "admin.html", ADMIN_TITLE, specs.chrome(site),
+                          crumbs=(HOME,), data={"view": "admin", "kits": tuple(k.summary() for k in kits), "css": css,
+                                                "base_url": site.config.base_url, "manifest_path": urls.MANIFEST,
+                                                "embed_css": urls.EMBED_CSS})
+    return render.render_page(env, spec)
+
+
+def cluster_admin_page(chrome: specs.Chrome, base_url: str | None, env: jinja2.Environment, kit: Kit) -> bytes:
+    """One cluster's pieces for college web admins: their previews and code, its zip and charts."""
+    return _with_code(*_admin_page_held(chrome, base_url, env, kit))
+
+
+def _admin_page_held(chrome: specs.Chrome, base_url: str | None, env: jinja2.Environment,
+                     kit: Kit) -> tuple[bytes, list[bytes]]:
+    """The admin page rendered and typographed with a short stand-in for each piece's code (code
+    is never typographed: it sits in a <textarea>), and the code: put in its place after
+    (_with_code), as UTF-8 bytes, so that neither typography nor decoding walks megabytes of code.
+    A stand-in has as many line breaks as its code: the page's tags are on the same lines."""
+    codes: list[bytes] = []
+
+    def stand_in(text: object) -> str | None:
+        if text is None:
+            return None
+        codes.append(text.encode("utf-8") if isinstance(text, str) else write.content(text))
+        return f"\x00{len(codes) - 1}\x00" + "\n" * codes[-1].count(b"\n")
+    held = replace(kit, fragments=tuple(replace(f, html=stand_in(f.html), inline_html=stand_in(f.inline_html))
+                                        for f in kit.fragments),
+                   videos=tuple(replace(f, html=stand_in(f.html)) for f in kit.videos))
+    spec = specs.PageSpec(kit.path, "admin.html", f"Материалы кластера «{kit.cluster.short_name}» для сайта колледжа",
+                          chrome, crumbs=(HOME, (ADMIN_TITLE, urls.ADMIN)),
+                          data={"view": "cluster", "kit": held, "base_url": base_url, "admin_path": urls.ADMIN})
+    return render.render_page(env, spec), codes
+
+
+def _with_code(page: bytes, codes: list[bytes]) -> bytes:
+    parts = _STAND_IN.split(page)  # text, code number, text, …
+    for i in range(1, len(parts), 2):
+        code = codes[int(parts[i])]
+        head = parts[i + 1][:code.count(b"\n")]  # where the stand-in's own line breaks are (unless trimmed)
+        parts[i], parts[i + 1] = _escaped(code), parts[i + 1][len(head) - len(head.lstrip(b"\n")):]
+    return b"".join(parts)
+
+
+def _escaped(code: bytes) -> bytes:
+    """UTF-8 text escaped as markupsafe.escape (Jinja's autoescape) escapes it."""
+    return code.replace(b"&", b"&amp;").replace(b"<", b"&lt;").replace(b">", b"&gt;").replace(
+        b'"', b"&#34;").replace(b"'", b"&#39;")
+
+
+_STAND_IN = re.compile(b"\x00(\\d+)\x00")
+
+
+@dataclass(frozen=True)
+class AdminPage:
+    """A cluster's admin page as made (in a worker or here): its bytes with their checksum, and
+    its link-check scan (the page need not be read back and scanned for the check)."""
+
+    blob: packing.Blob
+    scan: linkcheck.Scan
+
+
+def _admin_page(chrome: specs.Chrome, base_url: str | None, env: jinja2.Environment, kit: Kit) -> AdminPage:
+    held, codes = _admin_page_held(chrome, base_url, env, kit)
+    # scanned with the stand-ins: the same tags on the same lines (the code is a textarea's text)
+    return AdminPage(packing.Blob.of(_with_code(held, codes)), linkcheck.scan(held.decode("utf-8")))
+
+
+def admin_page_work(args: tuple[Path, Path | None, specs.Chrome, str | None, Kit]) -> AdminPage:
+    """A unit of work for a worker process: one cluster's admin page, its pieces' code read from
+    where the pages' workers wrote it."""
+    templates, compiled, chrome, base_url, kit = args
+    return _admin_page(chrome, base_url, render.with_bundled_templates(render.environment(templates, compiled)), kit)
+
+
+class _Later(Exception):
+    """An admin page the memo does not have, to be made with the others (on the workers)."""
+
+
+def _later() -> AdminPage:
+    raise _Later
+
+
+def cluster_pages(kits: tuple[Kit, ...], kept, chrome: specs.Chrome, base_url: str | None, env: jinja2.Environment,
+                  mapper=None, templates: tuple[Path, Path | None] | None = None, holds=None):
+    """(kit, AdminPage) for each cluster, through `kept(name, inputs, make)`: the pages it lacks
+    made on the workers when there are several and `mapper` and `templates` are given (each
+    comes back as it is done), else here with `env`; a remembered page whose entry keeps only its
+    checksum is used while the previous output `holds(path, sha256)` it."""
+    def name(kit):
+        return f"admin-page:{kit.cluster.slug}"
+    have, stale = {}, set()
+    for kit in kits:
+        try:
+            page = kept(name(kit), (kit.signature(),), _later)
+        except _Later:
+            continue
+        if not isinstance(page.blob.data, packing.Carried) or (
+                holds is not None and holds(kit.path, page.blob.sha256)):
+            have[kit.path] = page
+        else:
+            stale.add(kit.path)  # remembered, but gone from the output: made again
+    todo = [kit for kit in kits if kit.path not in have]
+    made = None
+    if mapper is not None and templates is not None and len(todo) > 1:
+        made = iter(mapper(admin_page_work, [(*templates, chrome, base_url, kit) for kit in todo]))
+    for kit in kits:
+        if kit.path in have:
+            yield kit, have[kit.path]
+            continue
+        page = ((lambda page=next(made): page) if made is not None
+                else (lambda kit=kit: _admin_page(chrome, base_url, env, kit)))
+        yield kit, page() if kit.path in stale else kept(name(kit), (kit.signature(),), page)
