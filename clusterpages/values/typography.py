@@ -66,13 +66,23 @@ _LETTER = r"[^\W\d_]"
 # Symbols used as icons (arrows, shapes, dingbats: ✔ ✕ ◐ ○ ↷), and «!» alone in its own tag.
 _ICON = f"(?:[\u2190-\u2bff]|(?<={_INLINE})!(?={_INLINE}))"
 
-# (guard, pattern, replacement) applied in this order; every pattern keeps the stand-ins it matches.
-# A guard is a cheap search for what the rule needs at least (most runs lack it), None: always run.
-_Rule = tuple[re.Pattern | None, re.Pattern, str]
+# (needs, guard, pattern, replacement) applied in this order; every pattern keeps the stand-ins it
+# matches. A guard is a cheap search for what the rule needs at least (most runs lack it), None:
+# always run; `needs`, characters one of which the guard cannot match without (a search for a
+# character is cheaper than any pattern's), None: not known.
+_Rule = tuple[str | None, re.Pattern | None, re.Pattern, str]
+# What a guard (or, for a rule without one, its pattern) cannot match without: one of these characters.
+_NEEDS = {r"\.\.\.": ".", rf"\.{_M}\.": ".", rf"([,;:])({_M})\1": ",;:", rf"{_SP}{_M}[,;:]": ",;:",
+          rf"{_SP}-": "-", "[—–·]": "—–·", "[№§]": "№§", rf"\.{_M}{_SP}+{_M}\d": ".", r"[А-ЯЁA-Z]\.": ".",
+          rf"[А-ЯЁ]\.{NBSP}?[А-ЯЁ]\.": ".", "[–—]": "–—"}
+
+
+def _needs(guard: str | None, pattern: str) -> str | None:
+    return _NEEDS.get(guard or pattern)
 
 
 def _compiled(rules) -> tuple[_Rule, ...]:
-    return tuple((re.compile(g) if g else None, re.compile(p), r) for g, p, r in rules)
+    return tuple((_needs(g, p), re.compile(g) if g else None, re.compile(p), r) for g, p, r in rules)
 
 
 # Punctuation put right: these change the characters people wrote.
@@ -166,10 +176,10 @@ def _quotes(text: str) -> str:
 
 
 def _apply(text: str) -> str:
-    if _MAYBE_DATE.search(text):
+    if "." in text and _MAYBE_DATE.search(text):
         text = _NUMERIC_DATE.sub(_date_in_words, text)
-    for guard, pattern, replacement in _RULES:
-        if guard is None or guard.search(text):
+    for needs, guard, pattern, replacement in _RULES:
+        if (needs is None or any(map(text.__contains__, needs))) and (guard is None or guard.search(text)):
             text = pattern.sub(replacement, text)
     return _quotes(text)
 
@@ -208,7 +218,7 @@ def glue(text: str) -> str:
     changes: a printed Word copy keeps the dates and quotes as the plan has them, and the narrow
     columns of its tables cannot afford the page's glue of short words and of a number with
     its word (they would push the table's type below 12 pt)."""
-    for guard, pattern, replacement in _GLUE:
+    for _, guard, pattern, replacement in _GLUE:
         if guard is None or guard.search(text):
             text = pattern.sub(replacement, text)
     return text
