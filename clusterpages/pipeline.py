@@ -247,7 +247,7 @@ def produce(site: Site, site_root: Path, previous_manifest: dict | None = None, 
         kept.save()  # the search index is made: its documents' weights are not held any longer
     diags += sub
     files.update({p: put(p, data) for p, data in extra.items()} if put is not None else extra)
-    means = artifacts.Means(_memo(runtime), remember, tfp, put, runtime.run if runtime.jobs > 1 else None,
+    means = artifacts.Means(remember, tfp, put, runtime.run if runtime.jobs > 1 else None,
                             (theme / "templates", runtime.compiled_templates()),
                             staging.holds if staging is not None else None)
     try:
@@ -275,9 +275,9 @@ def _sum(data) -> str:
 
 
 # Pieces a `build` keeps in its cache folder by their inputs (the preview keeps everything in memory):
-# the costly ones made from a few documents each, the admin page and the dashboard's workbook
+# the costly ones made from a few documents each, the admin pages, the zips and the dashboard's workbook
 # (unchanged by most edits; the workbook would otherwise import openpyxl into every rebuild).
-_KEPT_ON_DISK = ("search-part:", "plan-docx:", "calendar:", "feed-doc:", "admin-page", "matrix-xlsx:")
+_KEPT_ON_DISK = ("search-part:", "plan-docx:", "calendar:", "feed-doc:", "admin-page", "matrix-xlsx:", "zip:")
 
 
 def _owner(name: str) -> str | None:
@@ -315,13 +315,6 @@ def _remember(runtime: Runtime, site: Site, kept: Kept | None = None):
         made_of = (runtime.page_keys.cluster_key(owner, settings) if owner is not None
                    else packing.stable_bytes(inputs))
         return runtime.store.memo("piece", (runtime.fingerprint, name, made_of), make)
-    return memo
-
-
-def _memo(runtime: Runtime):
-    """Per-item memoisation across builds, keyed by clusterpages' code as well as the item."""
-    def memo(kind, parts, compute):
-        return runtime.store.memo(kind, (runtime.fingerprint,) + tuple(parts), compute)
     return memo
 
 

@@ -140,16 +140,15 @@ class _Made:
 class Means:
     """How `finish` works, never what it makes.
 
-    `memo(kind, key_parts, compute)` remembers per-page work across builds (see cache.Cache.memo);
-    `recall(name, inputs, make)` gives back what was made from the same inputs before (the
-    preview: recall.Recall) with the same templates (`theme_key`); `put(path, bytes)`
+    `recall(name, inputs, make)` — the one memo of a build (values/memo.py) — gives back what was
+    made from the same inputs before (the preview: recall.Recall; a build: its cache folder, for
+    the costly pieces) with the same templates (`theme_key`); `put(path, bytes)`
     (write.Staging.put) writes the zips and the clusters' admin pages as they are made;
     `mapper(fn, items)` may make the clusters' admin pages on worker processes, which render
     with `templates` (the theme's templates folder and where compiled templates are kept);
     `holds(path, sha256)` tells whether the previous output has an admin page whose cache entry
     keeps only its checksum (packing.Carried)."""
 
-    memo: Callable = lambda kind, parts, compute: compute()  # noqa: E731
     recall: Callable = no_memo
     theme_key: str = ""
     put: Callable | None = None
@@ -183,15 +182,15 @@ def finish(site: Site, env: jinja2.Environment, pages: Mapping[str, bytes], copi
 
 def _pieces_zips_admin(site: Site, env: jinja2.Environment, made: _Made, tokens_css: str, page_specs,
                        done: Mapping[str, PageWork], means: Means) -> tuple[list[dg.Diagnostic], dict]:
-    out, recall, memo, theme_key, put = made.out, made.recall, means.memo, means.theme_key, means.put
+    out, recall, theme_key, put = made.out, made.recall, means.theme_key, means.put
     css_file = made.copies.get(urls.asset("embed.css")) or BUNDLED_THEME / "static" / "embed.css"
     css_source = Path(css_file).read_text(encoding="utf-8-sig")
     fragments, embed_files, diags = embed.fragments(
-        site, env, css_source, tokens_css, memo, specs=page_specs,
+        site, env, css_source, tokens_css, specs=page_specs,
         made={p: (w.fragment, tuple(w.sums[1:3]) if len(w.sums) == 3 else None)
               for p, w in done.items() if w.fragment is not None}, remember=recall, theme_key=theme_key)
     out.update(embed_files)
-    zips = bundles.bundles(site, {**made.pages, **out}, made.copies, made.read, memo,
+    zips = bundles.bundles(site, {**made.pages, **out}, made.copies, made.read,
                            {p: w.bundled for p, w in done.items() if w.bundled is not None}, recall,
                            **({"put": put} if put is not None else {}), entry=made.on_disk)
     out.update(zips)

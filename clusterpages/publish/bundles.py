@@ -310,7 +310,7 @@ def _add_loaded(entries: dict, wanted: set[str], files: Mapping[str, bytes], cop
 
 
 def bundle(site: Site, cl: Cluster, files: Mapping[str, bytes], copies: Mapping[str, object],
-           read: Callable[[str], bytes], memo=None, prepared: Mapping[str, tuple[Packed, frozenset[str]]] | None = None,
+           read: Callable[[str], bytes], prepared: Mapping[str, tuple[Packed, frozenset[str]]] | None = None,
            recall=no_memo, listing: "Listing | None" = None,
            entry: Callable[[str], "bytes | write.Staged"] | None = None,
            shared: dict[bytes, tuple[int, bytes]] | None = None) -> bytes:
@@ -319,9 +319,9 @@ def bundle(site: Site, cl: Cluster, files: Mapping[str, bytes], copies: Mapping[
     only if the zip is made (an unchanged listing gives back the last zip without reading them);
     `prepared` holds pages already made into their bundle form and packed (page → (Packed, loads));
     `recall(name, inputs, make)` gives back each entry's checksum and compressed form when its
-    bytes are the same as before (the preview: recall.Recall); `shared` holds the compressed form
+    bytes are the same as before (the preview: recall.Recall), and the zip itself (a build's
+    cache folder too); `shared` holds the compressed form
     of the files every cluster's zip takes (the theme's assets: compressed once for all zips)."""
-    memo = memo or (lambda kind, parts, compute: compute())
     prepared = prepared or {}
     base_url = site.config.base_url
     scope = urls.cluster_dir(cl.slug)
@@ -340,8 +340,8 @@ def bundle(site: Site, cl: Cluster, files: Mapping[str, bytes], copies: Mapping[
             continue
         if path.endswith(".html"):
             data = read(path)
-            text, loads = memo("bundle-page", (data, path, cl.slug, str(base_url)),
-                               lambda data=data, path=path: bundle_page(data.decode("utf-8"), path, inside, base_url))
+            text, loads = recall(f"bundle-page:{cl.slug}:{path}", (data, str(base_url)),
+                                 lambda data=data, path=path: bundle_page(data.decode("utf-8"), path, inside, base_url))
             data = text.encode("utf-8")
             wanted |= loads
             entries[path] = data
@@ -366,7 +366,7 @@ def bundle(site: Site, cl: Cluster, files: Mapping[str, bytes], copies: Mapping[
     # The listing and the date make the manifest, and with it the whole zip: an unchanged listing
     # gives back the zip without making either again.
     parts = tuple(x for p, s, n in rows for x in (p, s, str(n))) + (as_of,)
-    return recall(f"zip:{cl.slug}", parts, lambda: memo("zip", parts, make))
+    return recall(f"zip:{cl.slug}", parts, make)
 
 
 def _packer(cluster: str, recall, shared: dict[bytes, tuple[int, bytes]] | None) -> Callable[[str, bytes], tuple[int, bytes]]:
@@ -381,12 +381,12 @@ def _packer(cluster: str, recall, shared: dict[bytes, tuple[int, bytes]] | None)
 
 
 def bundles(site: Site, files: Mapping[str, bytes], copies: Mapping[str, object],
-            read: Callable[[str], bytes], memo=None, prepared: Mapping[str, tuple[Packed, frozenset[str]]] | None = None,
+            read: Callable[[str], bytes], prepared: Mapping[str, tuple[Packed, frozenset[str]]] | None = None,
             recall=no_memo, put: Callable[[str, bytes], object] = lambda path, data: data,
             entry: Callable[[str], "bytes | write.Staged"] | None = None) -> dict[str, object]:
     """downloads/<cluster>.zip for every cluster, each given to `put` (write.Staging.put: written
     at once, so one zip at a time is in memory) as soon as it is made; `entry` as for `bundle`."""
     listing, shared = Listing.of(files, copies), {}
-    return {urls.bundle(cl.slug): put(urls.bundle(cl.slug), bundle(site, cl, files, copies, read, memo, prepared,
+    return {urls.bundle(cl.slug): put(urls.bundle(cl.slug), bundle(site, cl, files, copies, read, prepared,
                                                                    recall, listing, entry, shared))
             for cl in site.clusters}

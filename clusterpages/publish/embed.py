@@ -38,7 +38,7 @@ from clusterpages.site import charts, pages, render
 from clusterpages.site.views import cluster as cluster_view
 from clusterpages.site.views import videos as video_view
 from clusterpages.values import diagnostics as dg
-from clusterpages.values import packing, typography, urls
+from clusterpages.values import typography, urls
 from clusterpages.values.colors import Color, shade, tint
 from clusterpages.values.memo import no_memo
 from clusterpages.values.tokens import CLUSTER_DARK_SHADE, CLUSTER_TINT
@@ -265,7 +265,7 @@ def make_fragment(env: jinja2.Environment, fspec: pages.PageSpec, page: str, bas
     return labelled(text), inline(text, cluster_css), tuple(found)
 
 
-def fragments(site: Site, env: jinja2.Environment, css_source: str, tokens_css: str, memo=None,
+def fragments(site: Site, env: jinja2.Environment, css_source: str, tokens_css: str,
               specs: list[pages.PageSpec] | None = None, made: Mapping[str, tuple] | None = None,
               remember=no_memo, theme_key: str = "") -> tuple[list[Fragment], dict[str, bytes], list[dg.Diagnostic]]:
     """Every fragment of every cluster, and the files of embed/ (fragments, embed.css, charts).
@@ -277,7 +277,6 @@ def fragments(site: Site, env: jinja2.Environment, css_source: str, tokens_css: 
     same inputs (and templates, `theme_key`) before (the preview); the styles and charts are the
     ones the pages were published with (pipeline._extras asks for them under the same names).
     """
-    memo = memo or (lambda kind, parts, compute: compute())
     made = made or {}
     base_url = site.config.base_url
     slugs = tuple(c.slug for c in site.clusters)
@@ -299,10 +298,9 @@ def fragments(site: Site, env: jinja2.Environment, css_source: str, tokens_css: 
         else:
             fspec = fragment_spec(spec, base_url, chart_names.get(spec.path, {}))
             theme_bytes = theme_bytes or templates_bytes(env)
-            text, inlined, found = memo("fragment", (theme_bytes, packing.stable_bytes(fspec),
-                                                     str(base_url), cluster_css, path),
-                                        lambda fspec=fspec, spec=spec, cluster_css=cluster_css:
-                                        make_fragment(env, fspec, spec.path, base_url, cluster_css))
+            text, inlined, found = remember(f"fragment:{path}", (theme_bytes, fspec, str(base_url), cluster_css),
+                                            lambda fspec=fspec, spec=spec, cluster_css=cluster_css:
+                                            make_fragment(env, fspec, spec.path, base_url, cluster_css))
         diags += found
         out.append(Fragment(spec.cluster.slug, name, _title(spec), "page", path, text,
                             urls.fragment_inline(spec.cluster.slug, name), inlined, digests))
