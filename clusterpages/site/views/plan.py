@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
 from clusterpages.model import Approval, PlanDoc, PlanItem, PlanTable
 from clusterpages.values import status, urls
 from clusterpages.values.text import ru_date, status_note
@@ -56,7 +58,7 @@ class Item:
     title_html: str
     title_text: str
     tags: tuple[str, ...]
-    decisions: tuple[tuple[str, int], ...]  # (protocol number, decision number)
+    decisions: tuple[str, ...]  # the decisions it carries out, as it names them (decision_ref)
     deadline_text: str
     responsible: str
     participants: str
@@ -70,8 +72,15 @@ class Item:
     link: str | None    # the publication's outside address
 
 
+def decision_ref(protocol: str, number: int) -> Markup:
+    """«п. 3 протокола № 4»: how a plan's row names a decision it carries out (no break inside
+    «п. 3» or «№ 4»)."""
+    return Markup("п.&nbsp;{} протокола №&nbsp;{}").format(number, protocol)
+
+
 def item_view(i: PlanItem) -> Item:
-    return Item(i.number, i.title_html, i.title_text, i.tags, i.decisions, i.deadline_text, i.responsible,
+    return Item(i.number, i.title_html, i.title_text, i.tags, tuple(decision_ref(p, n) for p, n in i.decisions),
+                i.deadline_text, i.responsible,
                 i.participants, i.result_html, i.status, i.channel, i.format, i.audience, i.reach_plan,
                 i.reach_fact, i.link)
 
