@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Callable
+from typing import Callable, Mapping
 
 from clusterpages.content.facts import execution, region
 from clusterpages.model import PlanDoc, Site
@@ -65,27 +65,59 @@ def region_files(site: Site, memo=no_memo) -> dict[str, bytes]:
             urls.REGION_CSV: region_xlsx.csv_bytes(found, site.clusters, site.catalogue, c.year_style)}
 
 
-def document_files(site: Site, tokens_css: str, memo=None) -> tuple[dict[str, bytes], list[dg.Diagnostic]]:
-    """The data files made from the documents alone, in this process: its colours (tokens.css),
-    plan twins (JSON, DOCX), the protocol tables' files and calendars. `memo(name, inputs, make)`
-    may give back what was made from the same inputs before (the preview: recall.Recall): plan
-    twins, calendar events."""
-    memo = memo or no_memo
-    files: dict[str, bytes] = {urls.TOKENS_CSS: tokens_css.encode("utf-8")}
+# What a generator of data files gives: its files (site path → bytes) and findings.
+Made = tuple[dict[str, bytes], list[dg.Diagnostic]]
+
+
+def _colours(site: Site, tokens_css: str, before: Mapping[str, bytes], memo) -> Made:
+    return {urls.TOKENS_CSS: tokens_css.encode("utf-8")}, []
+
+
+def _plan_twins(site: Site, tokens_css: str, before: Mapping[str, bytes], memo) -> Made:
+    files: dict[str, bytes] = {}
     for doc in site.plans:
         files[urls.plan_json(doc.cluster, doc.slug, doc.kind)] = memo(f"plan-json:{doc.file}", doc,
                                                                       lambda doc=doc: _plan_json(doc))
         inputs = (doc, site.config.as_of, site.config.department_name, site.config.year_style)
         files[urls.plan_docx(doc.cluster, doc.slug, doc.kind)] = memo(f"plan-docx:{doc.file}", inputs,
                                                                       lambda inputs=inputs: _plan_docx(*inputs))
-    files.update(dashboard.files(site))
+    return files, []
+
+
+def _protocol_tables(site: Site, tokens_css: str, before: Mapping[str, bytes], memo) -> Made:
+    files = dict(dashboard.files(site))
     for p in site.protocols:
         inputs = (files[urls.matrix(p.slug, "json")], site.config.palette)
         files[urls.matrix(p.slug, "xlsx")] = memo(f"matrix-xlsx:{p.slug}", inputs, lambda p=p: matrix_xlsx.render(
             p, execution.matrix(site, p), site.config.palette, site.config.as_of))
-    files.update(region_files(site, memo))
-    ics, diags = calendar.files(site, memo)
-    files.update(ics)
+    return files, []
+
+
+def _region(site: Site, tokens_css: str, before: Mapping[str, bytes], memo) -> Made:
+    return region_files(site, memo), []
+
+
+def _calendars(site: Site, tokens_css: str, before: Mapping[str, bytes], memo) -> Made:
+    return calendar.files(site, memo)
+
+
+# The data files made from the documents alone, each kind by its generator, in this order: one
+# takes the site, its colours (tokens.css), the files made before it and the build's memo.
+DATA_FILES: tuple[Callable[[Site, str, Mapping[str, bytes], Callable], Made], ...] = (
+    _colours, _plan_twins, _protocol_tables, _region, _calendars)
+
+
+def document_files(site: Site, tokens_css: str, memo=None) -> Made:
+    """The data files made from the documents alone, in this process (DATA_FILES): its colours
+    (tokens.css), plan twins (JSON, DOCX), the protocol tables' files, the region's indicators and
+    calendars. `memo(name, inputs, make)` may give back what was made from the same inputs before
+    (the preview: recall.Recall; a build: its cache folder for the costly ones)."""
+    files: dict[str, bytes] = {}
+    diags: list[dg.Diagnostic] = []
+    for make in DATA_FILES:
+        more, found = make(site, tokens_css, files, memo or no_memo)
+        files.update(more)
+        diags += found
     return files, diags
 
 
