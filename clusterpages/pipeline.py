@@ -127,7 +127,8 @@ def _theme_key(templates: Path, runtime: Runtime) -> str:
 
 
 def render_pages(site: Site, theme: Path, runtime: Runtime, specs: list[pages.PageSpec], extras: pagework.Extras,
-                 tfp: str = "", put=None, meanwhile=lambda: None, holds=None) -> tuple[dict[str, pagework.PageWork], list]:
+                 tfp: str = "", put=None, meanwhile=lambda: None,
+                 holds=None) -> tuple[dict[str, pagework.PageWork], list]:
     """Every page rendered and published (pagework.py), from the cache where its inputs (and
     the theme, `tfp`) are unchanged, and the template problems. With `put(path, bytes)`
     (write.Staging.put) each page is written as soon as it comes back from a worker or from the
@@ -252,8 +253,8 @@ def produce(site: Site, site_root: Path, previous_manifest: dict | None = None, 
                             staging.holds if staging is not None else None)
     try:
         published, sub, admin_scans = artifacts.finish(site, runtime.environment(theme / "templates", bundled=True),
-                                                       dict(files), dict(copies), previous_manifest, css, specs, done,
-                                                       means)
+                                                       dict(files), dict(copies),
+                                                       artifacts.Given(css, specs, done, previous_manifest, means))
     except render.TemplateProblem as exc:
         return files, {}, diags + [_template_diag(exc, theme, site_root)]
     finally:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Mapping
 
@@ -103,6 +103,10 @@ class _Made:
         self.pages, self.copies, self.recall = pages, copies, recall
         self.out: dict[str, bytes] = {}
         self._copied: dict[str, write.Staged] = {}
+        self.pieces: list[embed.Fragment] = []              # the CMS pieces (_pieces), for the admin pages
+        self.embed_files: dict[str, bytes] = {}             # embed/: pieces' files, embed.css, charts
+        self.zips: dict[str, object] = {}                   # downloads/<cluster>.zip, written already
+        self.scans: dict[str, linkcheck.Scan] = {}          # the link-check scans of the admin pages
 
     def read(self, path: str) -> bytes:
         if path in self.out:
@@ -157,63 +161,87 @@ class Means:
     holds: Callable[[str, str], bool] | None = None  # write.Staging.holds: a file the cache does not keep
 
 
+@dataclass(frozen=True)
+class Given:
+    """What finishing is given besides the files made so far: the site's colours (tokens.css),
+    its pages when the caller has them, what was published of each page where it was rendered
+    (pagework.py), the previous manifest (`--since`) and the means."""
+
+    tokens_css: str
+    page_specs: list | None = None
+    done: Mapping[str, PageWork] = field(default_factory=dict)
+    previous_manifest: Mapping | None = None
+    means: Means = Means()
+
+
 def finish(site: Site, env: jinja2.Environment, pages: Mapping[str, bytes], copies: Mapping[str, Path],
-           previous_manifest: Mapping | None, tokens_css: str, page_specs: list | None = None,
-           done: Mapping[str, PageWork] | None = None, means: Means = Means()
-           ) -> tuple[dict[str, "bytes | write.Staged"], list[dg.Diagnostic], dict[str, linkcheck.Scan]]:
-    """What is published after the pages and the data files: feeds, CMS pieces, zips, the admin
-    page, sitemap, manifest and the changes since a previous one — files to add to the output
-    (site path → bytes), diagnostics, and the link-check scans of the admin pages made here.
+           given: Given) -> tuple[dict[str, "bytes | write.Staged"], list[dg.Diagnostic], dict[str, linkcheck.Scan]]:
+    """What is published after the pages and the data files (STEPS: feeds, CMS pieces, zips, the
+    admin pages, sitemap, manifest and the changes since a previous one) — files to add to the
+    output (site path → bytes), diagnostics, and the link-check scans of the admin pages made here.
     `env` falls back to the bundled theme for templates a site's own theme lacks
-    (render.with_bundled_templates). `page_specs` are the site's pages when the caller has them,
-    `done` what was already published of each page where it was rendered (pagework.py).
-    """
-    done = done or {}
-    made = _Made(pages, copies, means.recall)
-    out = made.out
-    if urls.asset("copy.js") not in copies:  # a site's own theme without it: the admin page still works
-        out[urls.asset("copy.js")] = (BUNDLED_THEME / "static" / "copy.js").read_bytes()
-    out.update(feeds.feeds(site, means.recall))
-    diags, scans = _pieces_zips_admin(site, env, made, tokens_css, page_specs, done, means)
-    diags += _sitemap(site, made)
-    diags += _manifest(site, env, made, previous_manifest)
-    return out, diags, scans
+    (render.with_bundled_templates)."""
+    made = _Made(pages, copies, given.means.recall)
+    diags: list[dg.Diagnostic] = []
+    for step in STEPS:
+        diags += step(site, env, made, given)
+    return made.out, diags, made.scans
 
 
-def _pieces_zips_admin(site: Site, env: jinja2.Environment, made: _Made, tokens_css: str, page_specs,
-                       done: Mapping[str, PageWork], means: Means) -> tuple[list[dg.Diagnostic], dict]:
-    out, recall, theme_key, put = made.out, made.recall, means.theme_key, means.put
+def _copy_js(site: Site, env: jinja2.Environment, made: _Made, given: Given) -> list[dg.Diagnostic]:
+    if urls.asset("copy.js") not in made.copies:  # a site's own theme without it: the admin page still works
+        made.out[urls.asset("copy.js")] = (BUNDLED_THEME / "static" / "copy.js").read_bytes()
+    return []
+
+
+def _feeds(site: Site, env: jinja2.Environment, made: _Made, given: Given) -> list[dg.Diagnostic]:
+    made.out.update(feeds.feeds(site, made.recall))
+    return []
+
+
+def _pieces(site: Site, env: jinja2.Environment, made: _Made, given: Given) -> list[dg.Diagnostic]:
     css_file = made.copies.get(urls.asset("embed.css")) or BUNDLED_THEME / "static" / "embed.css"
     css_source = Path(css_file).read_text(encoding="utf-8-sig")
-    fragments, embed_files, diags = embed.fragments(
-        site, env, css_source, tokens_css, specs=page_specs,
+    made.pieces, made.embed_files, diags = embed.fragments(
+        site, env, css_source, given.tokens_css, specs=given.page_specs,
         made={p: (w.fragment, tuple(w.sums[1:3]) if len(w.sums) == 3 else None)
-              for p, w in done.items() if w.fragment is not None}, remember=recall, theme_key=theme_key)
-    out.update(embed_files)
-    zips = bundles.bundles(site, {**made.pages, **out}, made.copies, made.read,
-                           {p: w.bundled for p, w in done.items() if w.bundled is not None}, recall,
-                           **({"put": put} if put is not None else {}), entry=made.on_disk)
-    out.update(zips)
-    kits = adminpages.kits(site, fragments, zips, embed_files)
-    css = embed_files[urls.EMBED_CSS].decode("utf-8")
+              for p, w in given.done.items() if w.fragment is not None},
+        remember=made.recall, theme_key=given.means.theme_key)
+    made.out.update(made.embed_files)
+    return list(diags)
+
+
+def _zips(site: Site, env: jinja2.Environment, made: _Made, given: Given) -> list[dg.Diagnostic]:
+    put = given.means.put
+    made.zips = bundles.bundles(site, {**made.pages, **made.out}, made.copies, made.read,
+                                {p: w.bundled for p, w in given.done.items() if w.bundled is not None}, made.recall,
+                                **({"put": put} if put is not None else {}), entry=made.on_disk)
+    made.out.update(made.zips)
+    return []
+
+
+def _admin_pages(site: Site, env: jinja2.Environment, made: _Made, given: Given) -> list[dg.Diagnostic]:
+    means, recall = given.means, made.recall
+    kits = adminpages.kits(site, made.pieces, made.zips, made.embed_files)
+    css = made.embed_files[urls.EMBED_CSS].decode("utf-8")
     chrome, base_url = specs.chrome(site), site.config.base_url
 
     def kept(name, inputs, make):
-        return recall(name, (theme_key, chrome, base_url) + inputs, make) if theme_key else make()
+        return recall(name, (means.theme_key, chrome, base_url) + inputs, make) if means.theme_key else make()
     # The index and a page per cluster: an edit re-renders its own cluster's code, not every cluster's.
-    out[urls.ADMIN] = kept("admin-page", (tuple(k.summary() for k in kits), css),
-                           lambda: adminpages.admin_page(site, env, kits, css))
-    scans = {}
+    made.out[urls.ADMIN] = kept("admin-page", (tuple(k.summary() for k in kits), css),
+                                lambda: adminpages.admin_page(site, env, kits, css))
     for kit, page in adminpages.cluster_pages(kits, kept, chrome, base_url, env, means.mapper, means.templates,
                                               means.holds):
-        # written now (one held at a time); kept apart in its cache entry: read only if the output lacks it
+        # written now (one held at a time); its cache entry keeps its checksum, not its bytes
         data = page.blob.data
-        out[kit.path] = put(kit.path, data, page.blob.sha256) if put is not None else write.content(data)
-        scans[kit.path] = page.scan
-    return list(diags), scans
+        made.out[kit.path] = means.put(kit.path, data, page.blob.sha256) if means.put is not None \
+            else write.content(data)
+        made.scans[kit.path] = page.scan
+    return []
 
 
-def _sitemap(site: Site, made: _Made) -> list[dg.Diagnostic]:
+def _sitemap(site: Site, env: jinja2.Environment, made: _Made, given: Given) -> list[dg.Diagnostic]:
     if site.config.base_url:
         made.out.update(feeds.sitemap(site, [p for p in made.every()
                                              if p.endswith(".html") and not p.startswith((urls.EMBED, urls.DOWNLOADS))]))
@@ -224,8 +252,9 @@ def _sitemap(site: Site, made: _Made) -> list[dg.Diagnostic]:
                     "опубликован, например «base_url: https://college.ru/clusters/».")]
 
 
-def _manifest(site: Site, env: jinja2.Environment, made: _Made, previous_manifest: Mapping | None) -> list[dg.Diagnostic]:
+def _manifest(site: Site, env: jinja2.Environment, made: _Made, given: Given) -> list[dg.Diagnostic]:
     """downloads/manifest.json, and with --since the page of what changed since the previous one."""
+    previous_manifest = given.previous_manifest
     listed = [p for p in made.every() if not p.startswith(urls.DOWNLOADS)]
     current = manifest(listed, made.digest, site.config.as_of)
     made.out[urls.MANIFEST] = (json.dumps(current, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
@@ -238,3 +267,9 @@ def _manifest(site: Site, env: jinja2.Environment, made: _Made, previous_manifes
                          "Укажите downloads/manifest.json из прошлой сборки (не manifest.json из архива кластера).")]
     made.out[urls.CHANGES] = changes_page(site, env, changes(site, before, current["files"]), previous_manifest)
     return []
+
+
+# What is published after the pages and the data files, in this order: each step adds its files
+# to `made` (the zips need the pieces and feeds, the admin pages the zips' sizes, the manifest
+# every file) and gives its findings.
+STEPS = (_copy_js, _feeds, _pieces, _zips, _admin_pages, _sitemap, _manifest)
