@@ -19,6 +19,8 @@ from markdown.extensions.fenced_code import FencedCodeExtension
 from markdown.extensions.sane_lists import SaneListExtension
 from markdown.extensions.tables import TableExtension
 from markdown.extensions.toc import TocExtension
+from markdown.treeprocessors import InlineProcessor
+from markdown.util import AtomicString
 
 from clusterpages.values.text import toc_slugify
 
@@ -130,15 +132,42 @@ def removed_line(source: str, removed: tuple[str, ...]) -> int:
     return source[:best].count("\n") if best and best > 0 else 0
 
 
+# Where an inline pattern of Python-Markdown can start (INLINE_PATTERNS, by name): a code span or
+# escape (backslash, backtick), a link, reference or image ([, ![), an autolink, e-mail or HTML
+# (<), an entity (&), emphasis (*, _), a hard line break (two spaces before a new line).
+INLINE_PATTERNS = ("backtick", "escape", "reference", "link", "image_link", "image_reference", "short_reference",
+                   "short_image_ref", "autolink", "automail", "linebreak", "html", "entity", "em_strong")
+_INLINE_STARTS = re.compile(r"[\\`\[<&*_]|  \n")
+
+
+class _PlainTextFirst(InlineProcessor):
+    """Python-Markdown's inline processor, which tries each of its fourteen patterns on every text
+    of the tree (in a table, on every cell): a text with nothing any of them can start with is
+    given back as it is, as the patterns would leave it, without trying them (a third of
+    converting a page of the benchmark's corpus). Overrides the one private method that applies
+    the patterns to a text (Python-Markdown is pinned; tests/content/test_markup_plain.py checks
+    the patterns are those INLINE_PATTERNS names and that plain text converts the same)."""
+
+    def _InlineProcessor__handleInline(self, data: str, patternIndex: int = 0) -> str:  # noqa: N802
+        if patternIndex == 0 and not isinstance(data, AtomicString) and _INLINE_STARTS.search(data) is None:
+            return data
+        return super()._InlineProcessor__handleInline(data, patternIndex)
+
+
 @functools.lru_cache(maxsize=1)
 def _parser() -> markdown.Markdown:
     # The extensions are given as objects: named by strings, Python-Markdown looks each name up
     # among the installed packages' entry points, which reads every package's metadata (25–35 ms
     # of every process that parses a page, a rebuild after one edit included).
-    return markdown.Markdown(
+    md = markdown.Markdown(
         extensions=[TableExtension(), AttrListExtension(), FencedCodeExtension(),
                     TocExtension(slugify=toc_slugify, permalink=False), SaneListExtension()],
         output_format="html")
+    md.treeprocessors.register(_PlainTextFirst(md), "inline", _INLINE_PRIORITY)
+    return md
+
+
+_INLINE_PRIORITY = 20  # Python-Markdown's own for its inline processor: first of the tree processors
 
 
 def _md() -> markdown.Markdown:

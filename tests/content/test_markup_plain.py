@@ -1,0 +1,54 @@
+"""Text with nothing an inline pattern can start with skips Python-Markdown's inline patterns
+(content/documents/markup.py, _PlainTextFirst): the HTML is what the stock inline processor gives."""
+
+from __future__ import annotations
+
+import markdown
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markdown.extensions.attr_list import AttrListExtension
+from markdown.extensions.fenced_code import FencedCodeExtension
+from markdown.extensions.sane_lists import SaneListExtension
+from markdown.extensions.tables import TableExtension
+from markdown.extensions.toc import TocExtension
+
+from clusterpages.content.documents import markup
+from clusterpages.values.text import toc_slugify
+
+
+def _stock() -> markdown.Markdown:
+    return markdown.Markdown(
+        extensions=[TableExtension(), AttrListExtension(), FencedCodeExtension(),
+                    TocExtension(slugify=toc_slugify, permalink=False), SaneListExtension()],
+        output_format="html")
+
+
+STOCK = _stock()
+
+
+def test_the_inline_patterns_are_the_ones_the_shortcut_knows():
+    # A Python-Markdown that adds or renames an inline pattern must fail here: the shortcut's
+    # characters (markup._INLINE_STARTS) would have to be checked against it.
+    assert [p.name for p in markup._parser().inlinePatterns._priority] == list(markup.INLINE_PATTERNS)
+    assert [p.name for p in STOCK.inlinePatterns._priority] == list(markup.INLINE_PATTERNS)
+    assert [t.__class__.__name__ for t in markup._parser().treeprocessors] == \
+           ["_PlainTextFirst" if t.__class__.__name__ == "InlineProcessor" else t.__class__.__name__
+            for t in STOCK.treeprocessors]
+
+
+PLAIN = "абвгд еёжз АБВ abc XYZ 0123 .,;:!?()#~{}|-+=/%«»—\n"
+ANY = PLAIN + "\\`*_[]<>&  \n"
+
+
+@settings(max_examples=400)
+@given(st.text(alphabet=ANY, max_size=160))
+def test_markdown_converts_as_the_stock_inline_processor_does(text):
+    assert markup._md().convert(text) == STOCK.reset().convert(text)
+
+
+@settings(max_examples=200)
+@given(st.lists(st.text(alphabet=PLAIN.replace("\n", ""), min_size=1, max_size=20), min_size=2, max_size=6))
+def test_a_table_of_plain_cells_converts_as_the_stock_one(cells):
+    row = "| " + " | ".join(c.replace("|", "/") for c in cells) + " |"
+    text = "\n".join([row, "|" + "---|" * len(cells), row, row])
+    assert markup._md().convert(text) == STOCK.reset().convert(text)
