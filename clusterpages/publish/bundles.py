@@ -64,7 +64,7 @@ def bundle_page(text: str, page: str, inside: Callable[[str], bool], base_url: s
     edits: list[tuple[int, int, str]] = []
     loads: set[str] = set()
     spanned = False
-    for tag in scan(text, ADDRESSING) if tags is None else tags:
+    for tag in scan(text, ADDRESSING, ("a",)) if tags is None else tags:
         if tag.closing:
             if tag.name == "a" and spanned:
                 edits.append((tag.start, tag.end, "</span>"))

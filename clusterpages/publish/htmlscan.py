@@ -6,6 +6,7 @@ Used where pages are rewritten for use elsewhere: cluster zips and CMS fragments
 
 from __future__ import annotations
 
+import functools
 import html
 import posixpath
 import re
@@ -36,6 +37,16 @@ _TOKEN = re.compile(
     r"|</(?P<end>[a-zA-Z][a-zA-Z0-9-]*)\s*>",
     re.S | re.I)
 _RAW_END = {name: re.compile(rf"</{name}\s*>", re.I) for name in ("script", "style", "textarea")}
+
+
+@functools.lru_cache(maxsize=4)
+def _token(ends: tuple[str, ...] | None) -> re.Pattern:
+    """_TOKEN, its end tags only those named in `ends` (None: every end tag)."""
+    if ends is None:
+        return _TOKEN
+    names = "|".join(re.escape(e) for e in ends) or "(?!)"  # (?!): never
+    return re.compile(_TOKEN.pattern.replace(r"</(?P<end>[a-zA-Z][a-zA-Z0-9-]*)\s*>", rf"</(?P<end>{names})\s*>"),
+                      re.S | re.I)
 _ATTR = re.compile(r"([^\s/>\"'=]+)(?:\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'=<>`]+)))?")
 
 
@@ -54,9 +65,10 @@ def _attrs(text: str, known: dict[str, tuple]) -> tuple[tuple[str, str | None], 
     return found
 
 
-def scan(text: str, having: re.Pattern | None = None) -> list[Tag]:
+def scan(text: str, having: re.Pattern | None = None, ends: tuple[str, ...] | None = None) -> list[Tag]:
     """Every tag of `text` in document order (script, style and textarea contents are not looked into);
-    with `having`, only the start tags whose attributes' text it finds something in (and every end tag).
+    with `having`, only the start tags whose attributes' text it finds something in (and every end
+    tag); with `ends`, only the end tags of these names (and those of script, style and textarea).
 
     A regular-expression tokenizer: the pages are our own templates' output, and this runs over
     every page of every build, where html.parser was most of the publishing time.
@@ -64,7 +76,8 @@ def scan(text: str, having: re.Pattern | None = None) -> list[Tag]:
     tags: list[Tag] = []
     known: dict[str, tuple] = {}
     pos = 0
-    while (m := _TOKEN.search(text, pos)) is not None:
+    token = _token(ends)
+    while (m := token.search(text, pos)) is not None:
         pos = m.end()
         raw, name, end = m.group("raw", "name", "end")
         if raw:

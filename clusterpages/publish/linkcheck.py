@@ -46,7 +46,7 @@ def scan(text: str, tags: list[htmlscan.Tag] | None = None) -> Scan:
     caller has it, with `having` finding at least what LINKED finds (one scan a page serves the
     zip copy and the check)."""
     if tags is None:
-        tags = htmlscan.scan(text, LINKED)
+        tags = htmlscan.scan(text, LINKED, ())  # start tags only: no end tag holds a link
     links, ids = [], set()
     line, pos = 1, 0
     for tag in tags:

@@ -24,7 +24,8 @@ from clusterpages.values import packing, urls
 from clusterpages.values.memo import no_memo
 
 
-# The start tags the zip copy (bundles.ADDRESSING) and the link check (linkcheck.LINKED) read.
+# The start tags the zip copy (bundles.ADDRESSING) and the link check (linkcheck.LINKED) read; of
+# the end tags, the zip copy reads only a link's (a link leaving the zip becomes a <span>).
 _LOOKED_AT = re.compile(f"{bundles.ADDRESSING.pattern}|{linkcheck.LINKED.pattern}", re.I)
 
 
@@ -66,7 +67,7 @@ def work(env, fragment_env, spec: PageSpec, extras: Extras) -> PageWork:
     """Render one page and publish it; raises render.TemplateProblem."""
     data = render.render_page(env, spec)
     text = data.decode("utf-8")
-    tags = htmlscan.scan(text, _LOOKED_AT)  # once: for the zip copy and the link check
+    tags = htmlscan.scan(text, _LOOKED_AT, ("a",))  # once: for the zip copy and the link check
     inside = bundles.scope_of(spec.path)
     bundled = None
     if inside is not None:

@@ -104,3 +104,16 @@ def test_a_broken_link_names_the_output_folder_the_build_wrote(tmp_path):
                             use_cache=False)
     broken = [d for d in result.diagnostics if d.code == "link.broken"]
     assert broken and all(d.file.startswith("public/") for d in broken), broken[:3]
+
+
+def test_a_scan_for_some_end_tags_finds_the_same_start_tags_and_only_those_ends():
+    from clusterpages.publish import htmlscan
+    text = ('<div id="a"><a href="x.html">x</a><script src="s.js">if (a</b) {}</script>'
+            '<p title="t"><A HREF="y.html">y</A></p><textarea><a href="no"></textarea></div>')
+    every = htmlscan.scan(text)
+    links = htmlscan.scan(text, ends=("a",))
+    assert [t for t in every if not t.closing or t.name in ("a", "script", "textarea")] == links
+    assert [t for t in every if not t.closing or t.name in ("script", "textarea")] == htmlscan.scan(text, ends=())
+    assert [(t.name, t.closing) for t in links] == [
+        ("div", False), ("a", False), ("a", True), ("script", False), ("script", True), ("p", False), ("a", False),
+        ("a", True), ("textarea", False), ("textarea", True)]
