@@ -93,7 +93,7 @@ def relink(text: str, page: str, base_url: str | None) -> str:
     """Links and images of a fragment rendered as if it were `page`: absolute with base_url,
     else plain text (links) and alt text (images). Outside addresses stay; anchors stay when
     their target is inside the fragment."""
-    tags = scan(text)
+    tags = scan(text, ends=("a",))  # of the end tags, a link's (it may become a <span>)
     ids = {v for t in tags if not t.closing for k, v in t.attrs if k == "id" and v}
     edits: list[tuple[int, int, str]] = []
     spanned = False
