@@ -140,7 +140,7 @@ def admin_page_work(args: tuple[Path, Path | None, specs.Chrome, str | None, Kit
     """A unit of work for a worker process: one cluster's admin page, its pieces' code read from
     where the pages' workers wrote it."""
     templates, compiled, chrome, base_url, kit = args
-    return _admin_page(chrome, base_url, render.with_bundled_templates(render.environment(templates, compiled)), kit)
+    return _admin_page(chrome, base_url, render.kept_environments(templates, compiled)[1], kit)
 
 
 class _Later(Exception):

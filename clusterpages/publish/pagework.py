@@ -147,13 +147,13 @@ def work_many(env, fragment_env, specs: list[PageSpec], extras: Extras) -> list:
 
 def work_chunk(args: tuple[Path, Path | None, list[PageSpec], Extras]) -> list:
     """A unit of work for a worker process: pages rendered with one pair of Jinja environments
-    (templates compiled once, kept in `compiled` when it is given), each packed for the cache
+    (its environments made once a process: render.kept_environments), each packed for the cache
     here (cache.Cache.put_packed: the main process need not pickle it again), followed by its
     files (pack: the entry does not keep them)."""
     templates, compiled, specs, extras = args
-    env = render.environment(templates, compiled)
+    env, fragment_env = render.kept_environments(templates, compiled)
     return [(pack(w),) + files(w) if isinstance(w, PageWork) else w
-            for w in work_many(env, render.with_bundled_templates(env), specs, extras)]
+            for w in work_many(env, fragment_env, specs, extras)]
 
 
 def extras(site: Site, copies: dict[str, Path], tokens_css: str, remember=no_memo) -> Extras:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 
@@ -54,6 +55,15 @@ def environment(templates: Path, compiled: Path | None = None) -> jinja2.Environ
                        platform=lambda key: videos.PLATFORM_NAMES.get(key, key),
                        capitalize_first=lambda s: s[:1].upper() + s[1:])
     return env
+
+
+@functools.lru_cache(maxsize=4)
+def kept_environments(templates: Path, compiled: Path | None) -> tuple[jinja2.Environment, jinja2.Environment]:
+    """`environment` and the same `with_bundled_templates`, made once a process (a worker renders
+    many chunks of pages, each its templates loaded again otherwise): Jinja loads again a template
+    whose file changed since (auto_reload), so an environment kept is never stale."""
+    env = environment(templates, compiled)
+    return env, with_bundled_templates(env)
 
 
 def with_bundled_templates(env: jinja2.Environment) -> jinja2.Environment:
