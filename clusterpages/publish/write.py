@@ -18,7 +18,7 @@ import os
 import pickle
 import shutil
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping
 
@@ -165,6 +165,81 @@ def _previous_bytes(previous: str, sha256: str) -> bytes:
     return data
 
 
+@dataclass
+class Writer:
+    """Writes files into a build's new output folder (`tmp`), bringing unchanged ones over from
+    the previous output (`out`) by its index (`before`: rel → size, time, checksum); made by a
+    Staging, in this process or sent to a worker (plain data: picklable)."""
+
+    tmp: str
+    out: str
+    reused: bool                                        # tmp is the previous build's spare
+    before: Mapping[str, tuple[int, int, str]]
+    folders: dict = field(default_factory=dict, repr=False, compare=False)  # site folder → its two places
+
+    def places(self, rel: str) -> tuple[str, str]:
+        """Where `rel` goes in the new output (its folder made) and where it is in the previous
+        one; each folder's pair is made once (a build puts tens of thousands of files)."""
+        parts = _checked(rel)
+        folder = "/".join(parts[:-1])
+        places = self.folders.get(folder)
+        if places is None:
+            made = os.path.join(self.tmp, *parts[:-1])
+            if not os.path.isdir(made):  # a reused spare has most folders already
+                try:
+                    Path(made).mkdir(parents=True, exist_ok=True)
+                except (FileExistsError, NotADirectoryError):  # a file of the spare where a folder goes now
+                    clear_files_above(self.tmp, Path(made))
+                    Path(made).mkdir(parents=True, exist_ok=True)
+            places = self.folders[folder] = (made, os.path.join(self.out, *parts[:-1]))
+        return os.path.join(places[0], parts[-1]), os.path.join(places[1], parts[-1])
+
+    def put(self, rel: str, data: Bytes, sha256: str | None = None) -> tuple[Staged, tuple[int, int, str]]:
+        """Write `rel` (`sha256`: its checksum, when the caller has it: then bytes kept in the
+        cache are read only when the previous output does not hold them): where it is now, and
+        its record for the output's index (size, time of a file brought over or -1, checksum)."""
+        try:
+            if sha256 is None:
+                data = content(data)
+            digest, n = sha256 or hashlib.sha256(data).hexdigest(), size(data)
+            target, previous = self.places(rel)
+            st = self._unchanged(rel, previous, data, n, digest)
+            if st is None or not carry(previous, target, st):
+                if isinstance(data, Carried):  # neither linked nor copied: its bytes written anew
+                    data = _previous_bytes(previous, digest)
+                if self.reused:
+                    clear(target)
+                Path(target).write_bytes(content(data))
+                st = None
+        except OSError as exc:
+            raise WriteError.wrap(exc) from exc
+        return Staged(target, n, digest), (n, st.st_mtime_ns if st is not None else -1, digest)
+
+    def _unchanged(self, rel: str, previous: str, data: Bytes, n: int, digest: str) -> os.stat_result | None:
+        """The previous output's file when it holds `data` (its stat), else None."""
+        try:
+            st = os.stat(previous)
+        except OSError:
+            return None
+        known = self.before.get(rel)
+        if known is None or (st.st_size, st.st_mtime_ns) != known[:2]:
+            return st if st.st_size == n and not isinstance(data, Carried) and same_file(previous, content(data)) \
+                else None
+        return st if known[2] == digest else None
+
+    def holds(self, rel: str, sha256: str) -> bool:
+        """Whether the previous output has `rel` with the bytes of this checksum, by its index
+        (the file's size and time as listed): `put` can bring it over as a `Carried` file."""
+        known = self.before.get(rel)
+        if known is None or known[2] != sha256:
+            return False
+        try:
+            st = os.stat(os.path.join(self.out, *_checked(rel)))
+        except (OSError, OutputError):
+            return False
+        return (st.st_size, st.st_mtime_ns) == known[:2]
+
+
 class Staging:
     """The new output, written file by file into a temporary folder beside `out` while the
     build runs, and swapped in whole by `commit`; `discard` leaves the previous output as it
@@ -186,7 +261,6 @@ class Staging:
     def __init__(self, out: Path, index: Path | None = None, spare: Path | None = None):
         self.out = out
         self.tmp = out.parent / f".{out.name}.tmp-{os.getpid()}"
-        self._folders: dict[str, tuple[Path, str]] = {}  # site folder → (its new folder, its previous one)
         self._index_file = index
         self._spare = spare
         self._before: dict[str, tuple[int, int, str]] = _read_index(index)
@@ -198,6 +272,7 @@ class Staging:
                 self.tmp.mkdir(parents=True)
         except OSError as exc:
             raise WriteError.wrap(exc) from exc
+        self._writer = Writer(str(self.tmp), str(out), self._reused, self._before)
 
     def _take_spare(self) -> bool:
         """The spare as the temporary folder, when there is one and an output it stands beside."""
@@ -212,70 +287,32 @@ class Staging:
         shutil.rmtree(self._spare, ignore_errors=True)  # of an output that is gone, or unusable
         return False
 
-    def _target(self, rel: str) -> tuple[str, str]:
-        """Where `rel` goes in the new output (its folder made) and where it is in the previous
-        one; each folder's pair is made once (a build puts tens of thousands of files)."""
-        parts = _checked(rel)
-        folder = "/".join(parts[:-1])
-        places = self._folders.get(folder)
-        if places is None:
-            made = os.path.join(self.tmp, *parts[:-1])
-            if not os.path.isdir(made):  # a reused spare has most folders already
-                try:
-                    Path(made).mkdir(parents=True, exist_ok=True)
-                except (FileExistsError, NotADirectoryError):  # a file of the spare where a folder goes now
-                    clear_files_above(self.tmp, Path(made))
-                    Path(made).mkdir(parents=True, exist_ok=True)
-            places = self._folders[folder] = (made, os.path.join(self.out, *parts[:-1]))
-        return os.path.join(places[0], parts[-1]), os.path.join(places[1], parts[-1])
-
     def put(self, rel: str, data: Bytes, sha256: str | None = None) -> Staged:
         """Write `rel` (`sha256`: its checksum, when the caller has it: then bytes kept in the
         cache are read only when the previous output does not hold them)."""
         if isinstance(data, Staged):  # written already
             return data
         try:
-            if sha256 is None:
-                data = content(data)
-            digest, n = sha256 or hashlib.sha256(data).hexdigest(), size(data)
-            target, previous = self._target(rel)
-            st = self._unchanged(rel, previous, data, n, digest)
-            if st is None or not carry(previous, target, st):
-                if isinstance(data, Carried):  # neither linked nor copied: its bytes written anew
-                    data = _previous_bytes(previous, digest)
-                if self._reused:
-                    clear(target)
-                Path(target).write_bytes(content(data))
-                st = None
-        except OSError as exc:
+            staged, self._after[rel] = self._writer.put(rel, data, sha256)
+        except WriteError:
             self.discard()
-            raise WriteError.wrap(exc) from exc
-        self._after[rel] = (n, st.st_mtime_ns if st is not None else -1, digest)
-        return Staged(target, n, digest)
-
-    def _unchanged(self, rel: str, previous: str, data: Bytes, n: int, digest: str) -> os.stat_result | None:
-        """The previous output's file when it holds `data` (its stat), else None."""
-        try:
-            st = os.stat(previous)
-        except OSError:
-            return None
-        known = self._before.get(rel)
-        if known is None or (st.st_size, st.st_mtime_ns) != known[:2]:
-            return st if st.st_size == n and not isinstance(data, Carried) and same_file(previous, content(data)) \
-                else None
-        return st if known[2] == digest else None
+            raise
+        return staged
 
     def holds(self, rel: str, sha256: str) -> bool:
         """Whether the previous output has `rel` with the bytes of this checksum, by its index
         (the file's size and time as listed): `put` can bring it over as a `Carried` file."""
-        known = self._before.get(rel)
-        if known is None or known[2] != sha256:
-            return False
-        try:
-            st = os.stat(os.path.join(self.out, *_checked(rel)))
-        except (OSError, OutputError):
-            return False
-        return (st.st_size, st.st_mtime_ns) == known[:2]
+        return self._writer.holds(rel, sha256)
+
+    def writer(self, rels: list[str]) -> "Writer":
+        """What writes these files into the new output in another process (a worker writing the
+        pages it renders): their `put` gives what `record` takes."""
+        before = {rel: self._before[rel] for rel in rels if rel in self._before}
+        return Writer(self._writer.tmp, self._writer.out, self._writer.reused, before)
+
+    def record(self, rel: str, written: tuple[int, int, str]) -> None:
+        """A file a `writer` of this output wrote (its size, time or -1, and checksum)."""
+        self._after[rel] = written
 
     def _save_index(self) -> None:
         """The index of the output just swapped in (best effort: a missing index only costs reading)."""
@@ -305,7 +342,7 @@ class Staging:
                     if rel in files:
                         self.put(rel, files[rel])
                         continue
-                    target, previous = self._target(rel)
+                    target, previous = self._writer.places(rel)
                     st = same_copy(previous, copies[rel])
                     if st is None or not carry(previous, target, st):
                         clear(target)
