@@ -127,15 +127,16 @@ def _theme_key(templates: Path, runtime: Runtime) -> str:
 
 
 def render_pages(site: Site, theme: Path, runtime: Runtime, specs: list[pages.PageSpec], extras: pagework.Extras,
-                 tfp: str = "", put=None, meanwhile=lambda: None,
-                 holds=None) -> tuple[dict[str, pagework.PageWork], list]:
+                 tfp: str = "", staging: write.Staging | None = None,
+                 meanwhile=lambda: None) -> tuple[dict[str, pagework.PageWork], list]:
     """Every page rendered and published (pagework.py), from the cache where its inputs (and
-    the theme, `tfp`) are unchanged, and the template problems. With `put(path, bytes)`
-    (write.Staging.put) each page is written as soon as it comes back from a worker or from the
-    cache, and only what later steps read stays in memory (pagework.staged). `meanwhile()` is
-    called once the pages are handed to the workers: this process's own work while they render.
-    `holds(path, sha256)` (write.Staging.holds) tells whether the previous output has a file a
-    page's cache entry does not keep."""
+    the theme, `tfp`) are unchanged, and the template problems. With `staging` each page is
+    written into the new output where it is rendered (a worker: write.Writer) or as soon as it
+    comes from the cache, and only what later steps read stays in memory (pagework.staged); a
+    page whose cache entry keeps only its files' checksums is taken while the previous output
+    holds them (write.Staging.holds). `meanwhile()` is called once the pages are handed to the
+    workers: this process's own work while they render."""
+    put, holds = (staging.put, staging.holds) if staging is not None else (None, None)
     templates = theme / "templates"
     found: list = [None] * len(specs)
     inputs: list = [None] * len(specs)
@@ -159,8 +160,8 @@ def render_pages(site: Site, theme: Path, runtime: Runtime, specs: list[pages.Pa
         rendered = pagework.work_many(env, fragment_env, work[0], extras)
     else:
         compiled = runtime.compiled_templates()
-        rendered = (r for part in runtime.imap(pagework.work_chunk,
-                                               [(templates, compiled, c, extras.for_specs(c)) for c in work], "страницы")
+        rendered = (r for part in runtime.imap(pagework.work_chunk, [
+            (templates, compiled, c, extras.for_specs(c), _writer(staging, c)) for c in work], "страницы")
                     for r in part)
     meanwhile()
     problems = []
@@ -168,18 +169,33 @@ def render_pages(site: Site, theme: Path, runtime: Runtime, specs: list[pages.Pa
         if isinstance(value, render.TemplateProblem):
             problems.append(value)
             continue
-        if isinstance(value, tuple):  # packed on the worker, then its files (pagework.work_chunk)
-            data, value = value[0], pagework.with_files(packing.unpack(value[0]), value[1:])
+        written = value[1] if isinstance(value, tuple) and isinstance(value[1], pagework.Written) else None
+        if written is not None:  # the worker wrote its files into the new output
+            for rel, record in written.records:
+                staging.record(rel, record)
+        if isinstance(value, tuple):  # packed on the worker, then its files or where it wrote them
+            data, value = value[0], pagework.with_files(packing.unpack(value[0]),
+                                                        written.files if written is not None else value[1:])
             if keys[i]:
                 runtime.store.put_packed("page", keys[i], data, value)
         elif keys[i]:
             runtime.store.put_packed("page", keys[i], pagework.pack(value), value)
-        found[i] = pagework.staged(value, specs[i], put) if put is not None and not problems else value
+        if written is None and put is not None and not problems:
+            value = pagework.staged(value, specs[i], put)
+        found[i] = value
     if runtime.recall is not None:
         for spec, i, f in zip(specs, inputs, found):
             if f is not None:
                 runtime.recall.put(spec.path, i, f)
     return {s.path: f for s, f in zip(specs, found) if f is not None}, problems
+
+
+def _writer(staging: write.Staging | None, specs: list[pages.PageSpec]) -> write.Writer | None:
+    """What writes these pages' files into the new output where they are rendered."""
+    if staging is None:
+        return None
+    pieces = [(embed.fragment_path(s), embed.fragment_inline_path(s)) if embed.has_fragment(s) else () for s in specs]
+    return staging.writer([p for s, more in zip(specs, pieces) for p in (s.path, *more)])
 
 
 def _stage(work: pagework.PageWork | None, spec: pages.PageSpec, put) -> pagework.PageWork | None:
@@ -235,8 +251,8 @@ def produce(site: Site, site_root: Path, previous_manifest: dict | None = None, 
     def meanwhile():  # this process's work while the workers render the pages
         made.append(outputs.search_files(site, remember, runtime.run if runtime.jobs > 1 else None))
         made.extend(outputs.document_files(site, css, remember))
-    done, problems = render_pages(site, theme, runtime, specs, pagework.extras(site, copies, css, remember), tfp, put,
-                                  meanwhile, staging.holds if staging is not None else None)
+    done, problems = render_pages(site, theme, runtime, specs, pagework.extras(site, copies, css, remember), tfp,
+                                  staging, meanwhile)
     files = {path: w.html for path, w in done.items()}
     diags: list[dg.Diagnostic] = [_template_diag(p, theme, site_root) for p in problems]
     if diags:

@@ -119,6 +119,27 @@ def files(work: PageWork) -> tuple:
     return (work.html,) + (work.fragment[:2] if work.fragment is not None else ())
 
 
+def paths(work: PageWork, spec: PageSpec) -> tuple[str, ...]:
+    """Where the page's HTML and CMS files go (in the order of `files`)."""
+    return (work.path,) + ((embed.fragment_path(spec), embed.fragment_inline_path(spec))
+                           if work.fragment is not None else ())
+
+
+@dataclass(frozen=True)
+class Written:
+    """A page's files as a worker wrote them into the new output (write.Writer): where they are
+    now, and each one's record for the output's index (write.Staging.record)."""
+
+    files: tuple[Staged, ...]
+    records: tuple[tuple[str, tuple[int, int, str]], ...]
+
+
+def write_files(work: PageWork, spec: PageSpec, writer) -> Written:
+    """The page's HTML and CMS files written by `writer` (write.Writer), with the checksums made here."""
+    made = [(path,) + writer.put(path, data, sha) for path, data, sha in zip(paths(work, spec), files(work), work.sums)]
+    return Written(tuple(staged for _, staged, _ in made), tuple((path, record) for path, _, record in made))
+
+
 def with_files(work: PageWork, made: tuple) -> PageWork:
     """`work` (read from its cache entry) with its HTML and CMS files as `files` gave them."""
     fragment = (made[1], made[2], work.fragment[2]) if work.fragment is not None else None
@@ -128,10 +149,8 @@ def with_files(work: PageWork, made: tuple) -> PageWork:
 def publishable(work: PageWork, spec: PageSpec, holds) -> bool:
     """Whether a page found in the cache can be published: each of its files that the entry does
     not keep is in the previous output with the same checksum (`holds(path, sha256)`)."""
-    paths = (work.path,) + ((embed.fragment_path(spec), embed.fragment_inline_path(spec))
-                            if work.fragment is not None else ())
     return all(not isinstance(data, packing.Carried) or (holds is not None and holds(path, sha))
-               for path, data, sha in zip(paths, files(work), work.sums))
+               for path, data, sha in zip(paths(work, spec), files(work), work.sums))
 
 
 def work_many(env, fragment_env, specs: list[PageSpec], extras: Extras) -> list:
@@ -145,15 +164,17 @@ def work_many(env, fragment_env, specs: list[PageSpec], extras: Extras) -> list:
     return out
 
 
-def work_chunk(args: tuple[Path, Path | None, list[PageSpec], Extras]) -> list:
+def work_chunk(args: tuple[Path, Path | None, list[PageSpec], Extras, object]) -> list:
     """A unit of work for a worker process: pages rendered with one pair of Jinja environments
-    (its environments made once a process: render.kept_environments), each packed for the cache
-    here (cache.Cache.put_packed: the main process need not pickle it again), followed by its
-    files (pack: the entry does not keep them)."""
-    templates, compiled, specs, extras = args
+    (made once a process: render.kept_environments), each packed for the cache here
+    (cache.Cache.put_packed: the main process need not pickle it again), followed by its files
+    (pack: the entry does not keep them) — or, given a `write.Writer`, by where it wrote them
+    (`Written`: the files' bytes never travel to the main process)."""
+    templates, compiled, specs, extras, writer = args
     env, fragment_env = render.kept_environments(templates, compiled)
-    return [(pack(w),) + files(w) if isinstance(w, PageWork) else w
-            for w in work_many(env, fragment_env, specs, extras)]
+    return [w if not isinstance(w, PageWork) else (pack(w),) + files(w) if writer is None
+            else (pack(w), write_files(w, spec, writer))
+            for w, spec in zip(work_many(env, fragment_env, specs, extras), specs)]
 
 
 def extras(site: Site, copies: dict[str, Path], tokens_css: str, remember=no_memo) -> Extras:
