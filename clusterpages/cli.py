@@ -171,7 +171,7 @@ def cmd_build(args) -> int:
         print(str(exc), file=sys.stderr)
         return EXIT_USAGE
     except OSError as exc:
-        print(f"Не удалось записать сайт: {exc}. Прежняя папка вывода не изменена.", file=sys.stderr)
+        print(f"Не удалось записать сайт: {str(exc).rstrip('.')}. Прежняя папка вывода не изменена.", file=sys.stderr)
         return EXIT_CONTENT
     if args.format == "json":
         _print_diags(result.diagnostics, "json", sys.stdout)
