@@ -23,48 +23,9 @@ from pathlib import Path
 from typing import Mapping
 
 from clusterpages.publish.carry import carry, clear, clear_files_above, link_tree, remove_unwanted, same_copy, same_file
-from clusterpages.publish.outputlock import _lock_path, _try_lock, locked  # noqa: F401  (callers use write.locked)
+from clusterpages.publish.outputlock import _clean_stale, locked, recover  # noqa: F401  (callers use write.*)
 from clusterpages.publish.writeerrors import OutputError, WriteError, refuse_unsafe  # noqa: F401  (callers use write.*)
 from clusterpages.values.packing import Carried, Stored
-
-
-def _clean_stale(out: Path) -> None:
-    """Remove temporary folders left by a killed build (we hold the lock: none is live).
-
-    A build killed between its two renames leaves no output but an `.old-*` folder:
-    that folder is the previous output and is put back first.
-    """
-    olds = sorted(out.parent.glob(f".{out.name}.old-*"), key=lambda p: p.stat().st_mtime)
-    if not out.exists() and not out.is_symlink() and olds:
-        os.replace(olds[-1], out)
-    for stale in out.parent.glob(f".{out.name}.tmp-*"):
-        shutil.rmtree(stale, ignore_errors=True)
-    for stale in out.parent.glob(f".{out.name}.old-*"):
-        shutil.rmtree(stale, ignore_errors=True)
-
-
-def recover(out: Path) -> bool:
-    """Put back an output a killed build left in `.old-*`, if no build is running now.
-
-    Safe to call at the start of every run, before anything else: it takes the lock
-    without waiting and does nothing when another build holds it. True when it restored.
-    """
-    if out.exists() or not out.parent.is_dir() or not any(out.parent.glob(f".{out.name}.old-*")):
-        return False
-    try:
-        handle = open(_lock_path(out), "a+b")
-    except OSError:
-        return False
-    try:
-        if not _try_lock(handle):
-            return False
-        existed = out.exists()
-        _clean_stale(out)
-        return not existed and out.exists()
-    except OSError:
-        return False
-    finally:
-        handle.close()
 
 
 def _checked(rel: str) -> list[str]:
