@@ -266,7 +266,7 @@ def produce(site: Site, site_root: Path, previous_manifest: dict | None = None, 
     files.update({p: put(p, data) for p, data in extra.items()} if put is not None else extra)
     means = artifacts.Means(remember, tfp, put, runtime.run if runtime.jobs > 1 else None,
                             (theme / "templates", runtime.compiled_templates()),
-                            staging.holds if staging is not None else None)
+                            *((staging.holds, staging.writer, staging.record) if staging is not None else ()))
     try:
         published, sub, admin_scans = artifacts.finish(site, runtime.environment(theme / "templates", bundled=True),
                                                        dict(files), dict(copies),

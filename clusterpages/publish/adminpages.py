@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Mapping
+from typing import Iterator, Mapping
 
 import jinja2
 
@@ -82,34 +82,46 @@ def cluster_admin_page(chrome: specs.Chrome, base_url: str | None, env: jinja2.E
 
 
 def _admin_page_held(chrome: specs.Chrome, base_url: str | None, env: jinja2.Environment,
-                     kit: Kit) -> tuple[bytes, list[bytes]]:
+                     kit: Kit) -> tuple[bytes, list[object]]:
     """The admin page rendered and typographed with a short stand-in for each piece's code (code
-    is never typographed: it sits in a <textarea>), and the code: put in its place after
-    (_with_code), as UTF-8 bytes, so that neither typography nor decoding walks megabytes of code.
-    A stand-in has as many line breaks as its code: the page's tags are on the same lines."""
-    codes: list[bytes] = []
+    is never typographed: it sits in a <textarea>), and where each code is: put in its place
+    after (_code_parts), as UTF-8 bytes read one at a time, so that neither typography nor
+    decoding walks megabytes of code, nor are they all held at once. A stand-in has as many line
+    breaks as its code: the page's tags are on the same lines."""
+    sources: list[object] = []
 
     def stand_in(text: object) -> str | None:
         if text is None:
             return None
-        codes.append(text.encode("utf-8") if isinstance(text, str) else write.content(text))
-        return f"\x00{len(codes) - 1}\x00" + "\n" * codes[-1].count(b"\n")
+        sources.append(text)
+        return f"\x00{len(sources) - 1}\x00" + "\n" * _code(text).count(b"\n")
     held = replace(kit, fragments=tuple(replace(f, html=stand_in(f.html), inline_html=stand_in(f.inline_html))
                                         for f in kit.fragments),
                    videos=tuple(replace(f, html=stand_in(f.html)) for f in kit.videos))
     spec = specs.PageSpec(kit.path, "admin.html", f"Материалы кластера «{kit.cluster.short_name}» для сайта колледжа",
                           chrome, crumbs=(HOME, (ADMIN_TITLE, urls.ADMIN)),
                           data={"view": "cluster", "kit": held, "base_url": base_url, "admin_path": urls.ADMIN})
-    return render.render_page(env, spec), codes
+    return render.render_page(env, spec), sources
 
 
-def _with_code(page: bytes, codes: list[bytes]) -> bytes:
+def _code(text: object) -> bytes:
+    """A piece's code as UTF-8, wherever it is."""
+    return text.encode("utf-8") if isinstance(text, str) else write.content(text)
+
+
+def _with_code(page: bytes, sources: list[object]) -> bytes:
+    return b"".join(_code_parts(page, sources))
+
+
+def _code_parts(page: bytes, sources: list[object]) -> Iterator[bytes]:
+    """The page's bytes in parts: its own, and each piece's code escaped in its stand-in's place."""
     parts = _STAND_IN.split(page)  # text, code number, text, …
+    yield parts[0]
     for i in range(1, len(parts), 2):
-        code = codes[int(parts[i])]
+        code = _code(sources[int(parts[i])])
         head = parts[i + 1][:code.count(b"\n")]  # where the stand-in's own line breaks are (unless trimmed)
-        parts[i], parts[i + 1] = _escaped(code), parts[i + 1][len(head) - len(head.lstrip(b"\n")):]
-    return b"".join(parts)
+        yield _escaped(code)
+        yield parts[i + 1][len(head) - len(head.lstrip(b"\n")):]
 
 
 def _escaped(code: bytes) -> bytes:
@@ -128,19 +140,27 @@ class AdminPage:
 
     blob: packing.Blob
     scan: linkcheck.Scan
+    # where a worker wrote it into the new output, and its record for the output's index
+    written: tuple[write.Staged, tuple[int, int, str]] | None = None
 
 
-def _admin_page(chrome: specs.Chrome, base_url: str | None, env: jinja2.Environment, kit: Kit) -> AdminPage:
-    held, codes = _admin_page_held(chrome, base_url, env, kit)
+def _admin_page(chrome: specs.Chrome, base_url: str | None, env: jinja2.Environment, kit: Kit,
+                writer: write.Writer | None = None) -> AdminPage:
+    held, sources = _admin_page_held(chrome, base_url, env, kit)
     # scanned with the stand-ins: the same tags on the same lines (the code is a textarea's text)
-    return AdminPage(packing.Blob.of(_with_code(held, codes)), linkcheck.scan(held.decode("utf-8")))
+    scan = linkcheck.scan(held.decode("utf-8"))
+    if writer is None:
+        return AdminPage(packing.Blob.of(_with_code(held, sources)), scan)
+    staged, record = writer.put_parts(kit.path, _code_parts(held, sources))  # never whole in memory
+    return AdminPage(packing.Blob(staged.sha256, packing.Carried(staged.size)), scan, (staged, record))
 
 
-def admin_page_work(args: tuple[Path, Path | None, specs.Chrome, str | None, Kit]) -> AdminPage:
+def admin_page_work(args: tuple[Path, Path | None, specs.Chrome, str | None, Kit, object]) -> AdminPage:
     """A unit of work for a worker process: one cluster's admin page, its pieces' code read from
-    where the pages' workers wrote it."""
-    templates, compiled, chrome, base_url, kit = args
-    return _admin_page(chrome, base_url, render.kept_environments(templates, compiled)[1], kit)
+    where the pages' workers wrote it; given a `write.Writer`, written into the new output here
+    (its megabytes never travel through the pool's pipes nor wait there to be read)."""
+    templates, compiled, chrome, base_url, kit, writer = args
+    return _admin_page(chrome, base_url, render.kept_environments(templates, compiled)[1], kit, writer)
 
 
 class _Later(Exception):
@@ -152,11 +172,12 @@ def _later() -> AdminPage:
 
 
 def cluster_pages(kits: tuple[Kit, ...], kept, chrome: specs.Chrome, base_url: str | None, env: jinja2.Environment,
-                  mapper=None, templates: tuple[Path, Path | None] | None = None, holds=None):
+                  mapper=None, templates: tuple[Path, Path | None] | None = None, holds=None, writer=None):
     """(kit, AdminPage) for each cluster, through `kept(name, inputs, make)`: the pages it lacks
     made on the workers when there are several and `mapper` and `templates` are given (each
-    comes back as it is done), else here with `env`; a remembered page whose entry keeps only its
-    checksum is used while the previous output `holds(path, sha256)` it."""
+    comes back as it is done; written there by `writer(paths)`'s write.Writer when given), else
+    here with `env`; a remembered page whose entry keeps only its checksum is used while the
+    previous output `holds(path, sha256)` it."""
     def name(kit):
         return f"admin-page:{kit.cluster.slug}"
     have, stale = {}, set()
@@ -173,11 +194,17 @@ def cluster_pages(kits: tuple[Kit, ...], kept, chrome: specs.Chrome, base_url: s
     todo = [kit for kit in kits if kit.path not in have]
     made = None
     if mapper is not None and templates is not None and len(todo) > 1:
-        made = iter(mapper(admin_page_work, [(*templates, chrome, base_url, kit) for kit in todo]))
+        made = iter(mapper(admin_page_work, [(*templates, chrome, base_url, kit,
+                                              writer([kit.path]) if writer is not None else None) for kit in todo]))
     for kit in kits:
         if kit.path in have:
             yield kit, have[kit.path]
             continue
-        page = ((lambda page=next(made): page) if made is not None
-                else (lambda kit=kit: _admin_page(chrome, base_url, env, kit)))
-        yield kit, page() if kit.path in stale else kept(name(kit), (kit.signature(),), page)
+        if made is None:
+            page = (lambda kit=kit: _admin_page(chrome, base_url, env, kit))
+            yield kit, page() if kit.path in stale else kept(name(kit), (kit.signature(),), page)
+            continue
+        page = next(made)
+        if kit.path not in stale:  # remembered without where this build wrote it
+            kept(name(kit), (kit.signature(),), lambda page=replace(page, written=None): page)
+        yield kit, page

@@ -159,6 +159,8 @@ class Means:
     mapper: Callable | None = None
     templates: tuple[Path, Path | None] | None = None
     holds: Callable[[str, str], bool] | None = None  # write.Staging.holds: a file the cache does not keep
+    writer: Callable | None = None   # write.Staging.writer: what writes files into the new output on a worker
+    record: Callable | None = None   # write.Staging.record: a file a worker wrote
 
 
 @dataclass(frozen=True)
@@ -232,11 +234,15 @@ def _admin_pages(site: Site, env: jinja2.Environment, made: _Made, given: Given)
     made.out[urls.ADMIN] = kept("admin-page", (tuple(k.summary() for k in kits), css),
                                 lambda: adminpages.admin_page(site, env, kits, css))
     for kit, page in adminpages.cluster_pages(kits, kept, chrome, base_url, env, means.mapper, means.templates,
-                                              means.holds):
-        # written now (one held at a time); its cache entry keeps its checksum, not its bytes
+                                              means.holds, means.writer):
+        # written now (one held at a time; a worker's already); its cache entry keeps its checksum
         data = page.blob.data
-        made.out[kit.path] = means.put(kit.path, data, page.blob.sha256) if means.put is not None \
-            else write.content(data)
+        if page.written is not None:
+            made.out[kit.path] = page.written[0]
+            means.record(kit.path, page.written[1])
+        else:
+            made.out[kit.path] = means.put(kit.path, data, page.blob.sha256) if means.put is not None \
+                else write.content(data)
         made.scans[kit.path] = page.scan
     return []
 

@@ -20,7 +20,7 @@ import shutil
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Mapping
+from typing import Iterable, Mapping
 
 from clusterpages.publish.carry import carry, clear, clear_files_above, link_tree, remove_unwanted, same_copy, same_file
 from clusterpages.publish.outputlock import _clean_stale, locked, recover  # noqa: F401  (callers use write.*)
@@ -175,6 +175,23 @@ class Writer:
         except OSError as exc:
             raise WriteError.wrap(exc) from exc
         return Staged(target, n, digest), (n, st.st_mtime_ns if st is not None else -1, digest)
+
+    def put_parts(self, rel: str, parts: Iterable[bytes]) -> tuple[Staged, tuple[int, int, str]]:
+        """Write `rel` from its parts as they come, hashing them (a file too big to hold whole: a
+        cluster's admin page); always a new file — it is made only when it changed."""
+        digest, n = hashlib.sha256(), 0
+        try:
+            target, _ = self.places(rel)
+            if self.reused:
+                clear(target)
+            with open(target, "wb") as fh:
+                for part in parts:
+                    fh.write(part)
+                    digest.update(part)
+                    n += len(part)
+        except OSError as exc:
+            raise WriteError.wrap(exc) from exc
+        return Staged(target, n, digest.hexdigest()), (n, -1, digest.hexdigest())
 
     def _unchanged(self, rel: str, previous: str, data: Bytes, n: int, digest: str) -> os.stat_result | None:
         """The previous output's file when it holds `data` (its stat), else None."""
