@@ -136,7 +136,6 @@ def render_pages(site: Site, theme: Path, runtime: Runtime, specs: list[pages.Pa
     page whose cache entry keeps only its files' checksums is taken while the previous output
     holds them (write.Staging.holds). `meanwhile()` is called once the pages are handed to the
     workers: this process's own work while they render."""
-    put, holds = (staging.put, staging.holds) if staging is not None else (None, None)
     templates = theme / "templates"
     found: list = [None] * len(specs)
     inputs: list = [None] * len(specs)
@@ -152,7 +151,7 @@ def render_pages(site: Site, theme: Path, runtime: Runtime, specs: list[pages.Pa
     if runtime.store.enabled:
         keys = _page_keys(site, runtime, specs, inputs, found, extras, tfp)
         # A page found in the cache is written at once: its bytes are not held while the rest is read.
-        found = [_stage(_publishable(runtime.store.get("page", k), s, holds), s, put) if k else f
+        found = [_from_cache(runtime.store.get("page", k), s, staging) if k else f
                  for k, s, f in zip(keys, specs, found)]
     missing = [i for i, f in enumerate(found) if f is None]
     work = parallel.chunks([specs[i] for i in missing], runtime.jobs, 100)
@@ -169,25 +168,34 @@ def render_pages(site: Site, theme: Path, runtime: Runtime, specs: list[pages.Pa
         if isinstance(value, render.TemplateProblem):
             problems.append(value)
             continue
-        written = value[1] if isinstance(value, tuple) and isinstance(value[1], pagework.Written) else None
-        if written is not None:  # the worker wrote its files into the new output
-            for rel, record in written.records:
-                staging.record(rel, record)
-        if isinstance(value, tuple):  # packed on the worker, then its files or where it wrote them
-            data, value = value[0], pagework.with_files(packing.unpack(value[0]),
-                                                        written.files if written is not None else value[1:])
-            if keys[i]:
-                runtime.store.put_packed("page", keys[i], data, value)
-        elif keys[i]:
-            runtime.store.put_packed("page", keys[i], pagework.pack(value), value)
-        if written is None and put is not None and not problems:
-            value = pagework.staged(value, specs[i], put)
-        found[i] = value
+        found[i] = _taken(value, specs[i], keys[i], runtime.store, staging, write_now=not problems)
     if runtime.recall is not None:
         for spec, i, f in zip(specs, inputs, found):
             if f is not None:
                 runtime.recall.put(spec.path, i, f)
     return {s.path: f for s, f in zip(specs, found) if f is not None}, problems
+
+
+def _taken(value, spec: pages.PageSpec, key: str, store: cache_mod.Cache, staging: write.Staging | None,
+           write_now: bool = True) -> pagework.PageWork:
+    """A page as it came back from its worker (pagework.work_chunk) or was made here: kept in the
+    cache under `key`, and its files in the new output — written by the worker (its records
+    taken by `staging`) or now, unless not `write_now` (a template failed: the build will not
+    be committed)."""
+    written = value[1] if isinstance(value, tuple) and isinstance(value[1], pagework.Written) else None
+    if written is not None:  # the worker wrote its files into the new output
+        for rel, record in written.records:
+            staging.record(rel, record)
+    if isinstance(value, tuple):  # packed on the worker, then its files or where it wrote them
+        data, value = value[0], pagework.with_files(packing.unpack(value[0]),
+                                                    written.files if written is not None else value[1:])
+        if key:
+            store.put_packed("page", key, data, value)
+    elif key:
+        store.put_packed("page", key, pagework.pack(value), value)
+    if written is None and staging is not None and write_now:
+        value = pagework.staged(value, spec, staging.put)
+    return value
 
 
 def _writer(staging: write.Staging | None, specs: list[pages.PageSpec]) -> write.Writer | None:
@@ -198,14 +206,13 @@ def _writer(staging: write.Staging | None, specs: list[pages.PageSpec]) -> write
     return staging.writer([p for s, more in zip(specs, pieces) for p in (s.path, *more)])
 
 
-def _stage(work: pagework.PageWork | None, spec: pages.PageSpec, put) -> pagework.PageWork | None:
-    return pagework.staged(work, spec, put) if work is not None and put is not None else work
-
-
-def _publishable(work: pagework.PageWork | None, spec: pages.PageSpec, holds) -> pagework.PageWork | None:
-    """A page's cache entry when its files are in the previous output (pagework.publishable),
-    else None: made again."""
-    return work if work is not None and pagework.publishable(work, spec, holds) else None
+def _from_cache(work: pagework.PageWork | None, spec: pages.PageSpec,
+                staging: write.Staging | None) -> pagework.PageWork | None:
+    """A page's cache entry, written into the new output at once, when the previous output holds
+    the files it keeps only by checksum (pagework.publishable); else None: made again."""
+    if work is None or not pagework.publishable(work, spec, staging.holds if staging is not None else None):
+        return None
+    return pagework.staged(work, spec, staging.put) if staging is not None else work
 
 
 def _page_keys(site: Site, runtime: Runtime, specs: list[pages.PageSpec], inputs: list, found: list,
