@@ -202,8 +202,7 @@ def _writer(staging: write.Staging | None, specs: list[pages.PageSpec]) -> write
     """What writes these pages' files into the new output where they are rendered."""
     if staging is None:
         return None
-    pieces = [(embed.fragment_path(s), embed.fragment_inline_path(s)) if embed.has_fragment(s) else () for s in specs]
-    return staging.writer([p for s, more in zip(specs, pieces) for p in (s.path, *more)])
+    return staging.writer([p for s in specs for p in pagework.paths(s)])
 
 
 def _from_cache(work: pagework.PageWork | None, spec: pages.PageSpec,

@@ -119,10 +119,10 @@ def files(work: PageWork) -> tuple:
     return (work.html,) + (work.fragment[:2] if work.fragment is not None else ())
 
 
-def paths(work: PageWork, spec: PageSpec) -> tuple[str, ...]:
-    """Where the page's HTML and CMS files go (in the order of `files`)."""
-    return (work.path,) + ((embed.fragment_path(spec), embed.fragment_inline_path(spec))
-                           if work.fragment is not None else ())
+def paths(spec: PageSpec) -> tuple[str, ...]:
+    """Where a page's HTML and CMS files go (in the order of `files`)."""
+    return (spec.path,) + ((embed.fragment_path(spec), embed.fragment_inline_path(spec))
+                           if embed.has_fragment(spec) else ())
 
 
 @dataclass(frozen=True)
@@ -136,7 +136,7 @@ class Written:
 
 def write_files(work: PageWork, spec: PageSpec, writer) -> Written:
     """The page's HTML and CMS files written by `writer` (write.Writer), with the checksums made here."""
-    made = [(path,) + writer.put(path, data, sha) for path, data, sha in zip(paths(work, spec), files(work), work.sums)]
+    made = [(path,) + writer.put(path, data, sha) for path, data, sha in zip(paths(spec), files(work), work.sums)]
     return Written(tuple(staged for _, staged, _ in made), tuple((path, record) for path, _, record in made))
 
 
@@ -150,7 +150,7 @@ def publishable(work: PageWork, spec: PageSpec, holds) -> bool:
     """Whether a page found in the cache can be published: each of its files that the entry does
     not keep is in the previous output with the same checksum (`holds(path, sha256)`)."""
     return all(not isinstance(data, packing.Carried) or (holds is not None and holds(path, sha))
-               for path, data, sha in zip(paths(work, spec), files(work), work.sums))
+               for path, data, sha in zip(paths(spec), files(work), work.sums))
 
 
 def work_many(env, fragment_env, specs: list[PageSpec], extras: Extras) -> list:
