@@ -7,6 +7,7 @@ initials to their surname, «№» and «п.» to their number, a range of years
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -144,19 +145,51 @@ def write(document, columns, rows: list[Row], layout: docxfit.Layout, links: lis
     _whole(table.rows[0], header=True)
     for cell, i, width in zip(table.rows[0].cells, kept, layout.widths_pt):
         _cell(cell, columns[i][1], layout.size_pt, width, bold=True)
+    item_row = _item_row(table, layout)
     for row in rows:
-        added = table.add_row()
-        _whole(added)
-        cells = added.cells
         if row.section:
+            added = table.add_row()
+            _whole(added)
+            cells = added.cells
             merged = cells[0].merge(cells[-1]) if len(cells) > 1 else cells[0]
             _cell(merged, row.section, layout.size_pt, sum(layout.widths_pt), bold=True)
             merged.paragraphs[0].paragraph_format.keep_with_next = True  # never last on a page
             continue
-        for cell, i, width in zip(cells, kept, layout.widths_pt):
-            text = row.cells[i]
-            _cell(cell, site_name(text) if links[i] and is_link(text) else text, layout.size_pt, width)
+        texts = [site_name(row.cells[i]) if links[i] and is_link(row.cells[i]) else row.cells[i] for i in kept]
+        table._tbl.append(_filled(item_row, texts))
     _table_properties(table, sum(layout.widths_pt))
+
+
+def _item_row(table, layout: docxfit.Layout):
+    """An item's row as python-docx makes it (widths, a run's size in each cell), text «x» in
+    every cell, taken out of the table: every item row is a copy of it with its own texts
+    (python-docx builds each element by a schema lookup — a plan's thousands of cells took most
+    of a small site's build)."""
+    added = table.add_row()
+    _whole(added)
+    for cell, width in zip(added.cells, layout.widths_pt):
+        _cell(cell, "x", layout.size_pt, width)
+    tr = added._tr
+    tr.getparent().remove(tr)
+    return tr
+
+
+def _filled(item_row, texts: list[str]):
+    """A copy of `item_row` with `texts` in its cells, each as python-docx's add_run writes it."""
+    tr = copy.deepcopy(item_row)
+    for r, text in zip(tr.iter(qn("w:r")), texts):
+        r.remove(r[-1])  # the «x»
+        if not text:
+            continue  # add_run("") makes a run without text
+        if "\t" in text or "\n" in text or "\r" in text:
+            r.text = text  # tabs and line breaks become their own elements
+            continue
+        t = r.makeelement(qn("w:t"), {})
+        t.text = text
+        if len(text.strip()) < len(text):
+            t.set(qn("xml:space"), "preserve")
+        r.append(t)
+    return tr
 
 
 def _table_properties(table, width_pt: float) -> None:
