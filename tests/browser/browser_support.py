@@ -136,6 +136,95 @@ def pages_by_type(out: Path, pages: list[Path] | None = None) -> dict[str, Path]
     return chosen
 
 
+# --------------------------------------------------------------------------- what a page shows
+
+PAGE_STATE = """() => {
+  const control = document.querySelectorAll('.a11y-control');
+  const visible = (el) => !!el && el.getClientRects().length > 0
+      && getComputedStyle(el).visibility !== 'hidden';
+  return {
+    js: document.documentElement.classList.contains('js'),
+    controls: control.length,
+    controlVisible: visible(control[0]),
+    main: visible(document.querySelector('main')),
+    title: document.title.trim(),
+  };
+}"""
+
+
+def page_state_failures(address: str, page) -> list[str]:
+    """What a loaded page lacks: a title, visible main content, the script of the version for the
+    visually impaired (class «js») and its one visible control."""
+    state = page.evaluate(PAGE_STATE)
+    failures = []
+    if not state["title"]:
+        failures.append(f"{address}: empty <title>")
+    if not state["main"]:
+        failures.append(f"{address}: no visible <main>")
+    if not state["js"]:
+        failures.append(f"{address}: <html> has no class «js»: include partials/a11y_head.html in <head>")
+    if state["controls"] != 1:
+        failures.append(f"{address}: {state['controls']} .a11y-control elements instead of 1 "
+                        "(include partials/a11y_panel.html once)")
+    elif not state["controlVisible"]:
+        failures.append(f"{address}: the «Версия для слабовидящих» control is not visible with JavaScript on")
+    return failures
+
+
+# Reflow (WCAG 1.4.10): the widths no page may scroll horizontally at, as context options.
+# 200 % zoom is emulated as Chromium's zoom works: a 1280 px wide window at 200 % lays the page
+# out in 640 CSS px with 2 device pixels per CSS pixel (not CSS `zoom`, which changes how pages
+# measure themselves).
+REFLOW_VIEWPORTS = {
+    "320px": {"viewport": {"width": 320, "height": 800}, "device_scale_factor": 1},
+    "1280px-zoom-200": {"viewport": {"width": 640, "height": 450}, "device_scale_factor": 2},
+}
+
+OVERFLOW = """async () => {
+  // a frame after a resize: what the page's scripts do on `resize` is laid out
+  await new Promise(done => requestAnimationFrame(() => done()));
+  const root = document.documentElement;
+  const width = root.clientWidth;
+  const result = {scrollWidth: root.scrollWidth, clientWidth: width, culprits: []};
+  if (root.scrollWidth <= width + 1) return result;
+  // Elements whose box or visible overflowing content (e.g. a long word) passes the right edge;
+  // report the innermost ones.
+  const out = new Set();
+  for (const el of document.body.querySelectorAll('*')) {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 && r.height === 0) continue;
+    const spills = getComputedStyle(el).overflowX === 'visible' && r.left + el.scrollWidth > width + 1;
+    if (r.right > width + 1 || spills) out.add(el);
+  }
+  for (const el of out) {
+    if ([...el.children].some(c => out.has(c))) continue;
+    const name = el.tagName.toLowerCase() + (el.id ? '#' + el.id : '')
+      + (el.classList.length ? '.' + [...el.classList].join('.') : '');
+    const text = (el.textContent || '').trim().replace(/\\s+/g, ' ').slice(0, 40);
+    result.culprits.push(name + (text ? ' «' + text + '»' : ''));
+    if (result.culprits.length >= 5) break;
+  }
+  return result;
+}"""
+
+
+def overflow_failure(address: str, page) -> str | None:
+    """The page's horizontal overflow at its current viewport and what sticks out, or None."""
+    m = page.evaluate(OVERFLOW)
+    if m["scrollWidth"] > m["clientWidth"] + 1:
+        return (f"{address}: scrollWidth {m['scrollWidth']} > clientWidth {m['clientWidth']}; "
+                f"sticking out: {', '.join(m['culprits']) or '?'}")
+    return None
+
+
+def emulate(cdp, options: dict) -> None:
+    """Lay the loaded page out anew at the viewport and device scale factor of `options` (context
+    options, as REFLOW_VIEWPORTS holds them) — what resizing or zooming the window does."""
+    cdp.send("Emulation.setDeviceMetricsOverride", {
+        "width": options["viewport"]["width"], "height": options["viewport"]["height"],
+        "deviceScaleFactor": options.get("device_scale_factor", 1), "mobile": False})
+
+
 # --------------------------------------------------------------------------- HTTP server
 
 class _SubPathHandler(SimpleHTTPRequestHandler):
@@ -360,8 +449,16 @@ def _axe_source() -> str:
     return AXE_JS.read_text(encoding="utf-8")
 
 
+def axe_init_script() -> str:
+    """axe-core as a context's init script: a page of that context has it from its first line
+    (Chromium compiles it once for the context instead of once a page, as evaluating it does)."""
+    require_axe()
+    return _axe_source()
+
+
 def run_axe(page) -> list[dict]:
-    """Inject axe-core into the page (bypassing any CSP) and return its WCAG 2.x A/AA violations."""
+    """Inject axe-core into the page (bypassing any CSP) unless an init script did, and return
+    its WCAG 2.x A/AA violations."""
     require_axe()
     if not page.evaluate("typeof window.axe === 'object'"):
         page.evaluate(_axe_source() + "\n;void 0")

@@ -15,6 +15,7 @@ from .browser_support import (
     SiteServer,
     Watch,
     a11y_init_script,
+    axe_init_script,
     all_pages,
     require_chromium,
 )
@@ -58,7 +59,8 @@ def browser(playwright_instance):
 
 @pytest.fixture
 def open_page(browser):
-    """Factory: open_page(a11y=None, **context_options) → a Watch on a fresh context's page.
+    """Factory: open_page(a11y=None, axe=False, **context_options) → a Watch on a fresh context's
+    page; `axe=True` gives every document of the context axe-core from its start (run_axe).
 
     `a11y` is the localStorage state of the version for the visually impaired to store before
     every document (see browser_support.a11y_state), None for the normal version. Every
@@ -68,7 +70,7 @@ def open_page(browser):
     contexts = []
     watches: list[Watch] = []
 
-    def factory(a11y: dict | None = None, **options) -> Watch:
+    def factory(a11y: dict | None = None, axe: bool = False, **options) -> Watch:
         options.setdefault("viewport", DEFAULT_VIEWPORT)
         options.setdefault("locale", "ru-RU")
         options.setdefault("service_workers", "block")
@@ -76,6 +78,8 @@ def open_page(browser):
         context.set_default_timeout(PAGE_TIMEOUT_MS)
         if a11y is not None:
             context.add_init_script(a11y_init_script(a11y))
+        if axe:
+            context.add_init_script(axe_init_script())
         contexts.append(context)
         watch = Watch(context.new_page()).attach()
         watches.append(watch)
