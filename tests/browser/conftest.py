@@ -10,13 +10,12 @@ import pytest
 from .browser_support import (
     CHROMIUM,
     CHROMIUM_ARGS,
-    REPO_ROOT,
     SETUP_HINT,
     SiteServer,
     Watch,
     a11y_init_script,
-    axe_init_script,
     all_pages,
+    axe_init_script,
     require_chromium,
 )
 

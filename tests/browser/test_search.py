@@ -5,11 +5,18 @@ announced, keyboard-reachable and axe-clean in every scheme of the visually-impa
 from __future__ import annotations
 
 import zipfile
-from pathlib import Path
 
 import pytest
 
-from .browser_support import A11Y_SCHEMES, a11y_state, format_violations, run_axe, run_vnu, format_vnu, wrap_fragment
+from .browser_support import (
+    A11Y_SCHEMES,
+    a11y_state,
+    format_violations,
+    format_vnu,
+    run_axe,
+    run_vnu,
+    wrap_fragment,
+)
 
 pytestmark = pytest.mark.browser
 
