@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -15,22 +16,82 @@ from clusterpages import pipeline
 from clusterpages.runtime import cache as cache_mod
 from clusterpages.site.pages import PageSpec
 from clusterpages.values import packing
-from conftest import REPO
+from conftest import REPO, copy_example
 
 AS_OF = dt.date(2023, 2, 15)
 
 
-@pytest.fixture
-def site(example_site: Path) -> Path:
-    """The example region with a theme of its own to edit; returns the site folder."""
-    shutil.copytree(REPO / "themes" / "brandbook", example_site.parent / "themes" / "brandbook")
-    return example_site.parent
+# The paragraph the tests that edit one page of the IT cluster append to it.
+PARAGRAPH = "\nНовый абзац для проверки графа.\n"
 
 
 def _build(root: Path, out: Path, cache: bool = True) -> pipeline.Result:
     result = pipeline.build(root / "site_config.yaml", out, None, AS_OF, True, jobs=1, use_cache=cache)
     assert result.written, [d for d in result.diagnostics if d.severity != "info"]
     return result
+
+
+def _it_page(site: Path) -> Path:
+    return sorted((site / "content" / "clusters" / "it" / "pages").glob("*.md"))[0]
+
+
+@dataclass(frozen=True)
+class Seed:
+    """The example region with a theme of its own, built once with its cache folder (the build
+    every test here starts from: a cold one), and what that first build hashed and made.
+
+    The page-keys record is one per site folder, by its absolute path: each test gets the seed
+    back in the same place (`site`), as a site folder built once is used again and again."""
+    root: Path                  # holds site/, output/ and the cache folder beside output/
+    pristine: Path              # the same, as the seed's build left them
+    tree: dict[str, str]        # the output's files and checksums
+    hashed: tuple[str, ...]     # the pages whose inputs the build hashed
+    feeds: tuple[str, ...]      # the clusters whose feed it wrote anew
+
+    def folders(self) -> tuple[str, ...]:
+        return ("site", "output", pipeline.cache_folder(self.root / "output").name)
+
+
+@pytest.fixture(scope="module")
+def seed(tmp_path_factory) -> Seed:
+    root = tmp_path_factory.mktemp("pagekeys-seed")
+    site = copy_example(root / "site").parent
+    shutil.copytree(REPO / "themes" / "brandbook", site / "themes" / "brandbook")
+    from clusterpages.publish import feeds
+    hashed: list[str] = []
+    made: list[str] = []
+    real_bytes, real_entries = packing.stable_bytes, feeds.entries
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(packing, "stable_bytes", lambda v: (hashed.append(v.path) if isinstance(v, PageSpec) else None)
+                   or real_bytes(v))
+        mp.setattr(feeds, "entries", lambda s, c: made.append(c) or real_entries(s, c))
+        _build(site, root / "output")
+    pristine = tmp_path_factory.mktemp("pagekeys-pristine")
+    seeded = Seed(root, pristine, _tree(root / "output"), tuple(hashed), tuple(made))
+    for name in seeded.folders():
+        shutil.copytree(root / name, pristine / name, symlinks=True)
+    return seeded
+
+
+@pytest.fixture
+def site(seed: Seed) -> Path:
+    """The seed's site folder with its output and cache folder as the seed's build left them
+    (copied back, times kept); its output is site.parent / "output"."""
+    for name in seed.folders():
+        shutil.rmtree(seed.root / name, ignore_errors=True)
+        shutil.copytree(seed.pristine / name, seed.root / name, symlinks=True)
+    return seed.root / "site"
+
+
+@pytest.fixture(scope="module")
+def clean_after_page_edit(seed: Seed, tmp_path_factory) -> dict[str, str]:
+    """The output of a clean build (no cache) of the seed's site with PARAGRAPH appended to the
+    IT cluster's first page: what a cached build after that edit must equal byte for byte."""
+    root = tmp_path_factory.mktemp("pagekeys-clean")
+    shutil.copytree(seed.root / "site", root / "site")
+    _edit(_it_page(root / "site"), None, PARAGRAPH)
+    _build(root / "site", root / "output", cache=False)
+    return _tree(root / "output")
 
 
 @pytest.fixture
@@ -67,50 +128,41 @@ def feeds_made(monkeypatch) -> list[str]:
     return made
 
 
-def test_an_edit_in_one_cluster_hashes_no_page_of_another(site, tmp_path, hashed, feeds_made):
-    out = tmp_path / "output"
-    _build(site, out)
-    assert "med" in feeds_made
-    feeds_made.clear()
-    assert any(p.startswith("clusters/med/") for p in hashed)  # the first build hashes every page
-    hashed.clear()
-    page = sorted((site / "content" / "clusters" / "it" / "pages").glob("*.md"))[0]
-    _edit(page, None, "\nНовый абзац для проверки графа.\n")
-    _build(site, out)
+def test_an_edit_in_one_cluster_hashes_no_page_of_another(seed, site, hashed, feeds_made,
+                                                          clean_after_page_edit):
+    assert "med" in seed.feeds
+    assert any(p.startswith("clusters/med/") for p in seed.hashed)  # the first build hashes every page
+    page = _it_page(site)
+    _edit(page, None, PARAGRAPH)
+    _build(site, site.parent / "output")
     assert f"clusters/it/pages/{page.stem}/index.html" in hashed
     assert "index.html" in hashed  # the region's pages can be reached by any cluster
     assert not [p for p in hashed if p.startswith("clusters/") and not p.startswith("clusters/it/")]
     assert feeds_made == ["it"]  # the other clusters' feeds and shares of the region's from the cache folder
-    hashed.clear()
-    _build(site, tmp_path / "clean" / "output", cache=False)
-    assert _tree(out) == _tree(tmp_path / "clean" / "output")
+    assert _tree(site.parent / "output") == clean_after_page_edit
 
 
-def test_an_edit_in_one_cluster_reads_no_file_of_another_clusters_zip(site, tmp_path, monkeypatch):
+def test_an_edit_in_one_cluster_reads_no_file_of_another_clusters_zip(site, monkeypatch,
+                                                                     clean_after_page_edit):
     """A zip is found by the listing of its entries (path, checksum, size): the files already
     written are listed by the checksums known from writing them and read only when the zip is
     made again — the edited cluster's, not the others'."""
     from clusterpages.publish import write
-    out = tmp_path / "output"
-    _build(site, out)
+    out = site.parent / "output"
     read: list[str] = []
     real = write.Staged.read
     monkeypatch.setattr(write.Staged, "read", lambda self: read.append(Path(self.file).as_posix()) or real(self))
-    page = sorted((site / "content" / "clusters" / "it" / "pages").glob("*.md"))[0]
-    _edit(page, None, "\nНовый абзац для проверки архивов.\n")
+    _edit(_it_page(site), None, PARAGRAPH)
     _build(site, out)
     others = [f for f in read if "/clusters/" in f and "/clusters/it/" not in f]
     assert not others, others
     assert any("/clusters/it/search/" in f for f in read)  # the edited cluster's zip is made again
-    _build(site, tmp_path / "clean" / "output", cache=False)
-    assert _tree(out) == _tree(tmp_path / "clean" / "output")
+    assert _tree(out) == clean_after_page_edit
 
 
 @pytest.mark.parametrize("edit", ["template", "cluster_yaml", "new_file"])
 def test_a_change_of_what_every_page_shows_hashes_every_page_again(site, tmp_path, hashed, edit):
-    out = tmp_path / "output"
-    _build(site, out)
-    hashed.clear()
+    out = site.parent / "output"
     if edit == "template":
         _edit(site / "themes" / "brandbook" / "templates" / "base.html", "</footer>", "<p>Новая строка</p></footer>")
     elif edit == "cluster_yaml":  # names in every page's menu
@@ -125,24 +177,21 @@ def test_a_change_of_what_every_page_shows_hashes_every_page_again(site, tmp_pat
     assert _tree(out) == _tree(tmp_path / "clean" / "output")
 
 
-def test_a_lost_record_or_cache_entry_only_costs_time(site, tmp_path):
-    out = tmp_path / "output"
-    _build(site, out)
+def test_a_lost_record_or_cache_entry_only_costs_time(site, clean_after_page_edit):
+    out = site.parent / "output"
     cache = pipeline.cache_folder(out)
     for entry in (cache / "page").rglob("*"):  # every page result gone, the record kept
         if entry.is_file():
             entry.unlink()
-    _edit(sorted((site / "content" / "clusters" / "it" / "pages").glob("*.md"))[0], None, "\nЕщё абзац.\n")
+    _edit(_it_page(site), None, PARAGRAPH)
     _build(site, out)
     shutil.rmtree(cache / "page-keys")
     _build(site, out)
-    _build(site, tmp_path / "clean" / "output", cache=False)
-    assert _tree(out) == _tree(tmp_path / "clean" / "output")
+    assert _tree(out) == clean_after_page_edit
 
 
-def test_an_upgrade_removes_the_entries_of_the_previous_version_once(site, tmp_path, monkeypatch):
-    out = tmp_path / "output"
-    _build(site, out)
+def test_an_upgrade_removes_the_entries_of_the_previous_version_once(seed, site, monkeypatch):
+    out = site.parent / "output"
     cache = pipeline.cache_folder(out)
     old_pages = {p for p in (cache / "page").rglob("*") if p.is_file()}
     assert old_pages and (cache / "version").is_file()
@@ -154,8 +203,7 @@ def test_an_upgrade_removes_the_entries_of_the_previous_version_once(site, tmp_p
     assert any(p.name.startswith("spare-") for p in cache.iterdir())  # the spare output is not an entry
     _build(site, out)  # the same version again: nothing removed
     assert {p for p in (cache / "page").rglob("*") if p.is_file()} == new_pages
-    _build(site, tmp_path / "clean" / "output", cache=False)
-    assert _tree(out) == _tree(tmp_path / "clean" / "output")
+    assert _tree(out) == seed.tree  # the seed's first build: a clean one
 
 
 @pytest.fixture
@@ -168,15 +216,17 @@ def stemmed(monkeypatch) -> list[str]:
     return seen
 
 
-def test_an_edit_stems_again_only_the_search_documents_whose_text_changed(site, tmp_path, stemmed):
+def test_an_edit_stems_again_only_the_search_documents_whose_text_changed(seed, tmp_path, stemmed,
+                                                                          clean_after_page_edit):
     """Each document's search weights are kept (runtime/recall.Kept): those the clusters' workers
     made in the first build too, so an edited page's cluster rebuilds its part from them."""
+    site = tmp_path / "site"
+    shutil.copytree(seed.root / "site", site)  # its own first build: by two workers
     config, out = site / "site_config.yaml", tmp_path / "output"
     assert pipeline.build(config, out, None, AS_OF, True, jobs=2, use_cache=True).written
     stemmed.clear()
-    page = sorted((site / "content" / "clusters" / "it" / "pages").glob("*.md"))[0]
-    _edit(page, None, "\nНовый абзац для проверки поиска.\n")
+    page = _it_page(site)
+    _edit(page, None, PARAGRAPH)
     assert pipeline.build(config, out, None, AS_OF, True, jobs=2, use_cache=True).written
     assert stemmed == [f"clusters/it/pages/{page.stem}/index.html"]
-    _build(site, tmp_path / "clean" / "output", cache=False)
-    assert _tree(out) == _tree(tmp_path / "clean" / "output")
+    assert _tree(out) == clean_after_page_edit
