@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from clusterpages.site.views import videos as video_view
@@ -31,3 +32,17 @@ def test_a_video_view_says_its_platform_and_date_in_words(example_site):
     assert view.platform_name == PLATFORM_NAMES[v.platform]
     assert (view.date, view.date_iso) == (ru_date(v.date), v.date.isoformat())
     assert video_view.structured_data(view)["uploadDate"] == v.date.isoformat()
+
+
+def test_where_watch_leads_is_the_views(example_site):
+    """The host's page and its name for a hosted video; the file, on the site, for one the site
+    publishes (templates take the link and its words from the view)."""
+    site, diags = prepare(example_site, dt.date(2023, 2, 15))
+    hosted = video_view.view(next(v for v in site.videos if v.platform != "file"))
+    assert hosted.external and hosted.page_url.startswith("https://")
+    assert hosted.watch_label == f"Смотреть на {PLATFORM_NAMES[hosted.platform]}"
+    own = video_view.view(dataclasses.replace(next(v for v in site.videos if v.platform != "file"),
+                                              platform="file", file="clusters/it/media/rolik.mp4",
+                                              page_url="clusters/it/media/rolik.mp4", embed_url=None))
+    assert not own.external
+    assert (own.page_url, own.watch_label) == ("clusters/it/media/rolik.mp4", "Смотреть на сайте (файл)")

@@ -29,12 +29,17 @@ class VideoView:
     date_iso: str          # 2022-12-25
     description: str
     transcript: str
+    external: bool         # on a video host (else a file the site publishes)
+    watch_label: str       # the words of the link to page_url: «Смотреть на VK Видео», «Смотреть на сайте (файл)»
 
 
 def view(v: Video) -> VideoView:
-    return VideoView(v.slug, v.kind, v.title, v.platform, PLATFORM_NAMES.get(v.platform, v.platform), v.page_url,
+    platform_name = PLATFORM_NAMES.get(v.platform, v.platform)
+    external = v.platform != "file"
+    return VideoView(v.slug, v.kind, v.title, v.platform, platform_name, v.page_url,
                      v.embed_url, v.file, v.poster, v.duration, v.seconds, ru_date(v.date), v.date.isoformat(),
-                     v.description, v.transcript)
+                     v.description, v.transcript, external,
+                     f"Смотреть на {platform_name}" if external else "Смотреть на сайте (файл)")
 
 
 @dataclass(frozen=True)
