@@ -55,11 +55,21 @@ def repo() -> Path:
     return REPO
 
 
-def copy_example(site: Path) -> Path:
-    """Copy the example region (site_config.yaml and content/) into `site`; returns its site_config.yaml."""
+def copy_example(site: Path, clusters: tuple[str, ...] | None = None) -> Path:
+    """Copy the example region (site_config.yaml and content/) into `site`; returns its site_config.yaml.
+
+    `clusters` keeps only those clusters' folders (the protocols, the guide and the indicators
+    stay): a smaller region that still builds clean under --strict, for tests of what does not
+    depend on the number of clusters."""
     site.mkdir(parents=True)
     shutil.copy2(REPO / "site_config.yaml", site / "site_config.yaml")
-    shutil.copytree(REPO / "content", site / "content")
+
+    def ignore(folder: str, names: list[str]) -> list[str]:
+        if clusters is None or Path(folder) != REPO / "content" / "clusters":
+            return []
+        return [n for n in names if n not in clusters]
+
+    shutil.copytree(REPO / "content", site / "content", ignore=ignore)
     return site / "site_config.yaml"
 
 
@@ -67,6 +77,13 @@ def copy_example(site: Path) -> Path:
 def example_site(tmp_path: Path) -> Path:
     """A writable copy of the example region; returns its site_config.yaml."""
     return copy_example(tmp_path / "site")
+
+
+@pytest.fixture
+def it_site(tmp_path: Path) -> Path:
+    """A writable copy of the example region with its IT cluster only (a third of the build's
+    time); returns its site_config.yaml."""
+    return copy_example(tmp_path / "site", clusters=("it",))
 
 
 def tree_hashes(root: Path) -> dict[str, str]:

@@ -13,7 +13,7 @@ from clusterpages.content.facts import nextyear
 from clusterpages.site.views import media
 from clusterpages.values import channels
 from clusterpages.values.academic import AcademicYear
-from conftest import prepare, run_cli
+from conftest import copy_example, prepare, run_cli
 
 
 def _plan(site, cluster, slug="plan-2022-2023"):
@@ -42,7 +42,8 @@ def test_carry_takes_exactly_the_unfinished_rows(example_site):
     assert "25.12.2023" in text and "25.12.2022" not in text              # terms moved to the new year
 
 
-def test_new_plan_command_writes_a_plan_that_builds_and_marks_the_old_rows(example_site):
+def test_new_plan_command_writes_a_plan_that_builds_and_marks_the_old_rows(tmp_path):
+    example_site = copy_example(tmp_path / "site", clusters=("med",))
     root = example_site.parent
     proc = run_cli("new", "plan", "med", "--year", "2023-2024", "--config", str(example_site))
     assert proc.returncode == 0, proc.stderr
@@ -81,7 +82,8 @@ def test_new_plan_says_what_is_wrong(example_site):
 
 # --- mistakes caught where they are made -----------------------------------------------------------
 
-def test_a_plan_copied_to_next_years_name_fails_strict_naming_file_and_lines(example_site):
+def test_a_plan_copied_to_next_years_name_fails_strict_naming_file_and_lines(it_site):
+    example_site = it_site
     root = example_site.parent
     src = root / "content/clusters/it/plan-2022-2023.md"
     copy = root / "content/clusters/it/plan-2023-2024.md"
