@@ -11,6 +11,7 @@ import base64
 import fnmatch
 import functools
 import json
+import re
 import shutil
 import subprocess
 import threading
@@ -134,6 +135,27 @@ def pages_by_type(out: Path, pages: list[Path] | None = None) -> dict[str, Path]
     if missing:
         pytest.fail("the build has no page of these types: " + "; ".join(missing))
     return chosen
+
+
+def page_shape(address: str) -> str:
+    """The kind of page an address is, whatever its cluster, slug or year: «clusters/*/plan-N-N/
+    index.html». Pages of one shape are made by one template at one folder depth."""
+    parts = address.split("/")
+    if parts[0] in ("clusters", "dlya-administratorov") and len(parts) > 2:
+        parts[1] = "*"
+    if len(parts) > 4 and parts[0] == "clusters" and parts[2] in ("pages", "championships"):
+        parts[3] = "*"
+    if parts[0] == "spravka" and len(parts) > 2:
+        parts[1] = "*"
+    return re.sub(r"\d+", "N", "/".join(parts))
+
+
+def one_page_per_shape(out: Path, pages: list[Path]) -> list[Path]:
+    """The first page of each shape (page_shape), in the order of `pages`."""
+    seen: dict[str, Path] = {}
+    for path in pages:
+        seen.setdefault(page_shape(rel(out, path)), path)
+    return list(seen.values())
 
 
 # --------------------------------------------------------------------------- what a page shows
