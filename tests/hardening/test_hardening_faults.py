@@ -23,7 +23,7 @@ from test_hardening_fixture import AS_OF, tree_hashes
 
 REPO = Path(__file__).resolve().parents[2]
 SEED = int(os.environ.get("CLUSTERPAGES_KILL_SEED", "20230215"))
-KILLS = 8        # at moments spread over a build; --run-slow: LONG_KILLS
+KILLS = 5        # at moments spread over a build; --run-slow: LONG_KILLS
 LONG_KILLS = 40
 
 
@@ -90,9 +90,11 @@ def test_sigkill_at_random_moments_never_damages_the_output(example, request):
     config, out, before = example
     rng = random.Random(SEED)
     states = []
-    for n in range(LONG_KILLS if run_slow(request.config) else KILLS):
+    kills = LONG_KILLS if run_slow(request.config) else KILLS
+    for n in range(kills):
+        # one moment at random in each of `kills` equal spans of the 2.5 s a build takes here
         proc = _start(_argv(config, out))
-        time.sleep(rng.uniform(0, 2.5))
+        time.sleep(2.5 * (n + rng.random()) / kills)
         _kill(proc)
         states.append(_state_after_kill(out, before))
     proc = _build_ok(config, out)
