@@ -72,7 +72,8 @@ def _table(table: Table) -> list[str]:
     lines = ["| " + " | ".join(raw.header) + " |", "|" + "---|" * width]
     for row in raw.rows:
         cells = list(row.cells)
-        if not any(plain(c) for c in cells) or is_numbering(cells) or cells == list(raw.header):
+        texts = [plain(c) for c in cells]
+        if not any(texts) or is_numbering(texts) or cells == list(raw.header):
             continue
         lines.append("| " + " | ".join(cells) + " |")
     return lines + [""]

@@ -106,27 +106,28 @@ def _tags_and_refs(text: str) -> tuple[str, tuple[str, ...], tuple[tuple[str, in
     return clean, tags, tuple(refs)
 
 
-def is_total(cells: list[str]) -> bool:
-    """A total row at the foot of a table: «Итого:», «ВСЕГО», «Итого по разделу: 12»."""
-    first = next((plain(c) for c in cells if plain(c)), "")
+def is_total(texts: list[str]) -> bool:
+    """A total row at the foot of a table: «Итого:», «ВСЕГО», «Итого по разделу: 12» (the row's
+    cells as plain text)."""
+    first = next((t for t in texts if t), "")
     return bool(_TOTAL.fullmatch(first))
 
 
-def is_numbering(cells: list[str]) -> bool:
-    """A row that only numbers the columns: «1 | 2 | 3 | 4»."""
-    filled = [re.sub(r"[.\s]", "", plain(c)) for c in cells if plain(c)]
+def is_numbering(texts: list[str]) -> bool:
+    """A row that only numbers the columns: «1 | 2 | 3 | 4» (the row's cells as plain text)."""
+    filled = [re.sub(r"[.\s]", "", t) for t in texts if t]
     return len(filled) >= 2 and filled == [str(n) for n in range(1, len(filled) + 1)]
 
 
-def section_of(cells: list[str], roles: list[str | None], next_number: str = "") -> str | None:
-    """The heading a row stands for, or None when it is an item.
+def section_of(texts: list[str], roles: list[str | None], next_number: str = "") -> str | None:
+    """The heading a row stands for (its cells as plain text), or None when it is an item.
 
     One filled cell is a section («Организационная работа», «1. Работа с кадрами»); so is a
     number in the number column with one text beside it and nothing else, when the number is
     Roman («II | Профориентация»), or Arabic and either the text is in capitals
     («2 | ПРОФОРИЕНТАЦИЯ») or the next row numbers within it («2 | Профориентация» before «2.1»).
     """
-    filled = [(i, plain(c)) for i, c in enumerate(cells) if plain(c)]
+    filled = [(i, t) for i, t in enumerate(texts) if t]
     distinct = list(dict.fromkeys(text for _, text in filled))
     if len(distinct) == 1:
         return distinct[0]
@@ -212,16 +213,22 @@ def _deadline(cell: str, w: Where, row: RawRow, at: dict, diags: list) -> tuple[
         return text, None
 
 
-def _item(row: RawRow, cells: list[str], raw: RawTable, roles: list, section: str, w: Where, seen: set[str],
-          diags: list) -> PlanItem | None:
+def _item(row: RawRow, cells: list[str], texts: list[str], columns: tuple[tuple[str, str], ...], roles: list,
+          section: str, w: Where, seen: set[str], diags: list) -> PlanItem | None:
+    """One row as a plan item: `texts` are its cells as plain text, `columns` the table's
+    (role, header as plain text) pairs."""
     data: dict[str, str] = {}
     where: dict[str, int] = {}
     extra: list[tuple[str, str]] = []
-    for index, (header, role, cell) in enumerate(zip(raw.header, roles, cells)):
+    for index, ((_, header), role, cell) in enumerate(zip(columns, roles, cells)):
         if role and role not in data:
             data[role], where[role] = cell, index
         else:
-            extra.append((plain(header), _cell_html(cell, w, row.line, row.at(index), diags)))
+            extra.append((header, _cell_html(cell, w, row.line, row.at(index), diags)))
+
+    def text(role: str) -> str:
+        return texts[where[role]] if role in where else ""
+
     title_raw, tags, refs = _tags_and_refs(data.get("title", ""))
     result_raw, tags2, refs2 = _tags_and_refs(data.get("result", ""))
     tags, refs = tags + tags2, refs + refs2
@@ -241,7 +248,7 @@ def _item(row: RawRow, cells: list[str], raw: RawTable, roles: list, section: st
             link_match.group(0) if link_match else None)
     if link and not link.startswith(("http://", "https://")):
         link = None
-    status_note = plain(data.get("status", ""))
+    status_note = text("status")
     reading = status.read(status_note, " ".join(markup.strip_tags(v) for _, v in extra), deadline, w.as_of,
                           published=w.kind == "media-plan" and bool(link), file=w.file, line=row.line,
                           at=row.at(where.get("status")), year=w.year)
@@ -249,14 +256,14 @@ def _item(row: RawRow, cells: list[str], raw: RawTable, roles: list, section: st
     state = reading.state
     return PlanItem(
         uid=_uid(w, section, title_text, seen), line=row.line or 0, section=section,
-        number=plain(data.get("number", "")), title_html=title_html, title_text=title_text,
-        deadline_text=deadline_text, deadline=deadline, responsible=plain(data.get("responsible", "")),
-        participants=plain(data.get("participants", "")),
+        number=text("number"), title_html=title_html, title_text=title_text,
+        deadline_text=deadline_text, deadline=deadline, responsible=text("responsible"),
+        participants=text("participants"),
         result_html=_cell_html(result_raw, w, row.line, row.at(where.get("result")), diags), status=state,
         status_note=status_note, tags=tags, decisions=refs, extra=tuple(extra),
-        channel=plain(data.get("channel", "")), format=plain(data.get("format", "")),
+        channel=text("channel"), format=text("format"),
         channels=tuple(p for p in (plain(c) for c in channels.split(re.sub(r"<br\s*/?>", "\n", data.get("channel", "")))) if p),
-        audience=plain(data.get("audience", "")), reach_plan=reach_plan.strip(), reach_fact=reach_fact.strip(),
+        audience=text("audience"), reach_plan=reach_plan.strip(), reach_fact=reach_fact.strip(),
         link=link, done_on=reading.done_on, place=row.place, written=reading.written,
         late_days=reading.late_days, term=reading.term)
 
@@ -280,6 +287,9 @@ def read_table(raw: RawTable, section: str, w: Where, seen: set[str]) -> tuple[l
     number_at = roles.index("number") if "number" in roles else None
     numbers = [plain(r.cells[number_at]) if number_at is not None and number_at < len(r.cells) else ""
                for r in raw.rows]
+    next_numbers = list(numbers[1:]) + [""]   # the next filled number after each row
+    for index in range(len(numbers) - 2, -1, -1):
+        next_numbers[index] = numbers[index + 1] or next_numbers[index + 1]
     for index, row in enumerate(raw.rows):
         cells = list(row.cells)
         if len(cells) != width:
@@ -290,10 +300,10 @@ def read_table(raw: RawTable, section: str, w: Where, seen: set[str]) -> tuple[l
                     "Проверьте символы «|»: в каждой строке столько же ячеек, сколько столбцов; "
                     "символ «|» внутри текста пишите как «\\|»."))
             cells = (cells + [""] * width)[:width]
-        if (not any(plain(c) for c in cells) or is_numbering(cells) or is_total(cells)
-                or [plain(c).lower() for c in cells] == header_key):
+        texts = [plain(c) for c in cells]
+        if not any(texts) or is_numbering(texts) or is_total(texts) or [t.lower() for t in texts] == header_key:
             continue
-        heading = section_of(cells, roles, next((n for n in numbers[index + 1:] if n), ""))
+        heading = section_of(texts, roles, next_numbers[index])
         if heading is not None:
             if items:
                 blocks.append(table(section, items))
@@ -301,7 +311,7 @@ def read_table(raw: RawTable, section: str, w: Where, seen: set[str]) -> tuple[l
             section = heading
             blocks.append(f"<h2>{html_escape(heading)}</h2>")
             continue
-        item = _item(row, cells, raw, roles, section, w, seen, diags)
+        item = _item(row, cells, texts, column_pairs, roles, section, w, seen, diags)
         if item is not None:
             items.append(item)
     if items or not any(isinstance(b, PlanTable) for b in blocks):
