@@ -80,30 +80,38 @@ def _words(text: str) -> set[str]:
     return set(_WORD.findall(text.lower().replace("ё", "е").replace("«", " ").replace("»", " ")))
 
 
-def same_event(plan_item: PlanItem, media_item: PlanItem) -> bool:
-    """A media-plan row announcing a plan row's event: its date falls in the row's term and
-    every significant word of the shorter title is in the longer one."""
+def _in_term(plan_item: PlanItem, media_item: PlanItem) -> bool:
+    """Whether a media-plan row's date falls in a plan row's term."""
     a, b = plan_item.deadline, media_item.deadline
     if not a or not b or a.kind == "recurrence" or b.kind == "recurrence" or not (a.end and b.end):
         return False
     start = a.start or a.end
-    if not (start <= b.end and (b.start or b.end) <= a.end):
-        return False
-    wa, wb = _words(plan_item.title_text), _words(media_item.title_text)
+    return start <= b.end and (b.start or b.end) <= a.end
+
+
+def _same_words(wa: set[str], wb: set[str]) -> bool:
+    """Every significant word of the shorter title is in the longer one (four in five will do)."""
     small, big = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
     return bool(small) and len(small & big) >= max(1, round(0.8 * len(small)))
 
 
 def _merge(rows: list[Due]) -> list[Due]:
-    """Plan and media-plan rows about the same event become one entry (the plan row's)."""
+    """Plan and media-plan rows about the same event become one entry (the plan row's): a
+    media-plan row of the same cluster dated within the plan row's term, whose title has the
+    plan row's significant words (or the other way round)."""
     plans = [r for r in rows if r.doc.kind == "plan"]
     media = [r for r in rows if r.doc.kind != "plan"]
+    media_words = [_words(m.item.title_text) for m in media]
     used: set[int] = set()
     out: list[Due] = []
     for p in plans:
         also = []
+        words = None
         for k, m in enumerate(media):
-            if k not in used and m.cluster.slug == p.cluster.slug and same_event(p.item, m.item):
+            if k in used or m.cluster.slug != p.cluster.slug or not _in_term(p.item, m.item):
+                continue
+            words = _words(p.item.title_text) if words is None else words
+            if _same_words(words, media_words[k]):
                 used.add(k)
                 also.append((m.doc, m.item))
         out.append(Due(p.cluster, p.doc, p.item, tuple(also)))
