@@ -12,7 +12,6 @@ from __future__ import annotations
 import difflib
 import hashlib
 import shutil
-from pathlib import Path
 
 from conftest import REPO
 

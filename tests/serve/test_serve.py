@@ -181,7 +181,7 @@ def _upgrade(port: int, origin: str | None) -> int:
                "Sec-WebSocket-Key": "dGhlIHNhbXBsZSBub25jZQ=="}
     if origin is not None:
         headers["Origin"] = origin
-    lines = [f"GET /livereload HTTP/1.1", f"Host: 127.0.0.1:{port}"] + [f"{k}: {v}" for k, v in headers.items()]
+    lines = ["GET /livereload HTTP/1.1", f"Host: 127.0.0.1:{port}"] + [f"{k}: {v}" for k, v in headers.items()]
     with socket.create_connection(("127.0.0.1", port), timeout=5) as sock:
         sock.sendall(("\r\n".join(lines) + "\r\n\r\n").encode())
         data = b""
