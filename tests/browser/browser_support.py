@@ -436,6 +436,13 @@ def a11y_init_script(state: dict | None) -> str:
     )
 
 
+def switch_scheme(page, scheme: str) -> None:
+    """Switch the version for the visually impaired (already on) to `scheme` with its panel's
+    own button, as a reader does (the panel need not be open: the button is clicked in place)."""
+    page.evaluate("(scheme) => document.querySelector("
+                  "`[data-a11y-set=\"scheme\"][data-a11y-value=\"${scheme}\"]`).click()", scheme)
+
+
 def html_a11y_attributes(page) -> dict:
     return page.evaluate(
         """() => { const e = document.documentElement; return {

@@ -14,14 +14,10 @@ from .browser_support import (
     pages_by_type,
     rel,
     run_axe,
+    switch_scheme,
 )
 
 pytestmark = pytest.mark.browser
-
-
-SWITCH_SCHEME = """(scheme) => {
-  document.querySelector(`[data-a11y-set="scheme"][data-a11y-value="${scheme}"]`).click();
-}"""
 
 
 def test_each_page_type_is_axe_clean_in_every_scheme_of_the_visually_impaired_mode(
@@ -38,7 +34,7 @@ def test_each_page_type_is_axe_clean_in_every_scheme_of_the_visually_impaired_mo
         page.goto(site_server.url(address), label=f"{address} [{first}]")
         for scheme in A11Y_SCHEMES:
             if scheme != first:
-                page.page.evaluate(SWITCH_SCHEME, scheme)
+                switch_scheme(page.page, scheme)
             attrs = html_a11y_attributes(page.page)
             assert attrs["on"] == "on" and attrs["scheme"] == scheme, (
                 f"{address}: the visually impaired mode is not on in the scheme «{scheme}» "

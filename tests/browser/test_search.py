@@ -13,8 +13,10 @@ from .browser_support import (
     a11y_state,
     format_violations,
     format_vnu,
+    html_a11y_attributes,
     run_axe,
     run_vnu,
+    switch_scheme,
     wrap_fragment,
 )
 
@@ -148,20 +150,32 @@ def test_box_keyboard(page, built_site):
     page.assert_clean()
 
 
-@pytest.mark.parametrize("scheme", [None] + A11Y_SCHEMES)
-def test_search_axe_clean_with_results(open_page, site_server, scheme):
-    watch = open_page(a11y=a11y_state(scheme=scheme, size=2) if scheme else None)
+@pytest.mark.parametrize("a11y", [False, True], ids=["normal", "visually-impaired"])
+def test_search_axe_clean_with_results(open_page, site_server, a11y):
+    """The search page with its results and the header box with its panel: axe-clean in the
+    normal version, and in the version for the visually impaired in each of its schemes
+    (switched by the panel's buttons on the loaded page)."""
+    schemes = A11Y_SCHEMES if a11y else [None]
+    watch = open_page(a11y=a11y_state(scheme=schemes[0], size=2) if a11y else None)
     reports = []
+
+    def check(where: str) -> None:
+        for scheme in schemes:
+            if scheme is not None and scheme != schemes[0]:
+                switch_scheme(watch.page, scheme)
+            if scheme is not None:
+                assert html_a11y_attributes(watch.page)["scheme"] == scheme, where
+            if where == "header box with results":
+                assert _box_results(watch, "практики")
+            violations = run_axe(watch.page)
+            if violations:
+                reports.append(format_violations(f"{where} [{scheme}]", violations))
+
     watch.goto(site_server.url("poisk/index.html") + "?q=" + "чемпионата")
     watch.page.wait_for_function("() => document.querySelectorAll('.search-results mark').length > 0")
-    violations = run_axe(watch.page)
-    if violations:
-        reports.append(format_violations(f"search page [{scheme}]", violations))
+    check("search page")
     watch.goto(site_server.url("clusters/it/index.html"))
-    assert _box_results(watch, "практики")
-    violations = run_axe(watch.page)
-    if violations:
-        reports.append(format_violations(f"header box with results [{scheme}]", violations))
+    check("header box with results")
     watch.assert_clean()
     assert not reports, "axe-core violations:\n" + "\n".join(reports)
 
