@@ -12,10 +12,8 @@ from .browser_support import (
     A11Y_SCHEMES,
     a11y_state,
     format_violations,
-    format_vnu,
     html_a11y_attributes,
     run_axe,
-    run_vnu,
     switch_scheme,
     wrap_fragment,
 )
@@ -178,12 +176,6 @@ def test_search_axe_clean_with_results(open_page, site_server, a11y):
     check("header box with results")
     watch.assert_clean()
     assert not reports, "axe-core violations:\n" + "\n".join(reports)
-
-
-def test_search_page_passes_the_nu_checker(built_site):
-    pages = [built_site / "poisk" / "index.html", built_site / "clusters" / "it" / "poisk" / "index.html"]
-    messages = run_vnu(pages)
-    assert not messages, format_vnu(messages, built_site)
 
 
 def test_search_script_on_a_cms_page_breaks_nothing(page, built_site, tmp_path):
