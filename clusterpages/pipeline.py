@@ -364,6 +364,9 @@ def build(config_path: Path, out: Path, as_of: _dt.date | None, fallback_as_of: 
 
 def _build(config_path, out, as_of, fallback_as_of, strict, previous_manifest, runtime, started) -> Result:
     site_root = config_path.parent
+    wrong = artifacts.not_a_manifest(previous_manifest)
+    if wrong:  # said before the work, not after it
+        return Result(None, tuple(wrong), 0, time.perf_counter() - started)
     sources = load(config_path)
     site, diags = prepare(config_path, as_of, fallback_as_of, runtime, sources)
     runtime = replace(runtime, page_keys=pagekeys.Tracker.of(runtime.store, site_root, sources))

@@ -59,6 +59,15 @@ def previous_files(previous: object) -> dict[str, str] | None:
     return None
 
 
+def not_a_manifest(previous: object | None) -> list[dg.Diagnostic]:
+    """The error for a --since file that is not a site manifest; nothing for one that is (or none)."""
+    if previous is None or previous_files(previous) is not None:
+        return []
+    return [dg.error("since.manifest", "--since", None,
+                     "Файл, указанный в --since, — не манифест выгрузки clusterpages.",
+                     "Укажите downloads/manifest.json из прошлой сборки (не manifest.json из архива кластера).")]
+
+
 def _group_key(path: str, slugs: set[str]) -> str:
     cluster = urls.cluster_of(path)
     return cluster if cluster in slugs else ""
@@ -268,9 +277,7 @@ def _manifest(site: Site, env: jinja2.Environment, made: _Made, given: Given) ->
         return []
     before = previous_files(previous_manifest)
     if before is None:
-        return [dg.error("since.manifest", "--since", None,
-                         "Файл, указанный в --since, — не манифест выгрузки clusterpages.",
-                         "Укажите downloads/manifest.json из прошлой сборки (не manifest.json из архива кластера).")]
+        return not_a_manifest(previous_manifest)
     made.out[urls.CHANGES] = changes_page(site, env, changes(site, before, current["files"]), previous_manifest)
     return []
 

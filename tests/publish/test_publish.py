@@ -512,7 +512,9 @@ def test_since_rejects_a_file_that_is_not_a_site_manifest(plain, tmp_path):
         bad.write_bytes(zf.read("manifest.json"))  # a zip's manifest, not the site's
     r = subprocess.run([sys.executable, "build.py", "build", "--out", str(tmp_path / "out"), "--since", str(bad)],
                        cwd=REPO, capture_output=True, text=True, encoding="utf-8", timeout=600)
-    assert r.returncode == 1 and "since.manifest" in r.stderr
+    # wrong usage (exit 2, as for a --since file that cannot be read), said before any work
+    assert r.returncode == 2 and "since.manifest" in r.stderr, r.stderr
+    assert "записано файлов: 0" in r.stderr and not (tmp_path / "out").exists()
 
 
 # --------------------------------------------------------------------------- pure helpers
