@@ -349,6 +349,8 @@ def build(config_path: Path, out: Path, as_of: _dt.date | None, fallback_as_of: 
           previous_manifest: dict | None = None, *, jobs: int = 1, use_cache: bool = True,
           progress=None) -> Result:
     started = time.perf_counter()
+    if wrong := artifacts.not_a_manifest(previous_manifest):  # said before any work, not after it
+        return Result(None, tuple(wrong), 0, time.perf_counter() - started)
     site_root = config_path.parent
     write.refuse_unsafe(out, site_root)
     write.recover(out)  # an output a killed build left aside comes back before anything else
@@ -364,9 +366,6 @@ def build(config_path: Path, out: Path, as_of: _dt.date | None, fallback_as_of: 
 
 def _build(config_path, out, as_of, fallback_as_of, strict, previous_manifest, runtime, started) -> Result:
     site_root = config_path.parent
-    wrong = artifacts.not_a_manifest(previous_manifest)
-    if wrong:  # said before the work, not after it
-        return Result(None, tuple(wrong), 0, time.perf_counter() - started)
     sources = load(config_path)
     site, diags = prepare(config_path, as_of, fallback_as_of, runtime, sources)
     runtime = replace(runtime, page_keys=pagekeys.Tracker.of(runtime.store, site_root, sources))
