@@ -80,12 +80,12 @@ def test_matrix_csv_and_json_for_excel(example_build):
     assert page.count('class="cell cell--') == 63
 
 
-def test_greetings_are_featured_only_inside_the_window(example_site):
+def test_greetings_are_featured_only_inside_the_window(it_site):
     from clusterpages import pipeline
     for as_of, shown in ((dt.date(2022, 12, 25), True), (dt.date(2023, 1, 15), True), (dt.date(2023, 1, 16), False),
                          (dt.date(2022, 12, 19), False)):
-        site, diags = prepare(example_site, as_of)
-        files, _, _ = pipeline.produce(site, example_site.parent)
+        site, diags = prepare(it_site, as_of)
+        files, _, _ = pipeline.produce(site, it_site.parent)
         index = files["index.html"].decode("utf-8")
         home = files["clusters/it/index.html"].decode("utf-8")
         assert ("Новогодние поздравления" in index) is shown, as_of
