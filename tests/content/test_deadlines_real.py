@@ -227,7 +227,8 @@ def test_weekday_and_term_recurrences_reach_the_calendar():
     assert "FREQ=MONTHLY" in halves and "INTERVAL=6" in halves
 
 
-def test_weekdays_reach_the_plan_json(example_site):
+def test_weekdays_reach_the_plan_json(it_site):
+    example_site = it_site
     import json
 
     from clusterpages import pipeline

@@ -10,7 +10,7 @@ import yaml
 from office_files import excel_plan, word_plan
 
 from clusterpages import pipeline
-from conftest import run_cli
+from conftest import copy_example, run_cli
 
 CLUSTER = "content/clusters/edu"
 AS_OF = dt.date(2023, 2, 15)
@@ -41,7 +41,8 @@ def _plan(config: Path):
     return plans[0], diags
 
 
-def test_import_carries_the_sidecar_and_the_advice_leaves_a_strict_build(example_site):
+def test_import_carries_the_sidecar_and_the_advice_leaves_a_strict_build(tmp_path):
+    example_site = copy_example(tmp_path / "site", clusters=("edu",))
     folder = example_site.parent / CLUSTER
     office, _ = _plan(example_site)
     assert office.original and office.version == "2" and office.changes       # the example: Word + its .yaml

@@ -4,7 +4,6 @@ link-check scan, made with the stand-ins, is the scan of the finished page."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from clusterpages import pipeline
@@ -17,9 +16,8 @@ def test_an_admin_page_made_with_stand_ins_is_the_page_with_its_code(tmp_path, m
     import markupsafe
 
     from conftest import EXAMPLE_AS_OF
-    site = tmp_path / "site"
-    shutil.copytree(ROOT / "content", site / "content")
-    shutil.copy(ROOT / "site_config.yaml", site / "site_config.yaml")
+    from conftest import copy_example
+    site = copy_example(tmp_path / "site", clusters=("agro", "it")).parent
     made = []
     real = adminpages._admin_page
 

@@ -94,7 +94,7 @@ def test_a_broken_link_names_the_output_folder_the_build_wrote(tmp_path):
 
     from clusterpages import pipeline
     from conftest import REPO, copy_example
-    config = copy_example(tmp_path / "site")
+    config = copy_example(tmp_path / "site", clusters=("it",))
     theme = tmp_path / "site" / "themes" / "brandbook"
     shutil.copytree(REPO / "themes" / "brandbook", theme)
     base = theme / "templates" / "base.html"
