@@ -134,11 +134,16 @@ def cell_snippets() -> tuple[tuple[str, ...], tuple[str, ...]]:
 def page_bodies() -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(the bodies of pages/p0…p15.md, the snippets that reference missing files)."""
     parts = snippets()
+    known, source_dir = _known(), f"{CL}/pages"
     bodies, bad = [], []
     for i in range(PAGES):
-        body, left_out = safe_join(parts[i::PAGES], f"{CL}/pages")
+        # a part that fails alone fails joined too: set aside first, so that the joined text of
+        # the rest is rendered a few times, not once per halving
+        mine = parts[i::PAGES]
+        failing = [part for part in mine if _failing_refs(part, source_dir, known)]
+        body, left_out = safe_join([part for part in mine if part not in failing], source_dir)
         bodies.append(body)
-        bad += left_out
+        bad += failing + left_out
     return tuple(bodies), tuple(bad)
 
 
