@@ -106,5 +106,7 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
 fi
 
 # Tests run in one process per core (pytest-xdist), a test file's tests in the same process so
-# that its module fixtures (builds) are made once; `-n 0` runs everything in this process.
-exec .venv/bin/python -m pytest -n auto --dist loadfile "$@"
+# that its module fixtures (builds) are made once; `-n 0` runs everything in this process. Files
+# are handed out in the order tests/conftest.py gives them (the longest first: LONG_FILES), not
+# by their number of tests.
+exec .venv/bin/python -m pytest -n auto --dist loadfile --no-loadscope-reorder "$@"

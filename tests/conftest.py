@@ -41,7 +41,22 @@ def run_slow(config) -> bool:
     return config.getoption("--run-slow") or os.environ.get("CLUSTERPAGES_LONG_TESTS") == "1"
 
 
+# The test files that take longest (15 s and more on two cores), longest first. They are run
+# first, so that the processes of a parallel run (pytest-xdist, one file to a process) finish
+# together on the short files instead of one waiting while the other ends a long file.
+LONG_FILES = ("browser/test_every_page.py", "hardening/test_hardening_xss.py", "browser/test_presentable.py",
+              "hardening/test_hardening_faults.py", "test_incremental.py", "browser/test_search.py",
+              "browser/test_screenshots.py", "test_cli.py", "test_pagekeys.py", "browser/test_cms_hosts.py")
+
+
+def _long_first(item) -> int:
+    path = Path(item.path)
+    rel = path.relative_to(REPO / "tests").as_posix() if path.is_relative_to(REPO / "tests") else ""
+    return LONG_FILES.index(rel) if rel in LONG_FILES else len(LONG_FILES)
+
+
 def pytest_collection_modifyitems(config, items):
+    items.sort(key=_long_first)  # stable: each file's tests keep their order
     if run_slow(config):
         return
     skip = pytest.mark.skip(reason="a long run: pytest --run-slow (or CLUSTERPAGES_LONG_TESTS=1)")
