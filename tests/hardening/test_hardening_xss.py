@@ -576,12 +576,12 @@ def browser_pages(out: Path) -> list[Path]:
     return pages + videos[:: max(1, len(videos) // 8)]
 
 
-def _browse(out: Path, pw) -> list[str]:
+def _browse(out: Path, pw, fragments: bool = True) -> list[str]:
     from tests.browser.browser_support import CHROMIUM, require_chromium
     require_chromium()
     args = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync",
             "--no-first-run", "--disable-gpu"]
-    pages = browser_pages(out)
+    pages = [p for p in browser_pages(out) if fragments or not p.relative_to(out).as_posix().startswith("embed/")]
     theme = {"files": sorted(THEME_SCRIPTS), "inline": sorted(theme_inline_scripts())}
     problems: list[str] = []
     browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=args)
@@ -636,8 +636,10 @@ def _browse(out: Path, pw) -> list[str]:
 
 @pytest.mark.browser
 def test_nothing_runs_in_chromium(hostile, playwright_instance):
+    """The site's pages. Its CMS fragments are browsed in the site with broken references below,
+    which holds every snippet of this one (and the ones that reference missing files)."""
     out, _ = hostile
-    problems = _browse(out, playwright_instance)
+    problems = _browse(out, playwright_instance, fragments=False)
     assert not problems, "\n".join(problems[:60])
 
 
