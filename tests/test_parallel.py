@@ -37,14 +37,11 @@ def test_a_build_after_one_made_here_starts_workers_only_for_work_worth_them(tmp
     import shutil
 
     from clusterpages import pipeline
-    from conftest import REPO
+    from conftest import REPO, copy_example
     started = []
     real = parallel.ProcessPoolExecutor
     monkeypatch.setattr(parallel, "ProcessPoolExecutor", lambda **kw: started.append(kw) or real(**kw))
-    site = tmp_path / "site"
-    site.mkdir()
-    shutil.copy2(REPO / "site_config.yaml", site / "site_config.yaml")
-    shutil.copytree(REPO / "content", site / "content")
+    site = copy_example(tmp_path / "site", clusters=("agro", "it", "med")).parent
     out = tmp_path / "output"
 
     def build() -> None:
