@@ -107,8 +107,9 @@ PRESENTATION = {
 
 
 def test_presentation_screenshots(open_page, built_site, site_server, shots):
+    page = open_page()
     for name, (address, viewport, selector) in PRESENTATION.items():
-        page = open_page(viewport=viewport)
+        page.page.set_viewport_size(viewport)
         path, _, fragment = address.partition("#")
         assert (built_site / path).is_file(), f"the example site has no {path}"
         page.goto(site_server.url(path) + (f"#{fragment}" if fragment else ""), label=f"{address} [{name}]")
