@@ -287,7 +287,7 @@ def read_table(raw: RawTable, section: str, w: Where, seen: set[str]) -> tuple[l
     number_at = roles.index("number") if "number" in roles else None
     numbers = [plain(r.cells[number_at]) if number_at is not None and number_at < len(r.cells) else ""
                for r in raw.rows]
-    next_numbers = list(numbers[1:]) + [""]   # the next filled number after each row
+    next_numbers = [""] * len(numbers)   # the next filled number after each row
     for index in range(len(numbers) - 2, -1, -1):
         next_numbers[index] = numbers[index + 1] or next_numbers[index + 1]
     for index, row in enumerate(raw.rows):

@@ -106,11 +106,10 @@ def _merge(rows: list[Due]) -> list[Due]:
     out: list[Due] = []
     for p in plans:
         also = []
-        words = None
+        words = _words(p.item.title_text)
         for k, m in enumerate(media):
             if k in used or m.cluster.slug != p.cluster.slug or not _in_term(p.item, m.item):
                 continue
-            words = _words(p.item.title_text) if words is None else words
             if _same_words(words, media_words[k]):
                 used.add(k)
                 also.append((m.doc, m.item))
