@@ -198,10 +198,10 @@ def roles_of(raw: RawTable, w: Where) -> tuple[list[str | None] | None, list[dg.
     return roles, []
 
 
-def _deadline(cell: str, w: Where, row: RawRow, at: dict, diags: list) -> tuple[str, Deadline | None]:
-    """The deadline cell as shown (its lines joined by spaces) and as read (line by line:
-    «12.01.2023<br>25.01.2023» is a period); a warning when it cannot be read."""
-    text = full_years(plain(cell))
+def _deadline(cell: str, shown: str, w: Where, row: RawRow, at: dict, diags: list) -> tuple[str, Deadline | None]:
+    """The deadline cell (`shown`: as plain text) as shown (its lines joined by spaces) and as
+    read (line by line: «12.01.2023<br>25.01.2023» is a period); a warning when it cannot be read."""
+    text = full_years(shown)
     if not text:
         return text, None
     lines = "\n".join(full_years(plain(part)) for part in _BR.split(cell))
@@ -236,7 +236,8 @@ def _item(row: RawRow, cells: list[str], texts: list[str], columns: tuple[tuple[
         return None
     title_html = _cell_html(title_raw, w, row.line, row.at(where.get("title")), diags)
     title_text = markup.strip_tags(re.sub(r"<br\s*/?>", " ", title_html))
-    deadline_text, deadline = _deadline(data.get("deadline", ""), w, row, row.at(where.get("deadline")), diags)
+    deadline_text, deadline = _deadline(data.get("deadline", ""), text("deadline"), w, row, row.at(where.get("deadline")),
+                                        diags)
     reach_plan, reach_fact = data.get("reach_plan", ""), data.get("reach_fact", "")
     if "reach" in data:
         parts = [p.strip() for p in re.split(r"/", data["reach"], maxsplit=1)]
