@@ -27,7 +27,7 @@ sys.path.insert(0, str(BENCH))
 import corpus  # noqa: E402
 from clusterpages import pipeline  # noqa: E402
 from clusterpages.content.read.location import theme_dir  # noqa: E402
-from clusterpages.publish import bundles, embed, htmlscan, linkcheck, outputs, pagework  # noqa: E402
+from clusterpages.publish import bundles, embed, embedshape, embedstyles, htmlscan, linkcheck, outputs, pagework  # noqa: E402
 from clusterpages.site import pages, render  # noqa: E402
 from clusterpages.values import typography  # noqa: E402
 
@@ -70,7 +70,8 @@ def main() -> int:
         ("CMS piece: links rewritten", embed.relink),
         ("CMS piece: typography", typograph),
         ("CMS piece: checks", embed.problems),
-        ("CMS piece: styles inlined", embed.inline),
+        ("CMS piece: shapes (classes, inline)", embedshape.shapes),
+        ("CMS piece: styles inlined", embedstyles.inline_flattened),
         ("link-check scan", linkcheck.scan))}
     for name in [*step, "typography (in the steps above)", "HTML tag scan (in the steps above)"]:
         totals[name] = 0.0  # the order of the table
@@ -86,7 +87,8 @@ def main() -> int:
             piece = step["CMS piece: render"](fragment_env, fspec, typographed=False).decode("utf-8")
             piece = step["CMS piece: typography"](step["CMS piece: links rewritten"](piece, spec.path, extras.base_url))
             step["CMS piece: checks"](piece, fspec.cluster.slug)
-            step["CMS piece: styles inlined"](piece, extras.cluster_css.get(spec.cluster.slug, ""))
+            _, flat = step["CMS piece: shapes (classes, inline)"](piece)
+            step["CMS piece: styles inlined"](flat, extras.cluster_css.get(spec.cluster.slug, ""))
         step["link-check scan"](text)
     whole = time.perf_counter() - started
     print(f"{len(specs):,} pages published in {whole:.2f} s ({whole * 1000 / len(specs):.2f} ms a page), one process\n")

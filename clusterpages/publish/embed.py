@@ -23,8 +23,8 @@ from urllib.parse import unquote, urlsplit
 import jinja2
 
 from clusterpages.model import Site
-from clusterpages.publish.embedshape import labelled
-from clusterpages.publish.embedstyles import inline, styles, tokens_from
+from clusterpages.publish.embedshape import shapes
+from clusterpages.publish.embedstyles import inline_flattened, styles, tokens_from
 from clusterpages.publish.htmlscan import (
     absolute,
     apply,
@@ -262,7 +262,8 @@ def make_fragment(env: jinja2.Environment, fspec: pages.PageSpec, page: str, bas
     # Typographed once, after relink() has turned image descriptions and links into text.
     text = typography.typograph_html(relink(text, page, base_url))
     found = _report(problems(text, fspec.cluster.slug), fspec.cluster.file, fragment_path(fspec))
-    return labelled(text), inline(text, cluster_css), tuple(found)
+    piece, flat = shapes(text)
+    return piece, inline_flattened(flat, cluster_css), tuple(found)
 
 
 def fragments(site: Site, env: jinja2.Environment, css_source: str, tokens_css: str,

@@ -58,8 +58,9 @@ def _serial(root: _Element, text: str) -> str:
     return out + "\n" if text.endswith("\n") else out
 
 
-def _element(tag: str, cls: str) -> _Element:
-    return etree.Element(tag, {"class": cls})
+def _element(near: _Element, tag: str, cls: str) -> _Element:
+    """A new element of `near`'s document (a standalone one would make a document of its own)."""
+    return near.makeelement(tag, {"class": cls})
 
 
 def _classes(el: _Element) -> list[str]:
@@ -89,10 +90,14 @@ def _fits(table: _Element, headers: list[str]) -> bool:
 
 
 def _is_status(cell: _Element) -> bool:
+    if not len(cell):  # a cell of plain text (most are): no descendant to look at
+        return "cp-embed__status" in _classes(cell)
     return any("cp-embed__status" in _classes(e) for e in cell.iter())
 
 
 def _is_empty(cell: _Element) -> bool:
+    if not len(cell):
+        return not (cell.text or "").strip()
     return not _TEXT(cell).strip() and not any(e.tag == "img" for e in cell.iter())
 
 
@@ -100,7 +105,7 @@ def _wrapper(table: _Element) -> _Element:
     parent = table.getparent()
     if parent is not None and parent.tag == "div" and "cp-embed__table" in _classes(parent) and len(parent) == 1:
         return parent
-    wrap = _element("div", "cp-embed__table")
+    wrap = _element(table, "div", "cp-embed__table")
     table.addprevious(wrap)
     wrap.tail, table.tail = table.tail, None
     wrap.append(table)
@@ -117,15 +122,25 @@ def _label_cell(cell: _Element, header: str) -> None:
         return
     # Shown by embed.css in cards only. Not the `hidden` attribute: Bootstrap's `[hidden]
     # { display: none !important }` would keep the cards unlabelled.
-    label = _element("span", "cp-embed__label")
+    label = _element(cell, "span", "cp-embed__label")
     label.text = f"{header}: "
     label.tail, cell.text = cell.text, None
     cell.insert(0, label)
 
 
+def shapes(text: str) -> tuple[str, str]:
+    """The piece `labelled` and `flattened`, parsed once."""
+    root = _parse(text)
+    flat = copy.deepcopy(root)  # a copy of the tree costs a third of a parse
+    return _serial(_labelled(root), text), _serial(_flattened(flat), text)
+
+
 def labelled(text: str) -> str:
     """The piece styled by classes, its tables ready to become cards in a narrow container."""
-    root = _parse(text)
+    return _serial(_labelled(_parse(text)), text)
+
+
+def _labelled(root: _Element) -> _Element:
     for table in list(root.iter("table")):
         headers = _headers(table)
         name = card_class(len(headers))
@@ -135,7 +150,7 @@ def labelled(text: str) -> str:
         for tr in _rows(table):
             for cell, header in zip(tr, headers):
                 _label_cell(cell, header)
-    return _serial(root, text)
+    return root
 
 
 # --------------------------------------------------------------------------- the inline piece
@@ -160,8 +175,8 @@ def _flatten_list(lst: _Element) -> None:
 
 
 def _field(cell: _Element, header: str) -> _Element:
-    field = _element("div", "cp-embed__field")
-    label = _element("span", "cp-embed__field-label")
+    field = _element(cell, "div", "cp-embed__field")
+    label = _element(cell, "span", "cp-embed__field-label")
     label.text = f"{header}: "
     label.tail = cell.text
     field.append(label)
@@ -171,11 +186,11 @@ def _field(cell: _Element, header: str) -> _Element:
 
 
 def _card(tr: _Element, headers: list[str]) -> _Element:
-    card = _element("div", "cp-embed__card")
+    card = _element(tr, "div", "cp-embed__card")
     heads, status, rest = [], [], []
     for cell, header in zip(tr, headers):
         if cell.tag == "th":
-            head = _element("p", "cp-embed__card-head")
+            head = _element(cell, "p", "cp-embed__card-head")
             head.text = cell.text
             for child in list(cell):
                 head.append(child)
@@ -188,7 +203,7 @@ def _card(tr: _Element, headers: list[str]) -> _Element:
 
 
 def _cards(table: _Element, headers: list[str]) -> None:
-    box = _element("div", "cp-embed__cards")
+    box = _element(table, "div", "cp-embed__cards")
     caption = table.find("caption")
     if caption is not None:
         title = copy.deepcopy(caption)
@@ -204,11 +219,14 @@ def _cards(table: _Element, headers: list[str]) -> None:
 
 def flattened(text: str) -> str:
     """The piece for inline styles: lists as paragraphs, wide tables as labelled cards."""
-    root = _parse(text)
+    return _serial(_flattened(_parse(text)), text)
+
+
+def _flattened(root: _Element) -> _Element:
     for lst in reversed([e for e in root.iter("ul", "ol")]):  # inner lists first
         _flatten_list(lst)
     for table in list(root.iter("table")):
         headers = _headers(table)
         if len(headers) >= CARDS_FROM and _fits(table, headers):
             _cards(table, headers)
-    return _serial(root, text)
+    return root

@@ -157,7 +157,12 @@ def _safe(style: str) -> str:
 def inline(fragment: str, css: str) -> str:
     """The fragment in its inline shape (embedshape.flattened) with the stylesheet inlined into
     style attributes (css_inline), keeping only what CMS filters keep."""
-    out = css_inline.inline_fragment(flattened(fragment), css, load_remote_stylesheets=False,
+    return inline_flattened(flattened(fragment), css)
+
+
+def inline_flattened(flat: str, css: str) -> str:
+    """`inline` of a fragment given in its inline shape already (embedshape.shapes made it)."""
+    out = css_inline.inline_fragment(flat, css, load_remote_stylesheets=False,
                                      keep_style_tags=False, keep_link_tags=False, keep_at_rules=False)
     out = _STYLE_ATTR.sub(lambda m: _kept_attribute(m.group(1)), out)
     return out if out.endswith("\n") else out + "\n"
