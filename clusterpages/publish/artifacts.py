@@ -1,4 +1,4 @@
-"""What college web admins take: per-cluster zips, CMS fragments, feeds, sitemap.
+"""What college web admins take: per-cluster zips, CMS fragments, sitemap.
 
 Runs after the pages are rendered, on the in-memory site (nothing is written here; the
 only files read are the copied ones, to pack and hash them).
@@ -6,7 +6,7 @@ only files read are the copied ones, to pack and hash them).
 - `downloads/<cluster>.zip` (bundles.py) and `downloads/manifest.json` (site path → SHA-256
   of every output file outside downloads/), the input of a later `build --since`;
 - `embed/…` CMS fragments (embed.py);
-- `feed.xml`, `clusters/<slug>/feed.xml`, and with base_url `sitemap.xml`, `robots.txt` (feeds.py);
+- with base_url `sitemap.xml`, `robots.txt` (feeds.py; the feeds are data files: outputs.py);
 - the admin pages (adminpages.py), and with `--since` `downloads/changes/index.html`, what
   changed since the previous manifest.
 """
@@ -187,7 +187,7 @@ class Given:
 
 def finish(site: Site, env: jinja2.Environment, pages: Mapping[str, bytes], copies: Mapping[str, Path],
            given: Given) -> tuple[dict[str, "bytes | write.Staged"], list[dg.Diagnostic], dict[str, linkcheck.Scan]]:
-    """What is published after the pages and the data files (STEPS: feeds, CMS pieces, zips, the
+    """What is published after the pages and the data files (STEPS: CMS pieces, zips, the
     admin pages, sitemap, manifest and the changes since a previous one) — files to add to the
     output (site path → bytes), diagnostics, and the link-check scans of the admin pages made here.
     `env` falls back to the bundled theme for templates a site's own theme lacks
@@ -202,11 +202,6 @@ def finish(site: Site, env: jinja2.Environment, pages: Mapping[str, bytes], copi
 def _copy_js(site: Site, env: jinja2.Environment, made: _Made, given: Given) -> list[dg.Diagnostic]:
     if urls.asset("copy.js") not in made.copies:  # a site's own theme without it: the admin page still works
         made.out[urls.asset("copy.js")] = (BUNDLED_THEME / "static" / "copy.js").read_bytes()
-    return []
-
-
-def _feeds(site: Site, env: jinja2.Environment, made: _Made, given: Given) -> list[dg.Diagnostic]:
-    made.out.update(feeds.feeds(site, made.recall))
     return []
 
 
@@ -283,6 +278,6 @@ def _manifest(site: Site, env: jinja2.Environment, made: _Made, given: Given) ->
 
 
 # What is published after the pages and the data files, in this order: each step adds its files
-# to `made` (the zips need the pieces and feeds, the admin pages the zips' sizes, the manifest
+# to `made` (the zips need the pieces, the admin pages the zips' sizes, the manifest
 # every file) and gives its findings.
-STEPS = (_copy_js, _feeds, _pieces, _zips, _admin_pages, _sitemap, _manifest)
+STEPS = (_copy_js, _pieces, _zips, _admin_pages, _sitemap, _manifest)

@@ -7,7 +7,7 @@ from typing import Callable, Mapping
 
 from clusterpages.content.facts import execution, region
 from clusterpages.model import PlanDoc, Site
-from clusterpages.publish import calendar, matrix_xlsx, region_xlsx
+from clusterpages.publish import calendar, feeds, matrix_xlsx, region_xlsx
 from clusterpages.search import index as search_index
 from clusterpages.site import dashboard
 from clusterpages.values import diagnostics as dg
@@ -101,16 +101,20 @@ def _calendars(site: Site, tokens_css: str, before: Mapping[str, bytes], memo) -
     return calendar.files(site, memo)
 
 
+def _feeds(site: Site, tokens_css: str, before: Mapping[str, bytes], memo) -> Made:
+    return feeds.feeds(site, memo), []
+
+
 # The data files made from the documents alone, each kind by its generator, in this order: one
 # takes the site, its colours (tokens.css), the files made before it and the build's memo.
 DATA_FILES: tuple[Callable[[Site, str, Mapping[str, bytes], Callable], Made], ...] = (
-    _colours, _plan_twins, _protocol_tables, _region, _calendars)
+    _colours, _plan_twins, _protocol_tables, _region, _calendars, _feeds)
 
 
 def document_files(site: Site, tokens_css: str, memo=None) -> Made:
     """The data files made from the documents alone, in this process (DATA_FILES): its colours
-    (tokens.css), plan twins (JSON, DOCX), the protocol tables' files, the region's indicators and
-    calendars. `memo(name, inputs, make)` may give back what was made from the same inputs before
+    (tokens.css), plan twins (JSON, DOCX), the protocol tables' files, the region's indicators,
+    calendars and feeds. `memo(name, inputs, make)` may give back what was made from the same inputs before
     (the preview: recall.Recall; a build: its cache folder for the costly ones)."""
     files: dict[str, bytes] = {}
     diags: list[dg.Diagnostic] = []
