@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Iterator, Mapping
+from typing import Iterable, Iterator, Mapping
 
 import jinja2
 
-from clusterpages.model import Site
+from clusterpages.model import Cluster, Site
 from clusterpages.publish import embed, linkcheck, write
 from clusterpages.site import pages as specs
 from clusterpages.site import render
@@ -51,17 +51,14 @@ def _size(n: int) -> str:
     return f"{text.ru_number(round(n / 1024 / 1024, 1))}\u00a0МБ"
 
 
-def kits(site: Site, fragments: list[embed.Fragment], zips: Mapping[str, "bytes | write.Staged"],
-          embed_files: Mapping[str, bytes]) -> tuple[Kit, ...]:
-    out = []
-    for cl in site.clusters:
-        mine = [f for f in fragments if f.cluster == cl.slug]
-        path = urls.bundle(cl.slug)
-        out.append(Kit(cluster_view.view(cl), urls.admin(cl.slug), path, _size(write.size(zips[path])),
-                       tuple(f for f in mine if f.kind == "page"),
-                       tuple(f for f in mine if f.kind == "video"),
-                       tuple(sorted(p for p in embed_files if p.startswith(urls.chart_dir(cl.slug))))))
-    return tuple(out)
+def kit(cl: Cluster, fragments: list[embed.Fragment], zipped: "bytes | write.Staged",
+        embed_files: Mapping[str, bytes]) -> Kit:
+    """The kit of one cluster, given its zip (`zipped`, as made or where it was written)."""
+    mine = [f for f in fragments if f.cluster == cl.slug]
+    return Kit(cluster_view.view(cl), urls.admin(cl.slug), urls.bundle(cl.slug), _size(write.size(zipped)),
+               tuple(f for f in mine if f.kind == "page"),
+               tuple(f for f in mine if f.kind == "video"),
+               tuple(sorted(p for p in embed_files if p.startswith(urls.chart_dir(cl.slug)))))
 
 
 ADMIN_TITLE = "Для администраторов сайтов колледжей"
@@ -171,32 +168,44 @@ def _later() -> AdminPage:
     raise _Later
 
 
-def cluster_pages(kits: tuple[Kit, ...], kept, chrome: specs.Chrome, base_url: str | None, env: jinja2.Environment,
+def cluster_pages(kits: Iterable[Kit], kept, chrome: specs.Chrome, base_url: str | None, env: jinja2.Environment,
                   mapper=None, templates: tuple[Path, Path | None] | None = None, holds=None, writer=None):
     """(kit, AdminPage) for each cluster, through `kept(name, inputs, make)`: the pages it lacks
     made on the workers when there are several and `mapper` and `templates` are given (each
     comes back as it is done; written there by `writer(paths)`'s write.Writer when given), else
     here with `env`; a remembered page whose entry keeps only its checksum is used while the
-    previous output `holds(path, sha256)` it."""
+    previous output `holds(path, sha256)` it. With the workers up (`mapper.running`), each page
+    is handed to them as soon as `kits` gives its kit (made as its cluster's zip is: the pages
+    are made while the next zips are)."""
     def name(kit):
         return f"admin-page:{kit.cluster.slug}"
-    have, stale = {}, set()
-    for kit in kits:
-        try:
-            page = kept(name(kit), (kit.signature(),), _later)
-        except _Later:
-            continue
-        if not isinstance(page.blob.data, packing.Carried) or (
-                holds is not None and holds(kit.path, page.blob.sha256)):
-            have[kit.path] = page
-        else:
-            stale.add(kit.path)  # remembered, but gone from the output: made again
-    todo = [kit for kit in kits if kit.path not in have]
+    have, stale, taken = {}, set(), []
+
+    def todo():  # the kits whose page is to be made, as `kits` gives them
+        for kit in kits:
+            taken.append(kit)
+            try:
+                page = kept(name(kit), (kit.signature(),), _later)
+            except _Later:
+                yield kit
+                continue
+            if not isinstance(page.blob.data, packing.Carried) or (
+                    holds is not None and holds(kit.path, page.blob.sha256)):
+                have[kit.path] = page
+            else:
+                stale.add(kit.path)  # remembered, but gone from the output: made again
+                yield kit
+
+    def work(kit):
+        return (*templates, chrome, base_url, kit, writer([kit.path]) if writer is not None else None)
     made = None
-    if mapper is not None and templates is not None and len(todo) > 1:
-        made = iter(mapper(admin_page_work, [(*templates, chrome, base_url, kit,
-                                              writer([kit.path]) if writer is not None else None) for kit in todo]))
-    for kit in kits:
+    if mapper is not None and templates is not None and getattr(mapper, "running", False):
+        made = iter(mapper(admin_page_work, map(work, todo())))
+    else:
+        later = list(todo())
+        if mapper is not None and templates is not None and len(later) > 1:
+            made = iter(mapper(admin_page_work, [work(kit) for kit in later]))
+    for kit in taken:
         if kit.path in have:
             yield kit, have[kit.path]
             continue

@@ -217,27 +217,28 @@ def _pieces(site: Site, env: jinja2.Environment, made: _Made, given: Given) -> l
     return list(diags)
 
 
-def _zips(site: Site, env: jinja2.Environment, made: _Made, given: Given) -> list[dg.Diagnostic]:
-    put = given.means.put
-    made.zips = bundles.bundles(site, {**made.pages, **made.out}, made.copies, made.read,
-                                {p: w.bundled for p, w in given.done.items() if w.bundled is not None}, made.recall,
-                                **({"put": put} if put is not None else {}), entry=made.on_disk)
-    made.out.update(made.zips)
-    return []
-
-
-def _admin_pages(site: Site, env: jinja2.Environment, made: _Made, given: Given) -> list[dg.Diagnostic]:
+def _zips_and_admin_pages(site: Site, env: jinja2.Environment, made: _Made, given: Given) -> list[dg.Diagnostic]:
+    """The clusters' zips, and their admin pages (each shows its cluster's zip size): each page
+    handed to the workers as soon as its zip is made, so the pages are made while the next zips are."""
     means, recall = given.means, made.recall
-    kits = adminpages.kits(site, made.pieces, made.zips, made.embed_files)
+    zips = bundles.each_bundle(site, {**made.pages, **made.out}, made.copies, made.read,
+                               {p: w.bundled for p, w in given.done.items() if w.bundled is not None}, recall,
+                               **({"put": means.put} if means.put is not None else {}), entry=made.on_disk)
+    clusters = {urls.bundle(cl.slug): cl for cl in site.clusters}
+    kits: list[adminpages.Kit] = []
+
+    def zipped():  # each cluster's kit, once its zip is made
+        for path, data in zips:
+            made.zips[path] = made.out[path] = data
+            kits.append(adminpages.kit(clusters[path], made.pieces, data, made.embed_files))
+            yield kits[-1]
     css = made.embed_files[urls.EMBED_CSS].decode("utf-8")
     chrome, base_url = specs.chrome(site), site.config.base_url
 
     def kept(name, inputs, make):
         return recall(name, (means.theme_key, chrome, base_url) + inputs, make) if means.theme_key else make()
-    # The index and a page per cluster: an edit re-renders its own cluster's code, not every cluster's.
-    made.out[urls.ADMIN] = kept("admin-page", (tuple(k.summary() for k in kits), css),
-                                lambda: adminpages.admin_page(site, env, kits, css))
-    for kit, page in adminpages.cluster_pages(kits, kept, chrome, base_url, env, means.mapper, means.templates,
+    # A page per cluster and the index: an edit re-renders its own cluster's code, not every cluster's.
+    for kit, page in adminpages.cluster_pages(zipped(), kept, chrome, base_url, env, means.mapper, means.templates,
                                               means.holds, means.writer):
         # written now (one held at a time; a worker's already); its cache entry keeps its checksum
         data = page.blob.data
@@ -248,6 +249,8 @@ def _admin_pages(site: Site, env: jinja2.Environment, made: _Made, given: Given)
             made.out[kit.path] = means.put(kit.path, data, page.blob.sha256) if means.put is not None \
                 else write.content(data)
         made.scans[kit.path] = page.scan
+    made.out[urls.ADMIN] = kept("admin-page", (tuple(k.summary() for k in kits), css),
+                                lambda: adminpages.admin_page(site, env, tuple(kits), css))
     return []
 
 
@@ -280,4 +283,4 @@ def _manifest(site: Site, env: jinja2.Environment, made: _Made, given: Given) ->
 # What is published after the pages and the data files, in this order: each step adds its files
 # to `made` (the zips need the pieces, the admin pages the zips' sizes, the manifest
 # every file) and gives its findings.
-STEPS = (_copy_js, _pieces, _zips, _admin_pages, _sitemap, _manifest)
+STEPS = (_copy_js, _pieces, _zips_and_admin_pages, _sitemap, _manifest)

@@ -20,7 +20,7 @@ import re
 import zipfile
 import zlib
 from dataclasses import dataclass
-from typing import Callable, Mapping
+from typing import Callable, Iterator, Mapping
 from urllib.parse import quote
 
 from clusterpages.model import Cluster, Site
@@ -380,13 +380,14 @@ def _packer(cluster: str, recall, shared: dict[bytes, tuple[int, bytes]] | None)
     return packed
 
 
-def bundles(site: Site, files: Mapping[str, bytes], copies: Mapping[str, object],
-            read: Callable[[str], bytes], prepared: Mapping[str, tuple[Packed, frozenset[str]]] | None = None,
-            recall=no_memo, put: Callable[[str, bytes], object] = lambda path, data: data,
-            entry: Callable[[str], "bytes | write.Staged"] | None = None) -> dict[str, object]:
-    """downloads/<cluster>.zip for every cluster, each given to `put` (write.Staging.put: written
-    at once, so one zip at a time is in memory) as soon as it is made; `entry` as for `bundle`."""
+def each_bundle(site: Site, files: Mapping[str, bytes], copies: Mapping[str, object],
+                read: Callable[[str], bytes], prepared: Mapping[str, tuple[Packed, frozenset[str]]] | None = None,
+                recall=no_memo, put: Callable[[str, bytes], object] = lambda path, data: data,
+                entry: Callable[[str], "bytes | write.Staged"] | None = None) -> Iterator[tuple[str, object]]:
+    """downloads/<cluster>.zip of every cluster, one (path, what `put` gave) at a time: each zip
+    made when it is asked for and given to `put` (write.Staging.put: written at once, so one zip at
+    a time is in memory); `entry` as for `bundle`."""
     listing, shared = Listing.of(files, copies), {}
-    return {urls.bundle(cl.slug): put(urls.bundle(cl.slug), bundle(site, cl, files, copies, read, prepared,
-                                                                   recall, listing, entry, shared))
-            for cl in site.clusters}
+    for cl in site.clusters:
+        path = urls.bundle(cl.slug)
+        yield path, put(path, bundle(site, cl, files, copies, read, prepared, recall, listing, entry, shared))

@@ -40,7 +40,17 @@ class Mapper:
             self._pool.submit(int)
         return self._pool
 
+    @property
+    def running(self) -> bool:
+        """Whether the workers are up (given work, they start on it at once)."""
+        return self._pool is not None
+
     def __call__(self, fn, items):
+        """fn over items, in their order. With the workers up, each item is handed to them as soon
+        as `items` gives it (an item made by a generator is worked on while the next is made);
+        else the items are taken first, and the workers start when there are two or more."""
+        if self._pool is not None:
+            return self._pool.map(fn, items)
         items = list(items)
         pool = self._start() if len(items) >= 2 else None
         if pool is None:
