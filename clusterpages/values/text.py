@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import re
 
 import iuliia
@@ -15,8 +16,10 @@ from clusterpages.values import typography
 NBSP = typography.NBSP
 
 
+@functools.lru_cache(maxsize=1 << 12)
 def slugify(text: str) -> str:
-    """Wikipedia-style transliteration: «Томский аграрный колледж» → tomsky-agrarny-kolledzh."""
+    """Wikipedia-style transliteration: «Томский аграрный колледж» → tomsky-agrarny-kolledzh.
+    Remembered by text (a pure function; headings and names repeat over a site's documents)."""
     latin = iuliia.WIKIPEDIA.translate(text.replace("ё", "е").replace("Ё", "Е")).lower()
     slug = re.sub(r"[^a-z0-9]+", "-", latin).strip("-")
     return slug or "item"

@@ -1,5 +1,6 @@
 """Text with nothing an inline pattern can start with skips Python-Markdown's inline patterns
-(content/documents/markup.py, _PlainTextFirst): the HTML is what the stock inline processor gives."""
+(content/documents/markup.py, _PlainTextFirst), and the toc extension looks for its [TOC] marker
+only in a text that has one: the HTML is what the stock Python-Markdown gives."""
 
 from __future__ import annotations
 
@@ -52,3 +53,11 @@ def test_a_table_of_plain_cells_converts_as_the_stock_one(cells):
     row = "| " + " | ".join(c.replace("|", "/") for c in cells) + " |"
     text = "\n".join([row, "|" + "---|" * len(cells), row, row])
     assert markup._md().convert(text) == STOCK.reset().convert(text)
+
+
+@settings(max_examples=200)
+@given(st.lists(st.sampled_from(["# Цели", "## Задачи кластера", "[TOC]", "текст [TOC] в строке", "абзац",
+                                 "- пункт", "## Цели"]), max_size=8))
+def test_headings_and_the_toc_marker_convert_as_the_stock_extension_does(blocks):
+    text = "\n\n".join(blocks)
+    assert markup._convert(text)[0] == STOCK.reset().convert(text)

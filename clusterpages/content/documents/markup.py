@@ -167,13 +167,18 @@ def _parser() -> markdown.Markdown:
     return md
 
 
+_TOC_MARKER = "[TOC]"  # the toc extension's default marker
 _INLINE_PRIORITY = 20  # Python-Markdown's own for its inline processor: first of the tree processors
 
 
-def _md() -> markdown.Markdown:
+def _md(text: str | None = None) -> markdown.Markdown:
     """The Markdown parser, reset for a new document: one per process (setting up the
-    extensions costs a tenth of converting a page), reset as Python-Markdown documents."""
-    return _parser().reset()
+    extensions costs a tenth of converting a page), reset as Python-Markdown documents.
+    Given the document's `text`, the toc extension (which gives headings their ids) looks for its
+    [TOC] marker, in every element of the document, only when the text has one."""
+    md = _parser().reset()
+    md.treeprocessors["toc"].marker = _TOC_MARKER if text is None or _TOC_MARKER in text else ""
+    return md
 
 
 # Python-Markdown scans to the end of a paragraph for every opener it cannot close, and
@@ -255,7 +260,7 @@ def _convert(text: str) -> tuple[str, tuple[str, ...]]:
         if flat != text:
             text, notes = flat, (_FLATTENED,)
     try:
-        return _md().convert(text), notes
+        return _md(text).convert(text), notes
     except RecursionError:
         return "<pre>" + html_escape(text) + "</pre>", (_FLATTENED,)
 
