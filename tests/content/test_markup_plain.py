@@ -1,6 +1,7 @@
 """Text with nothing an inline pattern can start with skips Python-Markdown's inline patterns
-(content/documents/markup.py, _PlainTextFirst), and the toc extension looks for its [TOC] marker
-only in a text that has one: the HTML is what the stock Python-Markdown gives."""
+(content/documents/markup.py, _PlainTextFirst), the toc extension looks for its [TOC] marker only
+in a text that has one and attr_list for attribute lists only in a text with a «{»: the HTML is
+what the stock Python-Markdown gives."""
 
 from __future__ import annotations
 
@@ -32,9 +33,9 @@ def test_the_inline_patterns_are_the_ones_the_shortcut_knows():
     # characters (markup._INLINE_STARTS) would have to be checked against it.
     assert [p.name for p in markup._parser().inlinePatterns._priority] == list(markup.INLINE_PATTERNS)
     assert [p.name for p in STOCK.inlinePatterns._priority] == list(markup.INLINE_PATTERNS)
+    ours = {"InlineProcessor": "_PlainTextFirst", "AttrListTreeprocessor": "_AttrListWhenBraced"}
     assert [t.__class__.__name__ for t in markup._parser().treeprocessors] == \
-           ["_PlainTextFirst" if t.__class__.__name__ == "InlineProcessor" else t.__class__.__name__
-            for t in STOCK.treeprocessors]
+           [ours.get(t.__class__.__name__, t.__class__.__name__) for t in STOCK.treeprocessors]
 
 
 PLAIN = "абвгд еёжз АБВ abc XYZ 0123 .,;:!?()#~{}|-+=/%«»—\n"
@@ -57,7 +58,8 @@ def test_a_table_of_plain_cells_converts_as_the_stock_one(cells):
 
 @settings(max_examples=200)
 @given(st.lists(st.sampled_from(["# Цели", "## Задачи кластера", "[TOC]", "текст [TOC] в строке", "абзац",
-                                 "- пункт", "## Цели"]), max_size=8))
-def test_headings_and_the_toc_marker_convert_as_the_stock_extension_does(blocks):
+                                 "- пункт", "## Цели", "## Итоги {: #itogi }", "абзац\n{: .lead }",
+                                 "| а | б {: .x } |\n|---|---|\n| 1 | 2 |", "*курсив*{: .y }"]), max_size=8))
+def test_headings_toc_marker_and_attribute_lists_convert_as_the_stock_extensions_do(blocks):
     text = "\n\n".join(blocks)
     assert markup._convert(text)[0] == STOCK.reset().convert(text)

@@ -14,7 +14,7 @@ from html.parser import HTMLParser
 
 import markdown
 import nh3
-from markdown.extensions.attr_list import AttrListExtension
+from markdown.extensions.attr_list import AttrListExtension, AttrListTreeprocessor
 from markdown.extensions.fenced_code import FencedCodeExtension
 from markdown.extensions.sane_lists import SaneListExtension
 from markdown.extensions.tables import TableExtension
@@ -154,6 +154,17 @@ class _PlainTextFirst(InlineProcessor):
         return super()._InlineProcessor__handleInline(data, patternIndex)
 
 
+class _AttrListWhenBraced(AttrListTreeprocessor):
+    """attr_list's tree processor, which looks at every element for an attribute list: run only
+    on a document whose text has a «{» (every attribute list starts with one); `_md` says which."""
+
+    braced = True
+
+    def run(self, doc) -> None:
+        if self.braced:
+            super().run(doc)
+
+
 @functools.lru_cache(maxsize=1)
 def _parser() -> markdown.Markdown:
     # The extensions are given as objects: named by strings, Python-Markdown looks each name up
@@ -164,20 +175,24 @@ def _parser() -> markdown.Markdown:
                     TocExtension(slugify=toc_slugify, permalink=False), SaneListExtension()],
         output_format="html")
     md.treeprocessors.register(_PlainTextFirst(md), "inline", _INLINE_PRIORITY)
+    md.treeprocessors.register(_AttrListWhenBraced(md), "attr_list", _ATTR_LIST_PRIORITY)
     return md
 
 
 _TOC_MARKER = "[TOC]"  # the toc extension's default marker
 _INLINE_PRIORITY = 20  # Python-Markdown's own for its inline processor: first of the tree processors
+_ATTR_LIST_PRIORITY = 8  # attr_list's own
 
 
 def _md(text: str | None = None) -> markdown.Markdown:
     """The Markdown parser, reset for a new document: one per process (setting up the
     extensions costs a tenth of converting a page), reset as Python-Markdown documents.
     Given the document's `text`, the toc extension (which gives headings their ids) looks for its
-    [TOC] marker, in every element of the document, only when the text has one."""
+    [TOC] marker, in every element of the document, only when the text has one, and attr_list for
+    attribute lists only when it has a «{»."""
     md = _parser().reset()
     md.treeprocessors["toc"].marker = _TOC_MARKER if text is None or _TOC_MARKER in text else ""
+    md.treeprocessors["attr_list"].braced = text is None or "{" in text
     return md
 
 
