@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from clusterpages.values import inputs, urls
 from conftest import REPO
@@ -89,6 +92,15 @@ def test_relative_links_work_from_any_depth():
     assert urls.relative(urls.plan_item("it", "plan-2022-2023", "p-3"), urls.cluster("it")) \
         == "plan-2022-2023/index.html#item-p-3"
     assert urls.relative("https://example.org/x", urls.INDEX) == "https://example.org/x"
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(["clusters", "it", "a", "b", "index.html", ".", "..", ""]), max_size=6),
+       st.lists(st.sampled_from(["clusters", "it", "a", "b", "index.html", ".", ".."]), min_size=1, max_size=6))
+def test_relative_paths_are_what_posixpath_relpath_gives(target, page):
+    target, page = "/".join(target), "/".join(page)
+    start = posixpath.dirname(page) or "."
+    assert urls._relpath(target or page, start) == posixpath.relpath(target or page, start)
 
 
 def test_cluster_of_a_path():

@@ -286,9 +286,19 @@ def relative(target: str, from_page: str) -> str:
     if "#" in target:
         target, frag = target.split("#", 1)
         frag = "#" + frag
-    start = posixpath.dirname(from_page) or "."
-    rel = posixpath.relpath(target or from_page, start)
-    return rel + frag
+    return _relpath(target or from_page, posixpath.dirname(from_page) or ".") + frag
+
+
+def _relpath(path: str, start: str) -> str:
+    """posixpath.relpath of two site paths, without asking the system for the working directory
+    (relpath does, twice a call: every link of every page)."""
+    path, start = posixpath.normpath(path), posixpath.normpath(start)
+    if path.startswith(("/", "..")) or start.startswith(("/", "..")):
+        return posixpath.relpath(path, start)  # not a site path: as the system resolves it
+    to = [] if path == "." else path.split("/")
+    here = [] if start == "." else start.split("/")
+    common = len(posixpath.commonprefix([to, here]))
+    return "/".join([".."] * (len(here) - common) + to[common:]) or "."
 
 
 def content_cluster(content_path: str) -> str | None:
