@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+import multiprocessing
 from pathlib import Path
 
 import jinja2
@@ -60,9 +61,12 @@ def environment(templates: Path, compiled: Path | None = None) -> jinja2.Environ
 @functools.lru_cache(maxsize=4)
 def kept_environments(templates: Path, compiled: Path | None) -> tuple[jinja2.Environment, jinja2.Environment]:
     """`environment` and the same `with_bundled_templates`, made once a process (a worker renders
-    many chunks of pages, each its templates loaded again otherwise): Jinja loads again a template
-    whose file changed since (auto_reload), so an environment kept is never stale."""
+    many chunks of pages, each its templates loaded again otherwise). In this process (the
+    preview keeps it between saves) Jinja loads again a template whose file changed since
+    (auto_reload), so an environment kept is never stale; a worker process ends with its build,
+    whose templates are the ones it loaded (it does not look at their files before every page)."""
     env = environment(templates, compiled)
+    env.auto_reload = multiprocessing.parent_process() is None
     return env, with_bundled_templates(env)
 
 
