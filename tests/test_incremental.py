@@ -248,9 +248,9 @@ def test_a_streamed_build_keeps_no_page_bytes_in_memory(tmp_path):
 
 def test_an_unchanged_build_reads_no_page_bytes_from_the_cache(tmp_path, monkeypatch):
     """A page's cache entry keeps its zip copy apart (packing.pack_apart) and not its HTML and CMS
-    files (packing.Carried: only their checksums; the output holds them), nor an admin page its
-    bytes: a build that finds every page as the output already holds it reads no bytes kept
-    apart, and a build whose output was deleted makes the pages again, giving the same files."""
+    files (packing.Carried: only their checksums; the output holds them), nor an admin page or a
+    zip its bytes: a build that finds every page as the output already holds it reads no bytes
+    kept apart, and a build whose output was deleted makes them again, giving the same files."""
     from clusterpages.values import packing
     (tmp_path / "site").mkdir()
     cfg = _fixture(tmp_path / "site")
@@ -259,9 +259,10 @@ def test_an_unchanged_build_reads_no_page_bytes_from_the_cache(tmp_path, monkeyp
     before = _tree(out)
     cached = b"".join(p.read_bytes() for p in (tmp_path / ".clusterpages-cache").rglob("*")
                       if p.is_file() and "spare-" not in p.as_posix())
-    # the pages, their CMS pieces and the clusters' admin pages (the admin index is small: kept whole)
+    # the pages, their CMS pieces, the clusters' admin pages (the admin index is small: kept whole), the zips
     made = [p for p in out.rglob("*.html") if p.relative_to(out).as_posix().startswith(("clusters/", "embed/", "dlya-"))
-            and p.relative_to(out).as_posix() != "dlya-administratorov/index.html"]
+            and p.relative_to(out).as_posix() != "dlya-administratorov/index.html"] + list(out.rglob("downloads/*.zip"))
+    assert any(p.suffix == ".zip" for p in made)
     assert made and not [p for p in made if p.read_bytes() in cached]
     reads = []
     real = packing.Stored.read

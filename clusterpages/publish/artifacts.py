@@ -159,8 +159,8 @@ class Means:
     (write.Staging.put) writes the zips and the clusters' admin pages as they are made;
     `mapper(fn, items)` may make the clusters' admin pages on worker processes, which render
     with `templates` (the theme's templates folder and where compiled templates are kept);
-    `holds(path, sha256)` tells whether the previous output has an admin page whose cache entry
-    keeps only its checksum (packing.Carried)."""
+    `holds(path, sha256)` tells whether the previous output has a zip or an admin page whose cache
+    entry keeps only its checksum (packing.Carried)."""
 
     recall: Callable = no_memo
     theme_key: str = ""
@@ -223,7 +223,8 @@ def _zips_and_admin_pages(site: Site, env: jinja2.Environment, made: _Made, give
     means, recall = given.means, made.recall
     zips = bundles.each_bundle(site, {**made.pages, **made.out}, made.copies, made.read,
                                {p: w.bundled for p, w in given.done.items() if w.bundled is not None}, recall,
-                               **({"put": means.put} if means.put is not None else {}), entry=made.on_disk)
+                               **({"put": means.put} if means.put is not None else {}), entry=made.on_disk,
+                               holds=means.holds)
     clusters = {urls.bundle(cl.slug): cl for cl in site.clusters}
     kits: list[adminpages.Kit] = []
 

@@ -26,7 +26,7 @@ from urllib.parse import quote
 from clusterpages.model import Cluster, Site
 from clusterpages.publish import write
 from clusterpages.publish.htmlscan import Tag, absolute, apply, resolve, scan, span_for, start_tag
-from clusterpages.values import urls
+from clusterpages.values import packing, urls
 from clusterpages.values.memo import no_memo
 from clusterpages.values.typography import typograph_html
 
@@ -313,8 +313,9 @@ def bundle(site: Site, cl: Cluster, files: Mapping[str, bytes], copies: Mapping[
            read: Callable[[str], bytes], prepared: Mapping[str, tuple[Packed, frozenset[str]]] | None = None,
            recall=no_memo, listing: "Listing | None" = None,
            entry: Callable[[str], "bytes | write.Staged"] | None = None,
-           shared: dict[bytes, tuple[int, bytes]] | None = None) -> bytes:
-    """The zip of one cluster. `read(site path)` gives the bytes of a file of the site, `entry(site
+           shared: dict[bytes, tuple[int, bytes]] | None = None, fresh: bool = False) -> packing.Blob:
+    """The zip of one cluster, as a `packing.Blob` (a build's cache keeps its checksum, not its
+    bytes: the output holds them; a remembered one is `Carried`; `fresh`: made without looking). `read(site path)` gives the bytes of a file of the site, `entry(site
     path)` its bytes or, when they are on disk with their checksum known, a `write.Staged` read
     only if the zip is made (an unchanged listing gives back the last zip without reading them);
     `prepared` holds pages already made into their bundle form and packed (page → (Packed, loads));
@@ -358,15 +359,15 @@ def bundle(site: Site, cl: Cluster, files: Mapping[str, bytes], copies: Mapping[
     rows = tuple((p, sums[p], len(e) if isinstance(e, bytes) else e.size) for p, e in sorted(entries.items()))
     as_of = site.config.as_of.isoformat()
 
-    def make() -> bytes:
+    def make() -> packing.Blob:
         entries["manifest.json"] = (json.dumps(
             {"cluster": cl.slug, "as_of": as_of, "files": [{"path": p, "sha256": s, "size": n} for p, s, n in rows]},
             ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-        return _zip_bytes(entries, site.config.as_of, _packer(cl.slug, recall, shared))
+        return packing.Blob.of(_zip_bytes(entries, site.config.as_of, _packer(cl.slug, recall, shared)))
     # The listing and the date make the manifest, and with it the whole zip: an unchanged listing
     # gives back the zip without making either again.
     parts = tuple(x for p, s, n in rows for x in (p, s, str(n))) + (as_of,)
-    return recall(f"zip:{cl.slug}", parts, make)
+    return make() if fresh else recall(f"zip:{cl.slug}", parts, make)
 
 
 def _packer(cluster: str, recall, shared: dict[bytes, tuple[int, bytes]] | None) -> Callable[[str, bytes], tuple[int, bytes]]:
@@ -382,12 +383,18 @@ def _packer(cluster: str, recall, shared: dict[bytes, tuple[int, bytes]] | None)
 
 def each_bundle(site: Site, files: Mapping[str, bytes], copies: Mapping[str, object],
                 read: Callable[[str], bytes], prepared: Mapping[str, tuple[Packed, frozenset[str]]] | None = None,
-                recall=no_memo, put: Callable[[str, bytes], object] = lambda path, data: data,
-                entry: Callable[[str], "bytes | write.Staged"] | None = None) -> Iterator[tuple[str, object]]:
+                recall=no_memo, put: Callable[..., object] = lambda path, data, sha256=None: data,
+                entry: Callable[[str], "bytes | write.Staged"] | None = None,
+                holds: Callable[[str, str], bool] | None = None) -> Iterator[tuple[str, object]]:
     """downloads/<cluster>.zip of every cluster, one (path, what `put` gave) at a time: each zip
-    made when it is asked for and given to `put` (write.Staging.put: written at once, so one zip at
-    a time is in memory); `entry` as for `bundle`."""
+    made when it is asked for and given to `put(path, data, sha256)` (write.Staging.put: written at
+    once, so one zip at a time is in memory); `entry` as for `bundle`. A zip `recall` remembers by
+    its checksum alone (`Carried`) is brought over from the previous output while that output
+    `holds(path, sha256)` it, else made again."""
     listing, shared = Listing.of(files, copies), {}
     for cl in site.clusters:
         path = urls.bundle(cl.slug)
-        yield path, put(path, bundle(site, cl, files, copies, read, prepared, recall, listing, entry, shared))
+        blob = bundle(site, cl, files, copies, read, prepared, recall, listing, entry, shared)
+        if isinstance(blob.data, packing.Carried) and not (holds is not None and holds(path, blob.sha256)):
+            blob = bundle(site, cl, files, copies, read, prepared, recall, listing, entry, shared, fresh=True)
+        yield path, put(path, blob.data, blob.sha256)

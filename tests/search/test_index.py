@@ -105,7 +105,7 @@ def test_cluster_zip_carries_only_its_cluster(site):
     files = dict(built.files)
     files["clusters/it/index.html"] = (b'<!DOCTYPE html><html><head><script src="../../search/manifest.js"></script>'
                                        b"</head><body></body></html>")
-    data = bundles.bundle(site, site.cluster("it"), files, {}, lambda p: files[p])
+    data = bundles.bundle(site, site.cluster("it"), files, {}, lambda p: files[p]).data
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
         names = zf.namelist()
         assert zf.read(urls.SEARCH_MANIFEST) == built.files[urls.search_bundle_manifest("it")]
