@@ -129,13 +129,12 @@ def _theme_key(templates: Path, runtime: Runtime) -> str:
 def render_pages(site: Site, theme: Path, runtime: Runtime, specs: list[pages.PageSpec], extras: pagework.Extras,
                  tfp: str = "", staging: write.Staging | None = None,
                  meanwhile=lambda: None) -> tuple[dict[str, pagework.PageWork], list]:
-    """Every page rendered and published (pagework.py), from the cache where its inputs (and
-    the theme, `tfp`) are unchanged, and the template problems. With `staging` each page is
-    written into the new output where it is rendered (a worker: write.Writer) or as soon as it
-    comes from the cache, and only what later steps read stays in memory (pagework.staged); a
-    page whose cache entry keeps only its files' checksums is taken while the previous output
-    holds them (write.Staging.holds). `meanwhile()` is called once the pages are handed to the
-    workers: this process's own work while they render."""
+    """Every page rendered and published (pagework.py), from the cache where its inputs (and the theme,
+    `tfp`) are unchanged, and the template problems. With `staging` each page is written into the new
+    output where it is rendered (a worker: write.Writer) or as soon as it comes from the cache, and only
+    what later steps read stays in memory (pagework.staged); a page whose cache entry keeps only its
+    files' checksums is taken while the previous output holds them (write.Staging.holds).
+    `meanwhile()` is called once the pages are handed to the workers: this process's work meanwhile."""
     templates = theme / "templates"
     found: list = [None] * len(specs)
     inputs: list = [None] * len(specs)
@@ -178,10 +177,9 @@ def render_pages(site: Site, theme: Path, runtime: Runtime, specs: list[pages.Pa
 
 def _taken(value, spec: pages.PageSpec, key: str, store: cache_mod.Cache, staging: write.Staging | None,
            write_now: bool = True) -> pagework.PageWork:
-    """A page as it came back from its worker (pagework.work_chunk) or was made here: kept in the
-    cache under `key`, and its files in the new output — written by the worker (its records
-    taken by `staging`) or now, unless not `write_now` (a template failed: the build will not
-    be committed)."""
+    """A page as it came back from its worker (pagework.work_chunk) or was made here: kept in the cache
+    under `key`, and its files in the new output — written by the worker (its records taken by
+    `staging`) or now, unless not `write_now` (a template failed: the build will not be committed)."""
     written = value[1] if isinstance(value, tuple) and isinstance(value[1], pagework.Written) else None
     if written is not None:  # the worker wrote its files into the new output
         for rel, record in written.records:
@@ -366,6 +364,8 @@ def build(config_path: Path, out: Path, as_of: _dt.date | None, fallback_as_of: 
 
 def _build(config_path, out, as_of, fallback_as_of, strict, previous_manifest, runtime, started) -> Result:
     site_root = config_path.parent
+    if isinstance(runtime.run, parallel.Mapper):  # the workers compile the templates while the site is read
+        runtime.run.ahead(render.warm, theme_dir(site_root) / "templates", runtime.compiled_templates())
     sources = load(config_path)
     site, diags = prepare(config_path, as_of, fallback_as_of, runtime, sources)
     runtime = replace(runtime, page_keys=pagekeys.Tracker.of(runtime.store, site_root, sources))

@@ -57,6 +57,13 @@ class Mapper:
             return map(fn, items)
         return pool.map(fn, items)  # yields in the order of items, as each is ready
 
+    def ahead(self, fn, *args) -> None:
+        """fn(*args) handed to each worker, when they are up, before any other work: what every
+        worker needs before its first task, done while they would wait (its result not awaited)."""
+        if self._pool is not None:
+            for _ in range(self._jobs):
+                self._pool.submit(fn, *args)
+
     def release(self) -> None:
         """No more work for the workers: they end now (anything mapped later runs here)."""
         pool, self._pool, self._ended = self._pool, None, True

@@ -70,6 +70,20 @@ def kept_environments(templates: Path, compiled: Path | None) -> tuple[jinja2.En
     return env, with_bundled_templates(env)
 
 
+def warm(templates: Path, compiled: Path | None) -> None:
+    """The templates of `kept_environments` loaded ahead of the pages (a worker that waits while
+    the site is read compiles them meanwhile); one that does not load is left to the page that
+    uses it to report."""
+    env, fragment_env = kept_environments(templates, compiled)
+    for kept, names in ((env, env.list_templates()), (fragment_env, [n for n in fragment_env.list_templates()
+                                                                       if n.startswith("embed/")])):
+        for name in names:
+            try:
+                kept.get_template(name)
+            except jinja2.TemplateError:
+                continue
+
+
 def with_bundled_templates(env: jinja2.Environment) -> jinja2.Environment:
     """The same environment, falling back to the bundled theme for templates a site's own theme lacks."""
     return env.overlay(loader=jinja2.ChoiceLoader([env.loader, jinja2.FileSystemLoader(str(BUNDLED_THEME / "templates"))]))
