@@ -5,9 +5,10 @@
 
 Assembles the benchmark corpus (bench/.corpora/<size>/, made by bench/run.py), then does for
 every page, in this one process and in the order pagework.work does it, each step of publishing
-it — render the page, its zip copy, that copy's compression, the CMS piece (render, rewrite
-links, typography, checks, styles inlined) and the link-check scan — and prints the time of each
-step over all pages, with typography and the HTML tag scan also counted wherever they run.
+it — render the page, read its tags once (for its zip copy and its link check), its zip copy,
+that copy's compression, the CMS piece (render, rewrite links, typography, checks, its two
+shapes, styles inlined) and the link check's record of its links and ids — and prints the time of
+each step over all pages, with typography and the HTML tag scan also counted wherever they run.
 One process: the build spreads the same work over the cores.
 """
 
@@ -64,6 +65,7 @@ def main() -> int:
     embed.scan = bundles.scan = scan
     step = {name: _counted(totals, name, fn) for name, fn in (
         ("page: render (Jinja + typography)", render.render_page),
+        ("page: its tags (for the zip copy and the link check)", scan),
         ("zip copy: links rewritten", bundles.bundle_page),
         ("zip copy: compressed", bundles.Packed.of),
         ("CMS piece: render", render.render_page),
@@ -72,15 +74,16 @@ def main() -> int:
         ("CMS piece: checks", embed.problems),
         ("CMS piece: shapes (classes, inline)", embedshape.shapes),
         ("CMS piece: styles inlined", embedstyles.inline_flattened),
-        ("link-check scan", linkcheck.scan))}
+        ("link-check: its links and ids", linkcheck.scan))}
     for name in [*step, "typography (in the steps above)", "HTML tag scan (in the steps above)"]:
         totals[name] = 0.0  # the order of the table
     started = time.perf_counter()
     for spec in specs:
         text = step["page: render (Jinja + typography)"](env, spec).decode("utf-8")
+        tags = step["page: its tags (for the zip copy and the link check)"](text, pagework._LOOKED_AT, ("a",))
         inside = bundles.scope_of(spec.path)
         if inside is not None:
-            copy, _ = step["zip copy: links rewritten"](text, spec.path, inside, extras.base_url)
+            copy, _ = step["zip copy: links rewritten"](text, spec.path, inside, extras.base_url, tags)
             step["zip copy: compressed"](copy.encode("utf-8"))
         fspec = embed.fragment_spec(spec, extras.base_url, extras.chart_names.get(spec.path, {}))
         if fspec is not None:
@@ -89,7 +92,7 @@ def main() -> int:
             step["CMS piece: checks"](piece, fspec.cluster.slug)
             _, flat = step["CMS piece: shapes (classes, inline)"](piece)
             step["CMS piece: styles inlined"](flat, extras.cluster_css.get(spec.cluster.slug, ""))
-        step["link-check scan"](text)
+        step["link-check: its links and ids"](text, tags)
     whole = time.perf_counter() - started
     print(f"{len(specs):,} pages published in {whole:.2f} s ({whole * 1000 / len(specs):.2f} ms a page), one process\n")
     print("| Step | s | ms a page |\n|---|---:|---:|")
