@@ -315,7 +315,8 @@ def bundle(site: Site, cl: Cluster, files: Mapping[str, bytes], copies: Mapping[
            entry: Callable[[str], "bytes | write.Staged"] | None = None,
            shared: dict[bytes, tuple[int, bytes]] | None = None, fresh: bool = False) -> packing.Blob:
     """The zip of one cluster, as a `packing.Blob` (a build's cache keeps its checksum, not its
-    bytes: the output holds them; a remembered one is `Carried`; `fresh`: made without looking). `read(site path)` gives the bytes of a file of the site, `entry(site
+    bytes: the output holds them; a remembered one is `Carried`; `fresh`: made without looking).
+    `read(site path)` gives the bytes of a file of the site, `entry(site
     path)` its bytes or, when they are on disk with their checksum known, a `write.Staged` read
     only if the zip is made (an unchanged listing gives back the last zip without reading them);
     `prepared` holds pages already made into their bundle form and packed (page → (Packed, loads));
