@@ -316,14 +316,13 @@ def bundle(site: Site, cl: Cluster, files: Mapping[str, bytes], copies: Mapping[
            shared: dict[bytes, tuple[int, bytes]] | None = None, fresh: bool = False) -> packing.Blob:
     """The zip of one cluster, as a `packing.Blob` (a build's cache keeps its checksum, not its
     bytes: the output holds them; a remembered one is `Carried`; `fresh`: made without looking).
-    `read(site path)` gives the bytes of a file of the site, `entry(site
-    path)` its bytes or, when they are on disk with their checksum known, a `write.Staged` read
-    only if the zip is made (an unchanged listing gives back the last zip without reading them);
-    `prepared` holds pages already made into their bundle form and packed (page → (Packed, loads));
-    `recall(name, inputs, make)` gives back each entry's checksum and compressed form when its
-    bytes are the same as before (the preview: recall.Recall), and the zip itself (a build's
-    cache folder too); `shared` holds the compressed form
-    of the files every cluster's zip takes (the theme's assets: compressed once for all zips)."""
+    `read(site path)` gives the bytes of a file of the site, `entry(site path)` its bytes or, when
+    they are on disk with their checksum known, a `write.Staged` read only if the zip is made (an
+    unchanged listing gives back the last zip without reading them); `prepared` holds pages already
+    made into their bundle form and packed (page → (Packed, loads)); `recall(name, inputs, make)`
+    gives back each entry's checksum and compressed form when its bytes are the same as before (the
+    preview: recall.Recall), and the zip itself (a build's cache folder too); `shared` holds the
+    compressed form of the files every cluster's zip takes (the theme's assets: once for all zips)."""
     prepared = prepared or {}
     base_url = site.config.base_url
     scope = urls.cluster_dir(cl.slug)
