@@ -114,7 +114,6 @@ class _Made:
         self._copied: dict[str, write.Staged] = {}
         self.pieces: list[embed.Fragment] = []              # the CMS pieces (_pieces), for the admin pages
         self.embed_files: dict[str, bytes] = {}             # embed/: pieces' files, embed.css, charts
-        self.zips: dict[str, object] = {}                   # downloads/<cluster>.zip, written already
         self.scans: dict[str, linkcheck.Scan] = {}          # the link-check scans of the admin pages
 
     def read(self, path: str) -> bytes:
@@ -225,13 +224,12 @@ def _zips_and_admin_pages(site: Site, env: jinja2.Environment, made: _Made, give
                                {p: w.bundled for p, w in given.done.items() if w.bundled is not None}, recall,
                                **({"put": means.put} if means.put is not None else {}), entry=made.on_disk,
                                holds=means.holds)
-    clusters = {urls.bundle(cl.slug): cl for cl in site.clusters}
     kits: list[adminpages.Kit] = []
 
     def zipped():  # each cluster's kit, once its zip is made
-        for path, data in zips:
-            made.zips[path] = made.out[path] = data
-            kits.append(adminpages.kit(clusters[path], made.pieces, data, made.embed_files))
+        for cl, path, data in zips:
+            made.out[path] = data
+            kits.append(adminpages.kit(cl, made.pieces, data, made.embed_files))
             yield kits[-1]
     css = made.embed_files[urls.EMBED_CSS].decode("utf-8")
     chrome, base_url = specs.chrome(site), site.config.base_url

@@ -385,8 +385,8 @@ def each_bundle(site: Site, files: Mapping[str, bytes], copies: Mapping[str, obj
                 read: Callable[[str], bytes], prepared: Mapping[str, tuple[Packed, frozenset[str]]] | None = None,
                 recall=no_memo, put: Callable[..., object] = lambda path, data, sha256=None: data,
                 entry: Callable[[str], "bytes | write.Staged"] | None = None,
-                holds: Callable[[str, str], bool] | None = None) -> Iterator[tuple[str, object]]:
-    """downloads/<cluster>.zip of every cluster, one (path, what `put` gave) at a time: each zip
+                holds: Callable[[str, str], bool] | None = None) -> Iterator[tuple[Cluster, str, object]]:
+    """downloads/<cluster>.zip of every cluster, one (cluster, path, what `put` gave) at a time: each zip
     made when it is asked for and given to `put(path, data, sha256)` (write.Staging.put: written at
     once, so one zip at a time is in memory); `entry` as for `bundle`. A zip `recall` remembers by
     its checksum alone (`Carried`) is brought over from the previous output while that output
@@ -397,4 +397,4 @@ def each_bundle(site: Site, files: Mapping[str, bytes], copies: Mapping[str, obj
         blob = bundle(site, cl, files, copies, read, prepared, recall, listing, entry, shared)
         if isinstance(blob.data, packing.Carried) and not (holds is not None and holds(path, blob.sha256)):
             blob = bundle(site, cl, files, copies, read, prepared, recall, listing, entry, shared, fresh=True)
-        yield path, put(path, blob.data, blob.sha256)
+        yield cl, path, put(path, blob.data, blob.sha256)
