@@ -282,17 +282,11 @@ def produce(site: Site, site_root: Path, previous_manifest: dict | None = None, 
             runtime.run.release()  # the rest runs here: the workers' memory is given back first
     files.update({p: put(p, data) for p, data in published.items()} if put is not None else published)
     diags += sub
-    scans = {**{p: w.scan for p, w in done.items()}, **admin_scans}
-    digests = {**{p: w.sums[0] for p, w in done.items()},
-               **{p: _sum(files[p]) for p in admin_scans}}
+    scans = {**{p: w.scan for p, w in done.items()}, **{p: scan for p, (scan, _) in admin_scans.items()}}
+    digests = {**{p: w.sums[0] for p, w in done.items()}, **{p: sha for p, (_, sha) in admin_scans.items()}}
     diags += linkchecks.link_check(files, set(copies), runtime.store, runtime.recall, runtime.fingerprint,
                                    scans, digests)
     return files, copies, diags
-
-
-def _sum(data) -> str:
-    """The SHA-256 of a file written already (its Staged record has it) or in memory."""
-    return data.sha256 if isinstance(data, write.Staged) else packing.key(data)
 
 
 # Pieces a `build` keeps in its cache folder by their inputs (the preview keeps everything in memory):

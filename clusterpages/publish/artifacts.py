@@ -114,7 +114,8 @@ class _Made:
         self._copied: dict[str, write.Staged] = {}
         self.pieces: list[embed.Fragment] = []              # the CMS pieces (_pieces), for the admin pages
         self.embed_files: dict[str, bytes] = {}             # embed/: pieces' files, embed.css, charts
-        self.scans: dict[str, linkcheck.Scan] = {}          # the link-check scans of the admin pages
+        # the admin pages' link-check scans and checksums (made with them: a page of megabytes not hashed again)
+        self.scans: dict[str, tuple[linkcheck.Scan, str]] = {}
 
     def read(self, path: str) -> bytes:
         if path in self.out:
@@ -185,10 +186,12 @@ class Given:
 
 
 def finish(site: Site, env: jinja2.Environment, pages: Mapping[str, bytes], copies: Mapping[str, Path],
-           given: Given) -> tuple[dict[str, "bytes | write.Staged"], list[dg.Diagnostic], dict[str, linkcheck.Scan]]:
+           given: Given) -> tuple[dict[str, "bytes | write.Staged"], list[dg.Diagnostic],
+                                  dict[str, tuple[linkcheck.Scan, str]]]:
     """What is published after the pages and the data files (STEPS: CMS pieces, zips, the
     admin pages, sitemap, manifest and the changes since a previous one) — files to add to the
-    output (site path → bytes), diagnostics, and the link-check scans of the admin pages made here.
+    output (site path → bytes), diagnostics, and the link-check scans of the admin pages made here
+    with their SHA-256.
     `env` falls back to the bundled theme for templates a site's own theme lacks
     (render.with_bundled_templates)."""
     made = _Made(pages, copies, given.means.recall)
@@ -247,7 +250,7 @@ def _zips_and_admin_pages(site: Site, env: jinja2.Environment, made: _Made, give
         else:
             made.out[kit.path] = means.put(kit.path, data, page.blob.sha256) if means.put is not None \
                 else write.content(data)
-        made.scans[kit.path] = page.scan
+        made.scans[kit.path] = (page.scan, page.blob.sha256)
     made.out[urls.ADMIN] = kept("admin-page", (tuple(k.summary() for k in kits), css),
                                 lambda: adminpages.admin_page(site, env, tuple(kits), css))
     return []

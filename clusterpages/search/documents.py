@@ -17,6 +17,7 @@ from clusterpages.model import Cluster, PlanDoc, Site
 from clusterpages.site import pages as page_specs
 from clusterpages.site.views.years import title as year_title
 from clusterpages.values import urls
+from clusterpages.values.memo import no_memo
 
 # Tags inside a word or a phrase («<b>ИТ</b>-старт»); any other tag separates words.
 _INLINE = re.compile(r"</?(?:a|abbr|b|code|em|i|mark|small|span|strong|sub|sup|u)\b[^>]*>", re.I)
@@ -66,8 +67,12 @@ def _cluster_home(cl: Cluster) -> Doc:
         *(p.name for p in cl.partners), *(_join(p.code, p.name) for p in cl.professions)))
 
 
-def cluster_docs(site: Site, cl: Cluster) -> list[Doc]:
-    """The documents of one cluster, in the order its pages are listed."""
+def cluster_docs(site: Site, cl: Cluster, memo=no_memo) -> list[Doc]:
+    """The documents of one cluster, in the order its pages are listed. `memo(name, inputs, make)`
+    may give back the text of a document's HTML taken out before (the preview: a save strips the
+    saved page's HTML, not its whole cluster's)."""
+    def text_of(markup: str, where: str) -> str:
+        return memo(f"search-text:{where}", markup, lambda: strip_tags(markup))
     out = [_cluster_home(cl)]
     style = site.config.year_style
     for doc in (d for d in site.plans if d.cluster == cl.slug):
@@ -77,17 +82,20 @@ def cluster_docs(site: Site, cl: Cluster) -> list[Doc]:
         indicators = _join(*(_join(i.group, i.name) for i in r.indicators))
         named = year_title(r, style)
         out.append(Doc("report", named, page, r.year.label(style) + " учебный год",
-                       _join(strip_tags(r.intro_html), indicators)))
-        out += [Doc("report", s.title, f"{page}#{s.anchor}", named, strip_tags(s.html)) for s in r.sections]
+                       _join(text_of(r.intro_html, page), indicators)))
+        out += [Doc("report", s.title, f"{page}#{s.anchor}", named, text_of(s.html, f"{page}#{s.anchor}"))
+                for s in r.sections]
     for v in sorted((v for v in site.videos if v.cluster == cl.slug), key=lambda v: (v.date, v.slug), reverse=True):
         out.append(Doc("video", v.title, urls.video(cl.slug, v.slug), "Видео",
                        _join(v.profession, v.description, v.transcript)))
     for c in sorted((c for c in site.championships if c.cluster == cl.slug), key=lambda c: (c.start, c.slug)):
         results = _join(*(_join(x.place, x.college, x.competency, x.participant or "") for x in c.results))
-        out.append(Doc("championship", c.title, urls.championship(cl.slug, c.slug), c.venue,
-                       _join(c.level, *c.partners, *c.competencies, results, strip_tags(c.body_html))))
+        url = urls.championship(cl.slug, c.slug)
+        out.append(Doc("championship", c.title, url, c.venue,
+                       _join(c.level, *c.partners, *c.competencies, results, text_of(c.body_html, url))))
     for p in sorted((p for p in site.pages if p.cluster == cl.slug), key=lambda p: p.slug):
-        out.append(Doc("page", p.title, urls.page(cl.slug, p.slug), "Страница", _join(p.summary, strip_tags(p.body_html))))
+        url = urls.page(cl.slug, p.slug)
+        out.append(Doc("page", p.title, url, "Страница", _join(p.summary, text_of(p.body_html, url))))
     return out
 
 

@@ -181,7 +181,7 @@ def cluster_part(site: Site, slug: str, stemmer: Stemmer, memo=no_memo, make: Ca
     inputs = (cl,) + tuple(tuple(x for x in xs if x.cluster == slug)
                            for xs in (site.plans, site.reports, site.videos, site.championships, site.pages))
     return memo(f"search-part:{slug}", inputs, make or (lambda: build_part(
-        cl.slug, cl.short_name, urls.search_part(cl.slug), cluster_docs(site, cl), stemmer, memo)))
+        cl.slug, cl.short_name, urls.search_part(cl.slug), cluster_docs(site, cl, memo), stemmer, memo)))
 
 
 def regional_part(site: Site, stemmer: Stemmer, memo=no_memo) -> Part:
