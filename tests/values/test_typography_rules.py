@@ -1,0 +1,68 @@
+"""The rule «one- and two-letter words stick to the next word» has two forms (typography._ShortWords):
+the pattern as written, and, for a run of text without inline tags, a search from the spaces. The
+two give the same text: on the written-out cases and on any text from the characters that matter."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from clusterpages.values import typography
+
+RULE = typography._ShortWords()
+NBSP = typography.NBSP
+INLINE = typography._INLINE
+
+
+def _as_written(text: str) -> str:
+    return RULE.pattern.sub(RULE.replacement, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("и в дом", f"и{NBSP}в{NBSP}дом"),
+    ("в  \n дом", f"в{NBSP}дом"),                     # the whole run of spaces becomes one no-break space
+    ("дом на горе", f"дом на{NBSP}горе"),
+    ("на <b>", "на <b>"),                             # not before what no word starts with
+    ("5в дом", "5в дом"),                             # a digit before: not a word of its own
+    ("из-за угла", "из-за угла"),                     # a hyphen before «за»
+    ("т.е. в «Доме»", f"т.е. в{NBSP}«Доме»"),
+    ("ab cd ef", f"ab{NBSP}cd{NBSP}ef"),
+    ("abc de", "abc de"),
+    (f"в{INLINE} дом", f"в{INLINE}{NBSP}дом"),        # with an inline tag: the pattern as written
+    ("", ""),
+    ("я", "я"),
+])
+def test_short_words(text, expected):
+    assert RULE.sub(RULE.replacement, text) == expected
+    assert _as_written(text) == expected
+
+
+_CHARS = list("ав дыёzAB5_-.\u00ad \t\n\r«„\"“([№§+−-,)") + [INLINE, NBSP]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_CHARS), max_size=24))
+def test_from_the_spaces_is_the_pattern_as_written(text):
+    assert RULE.sub(RULE.replacement, text) == _as_written(text)
+
+
+_INITIAL_CHARS = list("ВПAZва. \u00a0") + [INLINE]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_INITIAL_CHARS), max_size=12))
+def test_the_initials_guards_find_what_a_capital_first_search_finds(text):
+    # The guards are written from the dot; a rule runs exactly when the plain form would let it.
+    assert bool(re.search(typography._INITIAL, text)) == bool(re.search(r"[А-ЯЁA-Z]\.", text))
+    assert bool(re.search(typography._INITIALS, text)) == bool(re.search(f"[А-ЯЁ]\\.{NBSP}?[А-ЯЁ]\\.", text))
+
+
+def test_the_rule_runs_after_the_others_and_once():
+    # The fast form is the last rule, like the pattern it stands for; typographing twice changes nothing.
+    assert typography._RULES[-1][2].__class__ is typography._ShortWords
+    once = typography.typograph("Он шёл в дом и на работу, а я — в сад.")
+    assert typography.typograph(once) == once
+    assert f"в{NBSP}дом" in once and f"и{NBSP}на{NBSP}работу" in once
