@@ -106,7 +106,7 @@ def prepare(config_path: Path, as_of: _dt.date | None, fallback_as_of: _dt.date,
             runtime: Runtime = Runtime(), sources: Sources | None = None) -> tuple[Site | None, list[dg.Diagnostic]]:
     """Load (unless the caller has the sources), assemble and check: everything `check` does, nothing written."""
     sources = sources or load(config_path)
-    site, diags = asm.assemble(sources, as_of, fallback_as_of, runtime.map, runtime.store, runtime.fingerprint)
+    site, diags = asm.assemble(sources, as_of, fallback_as_of, runtime.imap, runtime.store, runtime.fingerprint)
     if site is not None:
         diags += chk.check(site)
     return site, diags

@@ -207,7 +207,8 @@ def parse_all(ctx: docs.Context, tasks: list[Task], mapper: Mapper, store: memo.
     results: list = [store.get("parse", k) for k in keys]
     missing = [i for i, r in enumerate(results) if r is None]
     chunks = [(ctx, [tasks[i] for i in missing[n:n + chunk]]) for n in range(0, len(missing), chunk)]
-    done = [r for part in mapper(parse_chunk, chunks, "разбор") for r in part]
+    # Each document taken (and kept in the cache) as its chunk comes back, while the workers parse the next.
+    done = (r for part in mapper(parse_chunk, chunks, "разбор") for r in part)
     for i, data in zip(missing, done):
         results[i] = pickle.loads(data)
         store.put_packed("parse", keys[i], data, results[i])
