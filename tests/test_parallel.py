@@ -58,3 +58,15 @@ def test_a_build_after_one_made_here_starts_workers_only_for_work_worth_them(tmp
     theme.write_text(theme.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     build()
     assert len(started) == 2  # every page rendered again: workers started for them
+
+
+
+def _share(folder, share) -> None:
+    (folder / f"{share[0]}-of-{share[1]}").touch()
+
+
+def test_work_ahead_gives_each_worker_its_share(tmp_path):
+    with parallel.mapper(2) as run:
+        run.ahead(_share, tmp_path)
+        assert list(run(abs, [-1, -2])) == [1, 2]  # handed over behind the work ahead
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["0-of-2", "1-of-2"]

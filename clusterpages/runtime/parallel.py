@@ -58,11 +58,12 @@ class Mapper:
         return pool.map(fn, items)  # yields in the order of items, as each is ready
 
     def ahead(self, fn, *args) -> None:
-        """fn(*args) handed to each worker, when they are up, before any other work: what every
-        worker needs before its first task, done while they would wait (its result not awaited)."""
+        """fn(*args, share) handed to each worker, when they are up, before any other work: what every
+        worker needs before its first task, done while they would wait (its result not awaited);
+        `share` is (which, of how many) so that the workers can split it (each usually takes one)."""
         if self._pool is not None:
-            for _ in range(self._jobs):
-                self._pool.submit(fn, *args)
+            for which in range(self._jobs):
+                self._pool.submit(fn, *args, (which, self._jobs))
 
     def release(self) -> None:
         """No more work for the workers: they end now (anything mapped later runs here)."""

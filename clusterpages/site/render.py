@@ -70,18 +70,22 @@ def kept_environments(templates: Path, compiled: Path | None) -> tuple[jinja2.En
     return env, with_bundled_templates(env)
 
 
-def warm(templates: Path, compiled: Path | None) -> None:
+def warm(templates: Path, compiled: Path | None, share: tuple[int, int] = (0, 1)) -> None:
     """The templates of `kept_environments` loaded ahead of the pages (a worker that waits while
-    the site is read compiles them meanwhile); one that does not load is left to the page that
-    uses it to report."""
+    the site is read compiles them meanwhile): the pages' templates, and the pieces' (embed/) in
+    the pieces' environment only (no page uses them). With compiled templates kept on disk
+    (`compiled`) the workers share the work: each compiles its part (`share`: which of how many
+    parts) and keeps it there, and takes the others' from there when it first renders with them.
+    One that does not load is left to the page that uses it to report."""
     env, fragment_env = kept_environments(templates, compiled)
-    for kept, names in ((env, env.list_templates()), (fragment_env, [n for n in fragment_env.list_templates()
-                                                                       if n.startswith("embed/")])):
-        for name in names:
-            try:
-                kept.get_template(name)
-            except jinja2.TemplateError:
-                continue
+    todo = [(env, name) for name in env.list_templates() if not name.startswith("embed/")]
+    todo += [(fragment_env, name) for name in fragment_env.list_templates() if name.startswith("embed/")]
+    which, parts = share if compiled is not None else (0, 1)
+    for kept, name in todo[which::parts]:
+        try:
+            kept.get_template(name)
+        except jinja2.TemplateError:
+            continue
 
 
 def with_bundled_templates(env: jinja2.Environment) -> jinja2.Environment:

@@ -29,3 +29,28 @@ def test_a_kept_environment_renders_a_template_as_its_file_is_now(tmp_path):
     page.unlink()
     with pytest.raises(jinja2.TemplateNotFound):
         env.get_template("page.html")
+
+
+def test_workers_warming_their_shares_compile_each_template_once_into_the_shared_folder(tmp_path):
+    # Two workers' shares (render.warm with (0, 2) and (1, 2)) leave in the folder what one worker
+    # warming alone compiles, each share a part of it; a third environment then loads the
+    # templates from there without compiling any.
+    templates = tmp_path / "templates"
+    (templates / "embed").mkdir(parents=True)
+    for name in ("a.html", "b.html", "c.html", "embed/p.html", "embed/q.html"):
+        (templates / name).write_text(f"{{{{ '{name}' }}}}", encoding="utf-8")
+    shared, alone = tmp_path / "shared", tmp_path / "alone"
+    shared.mkdir()
+    alone.mkdir()
+    render.warm(templates, shared, (0, 2))
+    first = set(os.listdir(shared))
+    render.kept_environments.cache_clear()  # the second worker: a process of its own
+    render.warm(templates, shared, (1, 2))
+    render.kept_environments.cache_clear()
+    render.warm(templates, alone)
+    render.kept_environments.cache_clear()
+    assert 0 < len(first) < len(set(os.listdir(shared))) and set(os.listdir(shared)) == set(os.listdir(alone))
+    env = render.with_bundled_templates(render.environment(templates, shared))
+    env.compile = None  # a template compiled here rather than loaded from the folder fails
+    for name in ("a.html", "b.html", "c.html", "embed/p.html", "embed/q.html"):
+        assert env.get_template(name).render() == name
