@@ -147,7 +147,10 @@ def render_pages(site: Site, theme: Path, runtime: Runtime, specs: list[pages.Pa
         found = [(runtime.recall.get(s.path, i) if runtime.reach.includes(s.path) else runtime.recall.last(s.path))[1]
                  for s, i in zip(specs, inputs)]
     keys = [""] * len(specs)
-    if runtime.store.enabled:
+    # A cache folder that holds no page (a first build): nothing to look up, so each page's key,
+    # needed only to keep it, is worked out while the workers render, not before they start.
+    first = runtime.store.memory is None and runtime.store.holds_none("page")
+    if runtime.store.enabled and not first:
         keys = _page_keys(site, runtime, specs, inputs, found, extras, tfp)
         # A page found in the cache is written at once: its bytes are not held while the rest is read.
         found = [_from_cache(runtime.store.get("page", k), s, staging) if k else f
@@ -161,6 +164,8 @@ def render_pages(site: Site, theme: Path, runtime: Runtime, specs: list[pages.Pa
         rendered = (r for part in runtime.imap(pagework.work_chunk, [
             (templates, compiled, c, extras.for_specs(c), _writer(staging, c)) for c in work], "страницы")
                     for r in part)
+    if runtime.store.enabled and first:
+        keys = _page_keys(site, runtime, specs, inputs, found, extras, tfp)
     meanwhile()
     problems = []
     for i, value in zip(missing, rendered):

@@ -107,6 +107,16 @@ class Cache:
     def enabled(self) -> bool:
         return self.folder is not None or self.memory is not None
 
+    def holds_none(self, kind: str) -> bool:
+        """Whether the folder holds no entry of `kind` (a first build: none to look up)."""
+        if self.folder is None:
+            return True
+        try:
+            with os.scandir(os.path.join(self.folder, kind)) as found:
+                return next(found, None) is None
+        except OSError:
+            return True
+
     def get(self, kind: str, k: str):
         if self.memory is not None:
             value = self.memory.get(kind, k)
