@@ -70,7 +70,7 @@ _ICON = f"(?:[\u2190-\u2bff]|(?<={_INLINE})!(?={_INLINE}))"
 # matches. A guard is a cheap search for what the rule needs at least (most runs lack it), None:
 # always run; `needs`, characters one of which the guard cannot match without (a search for a
 # character is cheaper than any pattern's), None: not known.
-_Rule = tuple[str | None, re.Pattern | None, re.Pattern, str]
+_Rule = tuple[str | None, re.Pattern | None, "re.Pattern | _ShortWords", str]  # the pattern: anything with .sub
 # Guards for initials: a capital and a dot («В.»), two such («В. П.»); written from the dot (a
 # search skips to a literal, and stops at every capital of a run for a pattern starting with one).
 _INITIAL = r"\.(?<=[А-ЯЁA-Z]\.)"
