@@ -29,10 +29,11 @@ def _walk(folder: Path, root: Path, diags: list[dg.Diagnostic]) -> list[Path]:
     found = []
     resolved_content = folder.resolve()
     for path in sorted(folder.rglob("*")):
-        rel = path.relative_to(root).as_posix()
-        if any(part.startswith(".") for part in path.relative_to(root).parts):
+        relative = path.relative_to(root)
+        if any(part.startswith(".") for part in relative.parts):
             continue
         if path.is_symlink():
+            rel = relative.as_posix()
             # A link may only point at another published file: inside content/, not hidden.
             target = path.resolve()
             inside = target.is_relative_to(resolved_content) and not any(
