@@ -267,7 +267,7 @@ def produce(site: Site, site_root: Path, previous_manifest: dict | None = None, 
     if diags:
         return files, {}, diags
     search, extra, sub = made
-    found, more = search()
+    found, more, ready = search()
     extra, sub = {**extra, **found}, sub + more
     if kept is not None:
         kept.save()  # the search index is made: its documents' weights are not held any longer
@@ -279,7 +279,8 @@ def produce(site: Site, site_root: Path, previous_manifest: dict | None = None, 
     try:
         published, sub, admin_scans = artifacts.finish(site, runtime.environment(theme / "templates", bundled=True),
                                                        dict(files), dict(copies),
-                                                       artifacts.Given(css, specs, done, previous_manifest, means))
+                                                       artifacts.Given(css, specs, done, previous_manifest, means,
+                                                                       ready))
     except render.TemplateProblem as exc:
         return files, {}, diags + [_template_diag(exc, theme, site_root)]
     finally:

@@ -176,13 +176,15 @@ class Means:
 class Given:
     """What finishing is given besides the files made so far: the site's colours (tokens.css),
     its pages when the caller has them, what was published of each page where it was rendered
-    (pagework.py), the previous manifest (`--since`) and the means."""
+    (pagework.py), the previous manifest (`--since`), the means, and other files' zip entries
+    made where the files were (site path → bundles.Packed: the search index's)."""
 
     tokens_css: str
     page_specs: list | None = None
     done: Mapping[str, PageWork] = field(default_factory=dict)
     previous_manifest: Mapping | None = None
     means: Means = Means()
+    ready: Mapping[str, bundles.Packed] = field(default_factory=dict)
 
 
 def finish(site: Site, env: jinja2.Environment, pages: Mapping[str, bytes], copies: Mapping[str, Path],
@@ -224,7 +226,8 @@ def _zips_and_admin_pages(site: Site, env: jinja2.Environment, made: _Made, give
     handed to the workers as soon as its zip is made, so the pages are made while the next zips are."""
     means, recall = given.means, made.recall
     zips = bundles.each_bundle(site, {**made.pages, **made.out}, made.copies, made.read,
-                               {p: w.bundled for p, w in given.done.items() if w.bundled is not None}, recall,
+                               {**{p: (packed, frozenset()) for p, packed in given.ready.items()},
+                                **{p: w.bundled for p, w in given.done.items() if w.bundled is not None}}, recall,
                                **({"put": means.put} if means.put is not None else {}), entry=made.on_disk,
                                holds=means.holds)
     kits: list[adminpages.Kit] = []

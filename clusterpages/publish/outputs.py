@@ -7,7 +7,7 @@ from typing import Callable, Mapping
 
 from clusterpages.content.facts import execution, region
 from clusterpages.model import PlanDoc, Site
-from clusterpages.publish import calendar, feeds, matrix_xlsx, region_xlsx
+from clusterpages.publish import bundles, calendar, feeds, matrix_xlsx, region_xlsx
 from clusterpages.search import index as search_index
 from clusterpages.site import dashboard
 from clusterpages.values import diagnostics as dg
@@ -125,13 +125,15 @@ def document_files(site: Site, tokens_css: str, memo=None) -> Made:
     return files, diags
 
 
-def search_files(site: Site, memo=None, mapper=None) -> Callable[[], tuple[dict[str, bytes], list[dg.Diagnostic]]]:
+def search_files(site: Site, memo=None, mapper=None) -> Callable[[], tuple[dict[str, bytes], list[dg.Diagnostic],
+                                                                         dict[str, bundles.Packed]]]:
     """The search index, when the returned function is called; `memo` may give back each
     document's weights, `mapper(fn, items)` may spread the clusters' parts over worker processes
-    (handed to them now: search_index.begin)."""
-    pending = search_index.begin(site, memo or no_memo, mapper)
+    (handed to them now: search_index.begin), which also compress their files for the zips
+    (the third result: site path → its zip entry)."""
+    pending = search_index.begin(site, memo or no_memo, mapper, bundles.Packed.of)
 
-    def found() -> tuple[dict[str, bytes], list[dg.Diagnostic]]:
+    def found() -> tuple[dict[str, bytes], list[dg.Diagnostic], dict[str, bundles.Packed]]:
         index = pending()
-        return dict(index.files), [search_index.size_report(site, index)]
+        return dict(index.files), [search_index.size_report(site, index)], index.ready
     return found

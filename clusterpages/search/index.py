@@ -30,7 +30,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable, Iterator
 
 from clusterpages.model import Site
@@ -159,10 +159,12 @@ def manifest(parts: Iterable[Part]) -> bytes:
 
 @dataclass(frozen=True)
 class Index:
-    """Every index file of the site (site path → bytes) and its parts."""
+    """Every index file of the site (site path → bytes) and its parts; `ready` holds what `begin`'s
+    `pack` made of the files of the parts built on the workers (site path → its zip entry)."""
 
     files: dict[str, bytes]
     parts: tuple[Part, ...]
+    ready: dict[str, object] = field(default_factory=dict)
 
 
 class _Later(Exception):
@@ -196,17 +198,20 @@ def _cluster_only(site: Site, slug: str) -> Site:
                             for kind in ("plans", "reports", "videos", "championships", "pages")})
 
 
-def _part(args: tuple[str, str, str, Site]) -> tuple[Part, dict[str, tuple[str, dict[str, int]]]]:
+def _part(args: tuple[str, str, str, Site, Callable | None]) -> tuple[Part, dict[str, tuple[str, dict[str, int]]], dict]:
     """One cluster's part built on its own (a unit of work for a worker process): its documents'
     text is taken out of their HTML there, not held for every cluster at once in the main process.
-    With it, each document's weights and their memo inputs, for the memo of the main process."""
-    slug, name, folder, site = args
+    With it, each document's weights and their memo inputs, for the memo of the main process, and
+    `pack(bytes)` of each of its files (their zip entries, compressed here: the main process
+    would otherwise do it after the workers are done)."""
+    slug, name, folder, site, pack = args
     made: dict[str, tuple[str, dict[str, int]]] = {}
 
     def record(name, inputs, make):
         made[name] = (inputs, make())
         return made[name][1]
-    return build_part(slug, name, folder, cluster_docs(site, site.cluster(slug)), Stemmer(), record), made
+    part = build_part(slug, name, folder, cluster_docs(site, site.cluster(slug)), Stemmer(), record)
+    return part, made, {path: pack(data) for path, data in part.files} if pack is not None else {}
 
 
 def build(site: Site, memo=no_memo, mapper=None) -> Index:
@@ -217,10 +222,11 @@ def build(site: Site, memo=no_memo, mapper=None) -> Index:
     return begin(site, memo, mapper)()
 
 
-def begin(site: Site, memo=no_memo, mapper=None) -> Callable[[], Index]:
+def begin(site: Site, memo=no_memo, mapper=None, pack: Callable | None = None) -> Callable[[], Index]:
     """`build` in two steps: the clusters' parts `memo` does not have are handed to the workers
     now (behind any work handed to them before: the pages), the index is put together when the
-    returned function is called."""
+    returned function is called; `pack(bytes)` (a function a worker can be sent) is applied there
+    to the files of each part built there (Index.ready)."""
     stemmer = Stemmer()
     have: dict[str, Part] = {}
     todo, results = [], iter(())
@@ -232,18 +238,24 @@ def begin(site: Site, memo=no_memo, mapper=None) -> Callable[[], Index]:
                 pass
         todo = [cl for cl in site.clusters if cl.slug not in have]
         if len(todo) > 1:  # one part (an edit) is built here, where `memo` has its documents' weights
-            results = mapper(_part, [(cl.slug, cl.short_name, urls.search_part(cl.slug), _cluster_only(site, cl.slug))
-                                     for cl in todo])
+            results = mapper(_part, [(cl.slug, cl.short_name, urls.search_part(cl.slug), _cluster_only(site, cl.slug),
+                                      pack) for cl in todo])
         else:
             todo = []
-    return lambda: _index(site, stemmer, memo, have, dict(_remembered(todo, results, memo)))
+
+    def done() -> Index:
+        ready: dict[str, object] = {}
+        return replace(_index(site, stemmer, memo, have, dict(_remembered(todo, results, memo, ready))), ready=ready)
+    return done
 
 
-def _remembered(todo: list, results, memo) -> Iterator[tuple[str, Part]]:
-    """Each part built on the workers, its documents' weights given to `memo` as they come."""
-    for cl, (part, made) in zip(todo, results):
+def _remembered(todo: list, results, memo, ready: dict) -> Iterator[tuple[str, Part]]:
+    """Each part built on the workers, its documents' weights given to `memo` as they come, the
+    packed forms of its files put in `ready`."""
+    for cl, (part, made, packed) in zip(todo, results):
         for name, (inputs, weights) in made.items():
             memo(name, inputs, lambda weights=weights: weights)
+        ready.update(packed)
         yield cl.slug, part
 
 

@@ -15,6 +15,7 @@ import pytest
 
 from clusterpages import pipeline
 from clusterpages.publish import bundles
+from clusterpages.runtime import parallel
 from clusterpages.search import index
 from clusterpages.search.documents import Doc, cluster_docs, regional_docs
 from clusterpages.search.words import Stemmer, words
@@ -111,6 +112,21 @@ def test_cluster_zip_carries_only_its_cluster(site):
         assert zf.read(urls.SEARCH_MANIFEST) == built.files[urls.search_bundle_manifest("it")]
     assert not any(n.startswith(("search/region/", "clusters/agro/")) for n in names)
     assert any(n.startswith("clusters/it/search/t-") for n in names)
+
+
+def test_parts_built_on_workers_come_with_their_zip_entries(site):
+    with parallel.mapper(2) as run:
+        built = index.begin(site, mapper=run, pack=bundles.Packed.of)()
+    assert built.files == index.build(site).files  # the same index, wherever built
+    part_files = {path for p in built.parts[1:] for path, _ in p.files}  # the clusters' parts
+    assert set(built.ready) == part_files
+    for path in part_files:
+        assert built.ready[path] == bundles.Packed.of(built.files[path])
+    # a cluster's zip made with them is the zip made from the files' bytes
+    files = {**built.files, "clusters/it/index.html": b"<!DOCTYPE html><html><body></body></html>"}
+    ready = {p: (packed, frozenset()) for p, packed in built.ready.items()}
+    with_ready = bundles.bundle(site, site.cluster("it"), files, {}, lambda p: files[p], ready).data
+    assert with_ready == bundles.bundle(site, site.cluster("it"), files, {}, lambda p: files[p]).data
 
 
 def test_size_is_reported(site):
