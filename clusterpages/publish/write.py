@@ -136,7 +136,10 @@ class Writer:
     out: str
     reused: bool                                        # tmp is the previous build's spare
     before: Mapping[str, tuple[int, int, str]]
+    # A first build's spare, made as the files are written: each linked there too (Staging._keep_spare)
+    mirror: str | None = None
     folders: dict = field(default_factory=dict, repr=False, compare=False)  # site folder → its two places
+    mirrored: set = field(default_factory=set, repr=False, compare=False)   # folders of `mirror` made
 
     def places(self, rel: str) -> tuple[str, str]:
         """Where `rel` goes in the new output (its folder made) and where it is in the previous
@@ -158,7 +161,7 @@ class Writer:
     def put(self, rel: str, data: Bytes, sha256: str | None = None) -> tuple[Staged, tuple[int, int, str]]:
         """Write `rel` (`sha256`: its checksum, when the caller has it: then bytes kept in the
         cache are read only when the previous output does not hold them): where it is now, and
-        its record for the output's index (size, time of a file brought over or -1, checksum)."""
+        its record for the output's index (size, modification time, checksum)."""
         try:
             if sha256 is None:
                 data = content(data)
@@ -171,10 +174,10 @@ class Writer:
                 if self.reused:
                     clear(target)
                 Path(target).write_bytes(content(data))
-                st = None
+                st = self.written(target)
         except OSError as exc:
             raise WriteError.wrap(exc) from exc
-        return Staged(target, n, digest), (n, st.st_mtime_ns if st is not None else -1, digest)
+        return Staged(target, n, digest), (n, st.st_mtime_ns, digest)
 
     def put_parts(self, rel: str, parts: Iterable[bytes]) -> tuple[Staged, tuple[int, int, str]]:
         """Write `rel` from its parts as they come, hashing them (a file too big to hold whole: a
@@ -189,9 +192,26 @@ class Writer:
                     fh.write(part)
                     digest.update(part)
                     n += len(part)
+            st = self.written(target)
         except OSError as exc:
             raise WriteError.wrap(exc) from exc
-        return Staged(target, n, digest.hexdigest()), (n, -1, digest.hexdigest())
+        return Staged(target, n, digest.hexdigest()), (n, st.st_mtime_ns, digest.hexdigest())
+
+    def written(self, target: str) -> os.stat_result:
+        """A file just written into the new output: its stat, for the output's index (taken here,
+        where the file was written, not by the main process after the swap), and — in a first
+        build — its link in `mirror` (best effort: a spare's files are never trusted)."""
+        if self.mirror is not None and target.startswith(self.tmp):
+            linked = self.mirror + target[len(self.tmp):]
+            folder = os.path.dirname(linked)
+            try:
+                if folder not in self.mirrored:
+                    os.makedirs(folder, exist_ok=True)
+                    self.mirrored.add(folder)
+                os.link(target, linked)
+            except OSError:
+                pass
+        return os.stat(target)
 
     def _unchanged(self, rel: str, previous: str, data: Bytes, n: int, digest: str) -> os.stat_result | None:
         """The previous output's file when it holds `data` (its stat), else None."""
@@ -243,14 +263,18 @@ class Staging:
         self._spare = spare
         self._before: dict[str, tuple[int, int, str]] = _read_index(index)
         self._after: dict[str, tuple[int, int, str]] = {}
+        self._mirror: Path | None = None
         try:
             _clean_stale(out)
             self._reused = self._take_spare()
             if not self._reused:
                 self.tmp.mkdir(parents=True)
+                if spare is not None and not out.exists():  # a first build: its spare made as it writes
+                    self._mirror = self.tmp.with_name(f"{self.tmp.name}-spare")
         except OSError as exc:
             raise WriteError.wrap(exc) from exc
-        self._writer = Writer(str(self.tmp), str(out), self._reused, self._before)
+        self._writer = Writer(str(self.tmp), str(out), self._reused, self._before,
+                              str(self._mirror) if self._mirror is not None else None)
 
     def _take_spare(self) -> bool:
         """The spare as the temporary folder, when there is one and an output it stands beside."""
@@ -286,23 +310,17 @@ class Staging:
         """What writes these files into the new output in another process (a worker writing the
         pages it renders): their `put` gives what `record` takes."""
         before = {rel: self._before[rel] for rel in rels if rel in self._before}
-        return Writer(self._writer.tmp, self._writer.out, self._writer.reused, before)
+        return Writer(self._writer.tmp, self._writer.out, self._writer.reused, before, self._writer.mirror)
 
     def record(self, rel: str, written: tuple[int, int, str]) -> None:
-        """A file a `writer` of this output wrote (its size, time or -1, and checksum)."""
+        """A file a `writer` of this output wrote (its size, modification time and checksum)."""
         self._after[rel] = written
 
     def _save_index(self) -> None:
         """The index of the output just swapped in (best effort: a missing index only costs reading)."""
         if self._index_file is None:
             return
-        rows = {}
-        for rel, (size, mtime_ns, digest) in self._after.items():
-            try:
-                rows[rel] = (size, mtime_ns if mtime_ns >= 0 else
-                             self.out.joinpath(*rel.split("/")).stat().st_mtime_ns, digest)
-            except OSError:
-                continue
+        rows = dict(self._after)  # each file's time taken where it was written (Writer.written)
         try:
             self._index_file.parent.mkdir(parents=True, exist_ok=True)
             part = self._index_file.with_name(f"{self._index_file.name}.{os.getpid()}")
@@ -325,6 +343,8 @@ class Staging:
                     if st is None or not carry(previous, target, st):
                         clear(target)
                         shutil.copy2(copies[rel], target)
+                        if self._mirror is not None:
+                            self._writer.written(target)
                 if self._reused:
                     remove_unwanted(self.tmp, wanted)
                 _swap(self.tmp, self.out)
@@ -339,12 +359,16 @@ class Staging:
     def _keep_spare(self) -> None:
         """The output just replaced (in the temporary folder now) kept for the next build; when
         there was none (a first build), the new output linked file by file instead, so that the
-        build after it does not link the whole tree itself (the same work, once)."""
+        build after it does not link the whole tree itself (the same work, once) — linked as each
+        file was written (`Writer.mirror`: on the workers, while they render), else here."""
         if self._spare is None:
             return
         try:
             if not self.tmp.is_dir():
-                link_tree(self.out, self.tmp)
+                if self._mirror is not None and self._mirror.is_dir():
+                    os.replace(self._mirror, self.tmp)
+                else:
+                    link_tree(self.out, self.tmp)
             self._spare.parent.mkdir(parents=True, exist_ok=True)
             os.replace(self.tmp, self._spare)
         except OSError:
@@ -352,6 +376,8 @@ class Staging:
 
     def discard(self) -> None:
         shutil.rmtree(self.tmp, ignore_errors=True)
+        if self._mirror is not None:
+            shutil.rmtree(self._mirror, ignore_errors=True)
 
 
 def _read_index(index: Path | None) -> dict[str, tuple[int, int, str]]:

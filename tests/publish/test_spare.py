@@ -84,6 +84,49 @@ def test_a_page_edited_by_hand_in_the_output_is_written_again(tmp_path):
     assert _tree(out) == {"index.html": b"built", "a/index.html": b"c"}
 
 
+def test_a_first_build_links_its_spare_as_it_writes_and_records_each_file_where_written(tmp_path):
+    out, cache = tmp_path / "output", tmp_path / "cache"
+    src = tmp_path / "logo.svg"
+    src.write_bytes(b"<svg/>")
+    with write.locked(out):
+        staging = write.Staging(out, cache / "written-output", cache / "spare-output")
+        try:
+            staging.put("index.html", b"home")
+            worker = staging.writer(["a/index.html", "a/b/big.html"])  # as a worker process gets it
+            staged, record = worker.put("a/index.html", b"a")
+            staging.record("a/index.html", record)
+            staged, record = worker.put_parts("a/b/big.html", [b"big ", b"page"])
+            staging.record("a/b/big.html", record)
+            assert {p.name for p in tmp_path.glob(".output.tmp-*")} == {f".output.tmp-{os.getpid()}",
+                                                                        f".output.tmp-{os.getpid()}-spare"}
+            staging.commit({"index.html": b"home", "a/index.html": staged, "a/b/big.html": staged},
+                           {"assets/logo.svg": src})
+        finally:
+            staging.discard()
+    spare = cache / "spare-output"
+    assert _tree(spare) == _tree(out) == {"index.html": b"home", "a/index.html": b"a", "a/b/big.html": b"big page",
+                                          "assets/logo.svg": b"<svg/>"}
+    assert all(os.path.samefile(out / rel, spare / rel) for rel in _tree(out))
+    index = write._read_index(cache / "written-output")
+    assert set(index) == {"index.html", "a/index.html", "a/b/big.html"}
+    for rel, (size, mtime_ns, _) in index.items():
+        st = (out / rel).stat()
+        assert (size, mtime_ns) == (st.st_size, st.st_mtime_ns)
+    assert not _leftovers(tmp_path)
+
+
+def test_a_failed_first_build_leaves_nothing(tmp_path):
+    out, spare = tmp_path / "output", tmp_path / "cache" / "spare-output"
+    with pytest.raises(write.OutputError), write.locked(out):
+        staging = write.Staging(out, tmp_path / "cache" / "written-output", spare)
+        try:
+            staging.put("index.html", b"one")
+            staging.put("../outside.html", b"x")
+        finally:
+            staging.discard()
+    assert not out.exists() and not spare.exists() and not _leftovers(tmp_path)
+
+
 def test_copied_files_follow_their_sources(tmp_path):
     out = tmp_path / "output"
     src = tmp_path / "logo.svg"
