@@ -36,6 +36,18 @@ def _commit(tmp_path: Path, files: dict[str, bytes], copies: dict[str, Path] | N
             staging.discard()
 
 
+def _fail(tmp_path: Path, page: bytes) -> None:
+    """A build that writes a page, then fails (a path leaving the output)."""
+    out = tmp_path / "output"
+    with pytest.raises(write.OutputError), write.locked(out):
+        staging = write.Staging(out, tmp_path / "cache" / "written-output", tmp_path / "cache" / "spare-output")
+        try:
+            staging.put("index.html", page)
+            staging.put("../outside.html", b"x")
+        finally:
+            staging.discard()
+
+
 def test_the_replaced_output_is_kept_as_the_spare_and_reused(tmp_path):
     out, spare = tmp_path / "output", tmp_path / "cache" / "spare-output"
     first = {"index.html": b"one", "a/index.html": b"a", "b/c/index.html": b"c"}
@@ -117,13 +129,7 @@ def test_a_first_build_links_its_spare_as_it_writes_and_records_each_file_where_
 
 def test_a_failed_first_build_leaves_nothing(tmp_path):
     out, spare = tmp_path / "output", tmp_path / "cache" / "spare-output"
-    with pytest.raises(write.OutputError), write.locked(out):
-        staging = write.Staging(out, tmp_path / "cache" / "written-output", spare)
-        try:
-            staging.put("index.html", b"one")
-            staging.put("../outside.html", b"x")
-        finally:
-            staging.discard()
+    _fail(tmp_path, b"one")
     assert not out.exists() and not spare.exists() and not _leftovers(tmp_path)
 
 
@@ -145,13 +151,7 @@ def test_a_failed_build_leaves_the_output_and_drops_the_spare(tmp_path):
     _commit(tmp_path, files)
     _commit(tmp_path, {**files, "index.html": b"two"})
     before = _tree(out)
-    with pytest.raises(write.OutputError), write.locked(out):
-        staging = write.Staging(out, tmp_path / "cache" / "written-output", spare)
-        try:
-            staging.put("index.html", b"three")
-            staging.put("../outside.html", b"x")
-        finally:
-            staging.discard()
+    _fail(tmp_path, b"three")
     assert _tree(out) == before
     assert not spare.exists() and not _leftovers(tmp_path)
     _commit(tmp_path, {**files, "index.html": b"four"})  # the next build starts afresh
