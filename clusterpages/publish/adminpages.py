@@ -145,7 +145,7 @@ def _admin_page(chrome: specs.Chrome, base_url: str | None, env: jinja2.Environm
                 writer: write.Writer | None = None) -> AdminPage:
     held, sources = _admin_page_held(chrome, base_url, env, kit)
     # scanned with the stand-ins: the same tags on the same lines (the code is a textarea's text)
-    scan = linkcheck.scan(held.decode("utf-8"))
+    scan = linkcheck.scan(held.decode("utf-8"), page=kit.path)  # its links resolved here, on the worker
     if writer is None:
         return AdminPage(packing.Blob.of(_with_code(held, sources)), scan)
     staged, record = writer.put_parts(kit.path, _code_parts(held, sources))  # never whole in memory

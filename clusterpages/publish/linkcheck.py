@@ -29,22 +29,39 @@ class Scan:
     few hundred (the main process holds every page's scan until the check; 10,000 pages' links
     as tuples and strings were a few hundred MB)."""
 
-    packed: bytes           # pickle of ((attribute, value, line), …)
+    packed: bytes           # pickle of ((attribute, value, line), …) or, resolved, ((attribute, value, line, where), …)
     ids: frozenset[str]
 
     @classmethod
-    def of(cls, links, ids) -> "Scan":
+    def of(cls, links, ids, page: str | None = None) -> "Scan":
+        """`page`: the site path of the page the links are on, to resolve them now (`where`: on
+        the worker that rendered the page, not in the check after every page is made)."""
+        if page is not None:
+            links = [(attr, value, line, where(page, value)) for attr, value, line in links]
         return cls(pickle.dumps(tuple(links), protocol=pickle.HIGHEST_PROTOCOL), frozenset(ids))
 
     @property
-    def links(self) -> tuple[tuple[str, str, int], ...]:
+    def links(self) -> tuple[tuple, ...]:
+        """(attribute, value, line) of each link, followed by `where` it points when resolved."""
         return pickle.loads(self.packed)
 
 
-def scan(text: str, tags: list[htmlscan.Tag] | None = None) -> Scan:
+def where(page: str, value: str) -> tuple[str, str] | str | None:
+    """Where a link written on `page` points: None outside the site (not checked), "/" written
+    from the site's root, else (site path — starting with "../" when it leaves the site —, fragment)."""
+    parts = urlsplit(value)
+    if parts.scheme or value.startswith("//"):
+        return None
+    if value.startswith("/"):
+        return "/"
+    found = htmlscan.resolve(value, page)  # None: a page-local anchor, or a path leaving the site
+    return (found[0] if found else ("../" if parts.path else page)), parts.fragment
+
+
+def scan(text: str, tags: list[htmlscan.Tag] | None = None, page: str | None = None) -> Scan:
     """Links and ids of one HTML page; `tags`: the page's `htmlscan.scan(text, having)` when the
     caller has it, with `having` finding at least what LINKED finds (one scan a page serves the
-    zip copy and the check)."""
+    zip copy and the check); `page`: its site path, to resolve the links now (Scan.of)."""
     if tags is None:
         tags = htmlscan.scan(text, LINKED, ())  # start tags only: no end tag holds a link
     links, ids = [], set()
@@ -65,7 +82,7 @@ def scan(text: str, tags: list[htmlscan.Tag] | None = None) -> Scan:
                 links += [(name, part.strip().split(" ")[0], line) for part in value.split(",") if part.strip()]
             elif name == "style":
                 links += [("style", url, line) for url in _CSS_URL.findall(value)]
-    return Scan.of(links, ids)
+    return Scan.of(links, ids, page)
 
 
 class Scans(dict):
@@ -135,8 +152,8 @@ def checked_pages(files) -> list[str]:
 
 def check_page(page: str, existing: set[str], parsed) -> list[dg.Diagnostic]:
     diags = []
-    for attr, value, line in parsed[page].links:
-        diags += _check_one(page, attr, value, line, existing, parsed)
+    for attr, value, line, *resolved in parsed[page].links:
+        diags += _verdict(page, attr, value, line, resolved[0] if resolved else where(page, value), existing, parsed)
     return diags
 
 
@@ -145,25 +162,24 @@ def check_styles(files: dict[str, bytes], existing: set[str], parsed) -> list[dg
     for path, data in sorted(files.items()):
         if path.endswith(".css"):
             for url in _CSS_URL.findall(content(data).decode("utf-8")):
-                diags += _check_one(path, "url()", url, None, existing, parsed)
+                diags += _verdict(path, "url()", url, None, where(path, url), existing, parsed)
     return diags
 
 
-def _check_one(page, attr, value, line, existing, parsed) -> list[dg.Diagnostic]:
-    parts = urlsplit(value)
-    if parts.scheme or value.startswith("//"):
+def _verdict(page, attr, value, line, points, existing, parsed) -> list[dg.Diagnostic]:
+    """What is wrong with one link of `page`, which `where` found `points` somewhere."""
+    if points is None:
         return []
-    if value.startswith("/"):
+    if points == "/":
         return [dg.error("link.absolute", f"output/{page}", line, f"Ссылка «{value}» от корня сайта не работает из "
                          "подпапки и с диска.", "Все ссылки должны быть относительными.")]
-    found = htmlscan.resolve(value, page)  # None: a page-local anchor, or a path leaving the site
-    target = found[0] if found else ("../" if parts.path else page)
+    target, fragment = points
     if target.startswith("../") or target not in existing:
         return [dg.error("link.broken", f"output/{page}", line, f"Ссылка {attr}=«{value}» ведёт на несуществующий файл.",
                          "Исправьте ссылку в содержимом или шаблоне.")]
-    if parts.fragment and parsed.has(target) and unquote(parts.fragment) not in parsed[target].ids:
+    if fragment and parsed.has(target) and unquote(fragment) not in parsed[target].ids:
         return [dg.error("link.fragment", f"output/{page}", line,
-                         f"Ссылка «{value}»: на странице нет якоря «#{parts.fragment}».",
+                         f"Ссылка «{value}»: на странице нет якоря «#{fragment}».",
                          "Исправьте якорь или добавьте заголовок с таким id.")]
     return []
 

@@ -81,7 +81,7 @@ def work(env, fragment_env, spec: PageSpec, extras: Extras) -> PageWork:
         fragment = (piece.encode("utf-8"), inlined.encode("utf-8"), found)
     sums = (bundles.sha256(data),) + ((bundles.sha256(fragment[0]), bundles.sha256(fragment[1]))
                                       if fragment is not None else ())
-    return PageWork(spec.path, data, linkcheck.scan(text, tags), bundled, fragment, sums)
+    return PageWork(spec.path, data, linkcheck.scan(text, tags, spec.path), bundled, fragment, sums)
 
 
 

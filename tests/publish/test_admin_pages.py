@@ -31,7 +31,7 @@ def test_an_admin_page_made_with_stand_ins_is_the_page_with_its_code(tmp_path, m
     assert result.written and len(made) >= 2
     for kit, page in made:
         text = page.blob.data.decode("utf-8")
-        assert page.scan == linkcheck.scan(text)
+        assert page.scan == linkcheck.scan(text, page=kit.path)
         assert (tmp_path / "output" / kit.path).read_bytes() == page.blob.data
         # every piece's code is in its textarea exactly as Jinja escapes it, the lines around it kept
         for f in kit.fragments:

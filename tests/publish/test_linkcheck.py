@@ -25,6 +25,26 @@ def test_check_reports_each_kind_of_broken_link():
                    ("link.broken", "output/index.html", 4), ("link.fragment", "output/index.html", 2)]
 
 
+def test_links_resolved_where_the_page_is_scanned_give_the_same_findings():
+    files = {
+        "index.html": b'<a href="a/index.html#top">ok</a>\n<a href="a/index.html#missing">x</a>\n'
+                      b'<a href="/abs.html">x</a>\n<a href="nope.html">x</a>\n<a href="https://example.org/">ext</a>\n'
+                      b'<a href="a/">dir</a><a href="#self">s</a><a href="#gone">g</a><p id="self"></p>'
+                      b'<a href="../../out.html">up</a><a href="//cdn.example/x.js">cdn</a>',
+        "a/index.html": b'<h2 id="top">t</h2><img src="../img.png" alt=""><a href="../index.html#self">back</a>',
+    }
+    resolved = {p: scan(d.decode("utf-8"), page=p) for p, d in files.items()}
+    assert resolved["index.html"].ids == scan(files["index.html"].decode("utf-8")).ids
+    # each link carries where it points: outside (None), from the root ("/"), or (site path, fragment)
+    assert [link[3] for link in resolved["index.html"].links] == [
+        ("a/index.html", "top"), ("a/index.html", "missing"), "/", ("nope.html", ""), None, ("a/index.html", ""),
+        ("index.html", "self"), ("index.html", "gone"), ("../", ""), None]
+    assert _found(check(files, {"img.png"}, resolved)) == _found(check(files, {"img.png"})) == [
+        ("link.absolute", "output/index.html", 3), ("link.broken", "output/index.html", 4),
+        ("link.broken", "output/index.html", 6), ("link.fragment", "output/index.html", 2),
+        ("link.fragment", "output/index.html", 6)]
+
+
 def _again(files, others, before):
     """check_again as a build calls it: every page's scan, and the digest of its bytes."""
     from clusterpages.publish.linkcheck import check_again
