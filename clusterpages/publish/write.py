@@ -1,10 +1,9 @@
 """Writing the output: build beside it, swap in whole, never leave it half-written.
 
 The new site is written to a temporary folder next to the output and swapped in only
-when everything succeeded: on Linux with one atomic exchange of the two folders
-(renameat2 RENAME_EXCHANGE), elsewhere with two renames (output → .old-*, temporary →
-output). A build killed between those two renames leaves the previous output in
-`.old-*`; the next build puts it back before anything else. An OS lock (released by
+when everything succeeded (swap.py: on Linux with one atomic exchange of the two folders,
+elsewhere with two renames; a build killed between those two leaves the previous output in
+`.old-*`, and the next build puts it back before anything else). An OS lock (released by
 the kernel when the process dies) keeps two builds from writing the same output at once
 (outputlock.py). The output a swap replaced can be kept as a spare for the next build's
 temporary folder, which then changes only what changed (Staging).
@@ -17,13 +16,13 @@ import hashlib
 import os
 import pickle
 import shutil
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Mapping
 
 from clusterpages.publish.carry import carry, clear, clear_files_above, link_tree, remove_unwanted, same_copy, same_file
 from clusterpages.publish.outputlock import _clean_stale, locked, recover  # noqa: F401  (callers use write.*)
+from clusterpages.publish.swap import swap
 from clusterpages.publish.writeerrors import OutputError, WriteError, refuse_unsafe  # noqa: F401  (callers use write.*)
 from clusterpages.values.packing import Carried, Stored
 
@@ -41,49 +40,6 @@ def _checked(rel: str) -> list[str]:
 def safe_target(base: Path, rel: str) -> Path:
     """`base / rel` for a site path that stays inside `base`."""
     return base.joinpath(*_checked(rel))
-
-
-_RENAME_EXCHANGE = 2
-_AT_FDCWD = -100
-
-
-def _exchange(a: Path, b: Path) -> bool:
-    """Atomically swap two existing paths (Linux renameat2); False when not available."""
-    if not sys.platform.startswith("linux"):
-        return False
-    try:
-        import ctypes
-        libc = ctypes.CDLL(None, use_errno=True)
-        renameat2 = libc.renameat2
-    except (OSError, AttributeError):
-        return False
-    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
-    renameat2.restype = ctypes.c_int
-    if renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
-        return True
-    code = ctypes.get_errno()
-    if code in (errno.EINVAL, errno.ENOSYS, errno.EXDEV, errno.ENOTSUP, errno.EOPNOTSUPP):
-        return False  # the file system cannot exchange: fall back to two renames
-    raise OSError(code, os.strerror(code), str(b))
-
-
-def _swap(tmp: Path, out: Path) -> None:
-    """Make `tmp` the output. On return `tmp` holds the previous output (or nothing)."""
-    if out.exists() and _exchange(tmp, out):
-        return
-    old = out.parent / f".{out.name}.old-{os.getpid()}"
-    moved = False
-    try:
-        if out.exists():
-            os.replace(out, old)
-            moved = True
-        os.replace(tmp, out)
-    except BaseException:
-        if moved and not out.exists():
-            os.replace(old, out)  # the previous output back where it was
-        raise
-    if moved:
-        os.replace(old, tmp)  # so the caller removes it with the temporary folder
 
 
 @dataclass(frozen=True)
@@ -347,7 +303,7 @@ class Staging:
                             self._writer.written(target)
                 if self._reused:
                     remove_unwanted(self.tmp, wanted)
-                _swap(self.tmp, self.out)
+                swap(self.tmp, self.out)
                 self._save_index()
                 self._keep_spare()
             finally:

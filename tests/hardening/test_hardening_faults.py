@@ -115,8 +115,8 @@ write.os.utime = _slow_utime
 
 TWO_RENAMES = """
 import os, time
-from clusterpages.publish import write
-write._exchange = lambda a, b: False
+from clusterpages.publish import swap, write
+swap.exchange = lambda a, b: False
 _replace = os.replace
 def _slow_replace(a, b):
     r = _replace(a, b)
@@ -189,7 +189,8 @@ def test_two_renames_put_the_output_back_when_the_second_fails(tmp_path, monkeyp
     with write.locked(out):
         write.write_site(out, {"index.html": b"previous"}, {})
     before = tree_hashes(out)
-    monkeypatch.setattr(write, "_exchange", lambda a, b: False)
+    from clusterpages.publish import swap
+    monkeypatch.setattr(swap, "exchange", lambda a, b: False)
     real = os.replace
     calls = []
 
