@@ -16,8 +16,8 @@ def _entry(value: tuple[bytes, str, bytes]) -> bytes:
 
 def _folder_cache(tmp_path, data: bytes, memory=None) -> cache.Cache:
     """A cache whose folder holds `data` as the entry "page" / KEY."""
-    (tmp_path / "page" / KEY[:2]).mkdir(parents=True, exist_ok=True)
-    (tmp_path / "page" / KEY[:2] / KEY).write_bytes(data)
+    (tmp_path / "page").mkdir(parents=True, exist_ok=True)
+    (tmp_path / "page" / KEY).write_bytes(data)
     return cache.Cache(tmp_path, memory)
 
 
@@ -42,7 +42,7 @@ def test_a_plain_entry_still_reads_as_before(tmp_path):
 def test_an_entry_cut_short_is_a_miss_not_an_error(tmp_path):
     data = _entry((b"a" * 5000, "b", b"c" * 5000))
     c = _folder_cache(tmp_path, data)
-    path = tmp_path / "page" / KEY[:2] / KEY
+    path = tmp_path / "page" / KEY
     path.write_bytes(data[:-1])
     assert c.get("page", KEY) is None
 
@@ -53,5 +53,5 @@ def test_kept_in_memory_an_entry_holds_its_bytes(tmp_path):
     value = (b"a" * 5000, "b", b"c" * 5000)
     c = _folder_cache(tmp_path, _entry(value), cache.Memory())
     assert c.get("page", KEY) == value
-    os.remove(tmp_path / "page" / KEY[:2] / KEY)
+    os.remove(tmp_path / "page" / KEY)
     assert c.get("page", KEY) == value

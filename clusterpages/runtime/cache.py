@@ -130,7 +130,7 @@ class Cache:
     def _read(self, kind: str, k: str):
         if self.folder is None:
             return None
-        path = os.path.join(self.folder, kind, k[:2], k)  # not pathlib: tens of thousands of reads a build
+        path = os.path.join(self.folder, kind, k)  # not pathlib: tens of thousands of reads a build
         try:
             with open(path, "rb") as fh:
                 return read_entry(fh, path, lazy=self.memory is None)
@@ -161,7 +161,9 @@ class Cache:
             self.memory.put(kind, k, value)
         if self.folder is None:
             return
-        path = self.folder / kind / k[:2] / k
+        # One folder a kind, not one per two-letter prefix: a folder costs a file system more to
+        # make than a file (on a disk that has just freed many, as much as a few files each).
+        path = self.folder / kind / k
         tmp = path.with_name(f".tmp-{os.getpid()}-{k}")
         try:
             if path.parent not in self.folders:
