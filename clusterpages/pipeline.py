@@ -357,9 +357,9 @@ def build(config_path: Path, out: Path, as_of: _dt.date | None, fallback_as_of: 
         cache_mod.retire_other_versions(cache_folder(out), fingerprint)
     # A build after one made here expects few changes: its workers start only if work comes.
     expect_little = use_cache and write.kept_in(cache_folder(out), out)[0].is_file() and out.is_dir()
-    with parallel.mapper(jobs, early=not expect_little) as run:
-        runtime = Runtime(run, jobs, cache_mod.Cache(cache_folder(out) if use_cache else None), fingerprint, progress)
-        return _build(config_path, out, as_of, fallback_as_of, strict, previous_manifest, runtime, started)
+    with parallel.mapper(jobs, early=not expect_little) as run, cache_mod.Cache(cache_folder(out) if use_cache else None) as store:
+        return _build(config_path, out, as_of, fallback_as_of, strict, previous_manifest,
+                      Runtime(run, jobs, store, fingerprint, progress), started)
 
 
 def _build(config_path, out, as_of, fallback_as_of, strict, previous_manifest, runtime, started) -> Result:

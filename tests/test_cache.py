@@ -55,3 +55,55 @@ def test_kept_in_memory_an_entry_holds_its_bytes(tmp_path):
     assert c.get("page", KEY) == value
     os.remove(tmp_path / "page" / KEY)
     assert c.get("page", KEY) == value
+
+
+def _many(n: int) -> dict[str, tuple[bytes, str, bytes]]:
+    return {f"{i:064x}": (f"<p>страница {i}</p>".encode() * 50, f"разбор {i}", bytes([i % 256]) * (100 + i))
+            for i in range(n)}
+
+
+def test_a_build_keeping_many_entries_of_a_kind_packs_them_and_a_later_build_reads_each(tmp_path):
+    entries = _many(cache.packs.PACK_FROM * 3)
+    with cache.Cache(tmp_path) as c:
+        for k, value in entries.items():
+            c.put_packed("page", k, _entry(value), value)
+        html, scan, stream = c.get("page", next(iter(entries)))  # read while it writes, too
+        assert (html.read(), scan, stream.read()) == next(iter(entries.values()))
+    names = sorted(p.name for p in (tmp_path / "page").iterdir())
+    assert len(names) == 2 and names[0].endswith(".dat") and names[1].endswith(".idx")  # two files, not 96
+    later = cache.Cache(tmp_path)
+    for k, value in entries.items():
+        html, scan, stream = later.get("page", k)
+        assert isinstance(html, packing.Stored) and (html.read(), scan, stream.read()) == value
+    assert later.get("page", "ff" * 32) is None
+
+
+def test_a_build_keeping_few_entries_writes_them_as_files_and_other_kinds_are_never_packed(tmp_path):
+    entries = _many(cache.packs.PACK_FROM - 1)
+    with cache.Cache(tmp_path) as c:
+        for k, value in entries.items():
+            c.put_packed("parse", k, _entry(value), value)
+            c.put("piece", k, value)
+        assert not (tmp_path / "parse").exists()  # held until the end of the build
+    assert {p.name for p in (tmp_path / "parse").iterdir()} == set(entries)
+    assert {p.name for p in (tmp_path / "piece").iterdir()} == set(entries)
+    later = cache.Cache(tmp_path)
+    for k, value in entries.items():
+        html, scan, stream = later.get("parse", k)
+        assert (html.read(), scan, stream.read()) == value
+
+
+def test_a_pack_cut_short_loses_only_the_entries_past_its_end(tmp_path):
+    entries = _many(cache.packs.PACK_FROM * 2)
+    with cache.Cache(tmp_path) as c:
+        for k, value in entries.items():
+            c.put_packed("page", k, _entry(value), value)
+    data = next((tmp_path / "page").glob("*.dat"))
+    whole = data.read_bytes()
+    data.write_bytes(whole[:len(whole) - 10])  # a build killed while writing its last entry
+    later = cache.Cache(tmp_path)
+    *first, last = entries
+    assert later.get("page", last) is None
+    assert all(later.get("page", k)[1] == entries[k][1] for k in first)
+    data.write_bytes(b"\0" * len(whole))  # damaged: every entry a miss, never an error
+    assert all(cache.Cache(tmp_path).get("page", k) is None for k in entries)

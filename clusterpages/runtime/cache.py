@@ -15,6 +15,7 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from clusterpages.runtime import packs
 from clusterpages.values.packing import key, pack, read_entry
 
 # The libraries a cached result depends on, by the module they are imported as.
@@ -102,6 +103,27 @@ class Cache:
     folder: Path | None
     memory: Memory | None = None
     folders: set = field(default_factory=set, compare=False, repr=False)  # folders known to exist
+    kinds: dict = field(default_factory=dict, compare=False, repr=False)  # packed kind → packs.Kind
+
+    # The kinds a first build keeps thousands of: kept in packs (runtime/packs.py), not a file each.
+    PACKED = ("parse", "page")
+
+    def __enter__(self) -> "Cache":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """The end of this process's writing: its packs closed, what it held back written."""
+        for kind, state in list(self.kinds.items()):
+            for k, data in state.close():
+                self._write(kind, k, data)
+
+    def _kind(self, kind: str) -> "packs.Kind":
+        if kind not in self.kinds:
+            self.kinds[kind] = packs.Kind(str(self.folder), kind)
+        return self.kinds[kind]
 
     @property
     def enabled(self) -> bool:
@@ -130,10 +152,18 @@ class Cache:
     def _read(self, kind: str, k: str):
         if self.folder is None:
             return None
+        lazy = self.memory is None
+        if kind in self.PACKED:
+            try:
+                found = self._kind(kind).read(k, lazy)
+            except Exception:  # a damaged pack is a miss, never an error
+                found = None
+            if found is not None:
+                return found
         path = os.path.join(self.folder, kind, k)  # not pathlib: tens of thousands of reads a build
         try:
             with open(path, "rb") as fh:
-                return read_entry(fh, path, lazy=self.memory is None)
+                return read_entry(fh, path, lazy=lazy)
         except FileNotFoundError:
             return None
         except Exception:  # a damaged entry is a miss, never an error
@@ -161,6 +191,15 @@ class Cache:
             self.memory.put(kind, k, value)
         if self.folder is None:
             return
+        if kind in self.PACKED:
+            try:
+                if self._kind(kind).keep(k, data):
+                    return
+            except OSError:
+                pass  # written as a file of its own
+        self._write(kind, k, data)
+
+    def _write(self, kind: str, k: str, data: bytes) -> None:
         # One folder a kind, not one per two-letter prefix: a folder costs a file system more to
         # make than a file (on a disk that has just freed many, as much as a few files each).
         path = self.folder / kind / k

@@ -160,15 +160,16 @@ def key(*parts: bytes | str) -> str:
     return h.hexdigest()
 
 
-def read_entry(fh, path: str, lazy: bool):
-    """The value of a packed entry open in `fh`: with its bytes kept apart as `Stored` (read
-    later from `path`) when `lazy`, else all in memory; None when the entry is cut short."""
+def read_entry(fh, path: str, lazy: bool, start: int = 0, size: int | None = None):
+    """The value of a packed entry open in `fh` at `start` (its file's rest, or `size` bytes of a
+    pack: runtime/packs.py): with its bytes kept apart as `Stored` (read later from `path`) when
+    `lazy`, else all in memory; None when the entry is cut short."""
     if fh.peek(len(_APART))[:len(_APART)] != _APART:
         return pickle.load(fh)
     if not lazy:  # kept in memory: its bytes too (the file may go meanwhile)
-        return unpack(fh.read())
+        return unpack(fh.read(-1 if size is None else size))
     n, apart = _lengths(fh.read(_APART_HEAD))
-    if os.fstat(fh.fileno()).st_size != _APART_HEAD + n + apart:
+    if (os.fstat(fh.fileno()).st_size - start if size is None else size) != _APART_HEAD + n + apart:
         return None
-    base = _APART_HEAD + n
+    base = start + _APART_HEAD + n
     return _Reader(fh.read(n), lambda offset, size: Stored(path, base + offset, size)).load()
