@@ -29,8 +29,7 @@ class Kind:
     def __init__(self, folder: str, kind: str):
         self.folder = os.path.join(folder, kind)
         self.found: dict[str, tuple[str, int, int]] | None = None
-        self.held: list[tuple[str, bytes]] = []
-        self.held_keys: dict[str, bytes] = {}
+        self.held: dict[str, bytes] = {}
         self.data = self.index = None
         self.data_path, self.end = "", 0
 
@@ -60,8 +59,8 @@ class Kind:
 
     def read(self, k: str, lazy: bool):
         """The entry `k` if a pack or this process holds it, else None (`lazy`: as read_entry)."""
-        if k in self.held_keys:
-            return unpack(self.held_keys[k])
+        if k in self.held:
+            return unpack(self.held[k])
         if self.found is None:
             if self.data is not None:  # this process's pack as written so far, visible to the loading
                 self.data.flush()
@@ -82,14 +81,13 @@ class Kind:
         own (False: a pack could not be made)."""
         if self.data is None:
             if len(self.held) < PACK_FROM - 1:
-                self.held.append((k, data))
-                self.held_keys[k] = data
+                self.held[k] = data
                 return True
             if not self._open():
                 return False
-            for held_key, held in self.held:
+            for held_key, held in self.held.items():
                 self._append(held_key, held)
-            self.held, self.held_keys = [], {}
+            self.held = {}
         self._append(k, data)
         return True
 
@@ -123,5 +121,5 @@ class Kind:
                     pass
         self.data = self.index = None
         self.data_path = ""
-        held, self.held, self.held_keys = self.held, [], {}
+        held, self.held = list(self.held.items()), {}
         return held
