@@ -184,17 +184,10 @@ class Tool:
         raise NotImplementedError
 
     def clean(self, root: Path) -> None:
-        """Remove the output and every cache of this tool: the next build is cold."""
-        for path in [self.out, self.cache, *self.extra_caches(root)]:
-            if path.is_dir():
-                shutil.rmtree(path, ignore_errors=True)
-            elif path.exists():
-                path.unlink()
-        for lock in self.work.glob(".out*"):  # temp/old folders and lock files beside the output
-            if lock.is_dir():
-                shutil.rmtree(lock, ignore_errors=True)
-            else:
-                lock.unlink(missing_ok=True)
+        """Take the output and every cache of this tool away: the next build is cold. They are
+        moved into the trash (TRASH), not deleted: see `discard`."""
+        for path in [self.out, self.cache, *self.extra_caches(root), *self.work.glob(".out*")]:
+            discard(path)  # .out*: temp/old folders and lock files beside the output
         self.cache.mkdir(parents=True, exist_ok=True)
 
     def extra_caches(self, root: Path) -> list[Path]:
@@ -206,6 +199,66 @@ class Tool:
 
     def version(self) -> str:
         return "?"
+
+
+# Where `clean` puts what it takes away, emptied once nothing is measured any more (`empty_trash`).
+# Deleting thousands of files right before a measured build slows the build by the number of files
+# it makes, not by what it does: on an ext4 file system without a journal (this benchmark's
+# machines) the kernel does not reuse an inode freed in the last minute — longer while its inode
+# table is unwritten — and every new file scans past all such inodes of its group
+# (fs/ext4/ialloc.c, find_inode_bit / recently_deleted). Three cold builds of 1,000 pages in a
+# row, each right after deleting the one before: 0.7, 1.5, 2.5 s of system time (4.3, 4.9, 5.3 s
+# in all); the next ones, each previous output moved aside instead: 3.2 (still in the shadow of
+# those deletions), 0.9, 0.6 s of system time (5.8, 4.5, 4.3 s).
+TRASH = WORK / ".trash"
+TRASH_MIN_FREE = 10 * 2 ** 30  # below this much free disk the trash is emptied at once (`discard`)
+
+
+def discard(path: Path) -> None:
+    """Move `path` (a file or folder) into the trash; with the disk nearly full, delete it and
+    the trash (the next build is then measured right after a deletion: logged)."""
+    if not path.exists() and not path.is_symlink():
+        return
+    if shutil.disk_usage(WORK).free < TRASH_MIN_FREE:
+        log(f"less than {TRASH_MIN_FREE // 2 ** 30} GB free: deleting {path} and the trash now "
+            "(the next build is measured right after a deletion)")
+        empty_trash()
+        _delete(path)
+        return
+    TRASH.mkdir(parents=True, exist_ok=True)
+    os.replace(path, TRASH / f"{len(list(TRASH.iterdir())):06d}-{path.name}")
+
+
+def _delete(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        path.unlink(missing_ok=True)
+
+
+# When the trash was last emptied (the file's time): a run started soon after waits (`settle`).
+TRASH_EMPTIED = WORK / ".trash-emptied"
+SETTLE_SECONDS = 400  # the kernel's 60 s, plus 300 s while an inode table block is unwritten, and margin
+
+
+def empty_trash() -> None:
+    if TRASH.exists():
+        shutil.rmtree(TRASH, ignore_errors=True)
+        TRASH_EMPTIED.parent.mkdir(parents=True, exist_ok=True)
+        TRASH_EMPTIED.write_text(time.strftime("%Y-%m-%d %H:%M:%S\n"), encoding="utf-8")
+
+
+def settle() -> None:
+    """Wait until the files a previous run deleted at its end can be reused by the file system
+    (see TRASH), so that this run's first builds are not measured in their shadow."""
+    try:
+        age = time.time() - TRASH_EMPTIED.stat().st_mtime
+    except OSError:
+        return
+    if 0 <= age < SETTLE_SECONDS:
+        log(f"the previous run emptied its trash {age:.0f} s ago: waiting {SETTLE_SECONDS - age:.0f} s "
+            "before the first build (see TRASH in bench/run.py)")
+        time.sleep(SETTLE_SECONDS - age)
 
 
 def _help(argv: list[str], cwd: Path) -> str:
@@ -799,6 +852,7 @@ def main(argv: list[str] | None = None) -> int:
     SNAPSHOT_ID = snapshot_clusterpages()
     SNAPSHOT_VERSION = f"{working_tree_version()} (copy {SNAPSHOT_ID} taken at the start of the run)"
     log(f"clusterpages code copied to {SNAPSHOT} ({SNAPSHOT_ID})")
+    settle()
     results: dict[int, dict[str, Cell]] = {}
     tools_used: list[Tool] = []
     for n in args.sizes:
@@ -831,6 +885,8 @@ def main(argv: list[str] | None = None) -> int:
     args.out.with_suffix(".json").write_text(json.dumps(to_json(results, prev, unavailable), ensure_ascii=False,
                                                         indent=1) + "\n", encoding="utf-8")
     log(f"written {args.out}")
+    log(f"emptying {TRASH} (the outputs and caches the run took away)")
+    empty_trash()
     return 0
 
 
