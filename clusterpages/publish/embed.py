@@ -28,6 +28,7 @@ from clusterpages.publish.embedstyles import inline_flattened, styles, tokens_fr
 from clusterpages.publish.htmlscan import (
     absolute,
     apply,
+    outline,
     resolve,
     scan,
     span_for,
@@ -133,26 +134,16 @@ def relink(text: str, page: str, base_url: str | None) -> str:
 def problems(text: str, cluster: str, allow: frozenset[str] = frozenset()) -> list[str]:
     """What makes `text` unfit to paste (empty when it is fine)."""
     out = []
-    tags = scan(text)
-    bad = sorted({t.name for t in tags if t.name in FORBIDDEN - allow})
+    found = outline(text, VOID)
+    bad = sorted(found.names & (FORBIDDEN - allow))
     if bad:
         out.append("недопустимые элементы: " + ", ".join(f"<{b}>" for b in bad))
-    if any(k.startswith("on") for t in tags for k, _ in t.attrs):
+    if found.handler:
         out.append("обработчики событий в атрибутах")
-    depth, roots = 0, []
-    for t in tags:
-        if t.closing:
-            depth -= 1
-        else:
-            if depth == 0:
-                roots.append(t)
-            if t.name not in VOID:
-                depth += 1
-    if len(roots) != 1 or depth != 0 or text[:roots[0].start].strip() or \
-            text[max(t.end for t in tags):].strip():
+    if found.roots != 1 or found.depth != 0 or found.text_outside:
         out.append("должен быть ровно один корневой элемент")
-    elif roots[0].name != "div" or "cp-embed" not in (roots[0].get("class") or "").split() \
-            or f"cp-embed--{cluster}" not in (roots[0].get("class") or "").split():
+    elif found.first.name != "div" or "cp-embed" not in (found.first.get("class") or "").split() \
+            or f"cp-embed--{cluster}" not in (found.first.get("class") or "").split():
         out.append(f"корневой элемент должен быть <div class=\"cp-embed cp-embed--{cluster}\">")
     return out
 

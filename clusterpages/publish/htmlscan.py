@@ -100,6 +100,55 @@ def scan(text: str, having: re.Pattern | None = None, ends: tuple[str, ...] | No
     return tags
 
 
+class Outline(NamedTuple):
+    """What `outline` finds of a fragment's tags as a whole."""
+
+    names: frozenset[str]              # every start tag's name
+    handler: bool                      # some start tag has an on… attribute
+    roots: int                         # start tags at depth 0 (void tags count as closed at once)
+    depth: int                         # the depth after the last tag (0: balanced)
+    first: Tag | None                  # the first root, with its attributes
+    text_outside: bool                 # text before the first tag or after the last one
+
+
+_HANDLER = re.compile(r"\son", re.I)  # an attribute name starting with «on» follows white space
+
+
+def outline(text: str, void: frozenset[str]) -> Outline:
+    """The outline of `text` as `scan(text)` would give it, tag by tag, without making a Tag of
+    every tag (a CMS piece is checked on every build: this is a third of scan's time there);
+    `void`: the names of tags that are never closed."""
+    names: set[str] = set()
+    handler, depth, roots, first, last = False, 0, 0, None, 0
+    known: dict[str, tuple] = {}
+    pos = 0
+    while (m := _TOKEN.search(text, pos)) is not None:
+        pos = m.end()
+        raw, name, end = m.group("raw", "name", "end")
+        if raw or name:
+            if raw:  # its end is searched for, its body not looked into (as scan does)
+                closing = _RAW_END[raw.lower()].search(text, pos)
+                if closing is None:  # an unclosed one is text
+                    continue
+                pos = closing.end()
+            last = pos
+            attrs = m.group("rawattrs") if raw else m.group("attrs")
+            name = (raw or name).lower()
+            names.add(name)
+            if not handler and attrs and _HANDLER.search(attrs):
+                handler = any(k.startswith("on") for k, _ in _attrs(attrs, known))
+            if depth == 0:
+                roots += 1
+                if first is None:
+                    first = Tag(name, _attrs(attrs, known), m.start(), m.end(), False)
+            if not raw and name not in void:  # a raw element is closed by its end, found above
+                depth += 1
+        elif end:
+            depth, last = depth - 1, pos
+    outside = first is None or bool(text[:first.start].strip()) or bool(text[last:].strip())
+    return Outline(frozenset(names), handler, roots, depth, first, outside)
+
+
 def start_tag(name: str, attrs) -> str:
     parts = [name] + [k if v is None else f'{k}="{html.escape(v, quote=True)}"' for k, v in attrs]
     return "<" + " ".join(parts) + ">"
@@ -120,20 +169,30 @@ def apply(text: str, edits: list[tuple[int, int, str]]) -> str:
     return "".join(out)
 
 
-def resolve(value: str, page: str) -> tuple[str, str] | None:
-    """(site path, fragment) of a relative address written on `page`; None for outside
-    addresses, page-local anchors and paths leaving the site."""
+@functools.lru_cache(maxsize=1 << 14)
+def _relative(value: str) -> tuple[str, str] | None:
+    """(path, fragment) of a relative address; None for outside addresses and page-local
+    anchors. Pages repeat their menus' addresses: each is split once per process."""
     value = value.strip()
     parts = urlsplit(value)
     if parts.scheme or value.startswith("//") or not parts.path:
         return None
-    path = unquote(parts.path)
+    return unquote(parts.path), parts.fragment
+
+
+def resolve(value: str, page: str) -> tuple[str, str] | None:
+    """(site path, fragment) of a relative address written on `page`; None for outside
+    addresses, page-local anchors and paths leaving the site."""
+    found = _relative(value)
+    if found is None:
+        return None
+    path, fragment = found
     target = posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
     if path.endswith("/") or target == ".":
         target = posixpath.join(target, "index.html") if target != "." else "index.html"
     if target.startswith("../") or target == "..":
         return None
-    return target, parts.fragment
+    return target, fragment
 
 
 def absolute(base_url: str, target: str, fragment: str = "") -> str:

@@ -267,6 +267,20 @@ def _mark(name: str | None) -> str:
     return _INLINE if name is not None and (name in _INLINE_TAGS or name.lower() in _INLINE_TAGS) else _BLOCK
 
 
+class _Marks(dict):
+    """The stand-in of each tag name (None included), worked out once per name: a page has
+    hundreds of tags and a few dozen names. A memo of a pure function."""
+
+    def __missing__(self, name: str | None) -> str:
+        if len(self) >= 1 << 12:  # bounded: names come from templates and content
+            self.clear()
+        self[name] = mark = _mark(name)
+        return mark
+
+
+_marks = _Marks()
+
+
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
@@ -277,7 +291,7 @@ def typograph_html(source: str) -> str:
         return source
     split = _TOKEN.split(source)  # text, token, opaque name, tag name, text, …, text
     texts, tags = split[0::4], split[1::4]
-    marks = list(map(_mark, split[3::4]))
+    marks = list(map(_marks.__getitem__, split[3::4]))
     decoded = [_html.unescape(t) if "&" in t else t for t in texts]
     marks.append("")
     joined = "".join([x for pair in zip(decoded, marks) for x in pair])

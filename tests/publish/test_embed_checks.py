@@ -1,0 +1,67 @@
+"""The checks a CMS piece passes before it is offered for pasting (embed.problems), and the
+outline of its tags they are made from (htmlscan.outline), held to what the full tag scan
+(htmlscan.scan) says of the same text."""
+
+from __future__ import annotations
+
+import pytest
+
+from clusterpages.publish import embed, htmlscan
+
+ROOT = '<div class="cp-embed cp-embed--it">'
+
+CASES = {
+    "fine": (f'{ROOT}<h2>План</h2><p>Текст <a href="#x">ссылка</a><br><img src="a.png" alt=""></p></div>\n', []),
+    "script": (f"{ROOT}<script>if (a < b) {{ alert('</div>') }}</script><p>т</p></div>",
+               ["недопустимые элементы: <script>"]),
+    "several forbidden, upper case": (f"{ROOT}<IFRAME src=x></IFRAME><Form></form></div>",
+                                      ["недопустимые элементы: <form>, <iframe>"]),
+    "allowed here": (f'{ROOT}<iframe src="https://vk.com/video_ext.php"></iframe></div>', []),
+    "handler": (f'{ROOT}<p ONCLICK="x()">т</p></div>', ["обработчики событий в атрибутах"]),
+    "handler without a value": (f"{ROOT}<p onload>т</p></div>", ["обработчики событий в атрибутах"]),
+    "«on» inside a value only": (f'{ROOT}<p title="a onclick=b" class="x  onward">т</p></div>', []),
+    "two roots": (f"{ROOT}</div><div></div>", ["должен быть ровно один корневой элемент"]),
+    "unclosed": (f"{ROOT}<p>т", ["должен быть ровно один корневой элемент"]),
+    "text before": (f"до {ROOT}</div>", ["должен быть ровно один корневой элемент"]),
+    "text after": (f"{ROOT}</div> после", ["должен быть ровно один корневой элемент"]),
+    "comment after": (f"{ROOT}</div><!-- x -->", ["должен быть ровно один корневой элемент"]),
+    "nothing": ("", ["должен быть ровно один корневой элемент"]),
+    "an unclosed textarea is text": (f"{ROOT}</div><textarea>", ["должен быть ровно один корневой элемент"]),
+    "wrong root": ('<section class="cp-embed cp-embed--it"></section>',
+                   ['корневой элемент должен быть <div class="cp-embed cp-embed--it">']),
+    "another cluster's root": ('<div class="cp-embed cp-embed--agro"></div>',
+                               ['корневой элемент должен быть <div class="cp-embed cp-embed--it">']),
+    "the first class attribute counts": ('<div class="x" class="cp-embed cp-embed--it"></div>',
+                                         ['корневой элемент должен быть <div class="cp-embed cp-embed--it">']),
+}
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_a_piece_is_checked_for_what_a_cms_cannot_take(name):
+    text, expected = CASES[name]
+    allow = frozenset({"iframe"}) if name == "allowed here" else frozenset()
+    assert embed.problems(text, "it", allow) == expected
+
+
+def _outline_by_scan(text: str, void: frozenset[str]) -> tuple:
+    """The outline as read off the full scan (every tag a Tag)."""
+    tags = htmlscan.scan(text)
+    depth, roots = 0, []
+    for t in tags:
+        if t.closing:
+            depth -= 1
+            continue
+        if depth == 0:
+            roots.append(t)
+        if t.name not in void:
+            depth += 1
+    outside = not roots or bool(text[:roots[0].start].strip()) or bool(text[max(t.end for t in tags):].strip())
+    return (frozenset(t.name for t in tags if not t.closing),
+            any(k.startswith("on") for t in tags for k, _ in t.attrs),
+            len(roots), depth, roots[0] if roots else None, outside)
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_the_outline_is_what_the_full_scan_says(name):
+    text = CASES[name][0]
+    assert tuple(htmlscan.outline(text, embed.VOID)) == _outline_by_scan(text, embed.VOID)
