@@ -117,7 +117,10 @@ def css_loads(css: str, path: str) -> set[str]:
 
 # --------------------------------------------------------------------------- the zip
 
-ZIP_LEVEL = 6  # zlib's default: level 9 took half as long again for 0.2 % smaller pages
+# zlib's level 3 (its fast strategy): at 1,000 pages the zips are 7.7 % larger than at its default 6
+# (12.4 against 11.5 MB; fonts are stored compressed already) and a cold build spends 4.6 % less CPU
+# (the pages' zip copies and the search parts are compressed in 0.24 ms a page instead of 0.41)
+ZIP_LEVEL = 3
 
 
 def deflate(data: bytes) -> tuple[int, bytes]:
