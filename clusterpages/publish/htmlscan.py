@@ -65,25 +65,29 @@ def _attrs(text: str, known: dict[str, tuple]) -> tuple[tuple[str, str | None], 
     return found
 
 
-def scan(text: str, having: re.Pattern | None = None, ends: tuple[str, ...] | None = None) -> list[Tag]:
+def scan(text: str, having: re.Pattern | None = None, ends: tuple[str, ...] | None = None,
+         start: int = 0, end: int | None = None) -> list[Tag]:
     """Every tag of `text` in document order (script, style and textarea contents are not looked into);
     with `having`, only the start tags whose attributes' text it finds something in (and every end
-    tag); with `ends`, only the end tags of these names (and those of script, style and textarea).
+    tag); with `ends`, only the end tags of these names (and those of script, style and textarea);
+    with `start` and `end`, only those of `text[start:end]` (a stretch that starts and ends between
+    tags), at their places in `text`.
 
     A regular-expression tokenizer: the pages are our own templates' output, and this runs over
     every page of every build, where html.parser was most of the publishing time.
     """
     tags: list[Tag] = []
     known: dict[str, tuple] = {}
-    pos = 0
+    pos = start
+    stop = len(text) if end is None else end
     token = _token(ends)
-    while (m := token.search(text, pos)) is not None:
+    while (m := token.search(text, pos, stop)) is not None:
         pos = m.end()
-        raw, name, end = m.group("raw", "name", "end")
+        raw, name, closed = m.group("raw", "name", "end")
         if raw:
             # Its body is not looked into: the end is searched for (megabytes of code in an admin page's
             # <textarea> would be walked a character at a time by a lazy pattern). An unclosed one is text.
-            closing = _RAW_END[raw.lower()].search(text, pos)
+            closing = _RAW_END[raw.lower()].search(text, pos, stop)
             if closing is None:
                 continue
             raw, attrs = raw.lower(), m.group("rawattrs")
@@ -95,8 +99,8 @@ def scan(text: str, having: re.Pattern | None = None, ends: tuple[str, ...] | No
             attrs = m.group("attrs")
             if having is None or having.search(attrs):
                 tags.append(Tag(name.lower(), _attrs(attrs, known), m.start(), m.end(), False))
-        elif end:
-            tags.append(Tag(end.lower(), (), m.start(), m.end(), True))
+        elif closed:
+            tags.append(Tag(closed.lower(), (), m.start(), m.end(), True))
     return tags
 
 

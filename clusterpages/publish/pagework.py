@@ -8,6 +8,7 @@ all four. The main process then only puts the pieces together (zips, admin page,
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -63,11 +64,28 @@ class PageWork:
     sums: tuple[str, ...] = ()   # SHA-256 of the HTML and of the fragment's two files, made with them (on the worker)
 
 
+@functools.lru_cache(maxsize=8)
+def _constant_tags(part: str) -> tuple[htmlscan.Tag, ...]:
+    return tuple(htmlscan.scan(part, _LOOKED_AT, ("a",)))
+
+
+def _tags(text: str, part: render.Constant | None) -> list[htmlscan.Tag]:
+    """The page's tags that the zip copy and the link check read; those of the theme's constant
+    part (render.constant_part, the same on every page) scanned once a process."""
+    at = text.find(part.done) if part is not None else -1
+    if at < 0:
+        return htmlscan.scan(text, _LOOKED_AT, ("a",))
+    after = at + len(part.done)
+    return (htmlscan.scan(text, _LOOKED_AT, ("a",), end=at)
+            + [t._replace(start=t.start + at, end=t.end + at) for t in _constant_tags(part.done)]
+            + htmlscan.scan(text, _LOOKED_AT, ("a",), start=after))
+
+
 def work(env, fragment_env, spec: PageSpec, extras: Extras) -> PageWork:
     """Render one page and publish it; raises render.TemplateProblem."""
     data = render.render_page(env, spec)
     text = data.decode("utf-8")
-    tags = htmlscan.scan(text, _LOOKED_AT, ("a",))  # once: for the zip copy and the link check
+    tags = _tags(text, render.constant_part(env))  # once: for the zip copy and the link check
     inside = bundles.scope_of(spec.path)
     bundled = None
     if inside is not None:

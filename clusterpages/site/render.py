@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import json
 import multiprocessing
+from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
@@ -117,6 +118,51 @@ def _template_line(exc: BaseException) -> tuple[str | None, int | None]:
     return found
 
 
+# The one large part of the theme's pages that renders the same on every page: the control of the
+# version for the visually impaired (~3.8 KB, a sixth of a page). It is typographed once a process
+# (`constant_part`) and put back into each page after the rest is typographed; the pages' tag scan
+# takes its tags from there too (publish/pagework.py). A theme whose partial uses the page's data,
+# or does not begin and end with a block-level tag, or is absent, is typographed with the page.
+CONSTANT_PARTIAL = "partials/a11y_panel.html"
+_STAND_IN = "<!--cp:constant-part-->"  # a comment: typography leaves it alone, and it ends a run
+
+
+@dataclass(frozen=True)
+class Constant:
+    raw: str    # as the partial renders, from its first tag to its last
+    done: str   # typographed
+
+
+@functools.lru_cache(maxsize=8)
+def _constant_of(template: jinja2.Template) -> Constant | None:
+    try:
+        raw = template.render().strip()
+    except (jinja2.TemplateError, TypeError, ValueError, AttributeError, KeyError):
+        return None  # it needs the page's data (url() its path): not the same on every page
+    if not raw or _STAND_IN in raw or not typography.sealed(raw):
+        return None
+    return Constant(raw, typography.typograph_html(raw))
+
+
+def constant_part(env: jinja2.Environment) -> Constant | None:
+    """CONSTANT_PARTIAL of the environment's theme as every page holds it (None: not such a part)."""
+    try:
+        return _constant_of(env.get_template(CONSTANT_PARTIAL))
+    except jinja2.TemplateError:
+        return None
+
+
+def _typographed(env: jinja2.Environment, html: str) -> str:
+    """typography.typograph_html(html), the constant part typographed once a process."""
+    part = constant_part(env)
+    at = html.find(part.raw) if part is not None and _STAND_IN not in html else -1
+    if at < 0:
+        return typography.typograph_html(html)
+    done = typography.typograph_html(html[:at] + _STAND_IN + html[at + len(part.raw):])
+    at = done.index(_STAND_IN)
+    return done[:at] + part.done + done[at + len(_STAND_IN):]
+
+
 def render_page(env: jinja2.Environment, spec: PageSpec, typographed: bool = True) -> bytes:
     """The page's bytes; `typographed=False` leaves typography to the caller (a CMS piece is
     typographed once, after its links are rewritten)."""
@@ -128,5 +174,5 @@ def render_page(env: jinja2.Environment, spec: PageSpec, typographed: bool = Tru
         name, line = _template_line(exc)
         raise TemplateProblem(name or spec.template, line, str(exc), spec.path) from None
     if typographed and spec.template.endswith(".html"):
-        html = typography.typograph_html(html)
+        html = _typographed(env, html)
     return html.encode("utf-8")

@@ -285,6 +285,15 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+def sealed(source: str) -> bool:
+    """Whether `source` begins with a block-level tag and ends with one: no run of text reaches
+    into it or out of it, so typographing it alone gives what it gets inside any page."""
+    split = _TOKEN.split(source)
+    if len(split) < 5 or split[0] or split[-1]:
+        return False
+    return _mark(split[3]) == _BLOCK and _mark(split[-2]) == _BLOCK
+
+
 def typograph_html(source: str) -> str:
     """The rules on every text node of `source`; markup, attributes and code untouched."""
     if _INLINE in source or _BLOCK in source:  # our stand-ins are private-use characters
