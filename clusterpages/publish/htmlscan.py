@@ -184,9 +184,11 @@ def _relative(value: str) -> tuple[str, str] | None:
     return unquote(parts.path), parts.fragment
 
 
+@functools.lru_cache(maxsize=1 << 12)
 def resolve(value: str, page: str) -> tuple[str, str] | None:
     """(site path, fragment) of a relative address written on `page`; None for outside
-    addresses, page-local anchors and paths leaving the site."""
+    addresses, page-local anchors and paths leaving the site. (A page's links are resolved for
+    its zip copy and again for its link check: the second time from the memo.)"""
     found = _relative(value)
     if found is None:
         return None
