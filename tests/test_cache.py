@@ -107,3 +107,21 @@ def test_a_pack_cut_short_loses_only_the_entries_past_its_end(tmp_path):
     assert all(later.get("page", k)[1] == entries[k][1] for k in first)
     data.write_bytes(b"\0" * len(whole))  # damaged: every entry a miss, never an error
     assert all(cache.Cache(tmp_path).get("page", k) is None for k in entries)
+
+
+def test_a_later_build_reads_entries_of_many_packs_through_a_few_open_files(tmp_path, monkeypatch):
+    monkeypatch.setattr(cache.packs, "MAX_READERS", 2)
+    builds = [dict(list(_many(cache.packs.PACK_FROM * 4).items())[n::3]) for n in range(3)]  # three packs
+    for entries in builds:
+        with cache.Cache(tmp_path) as c:
+            for k, value in entries.items():
+                c.put_packed("page", k, _entry(value), value)
+    assert len(list((tmp_path / "page").glob("*.dat"))) == 3
+    with cache.Cache(tmp_path) as later:
+        for _ in range(2):  # the packs in turn: a file opened again once more than two were open
+            for entries in builds:
+                for k, value in list(entries.items())[:3]:
+                    html, scan, stream = later.get("page", k)
+                    assert (html.read(), scan, stream.read()) == value
+                    assert len(later.kinds["page"].readers) <= 2
+    assert later.kinds["page"].readers == {}  # closed with the cache

@@ -5,7 +5,8 @@ appends them to one data file, `<kind>/pack-<pid>-<time>.dat`, and records each 
 beside it (`.idx`: key, offset, length), both written as they go; making a file costs a file
 system far more than appending to one (on a disk that has just freed many, ~260 µs a file).
 A build that keeps only a few (an edit) writes them as single files as before, so that packs
-do not pile up one per edit. Reading a kind loads its index files once. An index record
+do not pile up one per edit. Reading a kind loads its index files once and keeps its data
+files open while the build reads (an edit at 10,000 pages reads 20,000 entries). An index record
 pointing past the end of its data file (a build killed mid-write) is ignored: a lost entry
 only costs time.
 """
@@ -20,6 +21,8 @@ from clusterpages.values.packing import read_entry, unpack
 
 # Entries a build keeps of one kind before it opens a pack: fewer are written one file each.
 PACK_FROM = 32
+# Data files a kind keeps open for reading at once (packs pile up until the code changes).
+MAX_READERS = 32
 
 
 class Kind:
@@ -32,6 +35,7 @@ class Kind:
         self.held: dict[str, bytes] = {}
         self.data = self.index = None
         self.data_path, self.end = "", 0
+        self.readers: dict[str, object] = {}  # data file → open for reading (an edit reads thousands of entries)
 
     def _load(self) -> dict[str, tuple[str, int, int]]:
         found: dict[str, tuple[str, int, int]] = {}
@@ -72,9 +76,18 @@ class Kind:
         path, offset, length = where
         if path == self.data_path:
             self.data.flush()
-        with open(path, "rb") as fh:
-            fh.seek(offset)
-            return read_entry(fh, path, lazy, offset, length)
+        fh = self.readers.get(path)
+        if fh is None:
+            if len(self.readers) >= MAX_READERS:
+                self._close_readers()
+            fh = self.readers[path] = open(path, "rb")
+        fh.seek(offset)
+        return read_entry(fh, path, lazy, offset, length)
+
+    def _close_readers(self) -> None:
+        for fh in self.readers.values():
+            fh.close()
+        self.readers = {}
 
     def keep(self, k: str, data: bytes) -> bool:
         """Keep `data` as the entry `k` here (True), or leave it to be written as a file of its
@@ -119,6 +132,7 @@ class Kind:
                     fh.close()
                 except OSError:
                     pass
+        self._close_readers()
         self.data = self.index = None
         self.data_path = ""
         held, self.held = list(self.held.items()), {}
