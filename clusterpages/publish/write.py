@@ -96,6 +96,7 @@ class Writer:
     mirror: str | None = None
     folders: dict = field(default_factory=dict, repr=False, compare=False)  # site folder → its two places
     mirrored: set = field(default_factory=set, repr=False, compare=False)   # folders of `mirror` made
+    held: dict = field(default_factory=dict, repr=False, compare=False)     # rel → its previous file's stat (`holds`)
 
     def places(self, rel: str) -> tuple[str, str]:
         """Where `rel` goes in the new output (its folder made) and where it is in the previous
@@ -171,10 +172,12 @@ class Writer:
 
     def _unchanged(self, rel: str, previous: str, data: Bytes, n: int, digest: str) -> os.stat_result | None:
         """The previous output's file when it holds `data` (its stat), else None."""
-        try:
-            st = os.stat(previous)
-        except OSError:
-            return None
+        st = self.held.pop(rel, None)  # found by `holds` a moment ago: not looked up again
+        if st is None:
+            try:
+                st = os.stat(previous)
+            except OSError:
+                return None
         known = self.before.get(rel)
         if known is None or (st.st_size, st.st_mtime_ns) != known[:2]:
             return st if st.st_size == n and not isinstance(data, Carried) and same_file(previous, content(data)) \
@@ -191,7 +194,10 @@ class Writer:
             st = os.stat(os.path.join(self.out, *_checked(rel)))
         except (OSError, OutputError):
             return False
-        return (st.st_size, st.st_mtime_ns) == known[:2]
+        if (st.st_size, st.st_mtime_ns) != known[:2]:
+            return False
+        self.held[rel] = st
+        return True
 
 
 class Staging:
