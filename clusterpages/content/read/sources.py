@@ -6,6 +6,7 @@ cp1251 saved by Word) is a diagnostic that says which encoding it looks like.
 
 from __future__ import annotations
 
+import codecs
 import functools
 import hashlib
 from dataclasses import dataclass
@@ -29,16 +30,20 @@ class SourceFile:
     def digest(self) -> str:
         """SHA-256 of the text and the bytes, made once per object (the preview keeps the objects
         of unchanged files between saves, so a save hashes only what it read again)."""
-        h = hashlib.sha256()
-        for part in (self.text.encode("utf-8"), self.data):
-            h.update(len(part).to_bytes(8, "little"))
-            h.update(part)
-        return h.hexdigest()
+        return _digest(self.text.encode("utf-8"), self.data)
 
     def __reduce__(self):
         # Sent to a worker as UTF-8 made here: pickling the text itself would leave CPython's
         # cached UTF-8 copy on it in this process (160 MB more at 10,000 pages).
         return _from_utf8, (self.rel, self.text.encode("utf-8"), self.data)
+
+
+def _digest(text: bytes, data: bytes) -> str:
+    h = hashlib.sha256()
+    for part in (text, data):
+        h.update(len(part).to_bytes(8, "little"))
+        h.update(part)
+    return h.hexdigest()
 
 
 def _from_utf8(rel: str, text: bytes, data: bytes) -> SourceFile:
@@ -147,7 +152,11 @@ def read_text(path: Path, root: Path) -> tuple[SourceFile | None, list[dg.Diagno
     if not text.strip():
         return None, [dg.error("file.empty", rel, 1, "Файл пустой.",
                                "Заполните файл по образцу (см. docs/content-model.md) или удалите его.")]
-    return SourceFile(rel, text), diags
+    src = SourceFile(rel, text)
+    if not data.startswith(codecs.BOM_UTF8) and b"\r" not in data:
+        # The text's UTF-8 is the file's bytes: hashed as read, not encoded again (cached_property's slot)
+        src.__dict__["digest"] = _digest(data, b"")
+    return src, diags
 
 
 OFFICE_SUFFIXES = (".docx", ".xlsx")
