@@ -1,6 +1,7 @@
 """Text with nothing an inline pattern can start with skips Python-Markdown's inline patterns
 (content/documents/markup.py, _PlainTextFirst), the toc extension looks for its [TOC] marker only
-in a text that has one and attr_list for attribute lists only in a text with a «{»: the HTML is
+in a text that has one, attr_list for attribute lists only in a text with a «{», and the block
+processors of markup.GUARDS are asked only about blocks with what their patterns need: the HTML is
 what the stock Python-Markdown gives."""
 
 from __future__ import annotations
@@ -63,3 +64,31 @@ def test_a_table_of_plain_cells_converts_as_the_stock_one(cells):
 def test_headings_toc_marker_and_attribute_lists_convert_as_the_stock_extensions_do(blocks):
     text = "\n\n".join(blocks)
     assert markup._convert(text)[0] == STOCK.reset().convert(text)
+
+
+def test_the_guarded_block_processors_are_the_stock_ones_in_their_places():
+    ours = [(p.name, p.priority) for p in markup._parser().parser.blockprocessors._priority]
+    assert ours == [(p.name, p.priority) for p in STOCK.parser.blockprocessors._priority]
+    blocks = markup._parser().parser.blockprocessors
+    for name in markup.GUARDS:
+        assert type(blocks[name].inner) is type(STOCK.parser.blockprocessors[name])
+
+
+BLOCKS = ["абзац > не цитата", "> цитата\n> вторая", "# Заголовок #", "текст\n# не первая строка", "Заголовок\n===",
+          "Заголовок\n---", "текст - с - тремя - дефисами", "***", "- - -", "___", "* пункт\n* пункт", "1. один\n2. два",
+          "[ссылка]: http://example.org \"Подпись\"", "см. [ссылка]", "текст]: не ссылка", "| а | б |\n|---|---|\n| 1 | 2 |",
+          "а | б\n--|--\nв | г", "| одна |\n| --- |", "a|b", "    код # > ---", "~~~\n# > ---\n~~~", "абзац\nстрока * * *",
+          "> # заголовок в цитате\n> ---", "- пункт\n\n    > цитата в пункте", "абзац_с_подчёркиваниями___"]
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(BLOCKS), max_size=8), st.sampled_from(["\n\n", "\n"]))
+def test_guarded_block_processors_convert_as_the_stock_ones(blocks, joint):
+    text = joint.join(blocks)
+    assert markup._convert(text)[0] == STOCK.reset().convert(text)
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=PLAIN + ">#=-_*]:|[\n ", max_size=200))
+def test_any_text_of_block_markers_converts_as_the_stock_parser_does(text):
+    assert markup._md(text).convert(text) == STOCK.reset().convert(text)
