@@ -247,14 +247,27 @@ def fragment_inline_path(spec: pages.PageSpec) -> str:
 
 
 def make_fragment(env: jinja2.Environment, fspec: pages.PageSpec, page: str, base_url: str | None,
-                  cluster_css: str) -> tuple[str, str, tuple[dg.Diagnostic, ...]]:
-    """One fragment: its HTML, the same with styles inlined, and why it cannot be pasted (if so)."""
-    text = render.render_page(env, fspec, typographed=False).decode("utf-8")
-    # Typographed once, after relink() has turned image descriptions and links into text.
-    text = typography.typograph_html(relink(text, page, base_url))
+                  cluster_css: str, body: str | None = None) -> tuple[str, str, tuple[dg.Diagnostic, ...]]:
+    """One fragment: its HTML, the same with styles inlined, and why it cannot be pasted (if so);
+    `body`: the page's body typographed already (render.typographed_body)."""
+    text = _typographed(env, fspec, page, base_url, body)
     found = _report(problems(text, fspec.cluster.slug), fspec.cluster.file, fragment_path(fspec))
     piece, flat = shapes(text)
     return piece, inline_flattened(flat, cluster_css), tuple(found)
+
+
+def _typographed(env: jinja2.Environment, fspec: pages.PageSpec, page: str, base_url: str | None,
+                 body: str | None) -> str:
+    """The fragment rendered, its links rewritten (relink) and typographed. Typographed after
+    relink() has turned image descriptions and links into text; given the page's body typographed,
+    the rest is typographed and relinked with it in, when the piece has no image: relink() then
+    changes only the tags of links (an <a> for an <a> or a <span>), which typography passes over."""
+    if body is not None:
+        done = render.render_with_body(env, fspec, body)
+        if done is not None and b"<img" not in done:
+            return relink(done.decode("utf-8"), page, base_url)
+    text = render.render_page(env, fspec, typographed=False).decode("utf-8")
+    return typography.typograph_html(relink(text, page, base_url))
 
 
 def fragments(site: Site, env: jinja2.Environment, css_source: str, tokens_css: str,

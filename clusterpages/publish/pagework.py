@@ -83,7 +83,8 @@ def _tags(text: str, part: render.Constant | None) -> list[htmlscan.Tag]:
 
 def work(env, fragment_env, spec: PageSpec, extras: Extras) -> PageWork:
     """Render one page and publish it; raises render.TemplateProblem."""
-    data = render.render_page(env, spec)
+    body = render.typographed_body(spec)  # once, for the page and its CMS piece
+    data = (body is not None and render.render_with_body(env, spec, body)) or render.render_page(env, spec)
     text = data.decode("utf-8")
     tags = _tags(text, render.constant_part(env))  # once: for the zip copy and the link check
     inside = bundles.scope_of(spec.path)
@@ -95,7 +96,7 @@ def work(env, fragment_env, spec: PageSpec, extras: Extras) -> PageWork:
     fspec = embed.fragment_spec(spec, extras.base_url, extras.chart_names.get(spec.path, {}))
     if fspec is not None:
         piece, inlined, found = embed.make_fragment(fragment_env, fspec, spec.path, extras.base_url,
-                                                    extras.cluster_css.get(spec.cluster.slug, ""))
+                                                    extras.cluster_css.get(spec.cluster.slug, ""), body)
         fragment = (piece.encode("utf-8"), inlined.encode("utf-8"), found)
     sums = (bundles.sha256(data),) + ((bundles.sha256(fragment[0]), bundles.sha256(fragment[1]))
                                       if fragment is not None else ())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import multiprocessing
@@ -163,16 +164,50 @@ def _typographed(env: jinja2.Environment, html: str) -> str:
     return done[:at] + part.done + done[at + len(_STAND_IN):]
 
 
-def render_page(env: jinja2.Environment, spec: PageSpec, typographed: bool = True) -> bytes:
-    """The page's bytes; `typographed=False` leaves typography to the caller (a CMS piece is
-    typographed once, after its links are rewritten)."""
+# A page's Markdown body (page.html's `page.body_html`), typographed once for the page and its CMS
+# piece (publish/pagework.py): each is rendered with this stand-in for the body, the rest is
+# typographed, and the body put back. A body that begins and ends with a block-level tag
+# (typography.sealed) gets the same typography alone as inside any page, as the constant part does.
+_BODY_STAND_IN = "<!--cp:body-->"
+
+
+def typographed_body(spec: PageSpec) -> str | None:
+    """The page's body typographed, when it can be typographed apart (else None)."""
+    view = spec.data.get("page")
+    body = getattr(view, "body_html", None)
+    if not isinstance(body, str) or not dataclasses.is_dataclass(view) or _BODY_STAND_IN in body \
+            or typography.untouchable(body) or not typography.sealed(body):
+        return None
+    return typography.typograph_html(body)
+
+
+def render_with_body(env: jinja2.Environment, spec: PageSpec, body: str) -> bytes | None:
+    """render_page(env, spec) with the page's body typographed apart (`body`, typographed_body's);
+    None when the template is not an HTML one, does not show the body once, or holds what
+    typography leaves alone."""
+    if not spec.template.endswith(".html"):
+        return None
+    stand_in = dataclasses.replace(spec.data["page"], body_html=_BODY_STAND_IN)
+    html = _rendered(env, dataclasses.replace(spec, data={**spec.data, "page": stand_in}))
+    if html.count(_BODY_STAND_IN) != 1 or typography.untouchable(html):
+        return None
+    return _typographed(env, html).replace(_BODY_STAND_IN, body).encode("utf-8")
+
+
+def _rendered(env: jinja2.Environment, spec: PageSpec) -> str:
     try:
-        html = env.get_template(spec.template).render(spec.context())
+        return env.get_template(spec.template).render(spec.context())
     except jinja2.TemplateNotFound as exc:
         raise TemplateProblem(spec.template, None, f"шаблон «{exc.name}» не найден", spec.path) from None
     except (jinja2.TemplateError, TypeError, ValueError, AttributeError, KeyError) as exc:
         name, line = _template_line(exc)
         raise TemplateProblem(name or spec.template, line, str(exc), spec.path) from None
+
+
+def render_page(env: jinja2.Environment, spec: PageSpec, typographed: bool = True) -> bytes:
+    """The page's bytes; `typographed=False` leaves typography to the caller (a CMS piece is
+    typographed once, after its links are rewritten)."""
+    html = _rendered(env, spec)
     if typographed and spec.template.endswith(".html"):
         html = _typographed(env, html)
     return html.encode("utf-8")

@@ -294,9 +294,15 @@ def sealed(source: str) -> bool:
     return _mark(split[3]) == _BLOCK and _mark(split[-2]) == _BLOCK
 
 
+def untouchable(source: str) -> bool:
+    """Whether typograph_html leaves `source` as it is whatever it holds: it has a character of
+    our stand-ins (private-use characters)."""
+    return _INLINE in source or _BLOCK in source
+
+
 def typograph_html(source: str) -> str:
     """The rules on every text node of `source`; markup, attributes and code untouched."""
-    if _INLINE in source or _BLOCK in source:  # our stand-ins are private-use characters
+    if untouchable(source):
         return source
     split = _TOKEN.split(source)  # text, token, opaque name, tag name, text, …, text
     texts, tags = split[0::4], split[1::4]
