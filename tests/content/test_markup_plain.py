@@ -92,3 +92,17 @@ def test_guarded_block_processors_convert_as_the_stock_ones(blocks, joint):
 @given(st.text(alphabet=PLAIN + ">#=-_*]:|[\n ", max_size=200))
 def test_any_text_of_block_markers_converts_as_the_stock_parser_does(text):
     assert markup._md(text).convert(text) == STOCK.reset().convert(text)
+
+
+def test_block_level_tags_are_those_of_the_stock_parser():
+    md = markup._md()
+    assert md.block_level_elements == STOCK.block_level_elements
+    for tag in ["p", "P", "div/", "span", "table", "td", "details", "em", "", None, 3, "hr", "HR/", "code", "pre"]:
+        assert md.is_block_level(tag) == STOCK.is_block_level(tag), tag
+    md.block_level_elements.append("x-card")  # the list changed: the next document asks it again
+    try:
+        assert markup._md().is_block_level("x-card") is True
+    finally:
+        md.block_level_elements.remove("x-card")
+        markup._md()
+    assert markup._md().is_block_level("x-card") is False
