@@ -164,7 +164,9 @@ def inline_flattened(flat: str, css: str) -> str:
     """`inline` of a fragment given in its inline shape already (embedshape.shapes made it)."""
     out = css_inline.inline_fragment(flat, css, load_remote_stylesheets=False,
                                      keep_style_tags=False, keep_link_tags=False, keep_at_rules=False)
-    out = _STYLE_ATTR.sub(lambda m: _kept_attribute(m.group(1)), out)
+    parts = _STYLE_ATTR.split(out)  # text, a style attribute's value, text, …
+    parts[1::2] = map(_kept_attribute, parts[1::2])
+    out = "".join(parts)
     return out if out.endswith("\n") else out + "\n"
 
 
