@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import copy
 import re
+from typing import NamedTuple
 
 from lxml import etree
 from lxml.etree import _Element
@@ -112,27 +113,33 @@ def _wrapper(table: _Element) -> _Element:
     return wrap
 
 
-def _label_cell(cell: _Element, header: str) -> None:
+def _label_cell(cell: _Element, header: str) -> tuple[_Element | None, bool]:
+    """The cell labelled (a body cell that is not empty); its label, and whether it holds the status."""
     if cell.tag == "th":
-        return  # a row's own header heads its card
-    if _is_status(cell):
+        return None, False  # a row's own header heads its card
+    status = _is_status(cell)
+    if status:
         _add_class(cell, "cp-embed__cell--status")
     if _is_empty(cell):
         _add_class(cell, "cp-embed__cell--empty")
-        return
+        return None, status
     # Shown by embed.css in cards only. Not the `hidden` attribute: Bootstrap's `[hidden]
     # { display: none !important }` would keep the cards unlabelled.
     label = _element(cell, "span", "cp-embed__label")
     label.text = f"{header}: "
     label.tail, cell.text = cell.text, None
     cell.insert(0, label)
+    return label, status
 
 
 def shapes(text: str) -> tuple[str, str]:
-    """The piece `labelled` and `flattened`, parsed once."""
+    """The piece `labelled` and `flattened`, parsed once: the flattened shape is made from the
+    labelled tree once that is written out, its body cells becoming the cards' fields and their
+    labels the fields' labels (fewer new elements, no copy of the tree); the same as `flattened`
+    gives (tests/publish/test_embed_shape.py holds the two to it)."""
     root = _parse(text)
-    flat = copy.deepcopy(root)  # a copy of the tree costs a third of a parse
-    return _serial(_labelled(root), text), _serial(_flattened(flat), text)
+    tables = _label_tables(root)
+    return _serial(root, text), _serial(_cards_from_labels(root, tables), text)
 
 
 def labelled(text: str) -> str:
@@ -141,15 +148,75 @@ def labelled(text: str) -> str:
 
 
 def _labelled(root: _Element) -> _Element:
+    _label_tables(root)
+    return root
+
+
+class _Labelled(NamedTuple):
+    table: _Element
+    target: _Element   # what its cards replace: its wrapper of the template (or the one made here)
+    rows: list[tuple[_Element, list[tuple[_Element, _Element | None, bool]]]]  # (tr, [(cell, label, status)])
+
+
+def _label_tables(root: _Element) -> list[_Labelled]:
+    """Every table that can become cards labelled, in document order."""
+    out = []
     for table in list(root.iter("table")):
         headers = _headers(table)
         name = card_class(len(headers))
         if name is None or not _fits(table, headers):
             continue
-        _add_class(_wrapper(table), name)
-        for tr in _rows(table):
-            for cell, header in zip(tr, headers):
-                _label_cell(cell, header)
+        parent = table.getparent()
+        wrapper = _wrapper(table)
+        _add_class(wrapper, name)
+        # `flattened` replaces the table's parent when that is a wrapper of the template, else the table
+        target = parent if wrapper is not parent and "cp-embed__table" in _classes(parent) else wrapper
+        out.append(_Labelled(table, target, [(tr, [(cell, *_label_cell(cell, header))
+                                                   for cell, header in zip(tr, headers)]) for tr in _rows(table)]))
+    return out
+
+
+def _become(el: _Element, tag: str, cls: str) -> _Element:
+    """`el` made a new element of the shape: another tag, only a class, nothing after it."""
+    el.tag, el.tail = tag, None
+    el.attrib.clear()
+    el.set("class", cls)
+    return el
+
+
+def _cards_from_labels(root: _Element, tables: list[_Labelled]) -> _Element:
+    """`_flattened` of the tree `_label_tables` labelled (`tables`), made in place."""
+    _flatten_lists(root)
+    for t in tables:
+        headers = _headers(t.table)  # with its lists as paragraphs, as `_flattened` reads them
+        box = _element(t.table, "div", "cp-embed__cards")
+        caption = t.table.find("caption")
+        if caption is not None:
+            _retag(caption, "p", "cp-embed__cards-title")
+            caption.tail = None
+            box.append(caption)
+        for tr, cells in t.rows:
+            heads, status, rest = [], [], []
+            for (cell, label, is_status), header in zip(cells, headers):
+                if cell.tag == "th":
+                    heads.append(_become(cell, "p", "cp-embed__card-head"))
+                    continue
+                if label is None:
+                    if _is_empty(cell):  # still empty with its lists as paragraphs
+                        continue
+                    label = _element(cell, "span", "cp-embed__field-label")
+                    label.tail, cell.text = cell.text, None
+                    cell.insert(0, label)
+                label.set("class", "cp-embed__field-label")
+                label.text = f"{header}: "
+                (status if is_status else rest).append(_become(cell, "div", "cp-embed__field"))
+            for cell in list(tr):
+                tr.remove(cell)
+            _become(tr, "div", "cp-embed__card").text = None
+            tr.extend(heads + status + rest)
+            box.append(tr)
+        box.tail = t.target.tail
+        t.target.getparent().replace(t.target, box)
     return root
 
 
@@ -222,9 +289,13 @@ def flattened(text: str) -> str:
     return _serial(_flattened(_parse(text)), text)
 
 
-def _flattened(root: _Element) -> _Element:
+def _flatten_lists(root: _Element) -> None:
     for lst in reversed([e for e in root.iter("ul", "ol")]):  # inner lists first
         _flatten_list(lst)
+
+
+def _flattened(root: _Element) -> _Element:
+    _flatten_lists(root)
     for table in list(root.iter("table")):
         headers = _headers(table)
         if len(headers) >= CARDS_FROM and _fits(table, headers):

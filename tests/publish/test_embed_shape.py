@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from clusterpages.publish import embedshape, embedstyles
 
 EMBED_CSS = Path(__file__).resolve().parents[2] / "themes/brandbook/static/embed.css"
@@ -58,3 +61,46 @@ def test_the_stylesheet_outweighs_a_theme_and_the_inline_form_keeps_only_cms_saf
     assert "::before" not in st.for_cluster("x") and "@container" not in st.for_cluster("x")
     out = embedstyles.inline('<div class="cp-embed cp-embed--x"><p>текст</p></div>', st.for_cluster("x"))
     assert '<p style="margin:0">' in out
+
+
+# --------------------------------------------------------------------------- shapes, made at once
+
+CELLS = ["", " ", "текст", "<em>x</em> y", '<span class="cp-embed__status cp-embed__status--done">✔ Выполнено</span>',
+         "<ul><li></li></ul>", "<ul><li>а</li><li>б<ol><li>в</li></ol></li></ul>", '<img src="a.png" alt="">',
+         "<table><thead><tr><th>а</th><th>б</th><th>в</th></tr></thead><tbody><tr><td>1</td><td></td><td>3</td></tr>"
+         "</tbody></table>"]
+HEADS = ["№", "Срок", "<ul><li>в списке</li></ul>", "", "Статус"]
+
+
+@st.composite
+def _table(draw) -> str:
+    columns = draw(st.integers(2, 7))
+    head = "".join(f"<th>{draw(st.sampled_from(HEADS))}</th>" for _ in range(columns))
+    rows = []
+    for _ in range(draw(st.integers(0, 3))):
+        cells = [f'<td class="x">{draw(st.sampled_from(CELLS))}</td>' for _ in range(columns)]
+        if draw(st.booleans()):
+            cells[0] = f"<th>{draw(st.sampled_from(CELLS))}</th>"
+        if draw(st.integers(0, 5)) == 0:
+            cells[-1] = '<td colspan="2">вместе</td>'
+        rows.append("<tr>" + "\n".join(cells) + "</tr>\n")
+    caption = draw(st.sampled_from(["", '<caption class="c">План <b>года</b></caption>']))
+    table = f"<table>{caption}<thead><tr>{head}</tr></thead>\n<tbody>{''.join(rows)}</tbody></table>\n"
+    wrap = draw(st.sampled_from(["{}", '<div class="cp-embed__table">{}</div>', '<div class="cp-embed__table">{}<p>и</p></div>',
+                                 '<section class="cp-embed__table">{}</section>']))
+    return wrap.format(table)
+
+
+BLOCKS = st.one_of(_table(), st.sampled_from(["<p>абзац</p>\n", "<ul><li>раз</li><li>два</li></ul>\n",
+                                                '<ol start="2"><li><p>три</p></li></ol>\n', "<h2>Итоги</h2>\n"]))
+
+
+@settings(max_examples=300)
+@given(st.lists(BLOCKS, max_size=4), st.booleans())
+def test_shapes_are_the_labelled_and_the_flattened_piece(blocks, newline):
+    text = '<div class="cp-embed cp-embed--x">\n' + "".join(blocks) + "</div>" + ("\n" if newline else "")
+    assert embedshape.shapes(text) == (embedshape.labelled(text), embedshape.flattened(text))
+
+
+def test_shapes_of_the_examples_pieces_are_the_labelled_and_the_flattened_piece():
+    assert embedshape.shapes(TABLE) == (embedshape.labelled(TABLE), embedshape.flattened(TABLE))
