@@ -200,7 +200,7 @@ def _video_snippets(site: Site, env: jinja2.Environment, ch: pages.Chrome) -> li
             continue
         spec = pages.PageSpec(urls.videos(v.cluster), "embed/video.html", v.title, ch,
                               cluster_view.view(site.cluster(v.cluster)), data={"video": video_view.view(v)})
-        out.append((v.cluster, v.slug, v.title, render.render_page(env, spec).decode("utf-8")))
+        out.append((v.cluster, v.slug, v.title, render.render_text(env, spec)))
     return out
 
 
@@ -264,9 +264,9 @@ def _typographed(env: jinja2.Environment, fspec: pages.PageSpec, page: str, base
     changes only the tags of links (an <a> for an <a> or a <span>), which typography passes over."""
     if body is not None:
         done = render.render_with_body(env, fspec, body)
-        if done is not None and b"<img" not in done:
-            return relink(done.decode("utf-8"), page, base_url)
-    text = render.render_page(env, fspec, typographed=False).decode("utf-8")
+        if done is not None and "<img" not in done:
+            return relink(done, page, base_url)
+    text = render.render_text(env, fspec, typographed=False)
     return typography.typograph_html(relink(text, page, base_url))
 
 

@@ -84,8 +84,8 @@ def _tags(text: str, part: render.Constant | None) -> list[htmlscan.Tag]:
 def work(env, fragment_env, spec: PageSpec, extras: Extras) -> PageWork:
     """Render one page and publish it; raises render.TemplateProblem."""
     body = render.typographed_body(spec)  # once, for the page and its CMS piece
-    data = (body is not None and render.render_with_body(env, spec, body)) or render.render_page(env, spec)
-    text = data.decode("utf-8")
+    text = (body is not None and render.render_with_body(env, spec, body)) or render.render_text(env, spec)
+    data = text.encode("utf-8")
     tags = _tags(text, render.constant_part(env))  # once: for the zip copy and the link check
     inside = bundles.scope_of(spec.path)
     bundled = None

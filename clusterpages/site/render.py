@@ -181,8 +181,8 @@ def typographed_body(spec: PageSpec) -> str | None:
     return typography.typograph_html(body)
 
 
-def render_with_body(env: jinja2.Environment, spec: PageSpec, body: str) -> bytes | None:
-    """render_page(env, spec) with the page's body typographed apart (`body`, typographed_body's);
+def render_with_body(env: jinja2.Environment, spec: PageSpec, body: str) -> str | None:
+    """render_text(env, spec) with the page's body typographed apart (`body`, typographed_body's);
     None when the template is not an HTML one, does not show the body once, or holds what
     typography leaves alone."""
     if not spec.template.endswith(".html"):
@@ -191,7 +191,7 @@ def render_with_body(env: jinja2.Environment, spec: PageSpec, body: str) -> byte
     html = _rendered(env, dataclasses.replace(spec, data={**spec.data, "page": stand_in}))
     if html.count(_BODY_STAND_IN) != 1 or typography.untouchable(html):
         return None
-    return _typographed(env, html).replace(_BODY_STAND_IN, body).encode("utf-8")
+    return _typographed(env, html).replace(_BODY_STAND_IN, body)
 
 
 def _rendered(env: jinja2.Environment, spec: PageSpec) -> str:
@@ -204,10 +204,16 @@ def _rendered(env: jinja2.Environment, spec: PageSpec) -> str:
         raise TemplateProblem(name or spec.template, line, str(exc), spec.path) from None
 
 
-def render_page(env: jinja2.Environment, spec: PageSpec, typographed: bool = True) -> bytes:
-    """The page's bytes; `typographed=False` leaves typography to the caller (a CMS piece is
-    typographed once, after its links are rewritten)."""
+def render_page(env: jinja2.Environment, spec: PageSpec) -> bytes:
+    """The page's bytes."""
+    return render_text(env, spec).encode("utf-8")
+
+
+def render_text(env: jinja2.Environment, spec: PageSpec, typographed: bool = True) -> str:
+    """The page's text (a worker that scans and rewrites it, then writes it, encodes it once);
+    `typographed=False` leaves typography to the caller (a CMS piece is typographed once, after
+    its links are rewritten)."""
     html = _rendered(env, spec)
     if typographed and spec.template.endswith(".html"):
         html = _typographed(env, html)
-    return html.encode("utf-8")
+    return html

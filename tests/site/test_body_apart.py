@@ -55,7 +55,7 @@ def test_every_example_page_with_a_body_is_the_page_typographed_whole(example):
     for spec in specs:
         body = render.typographed_body(spec)
         assert body is not None, spec.path  # the example's bodies are typographed apart
-        assert render.render_with_body(env, spec, body) == render.render_page(env, spec), spec.path
+        assert render.render_with_body(env, spec, body) == render.render_text(env, spec), spec.path
 
 
 @pytest.mark.parametrize("source", BODIES)
@@ -63,7 +63,7 @@ def test_a_difficult_body_gives_the_page_typographed_whole(example, source):
     env, _, specs = example
     spec = _with_body(next(s for s in specs if s.template == "page.html"), source)
     body = render.typographed_body(spec)
-    whole = render.render_page(env, spec)
+    whole = render.render_text(env, spec)
     if body is None:
         assert source.startswith(("Текст", "<p>а</p> и", "<p>частный", "<p><!--cp:body")), source
     else:
