@@ -198,12 +198,19 @@ def _quotes(text: str) -> str:
     return "".join(out)
 
 
+# Every character some rule needs (_NEEDS): the run's are found in one pass, not one search each.
+_NEEDED = re.compile("[" + re.escape("".join(sorted({c for needs, *_ in _RULES if needs for c in needs}))) + "]")
+
+
 def _apply(text: str) -> str:
     if "." in text and _MAYBE_DATE.search(text):
         text = _NUMERIC_DATE.sub(_date_in_words, text)
+    present = set(_NEEDED.findall(text))
     for needs, guard, pattern, replacement in _RULES:
-        if (needs is None or any(map(text.__contains__, needs))) and (guard is None or guard.search(text)):
-            text = pattern.sub(replacement, text)
+        if (needs is None or not present.isdisjoint(needs)) and (guard is None or guard.search(text)):
+            done = pattern.sub(replacement, text)
+            if done != text:  # a rule may add or remove a character another needs
+                text, present = done, set(_NEEDED.findall(done))
     return _quotes(text)
 
 
