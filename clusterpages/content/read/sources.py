@@ -131,8 +131,9 @@ def decode(data: bytes, rel: str) -> tuple[str | None, list[dg.Diagnostic]]:
             f"Файл не в кодировке UTF-8 (похоже на {shown}"
             + (", так сохраняют Word и старый Блокнот" if guess == "cp1251" else "") + ").",
             _SAVE_HINT.format(enc=shown if guess != "неизвестная" else "Cyrillic (Windows 1251)"), column=column)]
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if "\x00" in text:
+    if b"\r" in data:  # looked for in the bytes: most files have none, and the text is twice their size
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if b"\x00" in data:
         line = text[: text.index("\x00")].count("\n") + 1
         return None, [dg.error("file.binary", rel, line, "В файле есть нулевые байты: это не текстовый файл.",
                                "Сохраните файл как обычный текст в UTF-8 (в Word: «Сохранить как» → Обычный текст).")]
@@ -149,7 +150,7 @@ def read_text(path: Path, root: Path) -> tuple[SourceFile | None, list[dg.Diagno
     text, diags = decode(data, rel)
     if text is None:
         return None, diags
-    if not text.strip():
+    if not text or text.isspace():  # not text.strip(): no copy of the text to find out
         return None, [dg.error("file.empty", rel, 1, "Файл пустой.",
                                "Заполните файл по образцу (см. docs/content-model.md) или удалите его.")]
     src = SourceFile(rel, text)
