@@ -295,6 +295,12 @@ def _escape(text: str) -> str:
 def sealed(source: str) -> bool:
     """Whether `source` begins with a block-level tag and ends with one: no run of text reaches
     into it or out of it, so typographing it alone gives what it gets inside any page."""
+    first, last = _TOKEN.match(source), _TOKEN.fullmatch(source, source.rfind("<"))
+    if first is not None and last is not None and first.group("name") and last.group("name") and "<!" not in source:
+        # A page's body is sealed or not by its first and last tags: not split whole to find out.
+        # The last «<» starts the last token when that is a plain tag (a comment, declaration or
+        # opaque element could hold a «<»: those are split).
+        return _mark(first.group("name")) == _BLOCK and _mark(last.group("name")) == _BLOCK
     split = _TOKEN.split(source)
     if len(split) < 5 or split[0] or split[-1]:
         return False

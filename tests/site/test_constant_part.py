@@ -9,6 +9,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from clusterpages.content.read.location import BUNDLED_THEME
 from clusterpages.publish import htmlscan, pagework
@@ -92,3 +94,22 @@ def test_a_theme_whose_part_is_not_constant_is_typographed_with_the_page(tmp_pat
     assert render.constant_part(env) is None
     html = f"<body><p>Текст</p>{panel}<p>и т. д.</p></body>"
     assert render._typographed(env, html) == typography.typograph_html(html)
+
+
+def _sealed_by_split(source: str) -> bool:
+    split = typography._TOKEN.split(source)
+    if len(split) < 5 or split[0] or split[-1]:
+        return False
+    return typography._mark(split[3]) == typography._BLOCK and typography._mark(split[-2]) == typography._BLOCK
+
+
+SEALING = ['<p>', '</p>', '<b>', '</b>', 'текст', ' ', '<!-- x -->', '<!-- <b> -->', '<script>a<b</script>', '<div class="x">',
+           '</div>', '<span title="<b>">', '<p title="<!x">', '<br>', '<pre><i></pre>', '<!-- <p', '<', '>', '"',
+           '<textarea>', '</textarea>', '<table>', '</td>', '<a href="x">', '</a>', '\n']
+
+
+@settings(max_examples=1000)
+@given(st.lists(st.sampled_from(SEALING), max_size=8))
+def test_sealed_from_the_first_and_last_tags_is_sealed_from_every_tag(pieces):
+    source = "".join(pieces)
+    assert typography.sealed(source) is _sealed_by_split(source)
