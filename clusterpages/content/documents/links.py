@@ -54,4 +54,4 @@ def rewrite_links(ctx: Context, html: str, source: str, file: str, first_line: i
             return f'{attr}="#"' if attr == "href" else f'{attr}=""'
         target = urls.page_of(path) or urls.media(path)
         return f'{attr}="{urls.relative(target, page)}{frag}"'
-    return refs.LINK_ATTR.sub(repl, html)
+    return refs.LINK_ATTR.sub(repl, html) if refs.may_link(html) else html

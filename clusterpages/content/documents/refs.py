@@ -40,6 +40,12 @@ def resolve(ref: str, source_dir: str, scope: str, known: frozenset[str]) -> tup
 LINK_ATTR = re.compile(r'(?<=\s)(href|src)="([^"]*)"(?=(?:\s+[\w:-]+(?:="[^"]*")?)*\s*/?>)')  # in tags only
 
 
+def may_link(html: str) -> bool:
+    """Whether LINK_ATTR can find anything in `html` (a search for two words, not the pattern's
+    walk of every character: most of a page's body has no link)."""
+    return 'href="' in html or 'src="' in html
+
+
 def deepen(html: str, levels: int = 1) -> str:
     """HTML written for a page, moved `levels` folders deeper: its relative links get «../»."""
     prefix = "../" * levels
@@ -49,4 +55,4 @@ def deepen(html: str, levels: int = 1) -> str:
         if not value or value.startswith(("#", "/")) or re.match(r"^[a-zA-Z][a-zA-Z0-9+.\-]*:", value):
             return m.group(0)
         return f'{m.group(1)}="{prefix}{value}"'
-    return LINK_ATTR.sub(repl, html)
+    return LINK_ATTR.sub(repl, html) if may_link(html) else html
