@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import re
 from dataclasses import dataclass, replace
 from types import MappingProxyType
 from typing import Mapping
@@ -90,11 +91,18 @@ def code(text: "str | bytes | object") -> str:
 
 # --------------------------------------------------------------------------- links
 
+_RELINKED = re.compile(r"\s(?:href|id)\s*=", re.I)
+_IMAGE = re.compile(r"<img\b", re.I)
+
+
 def relink(text: str, page: str, base_url: str | None) -> str:
     """Links and images of a fragment rendered as if it were `page`: absolute with base_url,
     else plain text (links) and alt text (images). Outside addresses stay; anchors stay when
     their target is inside the fragment."""
-    tags = scan(text, ends=("a",))  # of the end tags, a link's (it may become a <span>)
+    # Of the start tags, those with an address or an id (and every one when there is an image:
+    # an <img> becomes its description whatever it holds); of the end tags, a link's (it may
+    # become a <span>).
+    tags = scan(text, None if _IMAGE.search(text) else _RELINKED, ("a",))
     ids = {v for t in tags if not t.closing for k, v in t.attrs if k == "id" and v}
     edits: list[tuple[int, int, str]] = []
     spanned = False

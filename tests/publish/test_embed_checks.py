@@ -4,7 +4,11 @@ outline of its tags they are made from (htmlscan.outline), held to what the full
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from clusterpages.publish import embed, htmlscan
 
@@ -65,3 +69,21 @@ def _outline_by_scan(text: str, void: frozenset[str]) -> tuple:
 def test_the_outline_is_what_the_full_scan_says(name):
     text = CASES[name][0]
     assert tuple(htmlscan.outline(text, embed.VOID)) == _outline_by_scan(text, embed.VOID)
+
+
+LINKING = ['<div class="cp-embed cp-embed--x">', '</div>', '<p>', '</p>', '<p id="a">', '<h2 id="itogi">', '</h2>',
+           '<a href="#itogi">', '<a href="#nowhere">', '<a href="../../index.html">', '<a href="plan/index.html#item-1">',
+           '<a href="https://example.org/">', '<a title="x" href="../it/index.html" class="c">', '</a>', '<a>', '<a href>',
+           '<img src="../../media/a.png" alt="Фото «цеха»">', '<IMG SRC="b.png">', '<img alt="">', '<span id="b">', '</span>',
+           'текст ', '<td title="a href=b">', '</td>']
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(LINKING), max_size=16), st.sampled_from([None, "https://klastery.example/"]))
+def test_relink_looks_only_at_tags_with_an_address_or_an_id_and_changes_the_same(pieces, base_url):
+    text = "".join(pieces)
+    page = "clusters/it/pages/sovet/index.html"
+    fast = embed.relink(text, page, base_url)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(embed, "_IMAGE", re.compile(""))  # every tag looked at, as for a piece with an image
+        assert fast == embed.relink(text, page, base_url)
