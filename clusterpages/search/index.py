@@ -84,7 +84,8 @@ def shard_for(shards: Iterable[str], term: str) -> str:
 def _split(postings: dict[str, list[int]]) -> dict[str, dict[str, list[int]]]:
     """Terms into shards: one file for a small part, else one per first letter, and a letter
     too big for one file by its first two letters."""
-    size = {t: len(t) * 2 + len(json.dumps(p)) for t, p in postings.items()}
+    # repr() of a list of ints is its JSON (json.dumps), made without an encoder per term
+    size = {t: len(t) * 2 + len(repr(p)) for t, p in postings.items()}
     if sum(size.values()) <= SMALL_PART:
         return {WHOLE: dict(postings)}
     letters: dict[str, dict[str, list[int]]] = {}
