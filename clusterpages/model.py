@@ -271,18 +271,22 @@ class Page:
     date: _dt.date | None
     summary: str
     tags: tuple[str, ...]
-    body_html: str
+    # The body's HTML as UTF-8, decoded where it is read (body_html): a page travels between
+    # processes and into the cache as these bytes, and a build after an edit, which takes every
+    # page from the cache and shows few of their bodies, decodes none of the rest.
+    body_utf8: bytes
+
+    @property
+    def body_html(self) -> str:
+        return self.body_utf8.decode("utf-8")
 
     def __reduce__(self):
-        # Pickled (sent to a worker, hashed for a cache key) with its body as UTF-8 made for the
-        # pickle: pickling the text itself would leave CPython's cached UTF-8 copy on it for as
-        # long as the page lives (the site's pages once more: 160 MB at 10,000 pages).
         return _page, (self.cluster, self.slug, self.file, self.title, self.date, self.summary, self.tags,
-                       self.body_html.encode("utf-8"))
+                       self.body_utf8)
 
 
 def _page(cluster, slug, file, title, date, summary, tags, body: bytes) -> Page:
-    return Page(cluster, slug, file, title, date, summary, tags, body.decode("utf-8"))
+    return Page(cluster, slug, file, title, date, summary, tags, body)
 
 
 @dataclass(frozen=True)

@@ -174,9 +174,10 @@ _BODY_STAND_IN = "<!--cp:body-->"
 def typographed_body(spec: PageSpec) -> str | None:
     """The page's body typographed, when it can be typographed apart (else None)."""
     view = spec.data.get("page")
-    body = getattr(view, "body_html", None)
-    if not isinstance(body, str) or not dataclasses.is_dataclass(view) or _BODY_STAND_IN in body \
-            or typography.untouchable(body) or not typography.sealed(body):
+    if not isinstance(getattr(view, "body_utf8", None), bytes) or not dataclasses.is_dataclass(view):
+        return None
+    body = view.body_html
+    if _BODY_STAND_IN in body or typography.untouchable(body) or not typography.sealed(body):
         return None
     return typography.typograph_html(body)
 
@@ -187,7 +188,7 @@ def render_with_body(env: jinja2.Environment, spec: PageSpec, body: str) -> str 
     typography leaves alone."""
     if not spec.template.endswith(".html"):
         return None
-    stand_in = dataclasses.replace(spec.data["page"], body_html=_BODY_STAND_IN)
+    stand_in = dataclasses.replace(spec.data["page"], body_utf8=_BODY_STAND_IN.encode("utf-8"))
     html = _rendered(env, dataclasses.replace(spec, data={**spec.data, "page": stand_in}))
     if html.count(_BODY_STAND_IN) != 1 or typography.untouchable(html):
         return None

@@ -24,7 +24,7 @@ def example(tmp_path_factory):
     site, diags = prepare(config, dt.date(2023, 2, 15))
     assert site is not None, diags
     env = render.environment(BUNDLED_THEME / "templates")
-    with_body = [s for s in pages.specs(site) if hasattr(s.data.get("page"), "body_html")]
+    with_body = [s for s in pages.specs(site) if hasattr(s.data.get("page"), "body_utf8")]
     assert len(with_body) >= 3
     return env, render.with_bundled_templates(env), with_body
 
@@ -47,7 +47,8 @@ BODIES = [
 
 
 def _with_body(spec, body: str):
-    return dataclasses.replace(spec, data={**spec.data, "page": dataclasses.replace(spec.data["page"], body_html=body)})
+    view = dataclasses.replace(spec.data["page"], body_utf8=body.encode("utf-8"))
+    return dataclasses.replace(spec, data={**spec.data, "page": view})
 
 
 def test_every_example_page_with_a_body_is_the_page_typographed_whole(example):

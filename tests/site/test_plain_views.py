@@ -35,7 +35,7 @@ def model_objects(value, where: str, seen: set[int] | None = None) -> list[str]:
 
 
 def test_the_walk_finds_a_model_object_however_deep():
-    page = model.Page("it", "p", "f.md", "Стр.", None, "", (), "")
+    page = model.Page("it", "p", "f.md", "Стр.", None, "", (), b"")
     assert model_objects({"a": ({"b": [page]},)}, "ctx") == ["ctx['a'][0]['b'][0]: Page"]
 
 

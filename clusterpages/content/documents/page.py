@@ -21,4 +21,4 @@ def parse_page(ctx: Context, src: SourceFile, slug: str) -> tuple[Page | None, l
     scope = inputs.cluster(slug) if slug else inputs.HELP
     body = body_html(ctx, doc.body, src.rel, doc.body_line, scope, page, diags)
     return Page(slug, pslug, src.rel, data["title"], data.get("date"), data.get("summary") or "",
-                tuple(t.lower().replace("ё", "е") for t in data.get("tags") or ()), body), diags
+                tuple(t.lower().replace("ё", "е") for t in data.get("tags") or ()), body.encode("utf-8")), diags
