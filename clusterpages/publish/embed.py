@@ -272,7 +272,7 @@ def _typographed(env: jinja2.Environment, fspec: pages.PageSpec, page: str, base
     changes only the tags of links (an <a> for an <a> or a <span>), which typography passes over."""
     if body is not None:
         done = render.render_with_body(env, fspec, body)
-        if done is not None and "<img" not in done:
+        if done is not None and not _IMAGE.search(done):
             return relink(done, page, base_url)
     text = render.render_text(env, fspec, typographed=False)
     return typography.typograph_html(relink(text, page, base_url))
