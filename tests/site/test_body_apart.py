@@ -5,26 +5,21 @@ what typographing each whole gives; where that could differ, the whole is typogr
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 
 import pytest
 
 from clusterpages.content.read.location import BUNDLED_THEME
 from clusterpages.publish import embed
 from clusterpages.site import pages, render
-from conftest import copy_example, prepare
 
 BASE = "https://klastery.example/"
 
 
 @pytest.fixture(scope="module")
-def example(tmp_path_factory):
+def example(example_build):
     """(page environment, piece environment, the example's specs of pages with a Markdown body)."""
-    config = copy_example(tmp_path_factory.mktemp("body") / "site")
-    site, diags = prepare(config, dt.date(2023, 2, 15))
-    assert site is not None, diags
     env = render.environment(BUNDLED_THEME / "templates")
-    with_body = [s for s in pages.specs(site) if hasattr(s.data.get("page"), "body_utf8")]
+    with_body = [s for s in pages.specs(example_build.result.site) if hasattr(s.data.get("page"), "body_utf8")]
     assert len(with_body) >= 3
     return env, render.with_bundled_templates(env), with_body
 

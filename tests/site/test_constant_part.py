@@ -4,7 +4,6 @@ gives every page exactly what typographing and scanning the whole page gives."""
 
 from __future__ import annotations
 
-import datetime as dt
 import shutil
 from pathlib import Path
 
@@ -16,18 +15,14 @@ from clusterpages.content.read.location import BUNDLED_THEME
 from clusterpages.publish import htmlscan, pagework
 from clusterpages.site import pages, render
 from clusterpages.values import typography
-from conftest import copy_example, prepare
 
 
 @pytest.fixture(scope="module")
-def rendered(tmp_path_factory):
+def rendered(example_build):
     """(environment, [(page path, HTML as Jinja renders it)]) of every page of the example."""
-    config = copy_example(tmp_path_factory.mktemp("constant") / "site")
-    site, diags = prepare(config, dt.date(2023, 2, 15))
-    assert site is not None, diags
     env = render.environment(BUNDLED_THEME / "templates")
     out = []
-    for spec in pages.specs(site):
+    for spec in pages.specs(example_build.result.site):
         if spec.template.endswith(".html"):
             out.append((spec.path, env.get_template(spec.template).render(spec.context())))
     return env, out
