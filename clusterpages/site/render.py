@@ -179,7 +179,7 @@ def typographed_body(spec: PageSpec) -> str | None:
     body = view.body_html
     if _BODY_STAND_IN in body or typography.untouchable(body) or not typography.sealed(body):
         return None
-    return typography.typograph_html(body)
+    return typography.typograph_html(body, seen_once=True)
 
 
 def render_with_body(env: jinja2.Environment, spec: PageSpec, body: str) -> str | None:

@@ -66,3 +66,19 @@ def test_the_rule_runs_after_the_others_and_once():
     once = typography.typograph("Он шёл в дом и на работу, а я — в сад.")
     assert typography.typograph(once) == once
     assert f"в{NBSP}дом" in once and f"и{NBSP}на{NBSP}работу" in once
+
+
+# Pieces of HTML where a rule could reach across a block tag when a body is typographed at once:
+# every rule's trigger next to where a paragraph, cell or heading ends or starts.
+_HTML_PIECES = ["<p>", "</p>", "<td>", "</td>", "<h2>", "</h2>", "<li>", "<br>", "<b>", "</b>", "<a href=\"#x\">",
+                "</a>", "<!-- x -->", "<code>1 кг</code>", " ", "\n", "  ", "в", "ab", "дом", "5", "2022", "25.12.2022",
+                "г.", "года", "№", "§", "п.", "В.", "П.", "Фёдоров", "—", "–", "-", "·", ",", ";", ":", ".", "...", "!",
+                "✔", "%", "\"", "«", "»", "„", "“", "”", "(", "&amp;", "&nbsp;", "\u00a0"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_HTML_PIECES), max_size=30))
+def test_a_body_typographed_at_once_is_the_same_as_run_by_run(pieces):
+    source = "".join(pieces)
+    typography._apply_run.clear()
+    assert typography.typograph_html(source, seen_once=True) == typography.typograph_html(source)
