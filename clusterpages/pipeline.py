@@ -255,22 +255,24 @@ def produce(site: Site, site_root: Path, previous_manifest: dict | None = None, 
     remember = _remember(runtime, site, kept)
     put = staging.put if staging is not None else None  # each file written as soon as it is made
     css = outputs.tokens_css(site)
-    made: list = []  # the search index (its parts behind the pages on the workers) and the documents' data files
+    made: list = []  # the documents' data files, then the search index
+    # The search index's parts are handed to the workers ahead of the pages, and put together here
+    # while the workers render: when the last page is back, the index is made.
+    search = outputs.search_files(site, remember, runtime.run if runtime.jobs > 1 else None)
 
     def meanwhile():  # this process's work while the workers render the pages
-        made.append(outputs.search_files(site, remember, runtime.run if runtime.jobs > 1 else None))
         made.extend(outputs.document_files(site, css, remember))
+        made.append(search())
+        if kept is not None:
+            kept.save()  # the search index is made: its documents' weights are not held any longer
     done, problems = render_pages(site, theme, runtime, specs, pagework.extras(site, copies, css, remember), tfp,
                                   staging, meanwhile)
     files = {path: w.html for path, w in done.items()}
     diags: list[dg.Diagnostic] = [_template_diag(p, theme, site_root) for p in problems]
     if diags:
         return files, {}, diags
-    search, extra, sub = made
-    found, more, ready = search()
+    extra, sub, (found, more, ready) = made
     extra, sub = {**extra, **found}, sub + more
-    if kept is not None:
-        kept.save()  # the search index is made: its documents' weights are not held any longer
     diags += sub
     files.update({p: put(p, data) for p, data in extra.items()} if put is not None else extra)
     means = artifacts.Means(remember, tfp, put, runtime.run if runtime.jobs > 1 else None,
