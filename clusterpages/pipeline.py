@@ -255,10 +255,8 @@ def produce(site: Site, site_root: Path, previous_manifest: dict | None = None, 
     remember = _remember(runtime, site, kept)
     put = staging.put if staging is not None else None  # each file written as soon as it is made
     css = outputs.tokens_css(site)
-    made: list = []  # the documents' data files, then the search index
-    # The search index's parts are handed to the workers ahead of the pages, and put together here
-    # while the workers render: when the last page is back, the index is made.
-    search = outputs.search_files(site, remember, runtime.run if runtime.jobs > 1 else None)
+    made: list = []  # the documents' data files, then the search index: its parts handed to the workers
+    search = outputs.search_files(site, remember, runtime.run if runtime.jobs > 1 else None)  # ahead of the pages
 
     def meanwhile():  # this process's work while the workers render the pages
         made.extend(outputs.document_files(site, css, remember))
