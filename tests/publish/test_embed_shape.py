@@ -104,3 +104,41 @@ def test_shapes_are_the_labelled_and_the_flattened_piece(blocks, newline):
 
 def test_shapes_of_the_examples_pieces_are_the_labelled_and_the_flattened_piece():
     assert embedshape.shapes(TABLE) == (embedshape.labelled(TABLE), embedshape.flattened(TABLE))
+
+
+def _inlined_whole(flat: str, css: str) -> str:
+    """inline_flattened as it is without leaving out any rule (the specification it is held to)."""
+    import css_inline
+    out = css_inline.inline_fragment(flat, css, load_remote_stylesheets=False, keep_style_tags=False,
+                                     keep_link_tags=False, keep_at_rules=False)
+    parts = embedstyles._STYLE_ATTR.split(out)
+    parts[1::2] = map(embedstyles._kept_attribute, parts[1::2])
+    out = "".join(parts)
+    return out if out.endswith("\n") else out + "\n"
+
+
+def _theme_styles() -> embedstyles.Styles:
+    tokens = (":root { --cp-text: #111111; --cp-bg: #ffffff; --cp-primary: #123456; --cp-muted: #555555; "
+              "--cp-border: #cccccc; --cp-surface: #f5f5f5; --cp-accent: #884400; --cp-focus: #0000ff; }\n"
+              ".cluster-x { --cp-cluster: #225522; --cp-cluster-text: #ffffff; }\n")
+    st, _ = embedstyles.styles(EMBED_CSS.read_text(encoding="utf-8"), tokens, ("x",))
+    return st
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(BLOCKS, max_size=4))
+def test_rules_left_out_of_the_inline_piece_are_those_that_match_nothing(blocks):
+    css = _theme_styles().for_cluster("x")
+    flat = embedshape.flattened('<div class="cp-embed cp-embed--x">\n' + "".join(blocks) + "</div>\n")
+    assert embedstyles.inline_flattened(flat, css) == _inlined_whole(flat, css)
+    assert embedstyles.inline_flattened(embedshape.flattened(TABLE), css) == _inlined_whole(embedshape.flattened(TABLE), css)
+
+
+def test_a_rule_is_left_out_only_when_a_class_it_needs_is_absent():
+    css = (".a .b{color:red}.A{margin:0}.c:not(.zz){padding:0}[class~=q]{float:left}p, .zz{width:1px}"
+           ".zz .a{height:1px}")
+    kept = embedstyles._could_apply(css, frozenset({"a", "c"}))
+    assert kept == ".A{margin:0}.c:not(.zz){padding:0}[class~=q]{float:left}p, .zz{width:1px}"
+    # A stylesheet that is not only plain rules is given whole.
+    odd = "@media print{.zz{color:red}}.a{color:blue}"
+    assert embedstyles._could_apply(odd, frozenset({"a"})) == odd
