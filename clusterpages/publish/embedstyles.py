@@ -185,9 +185,9 @@ _NOT_PLAIN = ("[", "\\", ":not(", ":is(", ":where(", ":has(", ":matches(", "@") 
 def _rules(css: str) -> tuple[tuple[str, tuple[frozenset[str] | None, ...], str], ...] | None:
     """(selector, the classes each of its comma-separated parts needs — None: not known —, block)
     of each rule, or None when the stylesheet is not only plain rules."""
-    found = _RULE.findall(css)
-    if "".join(f"{sel}{{{block}}}" for sel, block in found) != css:
+    if _RULE.sub("", css).strip():
         return None
+    found = _RULE.findall(css)
     return tuple((sel, tuple(None if any(m in part for m in _NOT_PLAIN)
                              else frozenset(c.lower() for c in _SELECTOR_CLASS.findall(part))
                              for part in sel.split(",")), block) for sel, block in found)

@@ -129,6 +129,7 @@ def _theme_styles() -> embedstyles.Styles:
 @given(st.lists(BLOCKS, max_size=4))
 def test_rules_left_out_of_the_inline_piece_are_those_that_match_nothing(blocks):
     css = _theme_styles().for_cluster("x")
+    assert embedstyles._rules(css) is not None  # the theme's stylesheet is read rule by rule
     flat = embedshape.flattened('<div class="cp-embed cp-embed--x">\n' + "".join(blocks) + "</div>\n")
     assert embedstyles.inline_flattened(flat, css) == _inlined_whole(flat, css)
     assert embedstyles.inline_flattened(embedshape.flattened(TABLE), css) == _inlined_whole(embedshape.flattened(TABLE), css)
@@ -139,6 +140,9 @@ def test_a_rule_is_left_out_only_when_a_class_it_needs_is_absent():
            ".zz .a{height:1px}")
     kept = embedstyles._could_apply(css, frozenset({"a", "c"}))
     assert kept == ".A{margin:0}.c:not(.zz){padding:0}[class~=q]{float:left}p, .zz{width:1px}"
+    # The theme's: a piece without cards or charts is inlined with far fewer rules.
+    theme = _theme_styles().for_cluster("x")
+    assert len(embedstyles._could_apply(theme, frozenset({"cp-embed", "cp-embed--x"}))) < len(theme) / 2
     # A stylesheet that is not only plain rules is given whole.
     odd = "@media print{.zz{color:red}}.a{color:blue}"
     assert embedstyles._could_apply(odd, frozenset({"a"})) == odd
