@@ -366,7 +366,7 @@ def _build(config_path, out, as_of, fallback_as_of, strict, previous_manifest, r
     site_root = config_path.parent
     if isinstance(runtime.run, parallel.Mapper):  # the workers compile the templates while the site is read
         runtime.run.ahead(render.warm, theme_dir(site_root) / "templates", runtime.compiled_templates())
-    sources = load(config_path)
+    sources = load(config_path, pagekeys.read_before(runtime.store, site_root))
     site, diags = prepare(config_path, as_of, fallback_as_of, runtime, sources)
     runtime = replace(runtime, page_keys=pagekeys.Tracker.of(runtime.store, site_root, sources))
     del sources  # not kept while the site is made

@@ -238,3 +238,16 @@ def test_an_edit_stems_again_only_the_search_documents_whose_text_changed(seed, 
     assert pipeline.build(config, out, None, AS_OF, True, jobs=2, use_cache=True).written
     assert stemmed == [f"clusters/it/pages/{page.stem}/index.html"]
     assert _tree(out) == clean_after_page_edit
+
+
+def test_an_edit_decodes_only_the_file_edited_and_builds_what_a_clean_build_does(site, clean_after_page_edit,
+                                                                                 monkeypatch):
+    from clusterpages.content.read import sources
+    decoded: list[str] = []
+    real = sources.decode
+    monkeypatch.setattr(sources, "decode", lambda data, rel: (decoded.append(rel), real(data, rel))[1])
+    _edit(_it_page(site), None, PARAGRAPH)
+    out = site.parent / "output"
+    _build(site, out)
+    assert decoded == [_it_page(site).relative_to(site).as_posix()]
+    assert _tree(out) == clean_after_page_edit

@@ -36,6 +36,19 @@ def signatures(sources: Sources, root: Path) -> dict[str, str]:
     return out
 
 
+def _record(site_root: Path) -> str:
+    return packing.key("page-keys", str(site_root.resolve()))
+
+
+def read_before(store: cache_mod.Cache, site_root: Path) -> frozenset[str]:
+    """The signatures of the source files the last build of this site read: each file with one
+    of these digests reads as cleanly as that one did (sources.read_text need not decode it)."""
+    last = store.get("page-keys", _record(site_root)) if store.folder is not None else None
+    if isinstance(last, tuple) and len(last) == 3 and isinstance(last[1], dict):
+        return frozenset(last[1].values())
+    return frozenset()
+
+
 @dataclass(frozen=True)
 class Tracker:
     """The record of one site's page keys in `store`, and this build's source signatures."""
@@ -48,7 +61,7 @@ class Tracker:
     def of(cls, store: cache_mod.Cache, site_root: Path, sources: Sources) -> "Tracker | None":
         if store.folder is None:
             return None
-        return cls(store, packing.key("page-keys", str(site_root.resolve())), signatures(sources, site_root))
+        return cls(store, _record(site_root), signatures(sources, site_root))
 
     def reusable(self, basis: str) -> tuple[graph.Reach, Mapping[str, str]]:
         """What this build's changes can reach, and the last build's key of each page (none when

@@ -26,3 +26,32 @@ def test_the_digest_is_the_texts_however_the_file_is_written(tmp_path, raw):
     assert src.digest == made_here
     assert pickle.loads(pickle.dumps(src)).digest == made_here
     assert SourceFile(src.rel, TEXT + "x").digest != made_here
+
+
+def test_a_file_read_cleanly_before_is_decoded_only_when_its_text_is_read(tmp_path):
+    (tmp_path / "p.md").write_bytes(TEXT.encode("utf-8") + "[ЗАПОЛНИТЕ: имя]\n".encode())
+    first, _ = read_text(tmp_path / "p.md", tmp_path)
+    again, diags = read_text(tmp_path / "p.md", tmp_path, decoded={first.digest})
+    assert not diags and "text" not in again.__dict__  # not decoded yet
+    assert again.has("[ЗАПОЛНИТЕ") and not again.has("нет такого") and "text" not in again.__dict__
+    assert again == first and hash(again) == hash(first) and again.digest == first.digest
+    assert pickle.loads(pickle.dumps(again)) == first
+    assert again.text == first.text and again != SourceFile(first.rel, first.text + "x")
+
+
+@pytest.mark.parametrize("raw", [
+    TEXT.encode("cp1251"),                                      # saved by Word as «plain text»
+    b"   \n",                                                   # empty
+    b"\xef\xbb\xbf" + TEXT.encode("utf-8"),                    # a BOM: decoded to be hashed anyway
+], ids=["cp1251", "empty", "bom"])
+def test_only_the_same_bytes_are_taken_as_read_before(tmp_path, raw):
+    """Bytes that do not decode (or are empty) are never in `decoded`: a file changed into them is
+    decoded, and refused, whatever the last build read."""
+    (tmp_path / "p.md").write_bytes(TEXT.encode("utf-8"))
+    good, _ = read_text(tmp_path / "p.md", tmp_path)
+    (tmp_path / "p.md").write_bytes(raw)
+    src, diags = read_text(tmp_path / "p.md", tmp_path, decoded={good.digest})
+    if raw.startswith(b"\xef\xbb\xbf"):
+        assert "text" in src.__dict__ and src.text == TEXT
+    else:
+        assert src is None and diags and diags[0].code in ("file.encoding", "file.empty")

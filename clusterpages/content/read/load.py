@@ -6,7 +6,7 @@ import gzip
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import Container, Iterable
 
 from clusterpages.content.read.office.package import MAX_FILE_BYTES
 from clusterpages.content.read.sources import OFFICE_SUFFIXES, SourceFile, read_office, read_text
@@ -82,16 +82,18 @@ def _is_source(path: Path) -> bool:
         path.suffix.lower() in OFFICE_SUFFIXES and _OFFICE_PLAN.fullmatch(path.name) is not None)
 
 
-def _read(path: Path, root: Path) -> tuple[SourceFile | None, list[dg.Diagnostic]]:
+def _read(path: Path, root: Path, decoded: Container[str] = ()) -> tuple[SourceFile | None, list[dg.Diagnostic]]:
     if path.suffix.lower() in OFFICE_SUFFIXES:
         return read_office(path, root, MAX_FILE_BYTES)
-    return read_text(path, root)
+    return read_text(path, root, decoded)
 
 
-def load(config_path: Path) -> Sources:
+def load(config_path: Path, decoded: Container[str] = ()) -> Sources:
+    """The site's sources; a text file whose digest is in `decoded` (a file the last build read
+    cleanly had the same bytes) is decoded only when its text is read (sources.read_text)."""
     root = config_path.parent
     diags: list[dg.Diagnostic] = []
-    config, sub = read_text(config_path, root)
+    config, sub = read_text(config_path, root, decoded)
     diags += sub
     files: list[SourceFile] = []
     media: list[str] = []
@@ -99,7 +101,7 @@ def load(config_path: Path) -> Sources:
     if content.is_dir():
         for path in _walk(content, root, diags):
             if _is_source(path):
-                src, sub = _read(path, root)
+                src, sub = _read(path, root, decoded)
                 diags += sub
                 if src is not None:
                     files.append(src)

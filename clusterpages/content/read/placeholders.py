@@ -20,7 +20,7 @@ _FOUND = re.compile(r"\[ЗАПОЛНИТЕ:?\s*([^\]\n]*)\]?")
 def find(files: Iterable[SourceFile]) -> list[dg.Diagnostic]:
     out: list[dg.Diagnostic] = []
     for src in files:
-        if not src.rel.endswith((".md", ".yaml", ".yml")) or MARK not in src.text:
+        if not src.rel.endswith((".md", ".yaml", ".yml")) or not src.has(MARK):
             continue
         for n, line in enumerate(src.text.split("\n"), 1):
             for m in _FOUND.finditer(line):

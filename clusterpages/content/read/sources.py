@@ -11,15 +11,17 @@ import functools
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Container
 
 from clusterpages.values import diagnostics as dg
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class SourceFile:
     """A content file's text with a path relative to the site root (POSIX form).
 
     A Word or Excel plan has no text: its bytes are in `data` (see content/office).
+    Two are equal when their paths and contents are (`digest`).
     """
 
     rel: str
@@ -32,10 +34,43 @@ class SourceFile:
         of unchanged files between saves, so a save hashes only what it read again)."""
         return _digest(self.text.encode("utf-8"), self.data)
 
+    def has(self, needle: str) -> bool:
+        """Whether the text holds `needle`."""
+        return needle in self.text
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, SourceFile):
+            return NotImplemented
+        return (self.rel, len(self.data), self.digest) == (other.rel, len(other.data), other.digest)
+
+    def __hash__(self) -> int:
+        return hash((self.rel, self.digest))
+
     def __reduce__(self):
         # Sent to a worker as UTF-8 made here: pickling the text itself would leave CPython's
         # cached UTF-8 copy on it in this process (160 MB more at 10,000 pages).
         return _from_utf8, (self.rel, self.text.encode("utf-8"), self.data)
+
+
+class _Undecoded(SourceFile):
+    """A text file whose bytes decoded before (the same bytes, by their SHA-256: `read_text`'s
+    `decoded`), its text decoded only when read: a rebuild after one edit decodes the file
+    edited, not the ten thousand others (which go on to be found in the cache by their digest)."""
+
+    def __init__(self, rel: str, utf8: bytes, digest: str) -> None:  # noqa: D107 (frozen: no setattr)
+        object.__setattr__(self, "rel", rel)
+        object.__setattr__(self, "data", b"")
+        self.__dict__.update(utf8=utf8, digest=digest)
+
+    @functools.cached_property
+    def text(self) -> str:  # type: ignore[override]
+        return self.__dict__["utf8"].decode("utf-8")
+
+    def has(self, needle: str) -> bool:
+        return needle.encode("utf-8") in self.__dict__["utf8"]
+
+    def __reduce__(self):
+        return _from_utf8, (self.rel, self.__dict__["utf8"], self.data)
 
 
 def _digest(text: bytes, data: bytes) -> str:
@@ -140,13 +175,19 @@ def decode(data: bytes, rel: str) -> tuple[str | None, list[dg.Diagnostic]]:
     return text, []
 
 
-def read_text(path: Path, root: Path) -> tuple[SourceFile | None, list[dg.Diagnostic]]:
+def read_text(path: Path, root: Path, decoded: Container[str] = ()) -> tuple[SourceFile | None, list[dg.Diagnostic]]:
+    """The file's text, or why it cannot be read. A file whose bytes are a file's that was read
+    cleanly before (their digest is in `decoded`) is not decoded now: its text is, when read."""
     rel = path.relative_to(root).as_posix()
     try:
         data = path.read_bytes()
     except OSError as exc:
         return None, [dg.error("file.unreadable", rel, None, f"Файл не читается: {exc.strerror or exc}.",
                                "Проверьте, что файл существует и доступен для чтения.")]
+    # The text's UTF-8 is the file's bytes (no BOM, no CR to normalise): hashed as read, not encoded again.
+    digest = _digest(data, b"") if not data.startswith(codecs.BOM_UTF8) and b"\r" not in data else None
+    if digest is not None and digest in decoded:
+        return _Undecoded(rel, data, digest), []
     text, diags = decode(data, rel)
     if text is None:
         return None, diags
@@ -154,9 +195,8 @@ def read_text(path: Path, root: Path) -> tuple[SourceFile | None, list[dg.Diagno
         return None, [dg.error("file.empty", rel, 1, "Файл пустой.",
                                "Заполните файл по образцу (см. docs/content-model.md) или удалите его.")]
     src = SourceFile(rel, text)
-    if not data.startswith(codecs.BOM_UTF8) and b"\r" not in data:
-        # The text's UTF-8 is the file's bytes: hashed as read, not encoded again (cached_property's slot)
-        src.__dict__["digest"] = _digest(data, b"")
+    if digest is not None:
+        src.__dict__["digest"] = digest  # cached_property's slot
     return src, diags
 
 
