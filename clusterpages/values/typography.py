@@ -202,13 +202,26 @@ def _quotes(text: str) -> str:
 _NEEDED = re.compile("[" + re.escape("".join(sorted({c for needs, *_ in _RULES if needs for c in needs}))) + "]")
 
 
+def _within(text: str, needs: str) -> tuple[int, int]:
+    """Where in `text` a rule needing one of `needs` can match: from the start of the first run
+    holding one to the end of the last (a rule reaches across no block tag's stand-in)."""
+    first = min(i for i in map(text.find, needs) if i >= 0)
+    end = text.find(_BLOCK, max(map(text.rfind, needs)))
+    return text.rfind(_BLOCK, 0, first) + 1, len(text) if end < 0 else end
+
+
 def _apply(text: str) -> str:
     if "." in text and _MAYBE_DATE.search(text):
         text = _NUMERIC_DATE.sub(_date_in_words, text)
     present = set(_NEEDED.findall(text))
+    runs = _BLOCK in text  # a whole page's body: a rare rule's pattern is run over the runs it needs only
     for needs, guard, pattern, replacement in _RULES:
         if (needs is None or not present.isdisjoint(needs)) and (guard is None or guard.search(text)):
-            done = pattern.sub(replacement, text)
+            if runs and needs is not None:
+                start, end = _within(text, needs)
+                done = text[:start] + pattern.sub(replacement, text[start:end]) + text[end:]
+            else:
+                done = pattern.sub(replacement, text)
             if done != text:  # a rule may add or remove a character another needs
                 text, present = done, set(_NEEDED.findall(done))
     return _quotes(text)
