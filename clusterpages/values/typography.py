@@ -39,7 +39,8 @@ MONTHS_GENITIVE = ("января", "февраля", "марта", "апреля
 # Only four-digit years: «09.02.07» is a specialty code as often as a date.
 _NUMERIC_DATE = re.compile(r"(?<![\w./\-])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\w/\-]|\.\d)"
                            r"(?P<year_word>[ \u00a0]*(?:г\.|года?\b|году\b))?")
-_MAYBE_DATE = re.compile(r"\d\.\d{1,2}\.\d{4}")
+# (from the dot: a search skips to a literal, and stops at every character of a class)
+_MAYBE_DATE = re.compile(r"\.(?<=\d\.)\d{1,2}\.\d{4}")
 
 
 def long_date(day: int, month: int, year: int, year_word: bool = True) -> str:
@@ -144,7 +145,9 @@ _GLUE_WORDS = _compiled((
     # A number sticks to the word or sign after it: units, months, «г.», «чел.», «%».
     (rf"\d{_M}{_SP}", rf"(?<=\d)({_M}){_SP}+({_M})(?=[%‰°]|{_LETTER}|{_ICON})", r"\1" + NBSP + r"\2"),
     # A status icon sticks to its word: «✔ Выполнено».
-    ("[\u2190-\u2bff!]", rf"({_ICON})({_M}){_SP}+({_M})(?={_LETTER})", r"\1\2" + NBSP + r"\3"),
+    # (_ICON written to start with a character class: a search then skips to where it can match)
+    ("[\u2190-\u2bff!]", rf"([\u2190-\u2bff!])(?:(?<=[\u2190-\u2bff])|(?<={_INLINE}!)(?={_INLINE}))({_M}){_SP}+({_M})"
+                         rf"(?={_LETTER})", r"\1\2" + NBSP + r"\3"),
 )) + ((None, None, _ShortWords(), _ShortWords.replacement),)  # one- and two-letter words stick to the next word
 _RULES = _CLEANUP + _GLUE + _GLUE_WORDS
 

@@ -82,3 +82,21 @@ def test_a_body_typographed_at_once_is_the_same_as_run_by_run(pieces):
     source = "".join(pieces)
     typography._apply_run.clear()
     assert typography.typograph_html(source, seen_once=True) == typography.typograph_html(source)
+
+
+_ICON_CHARS = list("✔✕→◐!aб1 \n") + [INLINE, NBSP]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_ICON_CHARS), max_size=14))
+def test_the_icon_rule_is_the_icon_pattern_as_written(text):
+    as_written = re.compile(rf"({typography._ICON})({typography._M}){typography._SP}+({typography._M})"
+                            rf"(?={typography._LETTER})")
+    rule = next(r for r in typography._RULES if r[1] is not None and r[1].pattern == "[\u2190-\u2bff!]")
+    assert rule[2].sub(rule[3], text) == as_written.sub(rule[3], text)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("0123456789..а ")), max_size=16))
+def test_the_date_guard_finds_what_a_digit_first_search_finds(text):
+    assert bool(typography._MAYBE_DATE.search(text)) == bool(re.search(r"\d\.\d{1,2}\.\d{4}", text))
