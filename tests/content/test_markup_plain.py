@@ -35,6 +35,7 @@ def test_the_inline_patterns_are_the_ones_the_shortcut_knows():
     assert [p.name for p in markup._parser().inlinePatterns._priority] == list(markup.INLINE_PATTERNS)
     assert [p.name for p in STOCK.inlinePatterns._priority] == list(markup.INLINE_PATTERNS)
     ours = {"InlineProcessor": "_PlainTextFirst", "AttrListTreeprocessor": "_AttrListWhenBraced"}
+    assert [p.name for p in markup._parser().preprocessors._priority] == [p.name for p in STOCK.preprocessors._priority]
     assert [t.__class__.__name__ for t in markup._parser().treeprocessors] == \
            [ours.get(t.__class__.__name__, t.__class__.__name__) for t in STOCK.treeprocessors]
 
@@ -106,3 +107,15 @@ def test_block_level_tags_are_those_of_the_stock_parser():
         md.block_level_elements.remove("x-card")
         markup._md()
     assert markup._md().is_block_level("x-card") is False
+
+
+FENCED = ["```\nкод # > ---\n```", "~~~ python\nx = 1\n~~~", "```{.lang #id}\nа\n```", "`` не забор ``", "~~ не забор",
+          "абзац", "# Заголовок", "    отступ ```", "```\nбез конца", "| а |\n|---|\n| ``` |"]
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(FENCED), max_size=6))
+def test_the_fence_preprocessor_is_asked_only_about_a_text_with_a_fence_and_converts_as_the_stock_one(blocks):
+    text = "\n\n".join(blocks)
+    assert markup._convert(text)[0] == STOCK.reset().convert(text)
+    assert markup._md(text).preprocessors["fenced_code_block"].fenced == ("```" in text or "~~~" in text)

@@ -16,6 +16,7 @@ from types import MappingProxyType
 import markdown
 import nh3
 from markdown.blockprocessors import BlockProcessor
+from markdown.preprocessors import Preprocessor
 from markdown.extensions.attr_list import AttrListExtension, AttrListTreeprocessor
 from markdown.extensions.fenced_code import FencedCodeExtension
 from markdown.extensions.sane_lists import SaneListExtension
@@ -167,6 +168,20 @@ class _AttrListWhenBraced(AttrListTreeprocessor):
             super().run(doc)
 
 
+class _WhenFenced(Preprocessor):
+    """fenced_code's preprocessor, which joins the document's lines and searches them for a fence:
+    run only on a document whose text has one (a fence is three «`» or «~»); `_md` says which."""
+
+    fenced = True
+
+    def __init__(self, inner: Preprocessor) -> None:
+        super().__init__(inner.md)
+        self.inner = inner
+
+    def run(self, lines: list[str]) -> list[str]:
+        return self.inner.run(lines) if self.fenced else lines
+
+
 class _Guarded(BlockProcessor):
     """A block processor of Python-Markdown asked about a block only when the block has what its
     pattern cannot match without (`needs`): most blocks are paragraphs, and the patterns of the
@@ -227,6 +242,9 @@ def _parser() -> markdown.Markdown:
         output_format="html")
     md.treeprocessors.register(_PlainTextFirst(md), "inline", _INLINE_PRIORITY)
     md.treeprocessors.register(_AttrListWhenBraced(md), "attr_list", _ATTR_LIST_PRIORITY)
+    fenced = md.preprocessors["fenced_code_block"]
+    md.preprocessors.register(_WhenFenced(fenced), "fenced_code_block",
+                              next(i.priority for i in md.preprocessors._priority if i.name == "fenced_code_block"))
     blocks = md.parser.blockprocessors
     priorities = {item.name: item.priority for item in blocks._priority}
     for name, needs in GUARDS.items():
@@ -248,6 +266,7 @@ def _md(text: str | None = None) -> markdown.Markdown:
     md = _parser().reset()
     md.treeprocessors["toc"].marker = _TOC_MARKER if text is None or _TOC_MARKER in text else ""
     md.treeprocessors["attr_list"].braced = text is None or "{" in text
+    md.preprocessors["fenced_code_block"].fenced = text is None or "```" in text or "~~~" in text
     return md
 
 
