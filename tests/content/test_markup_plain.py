@@ -118,4 +118,11 @@ FENCED = ["```\nкод # > ---\n```", "~~~ python\nx = 1\n~~~", "```{.lang #id}\
 def test_the_fence_preprocessor_is_asked_only_about_a_text_with_a_fence_and_converts_as_the_stock_one(blocks):
     text = "\n\n".join(blocks)
     assert markup._convert(text)[0] == STOCK.reset().convert(text)
-    assert markup._md(text).preprocessors["fenced_code_block"].fenced == ("```" in text or "~~~" in text)
+    assert markup._md(text).preprocessors["fenced_code_block"].wanted == ("```" in text or "~~~" in text)
+
+
+@settings(max_examples=400)
+@given(st.text(alphabet=PLAIN + "<>&/ab\n", max_size=120))
+def test_the_raw_html_preprocessor_is_asked_only_about_a_text_with_a_tag_or_entity_and_converts_as_stock(text):
+    assert markup._md(text).convert(text) == STOCK.reset().convert(text)
+    assert markup._md(text).preprocessors["html_block"].wanted == ("<" in text or "&" in text)

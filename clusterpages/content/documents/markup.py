@@ -168,18 +168,20 @@ class _AttrListWhenBraced(AttrListTreeprocessor):
             super().run(doc)
 
 
-class _WhenFenced(Preprocessor):
-    """fenced_code's preprocessor, which joins the document's lines and searches them for a fence:
-    run only on a document whose text has one (a fence is three «`» or «~»); `_md` says which."""
+class _OnlyWhen(Preprocessor):
+    """A preprocessor of Python-Markdown that joins the document's lines and searches them whole,
+    run only on a document whose text has what it looks for (`wanted`; `_md` says): fenced_code's
+    a fence (three «`» or «~»), html_block's raw HTML (its parser gives back text without a «<»
+    or a «&» as it is)."""
 
-    fenced = True
+    wanted = True
 
     def __init__(self, inner: Preprocessor) -> None:
         super().__init__(inner.md)
         self.inner = inner
 
     def run(self, lines: list[str]) -> list[str]:
-        return self.inner.run(lines) if self.fenced else lines
+        return self.inner.run(lines) if self.wanted else lines
 
 
 class _Guarded(BlockProcessor):
@@ -242,9 +244,8 @@ def _parser() -> markdown.Markdown:
         output_format="html")
     md.treeprocessors.register(_PlainTextFirst(md), "inline", _INLINE_PRIORITY)
     md.treeprocessors.register(_AttrListWhenBraced(md), "attr_list", _ATTR_LIST_PRIORITY)
-    fenced = md.preprocessors["fenced_code_block"]
-    md.preprocessors.register(_WhenFenced(fenced), "fenced_code_block",
-                              next(i.priority for i in md.preprocessors._priority if i.name == "fenced_code_block"))
+    for item in [i for i in md.preprocessors._priority if i.name in ("fenced_code_block", "html_block")]:
+        md.preprocessors.register(_OnlyWhen(md.preprocessors[item.name]), item.name, item.priority)
     blocks = md.parser.blockprocessors
     priorities = {item.name: item.priority for item in blocks._priority}
     for name, needs in GUARDS.items():
@@ -266,7 +267,8 @@ def _md(text: str | None = None) -> markdown.Markdown:
     md = _parser().reset()
     md.treeprocessors["toc"].marker = _TOC_MARKER if text is None or _TOC_MARKER in text else ""
     md.treeprocessors["attr_list"].braced = text is None or "{" in text
-    md.preprocessors["fenced_code_block"].fenced = text is None or "```" in text or "~~~" in text
+    md.preprocessors["fenced_code_block"].wanted = text is None or "```" in text or "~~~" in text
+    md.preprocessors["html_block"].wanted = text is None or "<" in text or "&" in text
     return md
 
 
