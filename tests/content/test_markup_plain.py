@@ -7,6 +7,7 @@ what the stock Python-Markdown gives."""
 from __future__ import annotations
 
 import markdown
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown.extensions.attr_list import AttrListExtension
@@ -34,8 +35,11 @@ def test_the_inline_patterns_are_the_ones_the_shortcut_knows():
     # characters (markup._INLINE_STARTS) would have to be checked against it.
     assert [p.name for p in markup._parser().inlinePatterns._priority] == list(markup.INLINE_PATTERNS)
     assert [p.name for p in STOCK.inlinePatterns._priority] == list(markup.INLINE_PATTERNS)
-    ours = {"InlineProcessor": "_PlainTextFirst", "AttrListTreeprocessor": "_AttrListWhenBraced"}
-    assert [p.name for p in markup._parser().preprocessors._priority] == [p.name for p in STOCK.preprocessors._priority]
+    ours = {"InlineProcessor": "_PlainTextFirst", "AttrListTreeprocessor": "_AttrListWhenBraced",
+            "UnescapeTreeprocessor": "_OnlyWhen"}
+    def order(reg):  # the order a registry runs its processors in: by priority
+        return sorted(((p.priority, p.name) for p in reg._priority), reverse=True)
+    assert order(markup._parser().preprocessors) == order(STOCK.preprocessors)
     assert [t.__class__.__name__ for t in markup._parser().treeprocessors] == \
            [ours.get(t.__class__.__name__, t.__class__.__name__) for t in STOCK.treeprocessors]
 
@@ -126,3 +130,16 @@ def test_the_fence_preprocessor_is_asked_only_about_a_text_with_a_fence_and_conv
 def test_the_raw_html_preprocessor_is_asked_only_about_a_text_with_a_tag_or_entity_and_converts_as_stock(text):
     assert markup._md(text).convert(text) == STOCK.reset().convert(text)
     assert markup._md(text).preprocessors["html_block"].wanted == ("<" in text or "&" in text)
+
+
+@settings(max_examples=400)
+@given(st.text(alphabet=PLAIN + "\\*_`\t\r \x02\x03", max_size=120))
+def test_whitespace_and_escapes_convert_as_the_stock_parser_does(text):
+    assert markup._md(text).convert(text) == STOCK.reset().convert(text)
+    assert markup._md(text).treeprocessors["unescape"].wanted == ("\\" in text)
+
+
+@pytest.mark.parametrize("text", ["абзац\n \nещё", "абзац\n   \n\n \nещё", "a\n\t\n\tкод", "x\r\n \r\ny", "x\ry",
+                                  "стоп\x02x\x03 \n", "- пункт\n  \n  продолжение", "строка с пробелом в конце \nещё"])
+def test_blank_lines_of_spaces_tabs_and_carriage_returns_convert_as_the_stock_parser_does(text):
+    assert markup._md(text).convert(text) == STOCK.reset().convert(text)

@@ -16,14 +16,14 @@ from types import MappingProxyType
 import markdown
 import nh3
 from markdown.blockprocessors import BlockProcessor
-from markdown.preprocessors import Preprocessor
+from markdown.preprocessors import NormalizeWhitespace, Preprocessor
 from markdown.extensions.attr_list import AttrListExtension, AttrListTreeprocessor
 from markdown.extensions.fenced_code import FencedCodeExtension
 from markdown.extensions.sane_lists import SaneListExtension
 from markdown.extensions.tables import TableExtension
 from markdown.extensions.toc import TocExtension
 from markdown.treeprocessors import InlineProcessor
-from markdown.util import AtomicString
+from markdown.util import ETX, STX, AtomicString, Processor
 
 from clusterpages.values.text import toc_slugify
 
@@ -168,20 +168,43 @@ class _AttrListWhenBraced(AttrListTreeprocessor):
             super().run(doc)
 
 
-class _OnlyWhen(Preprocessor):
-    """A preprocessor of Python-Markdown that joins the document's lines and searches them whole,
-    run only on a document whose text has what it looks for (`wanted`; `_md` says): fenced_code's
-    a fence (three «`» or «~»), html_block's raw HTML (its parser gives back text without a «<»
-    or a «&» as it is)."""
+class _OnlyWhen(Processor):
+    """A pre- or tree processor of Python-Markdown that searches the whole document, run only on a
+    document whose text has what it looks for (`wanted`; `_md` says): fenced_code's a fence (three
+    «`» or «~»), html_block's raw HTML (its parser gives back text without a «<» or a «&» as it
+    is), unescape's the stand-ins of backslash escapes (none without a «\\»)."""
 
     wanted = True
 
-    def __init__(self, inner: Preprocessor) -> None:
+    def __init__(self, inner: Processor) -> None:
         super().__init__(inner.md)
         self.inner = inner
 
+    def run(self, found):
+        if self.wanted:
+            return self.inner.run(found)
+        return found if isinstance(self.inner, Preprocessor) else None  # lines as they are; the tree unchanged
+
+
+class _NormalizedWhitespace(NormalizeWhitespace):
+    """Python-Markdown's whitespace normalisation, each step taken only on a text that has what it
+    changes (its last, a pattern starting with a lookbehind, tried the whole text at every place)."""
+
     def run(self, lines: list[str]) -> list[str]:
-        return self.inner.run(lines) if self.wanted else lines
+        source = "\n".join(lines)
+        if STX in source or ETX in source:
+            source = source.replace(STX, "").replace(ETX, "")
+        if "\r" in source:
+            source = source.replace("\r\n", "\n").replace("\r", "\n")
+        source += "\n\n"
+        if "\t" in source:
+            source = source.expandtabs(self.md.tab_length)
+        if " \n" in source:
+            source = _SPACES_LINE.sub("\n", source)
+        return source.split("\n")
+
+
+_SPACES_LINE = re.compile(r"(?<=\n) +\n")
 
 
 class _Guarded(BlockProcessor):
@@ -244,8 +267,11 @@ def _parser() -> markdown.Markdown:
         output_format="html")
     md.treeprocessors.register(_PlainTextFirst(md), "inline", _INLINE_PRIORITY)
     md.treeprocessors.register(_AttrListWhenBraced(md), "attr_list", _ATTR_LIST_PRIORITY)
-    for item in [i for i in md.preprocessors._priority if i.name in ("fenced_code_block", "html_block")]:
-        md.preprocessors.register(_OnlyWhen(md.preprocessors[item.name]), item.name, item.priority)
+    for reg, names in ((md.preprocessors, ("fenced_code_block", "html_block")), (md.treeprocessors, ("unescape",))):
+        for item in [i for i in reg._priority if i.name in names]:
+            reg.register(_OnlyWhen(reg[item.name]), item.name, item.priority)
+    item = next(i for i in md.preprocessors._priority if i.name == "normalize_whitespace")
+    md.preprocessors.register(_NormalizedWhitespace(md), item.name, item.priority)
     blocks = md.parser.blockprocessors
     priorities = {item.name: item.priority for item in blocks._priority}
     for name, needs in GUARDS.items():
@@ -269,6 +295,7 @@ def _md(text: str | None = None) -> markdown.Markdown:
     md.treeprocessors["attr_list"].braced = text is None or "{" in text
     md.preprocessors["fenced_code_block"].wanted = text is None or "```" in text or "~~~" in text
     md.preprocessors["html_block"].wanted = text is None or "<" in text or "&" in text
+    md.treeprocessors["unescape"].wanted = text is None or "\\" in text
     return md
 
 
