@@ -36,7 +36,7 @@ def test_the_inline_patterns_are_the_ones_the_shortcut_knows():
     assert [p.name for p in markup._parser().inlinePatterns._priority] == list(markup.INLINE_PATTERNS)
     assert [p.name for p in STOCK.inlinePatterns._priority] == list(markup.INLINE_PATTERNS)
     ours = {"InlineProcessor": "_PlainTextFirst", "AttrListTreeprocessor": "_AttrListWhenBraced",
-            "UnescapeTreeprocessor": "_OnlyWhen"}
+            "UnescapeTreeprocessor": "_OnlyWhen", "TocTreeprocessor": "_HeadingIds"}
     def order(reg):  # the order a registry runs its processors in: by priority
         return sorted(((p.priority, p.name) for p in reg._priority), reverse=True)
     assert order(markup._parser().preprocessors) == order(STOCK.preprocessors)

@@ -21,7 +21,7 @@ from markdown.extensions.attr_list import AttrListExtension, AttrListTreeprocess
 from markdown.extensions.fenced_code import FencedCodeExtension
 from markdown.extensions.sane_lists import SaneListExtension
 from markdown.extensions.tables import TableExtension
-from markdown.extensions.toc import TocExtension
+from markdown.extensions.toc import TocExtension, TocTreeprocessor
 from markdown.treeprocessors import InlineProcessor
 from markdown.util import ETX, STX, AtomicString, Processor
 
@@ -207,6 +207,19 @@ class _NormalizedWhitespace(NormalizeWhitespace):
 _SPACES_LINE = re.compile(r"(?<=\n) +\n")
 
 
+class _HeadingIds(TocTreeprocessor):
+    """The toc extension's tree processor, which gives headings their ids (what it is here for)
+    and builds the table of contents, which only a [TOC] marker shows: without one (`marker`
+    empty, `_md`), the table is left empty (never built, written out and post-processed)."""
+
+    def build_toc_div(self, toc_list: list):
+        return super().build_toc_div(toc_list if self.marker else [])
+
+
+class _Toc(TocExtension):
+    TreeProcessorClass = _HeadingIds
+
+
 class _Guarded(BlockProcessor):
     """A block processor of Python-Markdown asked about a block only when the block has what its
     pattern cannot match without (`needs`): most blocks are paragraphs, and the patterns of the
@@ -263,7 +276,7 @@ def _parser() -> markdown.Markdown:
     # of every process that parses a page, a rebuild after one edit included).
     md = _Markdown(
         extensions=[TableExtension(), AttrListExtension(), FencedCodeExtension(),
-                    TocExtension(slugify=toc_slugify, permalink=False), SaneListExtension()],
+                    _Toc(slugify=toc_slugify, permalink=False), SaneListExtension()],
         output_format="html")
     md.treeprocessors.register(_PlainTextFirst(md), "inline", _INLINE_PRIORITY)
     md.treeprocessors.register(_AttrListWhenBraced(md), "attr_list", _ATTR_LIST_PRIORITY)
