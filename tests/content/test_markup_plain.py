@@ -140,6 +140,7 @@ def test_whitespace_and_escapes_convert_as_the_stock_parser_does(text):
 
 
 @pytest.mark.parametrize("text", ["абзац\n \nещё", "абзац\n   \n\n \nещё", "a\n\t\n\tкод", "x\r\n \r\ny", "x\ry",
-                                  "стоп\x02x\x03 \n", "- пункт\n  \n  продолжение", "строка с пробелом в конце \nещё"])
+                                  "стоп\x02x\x03 \n", "- пункт\n  \n  продолжение", "строка с пробелом в конце \nещё",
+                                  "текст <b>\\*не курсив\\*</b> и `код`", "<span title=\"a\\_b\">x</span> \\_", "a <i>b</i> c"])
 def test_blank_lines_of_spaces_tabs_and_carriage_returns_convert_as_the_stock_parser_does(text):
     assert markup._md(text).convert(text) == STOCK.reset().convert(text)

@@ -180,6 +180,13 @@ class _OnlyWhen(Processor):
         super().__init__(inner.md)
         self.inner = inner
 
+    def __getattr__(self, name: str):
+        # What other parts of Python-Markdown read of the processor (the inline HTML pattern reads
+        # unescape's `RE`) is the processor's own.
+        if name == "inner":
+            raise AttributeError(name)
+        return getattr(self.inner, name)
+
     def run(self, found):
         if self.wanted:
             return self.inner.run(found)
