@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import gzip
+import os
+import stat
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,7 +34,11 @@ def _walk(folder: Path, root: Path, diags: list[dg.Diagnostic]) -> list[Path]:
         relative = path.relative_to(root)
         if any(part.startswith(".") for part in relative.parts):
             continue
-        if path.is_symlink():
+        try:
+            mode = os.lstat(path).st_mode  # one look at each file: whether it is a link, and if not a file
+        except OSError:
+            continue
+        if stat.S_ISLNK(mode):
             rel = relative.as_posix()
             # A link may only point at another published file: inside content/, not hidden.
             target = path.resolve()
@@ -43,7 +49,9 @@ def _walk(folder: Path, root: Path, diags: list[dg.Diagnostic]) -> list[Path]:
                                       "Символьная ссылка ведёт за пределы папки content/ — такой файл не публикуется.",
                                       "Положите сам файл в папку media/ кластера вместо ссылки на него."))
                 continue
-        if path.is_file():
+            if path.is_file():
+                found.append(path)
+        elif stat.S_ISREG(mode):
             found.append(path)
     return found
 
