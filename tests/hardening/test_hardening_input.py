@@ -174,12 +174,12 @@ def test_markdown_bombs_render_quickly(name):
 
 
 def test_markdown_unchanged_by_the_defusing():
-    from clusterpages.content.documents import markup
+    from clusterpages.content.documents import markup, mdparser
     text = ("См. [сайт](https://example.ru/) и ![фото](media/x.png) (скобки) [ссылка][1], <b>жирный</b>\n\n"
             "- пункт\n    - вложенный\n\n> цитата\n\n[1]: https://example.ru/a\n")
     assert markup._defuse(text) == text and not markup._too_deep(text)
     many = " ".join(f"[ссылка {i}](https://example.ru/{i}) (примечание {i})" for i in range(100))
-    assert markup.render(many).html == markup.sanitize(markup._md().convert(many)).html
+    assert markup.render(many).html == markup.sanitize(mdparser.fresh().convert(many)).html
 
 
 def test_aligned_table_keeps_alignment_without_a_warning():
