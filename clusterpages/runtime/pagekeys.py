@@ -40,13 +40,17 @@ def _record(site_root: Path) -> str:
     return packing.key("page-keys", str(site_root.resolve()))
 
 
-def read_before(store: cache_mod.Cache, site_root: Path) -> frozenset[str]:
-    """The signatures of the source files the last build of this site read: each file with one
-    of these digests reads as cleanly as that one did (sources.read_text need not decode it)."""
+def last_record(store: cache_mod.Cache, site_root: Path) -> tuple | None:
+    """The record the last build of this site left (basis, source signatures, page keys), read
+    once a build: before the sources (`read_before`) and for the page keys (`Tracker.reusable`)."""
     last = store.get("page-keys", _record(site_root)) if store.folder is not None else None
-    if isinstance(last, tuple) and len(last) == 3 and isinstance(last[1], dict):
-        return frozenset(last[1].values())
-    return frozenset()
+    return last if isinstance(last, tuple) and len(last) == 3 and isinstance(last[1], dict) else None
+
+
+def read_before(last: tuple | None) -> frozenset[str]:
+    """The signatures of the source files the last build read (`last_record`): each file with one
+    of these digests reads as cleanly as that one did (sources.read_text need not decode it)."""
+    return frozenset(last[1].values()) if last is not None else frozenset()
 
 
 @dataclass(frozen=True)
@@ -57,17 +61,20 @@ class Tracker:
     name: str                      # the record's key in the cache (one per site folder)
     sources: Mapping[str, str]     # this build's `signatures`
 
+    last: tuple | None = None      # the record the last build left (`last_record`)
+
     @classmethod
-    def of(cls, store: cache_mod.Cache, site_root: Path, sources: Sources) -> "Tracker | None":
+    def of(cls, store: cache_mod.Cache, site_root: Path, sources: Sources,
+           last: tuple | None = None) -> "Tracker | None":
         if store.folder is None:
             return None
-        return cls(store, _record(site_root), signatures(sources, site_root))
+        return cls(store, _record(site_root), signatures(sources, site_root), last)
 
     def reusable(self, basis: str) -> tuple[graph.Reach, Mapping[str, str]]:
         """What this build's changes can reach, and the last build's key of each page (none when
         anything of the basis changed)."""
-        last = self.store.get("page-keys", self.name)
-        if not isinstance(last, tuple) or len(last) != 3 or last[0] != basis:
+        last = self.last
+        if last is None or last[0] != basis:
             return graph.EVERYTHING, {}
         return graph.since(last[1], self.sources), last[2]
 

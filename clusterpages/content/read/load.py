@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import gzip
 import os
-import stat
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Container, Iterable

@@ -41,7 +41,7 @@ class SourceFile:
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, SourceFile):
             return NotImplemented
-        return (self.rel, len(self.data), self.digest) == (other.rel, len(other.data), other.digest)
+        return (self.rel, self.digest) == (other.rel, other.digest)  # the digest covers text and bytes
 
     def __hash__(self) -> int:
         return hash((self.rel, self.digest))
@@ -57,7 +57,8 @@ class _Undecoded(SourceFile):
     `decoded`), its text decoded only when read: a rebuild after one edit decodes the file
     edited, not the ten thousand others (which go on to be found in the cache by their digest)."""
 
-    def __init__(self, rel: str, utf8: bytes, digest: str) -> None:  # noqa: D107 (frozen: no setattr)
+    def __init__(self, rel: str, utf8: bytes, digest: str) -> None:
+        # frozen: its fields are set as the dataclass's own __init__ sets them
         object.__setattr__(self, "rel", rel)
         object.__setattr__(self, "data", b"")
         self.__dict__.update(utf8=utf8, digest=digest)
