@@ -70,3 +70,18 @@ def test_work_ahead_gives_each_worker_its_share(tmp_path):
         run.ahead(_share, tmp_path)
         assert list(run(abs, [-1, -2])) == [1, 2]  # handed over behind the work ahead
     assert sorted(p.name for p in tmp_path.iterdir()) == ["0-of-2", "1-of-2"]
+
+
+def test_chunks_keep_the_order_and_get_smaller_towards_the_end():
+    items = list(range(1056))
+    parts = parallel.chunks(items, 2, 100)
+    assert [x for part in parts for x in part] == items
+    sizes = [len(p) for p in parts]
+    assert max(sizes) == 100 and sizes == sorted(sizes, reverse=True)[:-1] + sizes[-1:]
+    left = len(items)
+    for size in sizes:  # never more than a quarter of what is left (2 jobs), but for the smallest
+        assert size <= max(8, -(-left // 4))
+        left -= size
+    assert sizes[-2] == 8  # the workers end within a chunk of 8 of each other
+    assert parallel.chunks(items, 1, 100) == [items]
+    assert parallel.chunks(items[:10], 2, 100) == [items[:10]]  # too few to be worth workers

@@ -87,11 +87,19 @@ def mapper(jobs: int, early: bool = True) -> Iterator[Mapper]:
         run.release()
 
 
-def chunks(items: list, jobs: int, per_chunk: int) -> list[list]:
-    """Split work into chunks: about `per_chunk` each, at least `jobs` × 2 when there is enough."""
+def chunks(items: list, jobs: int, per_chunk: int, least: int = 8) -> list[list]:
+    """Split work into chunks: about `per_chunk` each, at least `jobs` × 2 when there is enough, and
+    smaller towards the end (each a `jobs` × 2-th of what is left, down to `least`): a worker takes
+    the next chunk as it ends one, so with a big last chunk one worker works while the others
+    wait — with these they end within a small chunk of each other."""
     if not items:
         return []
     if jobs <= 1 or len(items) < MIN_PARALLEL:
         return [items]
     size = max(1, min(per_chunk, -(-len(items) // (jobs * 2))))
-    return [items[i:i + size] for i in range(0, len(items), size)]
+    out, at = [], 0
+    while at < len(items):
+        n = min(size, max(least, -(-(len(items) - at) // (jobs * 2))))
+        out.append(items[at:at + n])
+        at += n
+    return out
