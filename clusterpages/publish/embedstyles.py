@@ -162,47 +162,12 @@ def inline(fragment: str, css: str) -> str:
 
 def inline_flattened(flat: str, css: str) -> str:
     """`inline` of a fragment given in its inline shape already (embedshape.shapes made it)."""
-    css = _could_apply(css, frozenset(c.lower() for m in _CLASS_ATTR.findall(flat) for c in m.split()))
     out = css_inline.inline_fragment(flat, css, load_remote_stylesheets=False,
                                      keep_style_tags=False, keep_link_tags=False, keep_at_rules=False)
     parts = _STYLE_ATTR.split(out)  # text, a style attribute's value, text, …
     parts[1::2] = map(_kept_attribute, parts[1::2])
     out = "".join(parts)
     return out if out.endswith("\n") else out + "\n"
-
-
-# The inliner matches every rule against every element: a rule naming a class the piece does not
-# have is left out first (a piece's stylesheet is ~60 rules, half of them for what most pieces lack:
-# cards, charts, status marks). Only plain rules are read so; a stylesheet of any other shape
-# (at-rules, braces in strings) is given whole.
-_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
-_CLASS_ATTR = re.compile(r'\sclass="([^"]*)"')
-_SELECTOR_CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
-_NOT_PLAIN = ("[", "\\", ":not(", ":is(", ":where(", ":has(", ":matches(", "@")  # selectors not judged by their classes
-
-
-@functools.lru_cache(maxsize=32)
-def _rules(css: str) -> tuple[tuple[str, tuple[frozenset[str] | None, ...], str], ...] | None:
-    """(selector, the classes each of its comma-separated parts needs — None: not known —, block)
-    of each rule, or None when the stylesheet is not only plain rules."""
-    if _RULE.sub("", css).strip():
-        return None
-    found = _RULE.findall(css)
-    return tuple((sel, tuple(None if any(m in part for m in _NOT_PLAIN)
-                             else frozenset(c.lower() for c in _SELECTOR_CLASS.findall(part))
-                             for part in sel.split(",")), block) for sel, block in found)
-
-
-@functools.lru_cache(maxsize=256)
-def _could_apply(css: str, present: frozenset[str]) -> str:
-    """`css` without the rules none of whose selectors can match a piece whose elements have only
-    the classes `present` (lowercase: a fragment may be parsed in quirks mode, where classes match
-    whatever their case); the same styles inlined, with less to match."""
-    rules = _rules(css)
-    if rules is None:
-        return css
-    return "".join(f"{sel}{{{block}}}" for sel, needs, block in rules
-                   if any(n is None or n <= present for n in needs))
 
 
 @functools.lru_cache(maxsize=1024)
