@@ -205,12 +205,22 @@ def _quotes(text: str) -> str:
 _NEEDED = re.compile("[" + re.escape("".join(sorted({c for needs, *_ in _RULES if needs for c in needs}))) + "]")
 
 
-def _within(text: str, needs: str) -> tuple[int, int]:
+# Of those characters, the ones each rule's replacement writes («—»: a hyphen between spaces made a
+# dash). Otherwise a rule only takes them away («...» → «…», «г..» → «г.»), so what a text holds is
+# found once and kept a superset of it as the rules change the text (a search of the whole text
+# after each change was a quarter of a page body's rules).
+_ADDS = tuple(frozenset(_NEEDED.findall(replacement)) for *_, replacement in _RULES)
+
+
+def _within(text: str, needs: str) -> tuple[int, int] | None:
     """Where in `text` a rule needing one of `needs` can match: from the start of the first run
-    holding one to the end of the last (a rule reaches across no block tag's stand-in)."""
-    first = min(i for i in map(text.find, needs) if i >= 0)
+    holding one to the end of the last (a rule reaches across no block tag's stand-in); None:
+    nowhere (none of them is left)."""
+    found = [i for i in map(text.find, needs) if i >= 0]
+    if not found:
+        return None
     end = text.find(_BLOCK, max(map(text.rfind, needs)))
-    return text.rfind(_BLOCK, 0, first) + 1, len(text) if end < 0 else end
+    return text.rfind(_BLOCK, 0, min(found)) + 1, len(text) if end < 0 else end
 
 
 def _apply(text: str) -> str:
@@ -218,15 +228,19 @@ def _apply(text: str) -> str:
         text = _NUMERIC_DATE.sub(_date_in_words, text)
     present = set(_NEEDED.findall(text))
     runs = _BLOCK in text  # a whole page's body: a rare rule's pattern is run over the runs it needs only
-    for needs, guard, pattern, replacement in _RULES:
+    for (needs, guard, pattern, replacement), adds in zip(_RULES, _ADDS):
         if (needs is None or not present.isdisjoint(needs)) and (guard is None or guard.search(text)):
             if runs and needs is not None:
-                start, end = _within(text, needs)
+                span = _within(text, needs)
+                if span is None:
+                    continue
+                start, end = span
                 done = text[:start] + pattern.sub(replacement, text[start:end]) + text[end:]
             else:
                 done = pattern.sub(replacement, text)
-            if done != text:  # a rule may add or remove a character another needs
-                text, present = done, set(_NEEDED.findall(done))
+            if done != text:
+                text = done
+                present |= adds
     return _quotes(text)
 
 

@@ -100,3 +100,28 @@ def test_the_icon_rule_is_the_icon_pattern_as_written(text):
 @given(st.text(alphabet=st.sampled_from(list("0123456789..а ")), max_size=16))
 def test_the_date_guard_finds_what_a_digit_first_search_finds(text):
     assert bool(typography._MAYBE_DATE.search(text)) == bool(re.search(r"\d\.\d{1,2}\.\d{4}", text))
+
+
+def _every_rule_as_written(text: str) -> str:
+    """typography._apply without its shortcuts: each rule's guard and pattern over the whole text."""
+    if typography._MAYBE_DATE.search(text):
+        text = typography._NUMERIC_DATE.sub(typography._date_in_words, text)
+    for _, guard, pattern, replacement in typography._RULES:
+        if guard is None or guard.search(text):
+            text = pattern.sub(replacement, text)
+    return typography._quotes(text)
+
+
+_TEXT_PIECES = [typography._BLOCK, INLINE, " ", "\n", "в", "ab", "дом", "Дом", "5", "2022", "25.12.2022", "г.", "года",
+                "№", "§", "п.", "В.", "П.", "Фёдоров", "—", "–", "-", "·", ",", ";", ":", ".", "..", "...", "!", "✔",
+                "%", "\"", "«", "»", NBSP]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_TEXT_PIECES), max_size=30))
+def test_the_rules_with_their_shortcuts_are_the_rules_as_written(pieces):
+    # The shortcuts: a rule is skipped when no character it needs is left (what a text holds is found
+    # once, then only what a rule writes is added), and over a body only the runs holding one are given
+    # to a rare rule. Pieces that make a rule remove what another needs («...», «..», «,,» and «- »).
+    text = "".join(pieces)
+    assert typography._apply(text) == _every_rule_as_written(text)
