@@ -184,16 +184,21 @@ def _relative(value: str) -> tuple[str, str] | None:
     return unquote(parts.path), parts.fragment
 
 
-@functools.lru_cache(maxsize=1 << 12)
 def resolve(value: str, page: str) -> tuple[str, str] | None:
     """(site path, fragment) of a relative address written on `page`; None for outside
-    addresses, page-local anchors and paths leaving the site. (A page's links are resolved for
-    its zip copy and again for its link check: the second time from the memo.)"""
+    addresses, page-local anchors and paths leaving the site."""
+    return _resolve_in(value, posixpath.dirname(page))
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _resolve_in(value: str, folder: str) -> tuple[str, str] | None:
+    """`resolve` on a page in `folder`: the menu, footer and assets of every page of a folder are
+    the same addresses (and a page's are resolved for its zip copy and again for its link check)."""
     found = _relative(value)
     if found is None:
         return None
     path, fragment = found
-    target = posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
+    target = posixpath.normpath(posixpath.join(folder, path))
     if path.endswith("/") or target == ".":
         target = posixpath.join(target, "index.html") if target != "." else "index.html"
     if target.startswith("../") or target == "..":

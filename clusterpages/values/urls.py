@@ -277,16 +277,22 @@ def page_of(content_path: str) -> str | None:
 
 # --------------------------------------------------------------------------- links between pages
 
-@functools.lru_cache(maxsize=1 << 16)
 def relative(target: str, from_page: str) -> str:
     """A relative URL from the page at `from_page` to the site path `target`."""
-    if target.startswith(("http://", "https://", "mailto:", "tel:", "#")):
-        return target
+    if not target or target.startswith(("http://", "https://", "mailto:", "tel:", "#")):
+        return target or _relative_in(from_page, posixpath.dirname(from_page))
+    return _relative_in(target, posixpath.dirname(from_page))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _relative_in(target: str, folder: str) -> str:
+    """`relative` from a page in `folder`: a page's menu, footer and assets are the same addresses
+    from every page of its folder, worked out once for them all."""
     frag = ""
     if "#" in target:
         target, frag = target.split("#", 1)
         frag = "#" + frag
-    return _relpath(target or from_page, posixpath.dirname(from_page) or ".") + frag
+    return _relpath(target, folder or ".") + frag
 
 
 def _relpath(path: str, start: str) -> str:
