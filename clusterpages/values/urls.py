@@ -279,9 +279,10 @@ def page_of(content_path: str) -> str | None:
 
 def relative(target: str, from_page: str) -> str:
     """A relative URL from the page at `from_page` to the site path `target`."""
+    folder = from_page.rpartition("/")[0]  # posixpath.dirname of a site path (no «//», no leading «/»)
     if not target or target.startswith(("http://", "https://", "mailto:", "tel:", "#")):
-        return target or _relative_in(from_page, posixpath.dirname(from_page))
-    return _relative_in(target, posixpath.dirname(from_page))
+        return target or _relative_in(from_page, folder)
+    return _relative_in(target, folder)
 
 
 @functools.lru_cache(maxsize=1 << 16)
