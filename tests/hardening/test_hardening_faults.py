@@ -229,10 +229,10 @@ def small_site(tmp_path):
 
 
 FAILURES = {
-    "no space": ("write_bytes", errno.ENOSPC, "на диске не осталось места"),
+    "no space": ("write", errno.ENOSPC, "на диске не осталось места"),
     "permission denied": ("mkdir", errno.EACCES, "нет прав на запись"),
     "read-only disk": ("copyfile", errno.EROFS, "только для чтения"),
-    "i/o error": ("write_bytes", errno.EIO, "ошибка ввода-вывода"),
+    "i/o error": ("write", errno.EIO, "ошибка ввода-вывода"),
 }
 
 
@@ -247,10 +247,10 @@ def test_a_failing_write_ends_clearly_and_keeps_the_output(name, small_site, mon
     # anew, so that the simulated failure is met.
     monkeypatch.setattr(write, "carry", lambda *args: False)
     shutil.rmtree(out.parent / ".clusterpages-cache" / f"spare-{out.name}")
-    if what == "write_bytes":
-        real = Path.write_bytes
-        monkeypatch.setattr(Path, "write_bytes", lambda self, data: (_ for _ in ()).throw(err)
-                            if ".output.tmp-" in str(self) and self.name == "index.html" else real(self, data))
+    if what == "write":  # every file of the output is written by write._write_new
+        real = write._write_new
+        monkeypatch.setattr(write, "_write_new", lambda target, data: (_ for _ in ()).throw(err)
+                            if ".output.tmp-" in target and Path(target).name == "index.html" else real(target, data))
     elif what == "mkdir":
         real_mkdir = Path.mkdir
         monkeypatch.setattr(Path, "mkdir", lambda self, *a, **k: (_ for _ in ()).throw(err)
