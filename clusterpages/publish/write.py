@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Mapping
 
+from clusterpages.content.read import fileio
 from clusterpages.publish.carry import carry, clear, clear_files_above, link_tree, remove_unwanted, same_copy, same_file
 from clusterpages.publish.outputlock import _clean_stale, locked, recover  # noqa: F401  (callers use write.*)
 from clusterpages.publish.swap import swap
@@ -51,16 +52,7 @@ class Staged:
     sha256: str
 
     def read(self) -> bytes:
-        """Its bytes: an open, two reads and a close (the admin pages read the pieces back by the
-        thousand; a buffered file object makes three more system calls each)."""
-        fd = os.open(self.file, os.O_RDONLY | getattr(os, "O_BINARY", 0))
-        try:
-            parts = [os.read(fd, self.size + 1)]
-            while parts[-1]:
-                parts.append(os.read(fd, 1 << 20))
-        finally:
-            os.close(fd)
-        return parts[0] if len(parts) == 2 else b"".join(parts)
+        return fileio.read_whole(self.file, self.size)  # the admin pages read the pieces back by the thousand
 
 
 # An output file's bytes: in memory, written to the new output already, kept in the cache
@@ -139,7 +131,7 @@ class Writer:
                     data = _previous_bytes(previous, digest)
                 if self.reused:
                     clear(target)
-                st = self.written(target, _write_new(target, content(data)))
+                st = self.written(target, fileio.write_new(target, content(data)))
         except OSError as exc:
             raise WriteError.wrap(exc) from exc
         return Staged(target, n, digest), (n, st.st_mtime_ns, digest)
@@ -207,23 +199,6 @@ class Writer:
             return False
         self.held[rel] = st
         return True
-
-
-_NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
-
-
-def _write_new(target: str, data: bytes) -> os.stat_result:
-    """`data` written to `target` (made, or emptied first), and the file's stat: three system calls
-    and a stat of the open file, where pathlib's write_bytes makes six and a stat by name (a build
-    writes thousands of files)."""
-    fd = os.open(target, _NEW_FILE, 0o666)
-    try:
-        view = memoryview(data)
-        while view:
-            view = view[os.write(fd, view):]
-        return os.fstat(fd)
-    finally:
-        os.close(fd)
 
 
 class Staging:
