@@ -107,9 +107,9 @@ class Writer:
         places = self.folders.get(folder)
         if places is None:
             made = os.path.join(self.tmp, *parts[:-1])
-            if not os.path.isdir(made):  # a reused spare has most folders already
+            if not (self.reused and os.path.isdir(made)):  # a reused spare has most folders already
                 try:
-                    Path(made).mkdir(parents=True, exist_ok=True)
+                    _folder(made)
                 except (FileExistsError, NotADirectoryError):  # a file of the spare where a folder goes now
                     clear_files_above(self.tmp, Path(made))
                     Path(made).mkdir(parents=True, exist_ok=True)
@@ -164,7 +164,7 @@ class Writer:
             folder = os.path.dirname(linked)
             try:
                 if folder not in self.mirrored:
-                    os.makedirs(folder, exist_ok=True)
+                    _folder(folder)
                     self.mirrored.add(folder)
                 os.link(target, linked)
             except OSError:
@@ -199,6 +199,18 @@ class Writer:
             return False
         self.held[rel] = st
         return True
+
+
+def _folder(path: str) -> None:
+    """The folder made, with its parents, unless it is one already (a new build's folders are
+    made, not looked for first: one system call each where os.makedirs makes two)."""
+    try:
+        os.mkdir(path)
+    except FileNotFoundError:
+        os.makedirs(path, exist_ok=True)
+    except FileExistsError:
+        if not os.path.isdir(path):
+            raise
 
 
 class Staging:

@@ -210,18 +210,19 @@ case("file.unreadable", "unreadable", PAGE, None)
 
 @scenario("unreadable")
 def _unreadable():
+    from clusterpages.content.read import fileio
     files = site_files()
-    original = Path.read_bytes
+    original = fileio.read_whole  # how the sources are read
 
-    def read_bytes(self):
-        if self.name == "about.md":
-            raise PermissionError(13, "Permission denied", str(self))
-        return original(self)
-    Path.read_bytes = read_bytes
+    def read_whole(path, size=1 << 16):
+        if Path(path).name == "about.md":
+            raise PermissionError(13, "Permission denied", str(path))
+        return original(path, size)
+    fileio.read_whole = read_whole
     try:
         return _check("unreadable", files)
     finally:
-        Path.read_bytes = original
+        fileio.read_whole = original
 
 
 @scenario("no-content")
