@@ -16,6 +16,9 @@ import snowballstemmer
 
 # Letters and digits of any script; a word is a run of them (hyphens and apostrophes split).
 _WORD = re.compile(r"[^\W_]+")
+# The same in a text without «_» (almost every text): \w is a letter, a digit or «_», and its
+# class is matched faster than the negated one (a fifth of splitting a page into words).
+_WORD_NO_UNDERSCORE = re.compile(r"\w+")
 
 
 def normalise(text: str) -> str:
@@ -25,7 +28,8 @@ def normalise(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """The normalised words of `text`, in order."""
-    return _WORD.findall(normalise(text))
+    text = normalise(text)
+    return (_WORD if "_" in text else _WORD_NO_UNDERSCORE).findall(text)
 
 
 @dataclass(frozen=True)

@@ -12,13 +12,15 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from clusterpages import pipeline
 from clusterpages.publish import bundles
 from clusterpages.runtime import parallel
 from clusterpages.search import index
 from clusterpages.search.documents import Doc, cluster_docs, regional_docs
-from clusterpages.search.words import Stemmer, words
+from clusterpages.search.words import Stemmer, normalise, words
 from clusterpages.values import urls
 
 REPO = Path(__file__).resolve().parents[2]
@@ -157,3 +159,10 @@ def test_big_parts_split_by_first_letters_and_the_browser_finds_the_same_shard()
 def test_small_part_is_one_file(site):
     part = index.regional_part(site, Stemmer())
     assert part.shards == (index.WHOLE,)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("аБёЁ1_- .,«»\u00ad\u00a0xY²٣") + ["\u0301"]), max_size=30))
+def test_words_are_the_runs_of_letters_and_digits_whatever_the_text(text):
+    # words() takes a faster pattern for a text without «_»: both are the runs of [^\W_].
+    assert words(text) == re.findall(r"[^\W_]+", normalise(text))
