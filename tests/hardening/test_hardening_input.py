@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from test_hardening_fixture import CL, run_build, run_check, site_files, tree_hashes, write_site
 
 REPO = Path(__file__).resolve().parents[2]
@@ -405,3 +407,16 @@ def test_html_comments_are_dropped_without_a_warning():
     from clusterpages.content.documents import markup
     r = markup.render("Текст <!-- заметка для себя --> дальше.\n\n<!--\nчерновик\n-->\n")
     assert "заметка" not in r.html and "черновик" not in r.html and not r.removed
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from([">", "> ", " " * 20, "\t", "\n", "a", ">" * 10, " " * 49]), max_size=12))
+def test_too_deep_looks_line_by_line_only_where_a_line_can_be(pieces):
+    from clusterpages.content.documents import markup
+    text = "".join(pieces)
+    by_line = any(len(line) - len(line.lstrip(" \t")) > markup.MAX_INDENT
+                  or line.lstrip().startswith(">" * (markup.MAX_QUOTE + 1))
+                  or line.lstrip().count(">") > markup.MAX_QUOTE
+                  and re.match(r"^\s*(?:>[ \t]?){%d}" % (markup.MAX_QUOTE + 1), line)
+                  for line in text.split("\n"))
+    assert markup._too_deep(text) == bool(by_line)
