@@ -9,6 +9,7 @@ document and item names, so they survive edits of titles and dates.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import html
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -112,16 +113,16 @@ def _href(target: str, feed_path: str, base_url: str | None) -> str:
     return urls.relative(target, feed_path)
 
 
-def _entry(e: Entry, shown: str, feed_path: str, base: str | None) -> list[str]:
+def _entry(e: Entry, shown: str, feed_path: str, base: str | None, typo=typograph) -> list[str]:
     lines = ["  <entry>",
              f"    <id>{escape(e.id)}</id>",
-             f"    <title>{escape(typograph(shown))}</title>",
+             f"    <title>{escape(typo(shown))}</title>",
              f"    <updated>{_stamp(e.date)}</updated>",
              f'    <link rel="alternate" href={quoteattr(_href(e.link, feed_path, base))}/>']
     if e.related:
         lines.append(f'    <link rel="related" type="text/html" href={quoteattr(_href(e.related, feed_path, base))}/>')
     lines += [f'    <category term="{e.category}" label={quoteattr(dict(CATEGORIES)[e.category])}/>',
-              f"    <summary>{escape(typograph(e.summary))}</summary>",
+              f"    <summary>{escape(typo(e.summary))}</summary>",
               "  </entry>"]
     return lines
 
@@ -141,34 +142,36 @@ def _head(site: Site, feed_path: str, title: str, home: str, author: str, key: s
     return lines
 
 
-def _entries_xml(site: Site, feed_path: str, items: list[Entry], prefix: bool, memo=no_memo) -> list[str]:
-    """Each entry's lines joined (`prefix`: its title after its cluster's short name)."""
+def _entries_xml(site: Site, feed_path: str, items: list[Entry], prefix: bool, memo=no_memo,
+                 typo=typograph) -> list[str]:
+    """Each entry's lines joined (`prefix`: its title after its cluster's short name); `typo`:
+    typography.typograph, or the same remembering (a summary is in two feeds)."""
     base = site.config.base_url
     names = {c.slug: c.short_name for c in site.clusters}
     out = []
     for e in items:
         shown = f"{names.get(e.cluster, e.cluster)}: {e.title}" if prefix else e.title
         out.append("\n".join(memo(f"feed:{feed_path}:{e.id}", (e, shown, base),
-                                  lambda e=e, shown=shown: _entry(e, shown, feed_path, base))))
+                                  lambda e=e, shown=shown: _entry(e, shown, feed_path, base, typo))))
     return out
 
 
 def atom(site: Site, feed_path: str, title: str, home: str, author: str, key: str, items: list[Entry],
-         prefix: bool, memo=no_memo) -> bytes:
+         prefix: bool, memo=no_memo, typo=typograph) -> bytes:
     """One Atom document; `home` is the site path of the HTML page the feed belongs to.
     `memo(name, inputs, make)` may give back an entry written from the same inputs before."""
     head = _head(site, feed_path, title, home, author, key, items[0].date if items else site.config.as_of)
-    return _joined(head, _entries_xml(site, feed_path, items, prefix, memo))
+    return _joined(head, _entries_xml(site, feed_path, items, prefix, memo, typo))
 
 
 def _joined(head: list[str], entries_xml: list[str]) -> bytes:
     return ("\n".join(head + entries_xml + ["</feed>"]) + "\n").encode("utf-8")
 
 
-def region_entries(site: Site, items: list[Entry], memo=no_memo) -> tuple[tuple, ...]:
+def region_entries(site: Site, items: list[Entry], memo=no_memo, typo=typograph) -> tuple[tuple, ...]:
     """A cluster's entries as the region's feed writes them, each with its place in that feed."""
     return tuple(((-e.date.toordinal(), e.id), e.date, xml)
-                 for e, xml in zip(items, _entries_xml(site, urls.FEED, items, True, memo)))
+                 for e, xml in zip(items, _entries_xml(site, urls.FEED, items, True, memo, typo)))
 
 
 def feeds(site: Site, memo=no_memo) -> dict[str, bytes]:
@@ -188,8 +191,9 @@ def feeds(site: Site, memo=no_memo) -> dict[str, bytes]:
 
         def make(cl=cl, path=path) -> tuple[bytes, tuple]:
             items = entries(site, cl.slug)
+            typo = functools.lru_cache(maxsize=None)(typograph)  # each summary is in both feeds
             return (atom(site, path, cl.name, urls.cluster(cl.slug), cl.leading.name or cl.name, f"{cl.slug}/feed",
-                         items, prefix=False, memo=memo), region_entries(site, items, memo))
+                         items, prefix=False, memo=memo, typo=typo), region_entries(site, items, memo, typo))
         out[path], share = memo(f"feed-doc:{path}", inputs, make)
         region += share
     region.sort(key=lambda x: x[0])
