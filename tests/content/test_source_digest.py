@@ -55,3 +55,18 @@ def test_only_the_same_bytes_are_taken_as_read_before(tmp_path, raw):
         assert "text" in src.__dict__ and src.text == TEXT
     else:
         assert src is None and diags and diags[0].code in ("file.encoding", "file.empty")
+
+
+def test_the_walk_lists_the_files_as_pathlib_sorts_them_without_hidden_ones(tmp_path):
+    from clusterpages.content.read import load as load_mod
+    content = tmp_path / "content"
+    names = ["b/a.md", "B/c.md", "a-b/x.md", "a/b/c.md", "a/b.md", "a.md", "Z.md", "z/1.md", "z/10.md", "z/2.md",
+             ".hidden/x.md", "a/.x.md", "ё/я.md", "е/я.md", "a b/c.md"]
+    for name in names:
+        (content / name).parent.mkdir(parents=True, exist_ok=True)
+        (content / name).write_text("x", encoding="utf-8")
+    found = load_mod._walk(content, tmp_path, [])
+    expected = [p for p in sorted(content.rglob("*")) if p.is_file()
+                and not any(part.startswith(".") for part in p.relative_to(tmp_path).parts)]
+    assert [rel for _, rel in found] == [p.relative_to(tmp_path).as_posix() for p in expected]
+    assert [path for path, _ in found] == [str(p) for p in expected]

@@ -5,7 +5,6 @@ from __future__ import annotations
 import gzip
 import os
 import re
-import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Container, Iterable
@@ -27,33 +26,51 @@ class Sources:
     diagnostics: tuple[dg.Diagnostic, ...]
 
 
-def _walk(folder: Path, root: Path, diags: list[dg.Diagnostic]) -> list[Path]:
-    found = []
+def _walk(folder: Path, root: Path, diags: list[dg.Diagnostic]) -> list[tuple[str, str]]:
+    """(path, path from the site root) of every file under `folder`, hidden ones (and those in hidden
+    folders) left out, in the order of their paths' parts (as pathlib sorts paths). One listing of
+    each folder tells files, folders and links apart: no stat of each file, no path objects (a
+    site of 10,000 pages was a third of its loading time in pathlib)."""
+    found: list[tuple[tuple[str, ...], str, str]] = []
     resolved_content = folder.resolve()
-    for path in sorted(folder.rglob("*")):
-        relative = path.relative_to(root)
-        if any(part.startswith(".") for part in relative.parts):
-            continue
+    start = folder.relative_to(root).parts
+
+    def visit(directory: str, parts: tuple[str, ...]) -> None:
         try:
-            mode = os.lstat(path).st_mode  # one look at each file: whether it is a link, and if not a file
+            entries = list(os.scandir(directory))
         except OSError:
-            continue
-        if stat.S_ISLNK(mode):
-            rel = relative.as_posix()
-            # A link may only point at another published file: inside content/, not hidden.
-            target = path.resolve()
-            inside = target.is_relative_to(resolved_content) and not any(
-                part.startswith(".") for part in target.relative_to(resolved_content).parts)
-            if not inside:
-                diags.append(dg.error("path.outside", rel, None,
-                                      "Символьная ссылка ведёт за пределы папки content/ — такой файл не публикуется.",
-                                      "Положите сам файл в папку media/ кластера вместо ссылки на него."))
+            return
+        for entry in entries:
+            if entry.name.startswith("."):
                 continue
-            if path.is_file():
-                found.append(path)
-        elif stat.S_ISREG(mode):
-            found.append(path)
-    return found
+            here = parts + (entry.name,)
+            try:
+                if entry.is_symlink():
+                    _linked(Path(entry.path), "/".join(here), resolved_content, diags, found, here)
+                elif entry.is_dir(follow_symlinks=False):
+                    visit(entry.path, here)
+                elif entry.is_file(follow_symlinks=False):
+                    found.append((tuple(map(os.path.normcase, here)), entry.path, "/".join(here)))
+            except OSError:
+                continue
+    visit(str(folder), start)
+    return [(path, rel) for _, path, rel in sorted(found)]
+
+
+def _linked(path: Path, rel: str, resolved_content: Path, diags: list[dg.Diagnostic], found: list,
+            parts: tuple[str, ...]) -> None:
+    """A symbolic link: kept when it is a file's inside content/ (not hidden), else said why not."""
+    # A link may only point at another published file: inside content/, not hidden.
+    target = path.resolve()
+    inside = target.is_relative_to(resolved_content) and not any(
+        part.startswith(".") for part in target.relative_to(resolved_content).parts)
+    if not inside:
+        diags.append(dg.error("path.outside", rel, None,
+                              "Символьная ссылка ведёт за пределы папки content/ — такой файл не публикуется.",
+                              "Положите сам файл в папку media/ кластера вместо ссылки на него."))
+        return
+    if path.is_file():
+        found.append((tuple(map(os.path.normcase, parts)), str(path), rel))
 
 
 # An SVG opened by itself runs its scripts with the site's rights (an <img> does not).
@@ -84,16 +101,18 @@ def _check_svg(path: Path, rel: str) -> list[dg.Diagnostic]:
                      "«Оптимизированный SVG»; в Illustrator: «Экспорт» → SVG) или сохраните её в PNG.")]
 
 
-def _is_source(path: Path) -> bool:
+def _is_source(rel: str) -> bool:
     """A file the site is made from (the rest of content/ is media, copied as it is)."""
-    return path.suffix.lower() in TEXT_SUFFIXES or (
-        path.suffix.lower() in OFFICE_SUFFIXES and _OFFICE_PLAN.fullmatch(path.name) is not None)
+    name = rel.rpartition("/")[2]
+    suffix = os.path.splitext(name)[1].lower()
+    return suffix in TEXT_SUFFIXES or (suffix in OFFICE_SUFFIXES and _OFFICE_PLAN.fullmatch(name) is not None)
 
 
-def _read(path: Path, root: Path, decoded: Container[str] = ()) -> tuple[SourceFile | None, list[dg.Diagnostic]]:
-    if path.suffix.lower() in OFFICE_SUFFIXES:
-        return read_office(path, root, MAX_FILE_BYTES)
-    return read_text(path, root, decoded)
+def _read(path: Path | str, root: Path, decoded: Container[str] = (),
+          rel: str | None = None) -> tuple[SourceFile | None, list[dg.Diagnostic]]:
+    if os.path.splitext(path)[1].lower() in OFFICE_SUFFIXES:
+        return read_office(Path(path), root, MAX_FILE_BYTES)
+    return read_text(path, root, decoded, rel=rel)
 
 
 def load(config_path: Path, decoded: Container[str] = ()) -> Sources:
@@ -107,16 +126,15 @@ def load(config_path: Path, decoded: Container[str] = ()) -> Sources:
     media: list[str] = []
     content = inputs.on_disk(root, inputs.CONTENT)
     if content.is_dir():
-        for path in _walk(content, root, diags):
-            if _is_source(path):
-                src, sub = _read(path, root, decoded)
+        for path, rel in _walk(content, root, diags):
+            if _is_source(rel):
+                src, sub = _read(path, root, decoded, rel)
                 diags += sub
                 if src is not None:
                     files.append(src)
             else:
-                rel = path.relative_to(root).as_posix()
-                if path.suffix.lower() in (".svg", ".svgz"):
-                    problems = _check_svg(path, rel)
+                if os.path.splitext(rel)[1].lower() in (".svg", ".svgz"):
+                    problems = _check_svg(Path(path), rel)
                     if problems:
                         diags += problems
                         continue

@@ -177,14 +177,14 @@ def decode(data: bytes, rel: str) -> tuple[str | None, list[dg.Diagnostic]]:
     return text, []
 
 
-def read_text(path: Path, root: Path, decoded: Container[str] = (),
-              size: int = 1 << 16) -> tuple[SourceFile | None, list[dg.Diagnostic]]:
+def read_text(path: Path | str, root: Path, decoded: Container[str] = (),
+              rel: str | None = None) -> tuple[SourceFile | None, list[dg.Diagnostic]]:
     """The file's text, or why it cannot be read. A file whose bytes are a file's that was read
     cleanly before (their digest is in `decoded`) is not decoded now: its text is, when read.
-    `size`: the file's size, when the caller knows it (read in one go)."""
-    rel = path.relative_to(root).as_posix()
+    `rel`: its path from `root`, when the caller has it."""
+    rel = rel or Path(path).relative_to(root).as_posix()
     try:
-        data = fileio.read_whole(path, size)
+        data = fileio.read_whole(path)
     except OSError as exc:
         return None, [dg.error("file.unreadable", rel, None, f"Файл не читается: {exc.strerror or exc}.",
                                "Проверьте, что файл существует и доступен для чтения.")]
