@@ -166,7 +166,7 @@ def cmd_build(args) -> int:
         jobs = args.jobs if args.jobs and args.jobs > 0 else default_jobs()
         with _progress_bar(args.quiet) as progress:
             result = pipeline.build(config, out, as_of, fallback_as_of(), args.strict, previous,
-                                    jobs=jobs, progress=progress)
+                                    jobs=jobs, progress=progress, one_shot=True)
     except write.OutputError as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_USAGE

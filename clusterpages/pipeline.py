@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import gc
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -14,12 +15,11 @@ from clusterpages.content.read.location import theme_dir
 from clusterpages.model import Site
 from clusterpages.publish import artifacts, embed, outputs, pagework, write
 from clusterpages.runtime import cache as cache_mod
-from clusterpages.runtime import linkchecks, pagekeys, parallel
-from clusterpages.runtime.recall import Kept, Recall
+from clusterpages.runtime import linkchecks, memos, pagekeys, parallel
+from clusterpages.runtime.recall import Recall
 from clusterpages.site import graph, pages, render
 from clusterpages.values import diagnostics as dg
 from clusterpages.values import packing, urls
-from clusterpages.values.memo import no_memo
 
 
 @dataclass(frozen=True)
@@ -56,6 +56,9 @@ class Runtime:
     environments: dict | None = None        # Jinja environments kept between builds (the preview)
     reach: graph.Reach = graph.EVERYTHING   # what changed since the last build `recall` holds can reach
     page_keys: pagekeys.Tracker | None = None  # the last build's page keys (a build with a cache folder)
+    # The process ends with the build (the command line): what each stage made and the next ones only
+    # read is frozen for the collector (its full passes walked all of a big site again and again).
+    one_shot: bool = False
 
     def compiled_templates(self) -> Path | None:
         """Where compiled templates are kept (in the cache folder, per code version), if anywhere."""
@@ -251,8 +254,8 @@ def produce(site: Site, site_root: Path, previous_manifest: dict | None = None, 
     copies = _copies(site, site_root, theme)
     specs = pages.specs(site)
     tfp = _theme_key(theme / "templates", runtime)
-    kept = _kept(runtime)
-    remember = _remember(runtime, site, kept)
+    kept = memos.kept(runtime)
+    remember = memos.remember(runtime, site, kept)
     put = staging.put if staging is not None else None  # each file written as soon as it is made
     css = outputs.tokens_css(site)
     made: list = []  # the documents' data files, then the search index: its parts handed to the workers
@@ -265,6 +268,8 @@ def produce(site: Site, site_root: Path, previous_manifest: dict | None = None, 
             kept.save()  # the search index is made: its documents' weights are not held any longer
     done, problems = render_pages(site, theme, runtime, specs, pagework.extras(site, copies, css, remember), tfp,
                                   staging, meanwhile)
+    if runtime.one_shot:
+        gc.freeze()  # the pages: read until the end, freed with the process
     files = {path: w.html for path, w in done.items()}
     diags: list[dg.Diagnostic] = [_template_diag(p, theme, site_root) for p in problems]
     if diags:
@@ -295,57 +300,14 @@ def produce(site: Site, site_root: Path, previous_manifest: dict | None = None, 
     return files, copies, diags
 
 
-# Pieces a `build` keeps in its cache folder by their inputs (the preview keeps everything in memory):
-# the costly ones made from a few documents each, the admin pages, the zips and the dashboard's workbook
-# (unchanged by most edits; the workbook would otherwise import openpyxl into every rebuild).
-_KEPT_ON_DISK = ("search-part:", "plan-docx:", "calendar:", "feed-doc:", "admin-page", "matrix-xlsx:", "zip:")
-
-
-def _owner(name: str) -> str | None:
-    """The cluster a kept piece is made from alone (its own content and what all clusters share)."""
-    kind, _, rest = name.partition(":")
-    return (rest or None) if kind == "search-part" else urls.cluster_of(rest) if kind == "feed-doc" else None
-
-
-def _kept(runtime: Runtime) -> Kept | None:
-    """The last search weights of each document, kept in the cache folder (a build with one)."""
-    if runtime.recall is not None or not runtime.store.enabled:
-        return None
-    key = lambda group: packing.key(runtime.fingerprint, "kept", group)  # noqa: E731
-    return Kept(lambda group: runtime.store.get("kept", key(group)),
-                lambda group, table: runtime.store.put("kept", key(group), table))
-
-
-def _remember(runtime: Runtime, site: Site, kept: Kept | None = None):
-    """`memo(name, inputs, make)` for whole-site artifacts: the preview's Recall, else the cache
-    folder for the costly pieces, keyed by the pickled inputs — or, for a piece of one cluster,
-    by the signatures of the sources it is made from (runtime/pagekeys.py: no pickling of a
-    whole cluster's documents to find it); a search document's weights through `kept`."""
-    if runtime.recall is not None:
-        return runtime.recall
-    if not runtime.store.enabled:
-        return no_memo
-    settings = packing.stable_bytes(site.config)
-
-    def memo(name, inputs, make):
-        if kept is not None and name.startswith("search:"):
-            return kept(name, inputs, make)
-        if not name.startswith(_KEPT_ON_DISK):
-            return make()
-        owner = _owner(name) if runtime.page_keys is not None else None
-        made_of = (runtime.page_keys.cluster_key(owner, settings) if owner is not None
-                   else packing.stable_bytes(inputs))
-        return runtime.store.memo("piece", (runtime.fingerprint, name, made_of), make)
-    return memo
-
-
 def cache_folder(out: Path) -> Path:
     return out.parent / ".clusterpages-cache"
 
 
 def build(config_path: Path, out: Path, as_of: _dt.date | None, fallback_as_of: _dt.date, strict: bool,
           previous_manifest: dict | None = None, *, jobs: int = 1, use_cache: bool = True,
-          progress=None) -> Result:
+          progress=None, one_shot: bool = False) -> Result:
+    """`one_shot`: the process ends with the build (Runtime.one_shot)."""
     started = time.perf_counter()
     if wrong := artifacts.not_a_manifest(previous_manifest):  # said before any work, not after it
         return Result(None, tuple(wrong), 0, time.perf_counter() - started)
@@ -359,7 +321,7 @@ def build(config_path: Path, out: Path, as_of: _dt.date | None, fallback_as_of: 
     expect_little = use_cache and write.kept_in(cache_folder(out), out)[0].is_file() and out.is_dir()
     with parallel.mapper(jobs, early=not expect_little) as run, cache_mod.Cache(cache_folder(out) if use_cache else None) as store:
         return _build(config_path, out, as_of, fallback_as_of, strict, previous_manifest,
-                      Runtime(run, jobs, store, fingerprint, progress), started)
+                      Runtime(run, jobs, store, fingerprint, progress, one_shot=one_shot), started)
 
 
 def _build(config_path, out, as_of, fallback_as_of, strict, previous_manifest, runtime, started) -> Result:
@@ -368,6 +330,8 @@ def _build(config_path, out, as_of, fallback_as_of, strict, previous_manifest, r
         runtime.run.ahead(render.warm, theme_dir(site_root) / "templates", runtime.compiled_templates())
     sources = load(config_path, pagekeys.read_before(last := pagekeys.last_record(runtime.store, site_root)))
     site, diags = prepare(config_path, as_of, fallback_as_of, runtime, sources)
+    if runtime.one_shot:
+        gc.freeze()
     runtime = replace(runtime, page_keys=pagekeys.Tracker.of(runtime.store, site_root, sources, last))
     del sources  # not kept while the site is made
     written = 0
