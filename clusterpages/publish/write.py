@@ -33,7 +33,7 @@ def _checked(rel: str) -> list[str]:
     string: the temporary folder is ours and fresh, so no symlink can be inside it)."""
     parts = rel.split("/")
     if (not rel or rel.startswith("/") or "\\" in rel or ":" in parts[0] or "\0" in rel
-            or any(p in ("", ".", "..") for p in parts)):
+            or "" in parts or "." in parts or ".." in parts):
         raise OutputError(f"Путь «{rel}» ведёт за пределы папки вывода.")
     return parts
 
@@ -98,12 +98,13 @@ class Writer:
     folders: dict = field(default_factory=dict, repr=False, compare=False)  # site folder → its two places
     mirrored: set = field(default_factory=set, repr=False, compare=False)   # folders of `mirror` made
     held: dict = field(default_factory=dict, repr=False, compare=False)     # rel → its previous file's stat (`holds`)
+    previous_folders: dict = field(default_factory=dict, repr=False, compare=False)  # site folder → in the previous output
 
     def places(self, rel: str) -> tuple[str, str]:
         """Where `rel` goes in the new output (its folder made) and where it is in the previous
         one; each folder's pair is made once (a build puts tens of thousands of files)."""
         parts = _checked(rel)
-        folder = "/".join(parts[:-1])
+        folder, _, name = rel.rpartition("/")
         places = self.folders.get(folder)
         if places is None:
             made = os.path.join(self.tmp, *parts[:-1])
@@ -113,8 +114,15 @@ class Writer:
                 except (FileExistsError, NotADirectoryError):  # a file of the spare where a folder goes now
                     clear_files_above(self.tmp, Path(made))
                     Path(made).mkdir(parents=True, exist_ok=True)
-            places = self.folders[folder] = (made, os.path.join(self.out, *parts[:-1]))
-        return os.path.join(places[0], parts[-1]), os.path.join(places[1], parts[-1])
+            places = self.folders[folder] = (made, self._previous_folder(folder))
+        return places[0] + os.sep + name, places[1] + os.sep + name
+
+    def _previous_folder(self, folder: str) -> str:
+        """Where a site folder is in the previous output (each folder joined once)."""
+        found = self.previous_folders.get(folder)
+        if found is None:
+            found = self.previous_folders[folder] = os.path.join(self.out, *(folder.split("/") if folder else ()))
+        return found
 
     def put(self, rel: str, data: Bytes, sha256: str | None = None) -> tuple[Staged, tuple[int, int, str]]:
         """Write `rel` (`sha256`: its checksum, when the caller has it: then bytes kept in the
@@ -192,7 +200,9 @@ class Writer:
         if known is None or known[2] != sha256:
             return False
         try:
-            st = os.stat(os.path.join(self.out, *_checked(rel)))
+            _checked(rel)
+            folder, _, name = rel.rpartition("/")
+            st = os.stat(self._previous_folder(folder) + os.sep + name)
         except (OSError, OutputError):
             return False
         if (st.st_size, st.st_mtime_ns) != known[:2]:
