@@ -70,3 +70,13 @@ def test_the_walk_lists_the_files_as_pathlib_sorts_them_without_hidden_ones(tmp_
                 and not any(part.startswith(".") for part in p.relative_to(tmp_path).parts)]
     assert [rel for _, rel in found] == [p.relative_to(tmp_path).as_posix() for p in expected]
     assert [path for path, _ in found] == [str(p) for p in expected]
+
+
+@pytest.mark.parametrize("n", [0, 1, 9, 10, 11, 100_000])
+def test_a_whole_file_is_read_whatever_its_size_and_the_size_given(tmp_path, n):
+    from clusterpages.content.read import fileio
+    data = bytes(range(256)) * (n // 256) + bytes(range(n % 256))
+    (tmp_path / "f").write_bytes(data)
+    assert fileio.read_whole(tmp_path / "f") == data
+    assert fileio.read_whole(tmp_path / "f", 10) == data
+    assert fileio.read_whole(str(tmp_path / "f"), n) == data

@@ -15,16 +15,19 @@ _NEW = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0) | geta
 
 
 def read_whole(path: str | os.PathLike, size: int = 1 << 16) -> bytes:
-    """The file's bytes: an open, a read of `size` + 1 bytes (its size, when known) and one more
-    that finds the end (more only when the file is bigger), and a close."""
+    """A regular file's bytes: an open, a read of `size` + 1 bytes (its size, when known), and a
+    close — a read of a regular file that gives less than it asked for has met the end; more
+    reads only for a bigger file."""
     fd = os.open(path, _READ)
     try:
         parts = [os.read(fd, size + 1)]
+        if len(parts[0]) <= size:
+            return parts[0]
         while parts[-1]:
             parts.append(os.read(fd, max(size, 1 << 16)))
     finally:
         os.close(fd)
-    return parts[0] if len(parts) == 2 else b"".join(parts)
+    return b"".join(parts)
 
 
 def write_new(target: str | os.PathLike, data: bytes) -> os.stat_result:
