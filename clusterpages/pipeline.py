@@ -330,10 +330,10 @@ def _build(config_path, out, as_of, fallback_as_of, strict, previous_manifest, r
         runtime.run.ahead(render.warm, theme_dir(site_root) / "templates", runtime.compiled_templates())
     sources = load(config_path, pagekeys.read_before(last := pagekeys.last_record(runtime.store, site_root)))
     site, diags = prepare(config_path, as_of, fallback_as_of, runtime, sources)
-    if runtime.one_shot:
-        gc.freeze()
     runtime = replace(runtime, page_keys=pagekeys.Tracker.of(runtime.store, site_root, sources, last))
     del sources  # not kept while the site is made
+    if runtime.one_shot:
+        gc.freeze()
     written = 0
     if site is not None and not any(d.severity == dg.ERROR for d in diags):
         with write.locked(out):

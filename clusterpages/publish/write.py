@@ -177,7 +177,7 @@ class Writer:
                 os.link(target, linked)
             except OSError:
                 pass
-        return st or os.stat(target)
+        return st if st is not None else os.stat(target)
 
     def _unchanged(self, rel: str, previous: str, data: Bytes, n: int, digest: str) -> os.stat_result | None:
         """The previous output's file when it holds `data` (its stat), else None."""
@@ -249,17 +249,18 @@ class Staging:
         self._before: dict[str, tuple[int, int, str]] = _read_index(index)
         self._after: dict[str, tuple[int, int, str]] = {}
         self._mirror: Path | None = None
+        first = not out.exists()  # no previous output: nothing to bring over
         try:
             _clean_stale(out)
             self._reused = self._take_spare()
             if not self._reused:
                 self.tmp.mkdir(parents=True)
-                if spare is not None and not out.exists():  # a first build: its spare made as it writes
+                if spare is not None and first:  # a first build: its spare made as it writes
                     self._mirror = self.tmp.with_name(f"{self.tmp.name}-spare")
         except OSError as exc:
             raise WriteError.wrap(exc) from exc
         self._writer = Writer(str(self.tmp), str(out), self._reused, self._before,
-                              str(self._mirror) if self._mirror is not None else None, not out.exists())
+                              str(self._mirror) if self._mirror is not None else None, first)
 
     def _take_spare(self) -> bool:
         """The spare as the temporary folder, when there is one and an output it stands beside."""

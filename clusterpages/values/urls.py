@@ -280,8 +280,10 @@ def page_of(content_path: str) -> str | None:
 def relative(target: str, from_page: str) -> str:
     """A relative URL from the page at `from_page` to the site path `target`."""
     folder = from_page.rpartition("/")[0]  # posixpath.dirname of a site path (no «//», no leading «/»)
-    if not target or target.startswith(("http://", "https://", "mailto:", "tel:", "#")):
-        return target or _relative_in(from_page, folder)
+    if target == "":  # the page itself
+        return _relpath(from_page, folder or ".")
+    if target.startswith(("http://", "https://", "mailto:", "tel:", "#")):
+        return target
     return _relative_in(target, folder)
 
 

@@ -4,6 +4,7 @@ Windows line ends), and after travelling to a worker."""
 
 from __future__ import annotations
 
+import os
 import pickle
 
 import pytest
@@ -80,3 +81,24 @@ def test_a_whole_file_is_read_whatever_its_size_and_the_size_given(tmp_path, n):
     assert fileio.read_whole(tmp_path / "f") == data
     assert fileio.read_whole(tmp_path / "f", 10) == data
     assert fileio.read_whole(str(tmp_path / "f"), n) == data
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink") or os.name == "nt", reason="symbolic links need rights on Windows")
+def test_the_walk_keeps_links_to_published_files_and_says_why_it_drops_the_others(tmp_path):
+    from clusterpages.content.read import load as load_mod
+    content = tmp_path / "content"
+    (content / "sub").mkdir(parents=True)
+    (content / ".hidden").mkdir()
+    (content / "a.md").write_text("x", encoding="utf-8")
+    (content / "sub" / "b.md").write_text("x", encoding="utf-8")
+    (content / ".hidden" / "c.md").write_text("x", encoding="utf-8")
+    (tmp_path / "outside.md").write_text("x", encoding="utf-8")
+    (content / "in.md").symlink_to(content / "a.md")                 # a published file: kept
+    (content / "out.md").symlink_to(tmp_path / "outside.md")         # outside content/: said
+    (content / "hid.md").symlink_to(content / ".hidden" / "c.md")    # a hidden file: said
+    (content / "dir").symlink_to(content / "sub")                    # a folder: neither kept nor entered
+    diags = []
+    found = load_mod._walk(content, tmp_path, diags)
+    assert [rel for _, rel in found] == ["content/a.md", "content/in.md", "content/sub/b.md"]
+    assert sorted((d.code, d.file) for d in diags) == [("path.outside", "content/hid.md"),
+                                                       ("path.outside", "content/out.md")]

@@ -247,7 +247,7 @@ def test_a_failing_write_ends_clearly_and_keeps_the_output(name, small_site, mon
     # anew, so that the simulated failure is met.
     monkeypatch.setattr(write, "carry", lambda *args: False)
     shutil.rmtree(out.parent / ".clusterpages-cache" / f"spare-{out.name}")
-    if what == "write":  # every file of the output is written by fileio.write_new
+    if what == "write":  # the pages (index.html) are written by fileio.write_new
         from clusterpages.content.read import fileio
         real = fileio.write_new
         monkeypatch.setattr(fileio, "write_new", lambda target, data: (_ for _ in ()).throw(err)

@@ -194,7 +194,7 @@ _DEEP_INDENT = re.compile(r"^[ \t]{%d}" % (MAX_INDENT + 1), re.M)
 
 def _too_deep(text: str) -> bool:
     if text.count(">") <= MAX_QUOTE and not _DEEP_INDENT.search(text):
-        return False  # (every page but a hostile one: not looked at line by line)
+        return False  # (most pages: not looked at line by line)
     return any(len(line) - len(line.lstrip(" \t")) > MAX_INDENT or line.lstrip().startswith(">" * (MAX_QUOTE + 1))
                or line.lstrip().count(">") > MAX_QUOTE and re.match(r"^\s*(?:>[ \t]?){%d}" % (MAX_QUOTE + 1), line)
                for line in text.split("\n"))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 
 _READ = os.O_RDONLY | getattr(os, "O_BINARY", 0)
+_ONE_READ = 1 << 30
 _NEW = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
 
 
@@ -21,7 +22,7 @@ def read_whole(path: str | os.PathLike, size: int = 1 << 16) -> bytes:
     fd = os.open(path, _READ)
     try:
         parts = [os.read(fd, size + 1)]
-        if len(parts[0]) <= size:
+        if len(parts[0]) <= size < _ONE_READ:  # (one read gives at most ~2 GiB whatever is asked)
             return parts[0]
         while parts[-1]:
             parts.append(os.read(fd, max(size, 1 << 16)))
@@ -31,13 +32,15 @@ def read_whole(path: str | os.PathLike, size: int = 1 << 16) -> bytes:
 
 
 def write_new(target: str | os.PathLike, data: bytes) -> os.stat_result:
-    """`data` written to `target` (made, or emptied first), and the file's stat, taken before it is
-    closed (its size and modification time are those of the data written)."""
+    """`data` written to `target` (made, or emptied first), and the file's stat: of the open file
+    where closing it changes nothing (POSIX), after it is closed on Windows (closing a written
+    file sets its modification time there)."""
     fd = os.open(target, _NEW, 0o666)
     try:
         view = memoryview(data)
         while view:
             view = view[os.write(fd, view):]
-        return os.fstat(fd)
+        st = os.fstat(fd) if os.name != "nt" else None
     finally:
         os.close(fd)
+    return st if st is not None else os.stat(target)
