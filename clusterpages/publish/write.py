@@ -95,18 +95,18 @@ class Writer:
     # A first build's spare, made as the files are written: each linked there too (Staging._keep_spare)
     mirror: str | None = None
     fresh: bool = False                                 # there is no previous output: nothing to bring over
-    folders: dict = field(default_factory=dict, repr=False, compare=False)  # site folder → its two places
+    folders: dict = field(default_factory=dict, repr=False, compare=False)  # site folder → in the new output (made)
     mirrored: set = field(default_factory=set, repr=False, compare=False)   # folders of `mirror` made
     held: dict = field(default_factory=dict, repr=False, compare=False)     # rel → its previous file's stat (`holds`)
     previous_folders: dict = field(default_factory=dict, repr=False, compare=False)  # site folder → in the previous output
 
     def places(self, rel: str) -> tuple[str, str]:
         """Where `rel` goes in the new output (its folder made) and where it is in the previous
-        one; each folder's pair is made once (a build puts tens of thousands of files)."""
+        one; each folder is made and joined once (a build puts tens of thousands of files)."""
         parts = _checked(rel)
         folder, _, name = rel.rpartition("/")
-        places = self.folders.get(folder)
-        if places is None:
+        made = self.folders.get(folder)
+        if made is None:
             made = os.path.join(self.tmp, *parts[:-1])
             if not (self.reused and os.path.isdir(made)):  # a reused spare has most folders already
                 try:
@@ -114,8 +114,8 @@ class Writer:
                 except (FileExistsError, NotADirectoryError):  # a file of the spare where a folder goes now
                     clear_files_above(self.tmp, Path(made))
                     Path(made).mkdir(parents=True, exist_ok=True)
-            places = self.folders[folder] = (made, self._previous_folder(folder))
-        return places[0] + os.sep + name, places[1] + os.sep + name
+            self.folders[folder] = made
+        return made + os.sep + name, self._previous_folder(folder) + os.sep + name
 
     def _previous_folder(self, folder: str) -> str:
         """Where a site folder is in the previous output (each folder joined once)."""

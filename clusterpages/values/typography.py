@@ -232,7 +232,7 @@ def _apply(text: str) -> str:
         if (needs is None or not present.isdisjoint(needs)) and (guard is None or guard.search(text)):
             if runs and needs is not None:
                 span = _within(text, needs)
-                if span is None:
+                if span is None:  # none left: a guard then finds nothing either (kept for a rule without one)
                     continue
                 start, end = span
                 done = text[:start] + pattern.sub(replacement, text[start:end]) + text[end:]

@@ -12,7 +12,7 @@ import os
 
 _READ = os.O_RDONLY | getattr(os, "O_BINARY", 0)
 _ONE_READ = 1 << 30
-_NEW = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
+_NEW = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0)  # (os.open's are never inherited)
 
 
 def read_whole(path: str | os.PathLike, size: int = 1 << 16) -> bytes:
