@@ -6,6 +6,8 @@ and code, its zip and charts), made on the workers when there are several to mak
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -40,6 +42,13 @@ class Kit:
         return (self.cluster, self.path, self.zip_path, self.zip_size, self.charts,
                 tuple(f.signature() for f in self.fragments + self.videos))
 
+    def held_signature(self) -> tuple:
+        """What the page but its pieces' code is made from (`Held`): the same as long as no
+        piece is added, removed or renamed."""
+        return (self.cluster, self.path, self.zip_path, self.zip_size, self.charts,
+                tuple((f.cluster, f.name, f.title, f.kind, f.path, f.inline_path, f.inline_html is not None)
+                      for f in self.fragments + self.videos))
+
     def summary(self) -> "Kit":
         """What the admin index shows of the kit: the cluster, its page and its zip (no code)."""
         return Kit(self.cluster, self.path, self.zip_path, self.zip_size, (), (), ())
@@ -73,32 +82,43 @@ def admin_page(site: Site, env: jinja2.Environment, kits: tuple[Kit, ...], css: 
     return render.render_page(env, spec)
 
 
-def cluster_admin_page(chrome: specs.Chrome, base_url: str | None, env: jinja2.Environment, kit: Kit) -> bytes:
-    """One cluster's pieces for college web admins: their previews and code, its zip and charts."""
-    return _with_code(*_admin_page_held(chrome, base_url, env, kit))
+@dataclass(frozen=True)
+class Held:
+    """A cluster's admin page but its pieces' code: rendered and typographed with a short stand-in
+    for each code (`\\x00n\\x00`, the n-th of `_sources(kit)`; code is never typographed: it sits in
+    a <textarea>), with its links and ids for the link check — the same whatever the code is, so
+    it is kept by `Kit.held_signature` (an edit of a page makes none of it again: only its code
+    is put in anew)."""
+
+    page: bytes
+    links: tuple[tuple[str, str, int, int], ...]   # (attribute, value, line in `page`, where its tag starts)
+    ids: frozenset[str]
+    stand_ins: tuple[tuple[int, int], ...]         # (where in `page`'s text, which code) of each stand-in, in order
 
 
-def _admin_page_held(chrome: specs.Chrome, base_url: str | None, env: jinja2.Environment,
-                     kit: Kit) -> tuple[bytes, list[object]]:
-    """The admin page rendered and typographed with a short stand-in for each piece's code (code
-    is never typographed: it sits in a <textarea>), and where each code is: put in its place
-    after (_code_parts), as UTF-8 bytes read one at a time, so that neither typography nor
-    decoding walks megabytes of code, nor are they all held at once. A stand-in has as many line
-    breaks as its code: the page's tags are on the same lines."""
-    sources: list[object] = []
+def _sources(kit: Kit) -> list[object]:
+    """Each piece's code, wherever it is, in the order of the stand-ins' numbers."""
+    return [t for f in kit.fragments for t in (f.html, f.inline_html) if t is not None] + \
+        [f.html for f in kit.videos if f.html is not None]
+
+
+def _held(chrome: specs.Chrome, base_url: str | None, env: jinja2.Environment, kit: Kit) -> Held:
+    """The page rendered with the stand-ins, and its links and ids (neither typography nor the scan
+    walks megabytes of code)."""
+    numbers = itertools.count()
 
     def stand_in(text: object) -> str | None:
-        if text is None:
-            return None
-        sources.append(text)
-        return f"\x00{len(sources) - 1}\x00" + "\n" * _code(text).count(b"\n")
+        return None if text is None else f"\x00{next(numbers)}\x00"
     held = replace(kit, fragments=tuple(replace(f, html=stand_in(f.html), inline_html=stand_in(f.inline_html))
                                         for f in kit.fragments),
                    videos=tuple(replace(f, html=stand_in(f.html)) for f in kit.videos))
     spec = specs.PageSpec(kit.path, "admin.html", f"Материалы кластера «{kit.cluster.short_name}» для сайта колледжа",
                           chrome, crumbs=(HOME, (ADMIN_TITLE, urls.ADMIN)),
                           data={"view": "cluster", "kit": held, "base_url": base_url, "admin_path": urls.ADMIN})
-    return render.render_page(env, spec), sources
+    text = render.render_text(env, spec)
+    links, ids = linkcheck.found(text)
+    return Held(text.encode("utf-8"), tuple(links), frozenset(ids),
+                tuple((m.start(), int(m.group(1))) for m in _STAND_IN_TEXT.finditer(text)))
 
 
 def _code(text: object) -> bytes:
@@ -106,19 +126,26 @@ def _code(text: object) -> bytes:
     return text.encode("utf-8") if isinstance(text, str) else write.content(text)
 
 
-def _with_code(page: bytes, sources: list[object]) -> bytes:
-    return b"".join(_code_parts(page, sources))
-
-
-def _code_parts(page: bytes, sources: list[object]) -> Iterator[bytes]:
-    """The page's bytes in parts: its own, and each piece's code escaped in its stand-in's place."""
-    parts = _STAND_IN.split(page)  # text, code number, text, …
+def _code_parts(held: Held, sources: list[object], breaks: list[int]) -> Iterator[bytes]:
+    """The page's bytes in parts: its own, and each piece's code escaped in its stand-in's place;
+    each code's line breaks counted into `breaks` as it is put in."""
+    parts = _STAND_IN.split(held.page)  # text, code number, text, …
     yield parts[0]
     for i in range(1, len(parts), 2):
-        code = _code(sources[int(parts[i])])
-        head = parts[i + 1][:code.count(b"\n")]  # where the stand-in's own line breaks are (unless trimmed)
+        n = int(parts[i])
+        code = _code(sources[n])
+        breaks[n] = code.count(b"\n")
         yield _escaped(code)
-        yield parts[i + 1][len(head) - len(head.lstrip(b"\n")):]
+        yield parts[i + 1]
+
+
+def _scan(held: Held, breaks: list[int], page: str) -> linkcheck.Scan:
+    """The finished page's link-check scan: each link's line moved by the line breaks of the code
+    put in before it."""
+    at = [where for where, _ in held.stand_ins]
+    before = list(itertools.accumulate((breaks[n] for _, n in held.stand_ins), initial=0))
+    return linkcheck.Scan.of([(attr, value, line + before[bisect.bisect_left(at, where)])
+                              for attr, value, line, where in held.links], held.ids, page)
 
 
 def _escaped(code: bytes) -> bytes:
@@ -128,6 +155,7 @@ def _escaped(code: bytes) -> bytes:
 
 
 _STAND_IN = re.compile(b"\x00(\\d+)\x00")
+_STAND_IN_TEXT = re.compile("\x00(\\d+)\x00")
 
 
 @dataclass(frozen=True)
@@ -139,25 +167,30 @@ class AdminPage:
     scan: linkcheck.Scan
     # where a worker wrote it into the new output, and its record for the output's index
     written: tuple[write.Staged, tuple[int, int, str]] | None = None
+    held: Held | None = None     # the page but its code, as made on a worker (for the memo: cluster_pages)
 
 
 def _admin_page(chrome: specs.Chrome, base_url: str | None, env: jinja2.Environment, kit: Kit,
-                writer: write.Writer | None = None) -> AdminPage:
-    held, sources = _admin_page_held(chrome, base_url, env, kit)
-    # scanned with the stand-ins: the same tags on the same lines (the code is a textarea's text)
-    scan = linkcheck.scan(held.decode("utf-8"), page=kit.path)  # its links resolved here, on the worker
+                writer: write.Writer | None = None, held: Held | None = None) -> AdminPage:
+    """The page: `held` (the page but its code) when it is given, and each piece's code put in."""
+    held = held or _held(chrome, base_url, env, kit)
+    sources = _sources(kit)
+    breaks = [0] * len(sources)
     if writer is None:
-        return AdminPage(packing.Blob.of(_with_code(held, sources)), scan)
-    staged, record = writer.put_parts(kit.path, _code_parts(held, sources))  # never whole in memory
-    return AdminPage(packing.Blob(staged.sha256, packing.Carried(staged.size)), scan, (staged, record))
+        blob = packing.Blob.of(b"".join(_code_parts(held, sources, breaks)))
+        return AdminPage(blob, _scan(held, breaks, kit.path), held=held)
+    staged, record = writer.put_parts(kit.path, _code_parts(held, sources, breaks))  # never whole in memory
+    return AdminPage(packing.Blob(staged.sha256, packing.Carried(staged.size)), _scan(held, breaks, kit.path),
+                     (staged, record), held)
 
 
-def admin_page_work(args: tuple[Path, Path | None, specs.Chrome, str | None, Kit, object]) -> AdminPage:
-    """A unit of work for a worker process: one cluster's admin page, its pieces' code read from
-    where the pages' workers wrote it; given a `write.Writer`, written into the new output here
-    (its megabytes never travel through the pool's pipes nor wait there to be read)."""
-    templates, compiled, chrome, base_url, kit, writer = args
-    return _admin_page(chrome, base_url, render.kept_environments(templates, compiled)[1], kit, writer)
+def admin_page_work(args: tuple[Path, Path | None, specs.Chrome, str | None, Kit, Held | None, object]) -> AdminPage:
+    """A unit of work for a worker process: one cluster's admin page (from its `Held` part when the
+    memo had it), its pieces' code read from where the pages' workers wrote it; given a
+    `write.Writer`, written into the new output here (its megabytes never travel through the
+    pool's pipes nor wait there to be read)."""
+    templates, compiled, chrome, base_url, kit, held, writer = args
+    return _admin_page(chrome, base_url, render.kept_environments(templates, compiled)[1], kit, writer, held)
 
 
 class _Later(Exception):
@@ -176,7 +209,8 @@ def cluster_pages(kits: Iterable[Kit], kept, chrome: specs.Chrome, base_url: str
     here with `env`; a remembered page whose entry keeps only its checksum is used while the
     previous output `holds(path, sha256)` it. With the workers up (`mapper.running`), each page
     is handed to them as soon as `kits` gives its kit (made as its cluster's zip is: the pages
-    are made while the next zips are)."""
+    are made while the next zips are). A page is made from its `Held` part when `kept` has it
+    for the kit's held_signature (an edit that renames no piece): only the code is put in anew."""
     def name(kit):
         return f"admin-page:{kit.cluster.slug}"
     have, stale, taken = {}, set(), []
@@ -196,8 +230,22 @@ def cluster_pages(kits: Iterable[Kit], kept, chrome: specs.Chrome, base_url: str
                 stale.add(kit.path)  # remembered, but gone from the output: made again
                 yield kit
 
+    def held_name(kit):  # an "admin-page…" name: kept on disk (runtime/memos.py)
+        return f"admin-page-held:{kit.cluster.slug}"
+
+    def held(kit) -> Held | None:  # the page but its code, when the memo has it
+        try:
+            return kept(held_name(kit), (kit.held_signature(),), _later)
+        except _Later:
+            return None
+
     def work(kit):
-        return (*templates, chrome, base_url, kit, writer([kit.path]) if writer is not None else None)
+        return (*templates, chrome, base_url, kit, held(kit), writer([kit.path]) if writer is not None else None)
+
+    def here(kit) -> AdminPage:
+        made_here = _admin_page(chrome, base_url, env, kit, held=kept(
+            held_name(kit), (kit.held_signature(),), lambda: _held(chrome, base_url, env, kit)))
+        return replace(made_here, held=None)
     made = None
     if mapper is not None and templates is not None and getattr(mapper, "running", False):
         made = iter(mapper(admin_page_work, map(work, todo())))
@@ -210,10 +258,12 @@ def cluster_pages(kits: Iterable[Kit], kept, chrome: specs.Chrome, base_url: str
             yield kit, have[kit.path]
             continue
         if made is None:
-            page = (lambda kit=kit: _admin_page(chrome, base_url, env, kit))
-            yield kit, page() if kit.path in stale else kept(name(kit), (kit.signature(),), page)
+            yield kit, here(kit) if kit.path in stale else kept(name(kit), (kit.signature(),),
+                                                                 lambda kit=kit: here(kit))
             continue
         page = next(made)
+        kept(held_name(kit), (kit.held_signature(),), lambda page=page: page.held)
+        page = replace(page, held=None)
         if kit.path not in stale:  # remembered without where this build wrote it
             kept(name(kit), (kit.signature(),), lambda page=replace(page, written=None): page)
         yield kit, page

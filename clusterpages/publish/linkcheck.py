@@ -62,6 +62,13 @@ def scan(text: str, tags: list[htmlscan.Tag] | None = None, page: str | None = N
     """Links and ids of one HTML page; `tags`: the page's `htmlscan.scan(text, having)` when the
     caller has it, with `having` finding at least what LINKED finds (one scan a page serves the
     zip copy and the check); `page`: its site path, to resolve the links now (Scan.of)."""
+    links, ids = found(text, tags, at=False)
+    return Scan.of(links, ids, page)
+
+
+def found(text: str, tags: list[htmlscan.Tag] | None = None, at: bool = True) -> tuple[list[tuple], set[str]]:
+    """(attribute, value, line) of each link of `text` — with `at`, followed by where its tag
+    starts — and its ids (`scan` without making a Scan)."""
     if tags is None:
         tags = htmlscan.scan(text, LINKED, ())  # start tags only: no end tag holds a link
     links, ids = [], set()
@@ -71,18 +78,19 @@ def scan(text: str, tags: list[htmlscan.Tag] | None = None, page: str | None = N
             continue
         line += text.count("\n", pos, tag.start)
         pos = tag.start
+        where = (tag.start,) if at else ()
         for name, value in tag.attrs:
             if value is None:
                 continue
             if name == "id":
                 ids.add(value)
             elif name in _CHECKED:
-                links.append((name, value, line))
+                links.append((name, value, line) + where)
             elif name == "srcset":
-                links += [(name, part.strip().split(" ")[0], line) for part in value.split(",") if part.strip()]
+                links += [(name, part.strip().split(" ")[0], line) + where for part in value.split(",") if part.strip()]
             elif name == "style":
-                links += [("style", url, line) for url in _CSS_URL.findall(value)]
-    return Scan.of(links, ids, page)
+                links += [("style", url, line) + where for url in _CSS_URL.findall(value)]
+    return links, ids
 
 
 class Scans(dict):

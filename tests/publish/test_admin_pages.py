@@ -21,8 +21,8 @@ def test_an_admin_page_made_with_stand_ins_is_the_page_with_its_code(tmp_path, m
     made = []
     real = adminpages._admin_page
 
-    def capture(chrome, base_url, env, kit):
-        page = real(chrome, base_url, env, kit)
+    def capture(chrome, base_url, env, kit, *more, **named):
+        page = real(chrome, base_url, env, kit, *more, **named)
         made.append((kit, page))
         return page
     monkeypatch.setattr(adminpages, "_admin_page", capture)
@@ -37,3 +37,34 @@ def test_an_admin_page_made_with_stand_ins_is_the_page_with_its_code(tmp_path, m
         for f in kit.fragments:
             code = (tmp_path / "output" / f.inline_path).read_text(encoding="utf-8")
             assert f'autocomplete="off">{markupsafe.escape(code)}</textarea>' in text
+
+
+def test_a_page_made_from_the_held_part_of_another_code_is_the_page_made_anew(tmp_path, monkeypatch):
+    """An edit that renames no piece keeps the page but its code (adminpages.Held): put together
+    with the new code — more lines than before — it is the page rendered with that code, its
+    links on their new lines."""
+    from dataclasses import replace
+
+    from conftest import EXAMPLE_AS_OF
+    from conftest import copy_example
+    site = copy_example(tmp_path / "site", clusters=("agro",)).parent
+    checked = []
+    real = adminpages._admin_page
+
+    def check(chrome, base_url, env, kit, *more, **named):  # while the pieces' files are where the kit says
+        held = adminpages._held(chrome, base_url, env, kit)
+        first = kit.fragments[0]
+        edited = replace(kit, fragments=(replace(first, html='<div>\nправка\n\n<a href="#x">x</a>\n</div>\n',
+                                                 digests=None),) + kit.fragments[1:])
+        assert edited.held_signature() == kit.held_signature() and edited.signature() != kit.signature()
+        again = real(chrome, base_url, env, edited, held=held)
+        anew = real(chrome, base_url, env, edited)
+        assert again.blob == anew.blob and again.scan == anew.scan
+        assert again.scan == linkcheck.scan(again.blob.data.decode("utf-8"), page=edited.path)
+        assert again.blob != real(chrome, base_url, env, kit, held=held).blob
+        checked.append(kit.path)
+        return real(chrome, base_url, env, kit, *more, **named)
+    monkeypatch.setattr(adminpages, "_admin_page", check)
+    result = pipeline.build(site / "site_config.yaml", tmp_path / "output", None, EXAMPLE_AS_OF, True, jobs=1,
+                            use_cache=False)
+    assert result.written and checked
