@@ -301,13 +301,26 @@ def _relative_in(target: str, folder: str) -> str:
 def _relpath(path: str, start: str) -> str:
     """posixpath.relpath of two site paths, without asking the system for the working directory
     (relpath does, twice a call: every link of every page)."""
-    path, start = posixpath.normpath(path), posixpath.normpath(start)
-    if path.startswith(("/", "..")) or start.startswith(("/", "..")):
+    to, here = _site_parts(path), _site_parts(start)
+    if to is None or here is None:
         return posixpath.relpath(path, start)  # not a site path: as the system resolves it
-    to = [] if path == "." else path.split("/")
-    here = [] if start == "." else start.split("/")
-    common = len(posixpath.commonprefix([to, here]))
-    return "/".join([".."] * (len(here) - common) + to[common:]) or "."
+    common = 0
+    for a, b in zip(to, here):
+        if a != b:
+            break
+        common += 1
+    return "/".join(("..",) * (len(here) - common) + to[common:]) or "."
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _site_parts(path: str) -> tuple[str, ...] | None:
+    """A site path's parts, normalised (None: a path from the root or leaving it). Every page is a
+    folder of its own, so a link's (target, folder) pair is new on each page, but its target and
+    folder are not: each is split once a process."""
+    norm = posixpath.normpath(path)
+    if norm.startswith(("/", "..")):
+        return None
+    return () if norm == "." else tuple(norm.split("/"))
 
 
 def content_cluster(content_path: str) -> str | None:
