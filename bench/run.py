@@ -787,9 +787,10 @@ def report(results: dict[int, dict[str, Cell]], tools: list[Tool], unavailable: 
                  "build that uses whatever cache the cold build left"
                  + ("" if cp.supports_jobs else " (this clusterpages has no `--jobs` option)") + ".  ")
     lines.append("Peak memory: the larger of `getrusage(RUSAGE_CHILDREN).ru_maxrss` (the largest single process "
-                 "of the build) and the sum of PSS over the build's process tree sampled every 50 ms (worker "
-                 "processes alive at once; shared pages counted once); per repeat the larger of the cold and the "
-                 "edit build.")
+                 "of the build) and the sum of PSS over the build's process tree (worker processes alive at once; "
+                 "shared pages counted once), sampled at least 50 ms apart and 50 times as long as a sample takes "
+                 "(bench/measure.py: a sample's CPU is not taken from a build that uses every core); per repeat "
+                 "the larger of the cold and the edit build.")
     lines.append("")
     if not prev:
         lines.append("Preview (`build.py serve`): skipped.")
