@@ -15,21 +15,22 @@ and the zip is written again with its parts in a fixed order and fixed timestamp
 
 from __future__ import annotations
 
+import copy
 import datetime as _dt
-import io
+import functools
 import re
 
 import docx
 from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.pkgwriter import PackageWriter
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from clusterpages.model import PlanDoc
-from clusterpages.publish import docxtable
+from clusterpages.publish import docxtable, ooxml
 from clusterpages.publish.docxmetrics import width
-from clusterpages.publish.ooxml import deterministic_zip
 
 FONT = "Times New Roman"
 TEXT_PT = 14
@@ -158,15 +159,41 @@ def _properties(document, doc: PlanDoc, as_of: _dt.date, department: str) -> Non
     props.language = "ru-RU"
 
 
+@functools.lru_cache(maxsize=1)
+def _template():
+    """python-docx's default document, read once a process (a copy of it for each plan: reading
+    and parsing its parts was a quarter of making a plan's document)."""
+    return docx.Document()
+
+
+class _Parts(dict):
+    """The parts of a package as python-docx's PackageWriter hands them to its zip writer (name →
+    bytes): put into the package once, by ooxml.package, instead of compressed twice."""
+
+    def write(self, uri, blob: bytes) -> None:
+        self[uri.membername] = blob
+
+
+def _saved(document) -> bytes:
+    """document.save(), its zip made by ooxml.package (fixed order and times) from the parts
+    python-docx writes — the bytes deterministic_zip makes of what it saves."""
+    package = document.part.package
+    for part in package.parts:
+        part.before_marshal()
+    parts = _Parts()
+    PackageWriter._write_content_types_stream(parts, package.parts)
+    PackageWriter._write_pkg_rels(parts, package.rels)
+    PackageWriter._write_parts(parts, package.parts)
+    return ooxml.package(parts)
+
+
 def render(doc: PlanDoc, as_of: _dt.date, department: str = "", year_style: str = "dash") -> bytes:
     """The plan as .docx bytes, the same for the same plan, as-of date and settings."""
-    document = docx.Document()
+    document = copy.deepcopy(_template())
     _font(document.styles["Normal"], TEXT_PT)
     _page(document)
     _approval(document, doc)
     _title(document, doc, year_style)
     _tables(document, doc)
     _properties(document, doc, as_of, department)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return deterministic_zip(buffer.getvalue())
+    return _saved(document)
