@@ -258,24 +258,32 @@ def make_fragment(env: jinja2.Environment, fspec: pages.PageSpec, page: str, bas
                   cluster_css: str, body: str | None = None) -> tuple[str, str, tuple[dg.Diagnostic, ...]]:
     """One fragment: its HTML, the same with styles inlined, and why it cannot be pasted (if so);
     `body`: the page's body typographed already (render.typographed_body)."""
-    text = _typographed(env, fspec, page, base_url, body)
-    found = _report(problems(text, fspec.cluster.slug), fspec.cluster.file, fragment_path(fspec))
+    text, checked = _typographed(env, fspec, page, base_url, body)
+    found = _report(problems(checked, fspec.cluster.slug), fspec.cluster.file, fragment_path(fspec))
     piece, flat = shapes(text)
     return piece, inline_flattened(flat, cluster_css), tuple(found)
 
 
 def _typographed(env: jinja2.Environment, fspec: pages.PageSpec, page: str, base_url: str | None,
-                 body: str | None) -> str:
-    """The fragment rendered, its links rewritten (relink) and typographed. Typographed after
-    relink() has turned image descriptions and links into text; given the page's body typographed,
-    the rest is typographed and relinked with it in, when the piece has no image: relink() then
-    changes only the tags of links (an <a> for an <a> or a <span>), which typography passes over."""
+                 body: str | None) -> tuple[str, str]:
+    """The fragment rendered, its links rewritten (relink) and typographed; and what of it is to be
+    checked (`problems`). Typographed after relink() has turned image descriptions and links into
+    text; given the page's body typographed, the rest is typographed and relinked with it in, when
+    the piece has no image: relink() then changes only the tags of links (an <a> for an <a> or a
+    <span>), which typography passes over. The body is then left out of the check: it is markup
+    the sanitizer wrote (content/documents/markup.py), of none but allowed elements and
+    attributes, every element closed, and relink() keeps it so — the check reads the rest."""
     if body is not None:
-        done = render.render_with_body(env, fspec, body)
-        if done is not None and not _IMAGE.search(done):
-            return relink(done, page, base_url)
+        around = render.around_body(env, fspec)
+        if around is not None and not any(_IMAGE.search(part) for part in (*around, body)):
+            head, tail = around
+            return relink(head + body + tail, page, base_url), relink(head + _BODY_LEFT_OUT + tail, page, base_url)
     text = render.render_text(env, fspec, typographed=False)
-    return typography.typograph_html(relink(text, page, base_url))
+    text = typography.typograph_html(relink(text, page, base_url))
+    return text, text
+
+
+_BODY_LEFT_OUT = "<!--cp:body-->"  # where the body is in what the check reads: a comment, which it passes over
 
 
 def fragments(site: Site, env: jinja2.Environment, css_source: str, tokens_css: str,

@@ -186,13 +186,20 @@ def render_with_body(env: jinja2.Environment, spec: PageSpec, body: str) -> str 
     """render_text(env, spec) with the page's body typographed apart (`body`, typographed_body's);
     None when the template is not an HTML one, does not show the body once, or holds what
     typography leaves alone."""
+    around = around_body(env, spec)
+    return None if around is None else around[0] + body + around[1]
+
+
+def around_body(env: jinja2.Environment, spec: PageSpec) -> tuple[str, str] | None:
+    """What render_with_body puts before and after the body (None: as render_with_body)."""
     if not spec.template.endswith(".html"):
         return None
     stand_in = dataclasses.replace(spec.data["page"], body_utf8=_BODY_STAND_IN.encode("utf-8"))
     html = _rendered(env, dataclasses.replace(spec, data={**spec.data, "page": stand_in}))
     if html.count(_BODY_STAND_IN) != 1 or typography.untouchable(html):
         return None
-    return _typographed(env, html).replace(_BODY_STAND_IN, body)
+    head, _, tail = _typographed(env, html).partition(_BODY_STAND_IN)
+    return head, tail
 
 
 def _rendered(env: jinja2.Environment, spec: PageSpec) -> str:

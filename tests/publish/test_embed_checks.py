@@ -87,3 +87,25 @@ def test_relink_looks_only_at_tags_with_an_address_or_an_id_and_changes_the_same
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(embed, "_IMAGE", re.compile(""))  # every tag looked at, as for a piece with an image
         assert fast == embed.relink(text, page, base_url)
+
+
+HOSTILE_BODIES = [
+    "<script>alert(1)</script>текст", "<iframe src=https://example.org></iframe>", "<p onclick=x()>т</p>",
+    "<div><p>незакрытый", "</div></div>лишние концы", "<svg><a href=x>s</a></svg>", "<form><input></form>",
+    "<textarea></div></textarea>", "<style>p{}</style><template><p>t</p></template>", "<img src=x onerror=y>",
+    "<!-- </div> --><noscript><p>n</p></noscript>", "<object data=x></object><embed src=x>",
+    "| a | b |\n|---|---|\n| <b>1 | 2 |", "* пункт <ul><li>вложенный", "<table><tr><td>ячейка",
+]
+
+
+@pytest.mark.parametrize("source", HOSTILE_BODIES)
+def test_a_body_the_sanitizer_wrote_adds_nothing_a_check_finds(source):
+    """A page's piece is checked without its body (embed._typographed): whatever a methodist
+    writes, the body the sanitizer makes of it holds no element or attribute a CMS cannot take
+    and closes every element it opens — inside the piece's root it changes no finding."""
+    from clusterpages.content.documents import markup
+    body = markup.render(source + "\n\nАбзац после.").html
+    shell = f'{ROOT}<h1>Страница</h1><!--cp:body--><p>Конец</p></div>\n'
+    assert embed.problems(shell.replace("<!--cp:body-->", body), "it") == embed.problems(shell, "it") == []
+    relinked = embed.relink(shell.replace("<!--cp:body-->", body), "clusters/it/pages/x/index.html", None)
+    assert embed.problems(relinked, "it") == []
