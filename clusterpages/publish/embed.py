@@ -312,11 +312,11 @@ def fragments(site: Site, env: jinja2.Environment, css_source: str, tokens_css: 
             continue
         name = _name(spec)
         path = urls.fragment(spec.cluster.slug, name)
-        cluster_css = st.for_cluster(spec.cluster.slug)
         digests = None
         if spec.path in made:  # its files (pagework.PageWork), read when the admin page shows their code
             (text, inlined, found), digests = made[spec.path]
         else:
+            cluster_css = st.for_cluster(spec.cluster.slug)
             fspec = fragment_spec(spec, base_url, chart_names.get(spec.path, {}))
             theme_bytes = theme_bytes or templates_bytes(env)
             text, inlined, found = remember(f"fragment:{path}", (theme_bytes, fspec, str(base_url), cluster_css),
