@@ -201,8 +201,10 @@ def _quotes(text: str) -> str:
     return "".join(out)
 
 
-# Every character some rule needs (_NEEDS): the run's are found in one pass, not one search each.
-_NEEDED = re.compile("[" + re.escape("".join(sorted({c for needs, *_ in _RULES if needs for c in needs}))) + "]")
+# Every character some rule needs (_NEEDS): a run's are found by a look for each (a dozen looks
+# for one character are cheaper than one pass of a pattern that finds every dot and comma).
+_NEEDED_CHARS = "".join(sorted({c for needs, *_ in _RULES if needs for c in needs}))
+_NEEDED = re.compile("[" + re.escape(_NEEDED_CHARS) + "]")
 
 
 # Of those characters, the ones each rule's replacement writes («—»: a hyphen between spaces made a
@@ -226,7 +228,7 @@ def _within(text: str, needs: str) -> tuple[int, int] | None:
 def _apply(text: str) -> str:
     if "." in text and _MAYBE_DATE.search(text):
         text = _NUMERIC_DATE.sub(_date_in_words, text)
-    present = set(_NEEDED.findall(text))
+    present = {c for c in _NEEDED_CHARS if c in text}
     runs = _BLOCK in text  # a whole page's body: a rare rule's pattern is run over the runs it needs only
     for (needs, guard, pattern, replacement), adds in zip(_RULES, _ADDS):
         if (needs is None or not present.isdisjoint(needs)) and (guard is None or guard.search(text)):
