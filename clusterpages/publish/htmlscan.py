@@ -50,19 +50,17 @@ def _token(ends: tuple[str, ...] | None) -> re.Pattern:
 _ATTR = re.compile(r"([^\s/>\"'=]+)(?:\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'=<>`]+)))?")
 
 
-def _attrs(text: str, known: dict[str, tuple]) -> tuple[tuple[str, str | None], ...]:
-    """The attributes written in `text`; `known` holds those already parsed (pages repeat them)."""
+@functools.lru_cache(maxsize=1 << 14)
+def _attrs(text: str) -> tuple[tuple[str, str | None], ...]:
+    """The attributes written in `text`, parsed once a process (every page repeats its menus',
+    header's and footer's)."""
     if not text:
         return ()
-    found = known.get(text)
-    if found is not None:
-        return found
     out = []
     for m in _ATTR.finditer(text):
         value = m.group(2) if m.group(2) is not None else m.group(3) if m.group(3) is not None else m.group(4)
         out.append((m.group(1).lower(), None if value is None else html.unescape(value) if "&" in value else value))
-    known[text] = found = tuple(out)
-    return found
+    return tuple(out)
 
 
 def scan(text: str, having: re.Pattern | None = None, ends: tuple[str, ...] | None = None,
@@ -77,31 +75,41 @@ def scan(text: str, having: re.Pattern | None = None, ends: tuple[str, ...] | No
     every page of every build, where html.parser was most of the publishing time.
     """
     tags: list[Tag] = []
-    known: dict[str, tuple] = {}
-    pos = start
     stop = len(text) if end is None else end
     token = _token(ends)
-    while (m := token.search(text, pos, stop)) is not None:
-        pos = m.end()
-        raw, name, closed = m.group("raw", "name", "end")
-        if raw:
+    # a start tag without attributes is looked at only by a `having` that finds something in nothing
+    bare = having is None or having.search("") is not None
+    pos = start
+    while pos is not None:
+        pos = _scan_from(text, pos, stop, token, having, bare, tags)
+    return tags
+
+
+def _scan_from(text: str, pos: int, stop: int, token: re.Pattern, having: re.Pattern | None, bare: bool,
+               tags: list[Tag]) -> int | None:
+    """`scan` from `pos` up to the next raw element (its tags added): where to go on after it (None:
+    the end). The kind of each token is told by the last group it matched (one look, not three)."""
+    for m in token.finditer(text, pos, stop):
+        kind = m.lastgroup
+        if kind == "attrs":  # a start tag (its attributes' group matched last, maybe empty)
+            attrs = m.group("attrs")
+            if having is None or (having.search(attrs) if attrs else bare):
+                tags.append(Tag(m.group("name").lower(), _attrs(attrs), m.start(), m.end(), False))
+        elif kind == "end":
+            tags.append(Tag(m.group("end").lower(), (), m.start(), m.end(), True))
+        elif kind == "rawattrs":
             # Its body is not looked into: the end is searched for (megabytes of code in an admin page's
             # <textarea> would be walked a character at a time by a lazy pattern). An unclosed one is text.
-            closing = _RAW_END[raw.lower()].search(text, pos, stop)
+            raw = m.group("raw").lower()
+            closing = _RAW_END[raw].search(text, m.end(), stop)
             if closing is None:
                 continue
-            raw, attrs = raw.lower(), m.group("rawattrs")
+            attrs = m.group("rawattrs")
             if having is None or having.search(attrs):
-                tags.append(Tag(raw, _attrs(attrs, known), m.start(), m.end(), False))
+                tags.append(Tag(raw, _attrs(attrs), m.start(), m.end(), False))
             tags.append(Tag(raw, (), closing.start(), closing.end(), True))
-            pos = closing.end()
-        elif name:
-            attrs = m.group("attrs")
-            if having is None or having.search(attrs):
-                tags.append(Tag(name.lower(), _attrs(attrs, known), m.start(), m.end(), False))
-        elif closed:
-            tags.append(Tag(closed.lower(), (), m.start(), m.end(), True))
-    return tags
+            return closing.end()
+    return None
 
 
 class Outline(NamedTuple):
@@ -124,7 +132,6 @@ def outline(text: str, void: frozenset[str]) -> Outline:
     `void`: the names of tags that are never closed."""
     names: set[str] = set()
     handler, depth, roots, first, last = False, 0, 0, None, 0
-    known: dict[str, tuple] = {}
     pos = 0
     while (m := _TOKEN.search(text, pos)) is not None:
         pos = m.end()
@@ -140,11 +147,11 @@ def outline(text: str, void: frozenset[str]) -> Outline:
             name = (raw or name).lower()
             names.add(name)
             if not handler and attrs and _HANDLER.search(attrs):
-                handler = any(k.startswith("on") for k, _ in _attrs(attrs, known))
+                handler = any(k.startswith("on") for k, _ in _attrs(attrs))
             if depth == 0:
                 roots += 1
                 if first is None:
-                    first = Tag(name, _attrs(attrs, known), m.start(), m.end(), False)
+                    first = Tag(name, _attrs(attrs), m.start(), m.end(), False)
             if not raw and name not in void:  # a raw element is closed by its end, found above
                 depth += 1
         elif end:

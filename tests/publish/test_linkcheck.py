@@ -137,3 +137,39 @@ def test_a_scan_for_some_end_tags_finds_the_same_start_tags_and_only_those_ends(
     assert [(t.name, t.closing) for t in links] == [
         ("div", False), ("a", False), ("a", True), ("script", False), ("script", True), ("p", False), ("a", False),
         ("a", True), ("textarea", False), ("textarea", True)]
+
+
+def test_the_scan_is_the_tokenizer_s_reading_whatever_the_filters():
+    """htmlscan.scan tells each token by the group it matched last, goes on after a raw element's
+    end and takes attributes parsed once a process: held to a plain reading of the same pattern
+    (every token searched for in turn, its groups looked at) over markup that tries its edges."""
+    import re
+
+    from clusterpages.publish import htmlscan, linkcheck
+
+    def plain(text, having=None, ends=None):
+        tags, pos, token = [], 0, htmlscan._token(ends)
+        while (m := token.search(text, pos)) is not None:
+            pos = m.end()
+            raw, name, closed = m.group("raw", "name", "end")
+            if raw:
+                closing = htmlscan._RAW_END[raw.lower()].search(text, pos)
+                if closing is None:
+                    continue
+                if having is None or having.search(m.group("rawattrs")):
+                    tags.append((raw.lower(), m.start(), False))
+                tags.append((raw.lower(), closing.start(), True))
+                pos = closing.end()
+            elif name:
+                if having is None or having.search(m.group("attrs")):
+                    tags.append((name.lower(), m.start(), False))
+            elif closed:
+                tags.append((closed.lower(), m.start(), True))
+        return tags
+
+    text = ('<!-- <a href="x"> --><P ID="a" title="b<c">т</P><a href=x>1</a><br/><img src=y alt=\'z\'>'
+            '<script src="s.js">if (a < b) { x = "<a href=q>" }</script><textarea>a href=</TEXTAREA>'
+            '<style>p{}</style><script>never closed <a href="z">z</a><div class="x" id=w>и</div>')
+    for having in (None, linkcheck.LINKED, re.compile("")):
+        for ends in (None, ("a",), ()):
+            assert [(t.name, t.start, t.closing) for t in htmlscan.scan(text, having, ends)] == plain(text, having, ends)
