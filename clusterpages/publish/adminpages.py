@@ -25,9 +25,16 @@ from clusterpages.values import packing, text, urls
 HOME = ("Главная", urls.INDEX)
 
 
+# A cluster's admin page holds at most this many pieces (their code and previews); a cluster of
+# more has its pieces in parts of about equal size, each a page of its own (a page holding every
+# piece of a cluster of 1,000 pages was 63 MB, which no browser opens comfortably, and an edit of
+# one page wrote it all again).
+PIECES_PER_PAGE = 100
+
+
 @dataclass(frozen=True)
 class Kit:
-    """What the admin page offers for one cluster."""
+    """What the admin page offers for one cluster (or one part of it: `split`)."""
 
     cluster: cluster_view.ClusterView       # what the admin pages show of the cluster
     path: str                               # the cluster's admin page (urls.admin)
@@ -36,22 +43,39 @@ class Kit:
     fragments: tuple[embed.Fragment, ...]   # every page's piece: its code and preview are on that page
     videos: tuple[embed.Fragment, ...]
     charts: tuple[str, ...]
+    part: int = 1                           # which part of the cluster's admin page this is
+    nav: tuple[tuple[str, int, int], ...] = ()  # every part (its page, first and last piece): several parts
+    total: int = 0                          # the cluster's pieces, when in parts
 
     def signature(self) -> tuple:
         """What the cluster's admin page is made from, its pieces' code by digest."""
-        return (self.cluster, self.path, self.zip_path, self.zip_size, self.charts,
+        return (self.cluster, self.path, self.zip_path, self.zip_size, self.charts, self.part, self.nav, self.total,
                 tuple(f.signature() for f in self.fragments + self.videos))
 
     def held_signature(self) -> tuple:
         """What the page but its pieces' code is made from (`Held`): the same as long as no
         piece is added, removed or renamed."""
-        return (self.cluster, self.path, self.zip_path, self.zip_size, self.charts,
+        return (self.cluster, self.path, self.zip_path, self.zip_size, self.charts, self.part, self.nav, self.total,
                 tuple((f.cluster, f.name, f.title, f.kind, f.path, f.inline_path, f.inline_html is not None)
                       for f in self.fragments + self.videos))
 
     def summary(self) -> "Kit":
         """What the admin index shows of the kit: the cluster, its page and its zip (no code)."""
         return Kit(self.cluster, self.path, self.zip_path, self.zip_size, (), (), ())
+
+    def split(self, most: int | None = None) -> tuple["Kit", ...]:
+        """The kit as its admin page's parts, each of at most `most` pieces, as even as can be: the
+        first (at `path`) with the zip, the players and the charts; the rest with their pieces only
+        (an edit of a page makes its own part again, not every part)."""
+        n = len(self.fragments)
+        count = -(-n // (most or PIECES_PER_PAGE))
+        if count <= 1:
+            return (self,)
+        bounds = [n * i // count for i in range(count + 1)]
+        nav = tuple((urls.admin(self.cluster.slug, i + 1), bounds[i] + 1, bounds[i + 1]) for i in range(count))
+        return tuple(replace(self, path=nav[i][0], fragments=self.fragments[bounds[i]:bounds[i + 1]], part=i + 1,
+                             nav=nav, total=n, **({} if i == 0 else {"zip_size": "", "videos": (), "charts": ()}))
+                     for i in range(count))
 
 
 def _size(n: int) -> str:
@@ -112,8 +136,9 @@ def _held(chrome: specs.Chrome, base_url: str | None, env: jinja2.Environment, k
     held = replace(kit, fragments=tuple(replace(f, html=stand_in(f.html), inline_html=stand_in(f.inline_html))
                                         for f in kit.fragments),
                    videos=tuple(replace(f, html=stand_in(f.html)) for f in kit.videos))
-    spec = specs.PageSpec(kit.path, "admin.html", f"Материалы кластера «{kit.cluster.short_name}» для сайта колледжа",
-                          chrome, crumbs=(HOME, (ADMIN_TITLE, urls.ADMIN)),
+    title = f"Материалы кластера «{kit.cluster.short_name}» для сайта колледжа" + (
+        f", часть {kit.part} из {len(kit.nav)}" if kit.nav else "")
+    spec = specs.PageSpec(kit.path, "admin.html", title, chrome, crumbs=(HOME, (ADMIN_TITLE, urls.ADMIN)),
                           data={"view": "cluster", "kit": held, "base_url": base_url, "admin_path": urls.ADMIN})
     text = render.render_text(env, spec)
     links, ids = linkcheck.found(text)
@@ -212,11 +237,11 @@ def cluster_pages(kits: Iterable[Kit], kept, chrome: specs.Chrome, base_url: str
     are made while the next zips are). A page is made from its `Held` part when `kept` has it
     for the kit's held_signature (an edit that renames no piece): only the code is put in anew."""
     def name(kit):
-        return f"admin-page:{kit.cluster.slug}"
+        return f"admin-page:{kit.cluster.slug}:{kit.part}"
     have, stale, taken = {}, set(), []
 
-    def todo():  # the kits whose page is to be made, as `kits` gives them
-        for kit in kits:
+    def todo():  # the kits (a part each) whose page is to be made, as `kits` gives them
+        for kit in (part for whole in kits for part in whole.split()):
             taken.append(kit)
             try:
                 page = kept(name(kit), (kit.signature(),), _later)
@@ -231,7 +256,7 @@ def cluster_pages(kits: Iterable[Kit], kept, chrome: specs.Chrome, base_url: str
                 yield kit
 
     def held_name(kit):  # an "admin-page…" name: kept on disk (runtime/memos.py)
-        return f"admin-page-held:{kit.cluster.slug}"
+        return f"admin-page-held:{kit.cluster.slug}:{kit.part}"
 
     def held(kit) -> Held | None:  # the page but its code, when the memo has it
         try:

@@ -338,6 +338,7 @@ def cluster_of(path: str) -> str | None:
     return None
 
 
-def admin(cluster: str) -> str:
-    """A cluster's page for college web admins: its zip, its CMS pieces' code and previews."""
-    return f"{ADMIN_DIR}{cluster}{_PAGE}"
+def admin(cluster: str, part: int = 1) -> str:
+    """A cluster's page for college web admins: its zip, its CMS pieces' code and previews (a
+    cluster of many pieces has them in parts: the second and later in folders of their number)."""
+    return f"{ADMIN_DIR}{cluster}{_PAGE}" if part == 1 else f"{ADMIN_DIR}{cluster}/{part}{_PAGE}"

@@ -68,3 +68,34 @@ def test_a_page_made_from_the_held_part_of_another_code_is_the_page_made_anew(tm
     result = pipeline.build(site / "site_config.yaml", tmp_path / "output", None, EXAMPLE_AS_OF, True, jobs=1,
                             use_cache=False)
     assert result.written and checked
+
+
+def test_a_cluster_of_many_pieces_has_its_admin_page_in_parts(tmp_path, monkeypatch):
+    """A cluster with more pieces than a page holds (adminpages.PIECES_PER_PAGE) gets its admin
+    page in parts of about equal size: each piece's code on exactly one part, every part linked
+    from every other, the zip and the players on the first; the links hold (the build checks
+    them, --strict)."""
+    import re
+
+    from conftest import EXAMPLE_AS_OF
+    from conftest import copy_example
+    site = copy_example(tmp_path / "site", clusters=("agro",)).parent
+    monkeypatch.setattr(adminpages, "PIECES_PER_PAGE", 2)
+    out = tmp_path / "output"
+    result = pipeline.build(site / "site_config.yaml", out, None, EXAMPLE_AS_OF, True, jobs=1, use_cache=False)
+    assert result.written and not [d for d in result.diagnostics if d.severity == "error"]
+    pieces = sorted(p.name for p in (out / "embed" / "agro").glob("*.inline.html"))
+    parts = [out / "dlya-administratorov" / "agro" / "index.html"] + sorted(
+        (out / "dlya-administratorov" / "agro").glob("*/index.html"), key=lambda p: int(p.parent.name))
+    count = -(-len(pieces) // 2)
+    assert len(parts) == count > 1
+    seen = []
+    for n, part in enumerate(parts, 1):
+        text = part.read_text(encoding="utf-8")
+        assert f"часть {n}\u00a0из\u00a0{count}</h1>" in text
+        assert ("downloads/agro.zip" in text) == (n == 1)
+        assert len(re.findall(r'<li>(?:<a href="[^"]+">|<span aria-current="page">)Фрагмент', text)) == count
+        shown = re.findall(r'>([^<>\s]+\.inline\.html)</a>\s\(с\sоформлением\sв\sтексте\)', text)
+        assert 1 <= len(shown) <= 2
+        seen += shown
+    assert sorted(seen) == pieces
