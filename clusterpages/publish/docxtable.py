@@ -136,8 +136,7 @@ def _whole(row, header: bool = False) -> None:
 def write(document, columns, rows: list[Row], layout: docxfit.Layout, links: list[bool]) -> None:
     """One Word table: the header (repeated on every page), sections and items."""
     kept = [i for i, keep in enumerate(layout.keep) if keep]
-    table = document.add_table(rows=1, cols=len(kept))
-    table.style = "Table Grid"
+    table = document.add_table(rows=1, cols=len(kept), style="Table Grid")  # one look-up of the style, not two
     table.autofit = False
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     for column, width in zip(table.columns, layout.widths_pt):
