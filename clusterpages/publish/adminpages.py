@@ -59,6 +59,16 @@ class Kit:
                 tuple((f.cluster, f.name, f.title, f.kind, f.path, f.inline_path, f.inline_html is not None)
                       for f in self.fragments + self.videos))
 
+    @property
+    def kept_as(self) -> str:
+        """The name its page is kept under (an "admin-page…" name: on disk, runtime/memos.py)."""
+        return f"admin-page:{self.cluster.slug}:{self.part}"
+
+    @property
+    def held_as(self) -> str:
+        """The name its page but the pieces' code (`Held`) is kept under."""
+        return f"admin-page-held:{self.cluster.slug}:{self.part}"
+
     def summary(self) -> "Kit":
         """What the admin index shows of the kit: the cluster, its page and its zip (no code)."""
         return Kit(self.cluster, self.path, self.zip_path, self.zip_size, (), (), ())
@@ -226,6 +236,14 @@ def _later() -> AdminPage:
     raise _Later
 
 
+def _held_kept(kept, kit: Kit) -> Held | None:
+    """The page but its pieces' code, when the memo has it (else None: it is made with the page)."""
+    try:
+        return kept(kit.held_as, (kit.held_signature(),), _later)
+    except _Later:
+        return None
+
+
 def cluster_pages(kits: Iterable[Kit], kept, chrome: specs.Chrome, base_url: str | None, env: jinja2.Environment,
                   mapper=None, templates: tuple[Path, Path | None] | None = None, holds=None, writer=None):
     """(kit, AdminPage) for each cluster, through `kept(name, inputs, make)`: the pages it lacks
@@ -236,15 +254,13 @@ def cluster_pages(kits: Iterable[Kit], kept, chrome: specs.Chrome, base_url: str
     is handed to them as soon as `kits` gives its kit (made as its cluster's zip is: the pages
     are made while the next zips are). A page is made from its `Held` part when `kept` has it
     for the kit's held_signature (an edit that renames no piece): only the code is put in anew."""
-    def name(kit):
-        return f"admin-page:{kit.cluster.slug}:{kit.part}"
     have, stale, taken = {}, set(), []
 
     def todo():  # the kits (a part each) whose page is to be made, as `kits` gives them
         for kit in (part for whole in kits for part in whole.split()):
             taken.append(kit)
             try:
-                page = kept(name(kit), (kit.signature(),), _later)
+                page = kept(kit.kept_as, (kit.signature(),), _later)
             except _Later:
                 yield kit
                 continue
@@ -255,22 +271,12 @@ def cluster_pages(kits: Iterable[Kit], kept, chrome: specs.Chrome, base_url: str
                 stale.add(kit.path)  # remembered, but gone from the output: made again
                 yield kit
 
-    def held_name(kit):  # an "admin-page…" name: kept on disk (runtime/memos.py)
-        return f"admin-page-held:{kit.cluster.slug}:{kit.part}"
-
-    def held(kit) -> Held | None:  # the page but its code, when the memo has it
-        try:
-            return kept(held_name(kit), (kit.held_signature(),), _later)
-        except _Later:
-            return None
-
     def work(kit):
-        return (*templates, chrome, base_url, kit, held(kit), writer([kit.path]) if writer is not None else None)
+        return (*templates, chrome, base_url, kit, _held_kept(kept, kit), writer([kit.path]) if writer else None)
 
     def here(kit) -> AdminPage:
-        made_here = _admin_page(chrome, base_url, env, kit, held=kept(
-            held_name(kit), (kit.held_signature(),), lambda: _held(chrome, base_url, env, kit)))
-        return replace(made_here, held=None)
+        held = kept(kit.held_as, (kit.held_signature(),), lambda: _held(chrome, base_url, env, kit))
+        return replace(_admin_page(chrome, base_url, env, kit, held=held), held=None)
     made = None
     if mapper is not None and templates is not None and getattr(mapper, "running", False):
         made = iter(mapper(admin_page_work, map(work, todo())))
@@ -283,12 +289,12 @@ def cluster_pages(kits: Iterable[Kit], kept, chrome: specs.Chrome, base_url: str
             yield kit, have[kit.path]
             continue
         if made is None:
-            yield kit, here(kit) if kit.path in stale else kept(name(kit), (kit.signature(),),
+            yield kit, here(kit) if kit.path in stale else kept(kit.kept_as, (kit.signature(),),
                                                                  lambda kit=kit: here(kit))
             continue
         page = next(made)
-        kept(held_name(kit), (kit.held_signature(),), lambda page=page: page.held)
+        kept(kit.held_as, (kit.held_signature(),), lambda page=page: page.held)
         page = replace(page, held=None)
         if kit.path not in stale:  # remembered without where this build wrote it
-            kept(name(kit), (kit.signature(),), lambda page=replace(page, written=None): page)
+            kept(kit.kept_as, (kit.signature(),), lambda page=replace(page, written=None): page)
         yield kit, page
