@@ -1,7 +1,8 @@
 """The pages for college web admins (pure but for reading the pieces' files): the admin index
 (`dlya-administratorov/index.html`: how to place the materials, each cluster's zip and page, no
 code) and a page per cluster (`dlya-administratorov/<cluster>/index.html`: its pieces' previews
-and code, its zip and charts), made on the workers when there are several to make.
+and code, its zip and charts; a cluster of more than PIECES_PER_PAGE pieces has it in parts,
+`…/<cluster>/2/index.html` and on), made on the workers when there are several to make.
 """
 
 from __future__ import annotations
@@ -76,7 +77,8 @@ class Kit:
     def split(self, most: int | None = None) -> tuple["Kit", ...]:
         """The kit as its admin page's parts, each of at most `most` pieces, as even as can be: the
         first (at `path`) with the zip, the players and the charts; the rest with their pieces only
-        (an edit of a page makes its own part again, not every part)."""
+        (an edit of a page makes its own part again, not every part — unless it adds or removes a
+        piece, which moves the parts' bounds)."""
         n = len(self.fragments)
         count = -(-n // (most or PIECES_PER_PAGE))
         if count <= 1:
@@ -176,7 +178,7 @@ def _code_parts(held: Held, sources: list[object], breaks: list[int]) -> Iterato
 
 def _scan(held: Held, breaks: list[int], page: str) -> linkcheck.Scan:
     """The finished page's link-check scan: each link's line moved by the line breaks of the code
-    put in before it."""
+    put in before it (`breaks`, filled by `_code_parts` once it has given every part)."""
     at = [where for where, _ in held.stand_ins]
     before = list(itertools.accumulate((breaks[n] for _, n in held.stand_ins), initial=0))
     return linkcheck.Scan.of([(attr, value, line + before[bisect.bisect_left(at, where)])
@@ -225,11 +227,12 @@ def admin_page_work(args: tuple[Path, Path | None, specs.Chrome, str | None, Kit
     `write.Writer`, written into the new output here (its megabytes never travel through the
     pool's pipes nor wait there to be read)."""
     templates, compiled, chrome, base_url, kit, held, writer = args
-    return _admin_page(chrome, base_url, render.kept_environments(templates, compiled)[1], kit, writer, held)
+    page = _admin_page(chrome, base_url, render.kept_environments(templates, compiled)[1], kit, writer, held)
+    return replace(page, held=None) if held is not None else page  # the memo has it: not sent back
 
 
 class _Later(Exception):
-    """An admin page the memo does not have, to be made with the others (on the workers)."""
+    """An admin page (or its Held part) the memo does not have, to be made with the others."""
 
 
 def _later() -> AdminPage:
@@ -246,7 +249,8 @@ def _held_kept(kept, kit: Kit) -> Held | None:
 
 def cluster_pages(kits: Iterable[Kit], kept, chrome: specs.Chrome, base_url: str | None, env: jinja2.Environment,
                   mapper=None, templates: tuple[Path, Path | None] | None = None, holds=None, writer=None):
-    """(kit, AdminPage) for each cluster, through `kept(name, inputs, make)`: the pages it lacks
+    """(kit, AdminPage) for each part of each cluster's page (Kit.split), through `kept(name, inputs,
+    make)`: the pages it lacks
     made on the workers when there are several and `mapper` and `templates` are given (each
     comes back as it is done; written there by `writer(paths)`'s write.Writer when given), else
     here with `env`; a remembered page whose entry keeps only its checksum is used while the

@@ -10,7 +10,7 @@ every item and column widths chosen so that no word or date breaks (docxfit); li
 site's name, in full after the table; page numbers centred at the top from the second page on.
 
 Byte-identical between builds: the core properties (created, modified) are the as-of date,
-and the zip is written again with its parts in a fixed order and fixed timestamps.
+and the parts are zipped in a fixed order with fixed timestamps (ooxml.package).
 """
 
 from __future__ import annotations
@@ -159,10 +159,14 @@ def _properties(document, doc: PlanDoc, as_of: _dt.date, department: str) -> Non
     props.language = "ru-RU"
 
 
+def _blank():
+    """A new document: a copy of python-docx's default one, read once a process (reading and
+    parsing its parts was a quarter of making a plan's document); the one read is never handed out."""
+    return copy.deepcopy(_template())
+
+
 @functools.lru_cache(maxsize=1)
 def _template():
-    """python-docx's default document, read once a process (a copy of it for each plan: reading
-    and parsing its parts was a quarter of making a plan's document)."""
     return docx.Document()
 
 
@@ -176,7 +180,8 @@ class _Parts(dict):
 
 def _saved(document) -> bytes:
     """document.save(), its zip made by ooxml.package (fixed order and times) from the parts
-    python-docx writes — the bytes deterministic_zip makes of what it saves."""
+    python-docx writes — the bytes deterministic_zip makes of what it saves. (PackageWriter's
+    steps are python-docx's own, not its public API: requirements.txt pins the version.)"""
     package = document.part.package
     for part in package.parts:
         part.before_marshal()
@@ -189,7 +194,7 @@ def _saved(document) -> bytes:
 
 def render(doc: PlanDoc, as_of: _dt.date, department: str = "", year_style: str = "dash") -> bytes:
     """The plan as .docx bytes, the same for the same plan, as-of date and settings."""
-    document = copy.deepcopy(_template())
+    document = _blank()
     _font(document.styles["Normal"], TEXT_PT)
     _page(document)
     _approval(document, doc)

@@ -143,8 +143,14 @@ class _Reader(pickle.Unpickler):
 def _global(module: str, name: str):
     """What a pickle names, looked up once a process (an edit at 10,000 pages reads 10,000 page
     entries of half a dozen classes each: pickle's own lookup, called from Python, was a third
-    of reading one)."""
-    return pickle.Unpickler(io.BytesIO(b"")).find_class(module, name)
+    of reading one); looked up as a reader of the entries' protocol does (a nested class's
+    dotted name, no Python 2 names)."""
+    reader = pickle.Unpickler(io.BytesIO(_HIGHEST))
+    reader.load()
+    return reader.find_class(module, name)
+
+
+_HIGHEST = pickle.dumps(None, protocol=pickle.HIGHEST_PROTOCOL)  # what makes a reader take that protocol
 
 
 def _lengths(header: bytes) -> tuple[int, int]:

@@ -340,9 +340,11 @@ def browser_url(value: str) -> str:
 
 
 def is_admin_page(rel: str) -> bool:
-    """The admin index or a cluster's admin page (both have the theme's own <style> block)."""
+    """The admin index or a cluster's admin page, or a part of one (all have the theme's own <style> block)."""
     from clusterpages.values.urls import ADMIN, ADMIN_DIR
-    return rel == ADMIN or (rel.startswith(ADMIN_DIR) and rel.count("/") == 2 and rel.endswith("/index.html"))
+    parts = rel.split("/")
+    return rel == ADMIN or (rel.startswith(ADMIN_DIR) and rel.endswith("/index.html")
+                            and (len(parts) == 3 or (len(parts) == 4 and parts[2].isdigit())))
 
 
 class _Scan(HTMLParser):

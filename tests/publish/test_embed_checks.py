@@ -109,3 +109,10 @@ def test_a_body_the_sanitizer_wrote_adds_nothing_a_check_finds(source):
     assert embed.problems(shell.replace("<!--cp:body-->", body), "it") == embed.problems(shell, "it") == []
     relinked = embed.relink(shell.replace("<!--cp:body-->", body), "clusters/it/pages/x/index.html", None)
     assert embed.problems(relinked, "it") == []
+
+
+def test_the_sanitizer_lets_through_nothing_the_piece_check_forbids():
+    """What makes leaving a page's body out of its piece's check sound (embed._typographed)."""
+    from clusterpages.content.documents import markup
+    assert not markup.ALLOWED_TAGS & embed.FORBIDDEN
+    assert not any(a.lower().startswith("on") for attrs in markup.ALLOWED_ATTRS.values() for a in attrs)
