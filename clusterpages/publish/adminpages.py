@@ -46,19 +46,23 @@ class Kit:
     charts: tuple[str, ...]
     part: int = 1                           # which part of the cluster's admin page this is
     nav: tuple[tuple[str, int, int], ...] = ()  # every part (its page, first and last piece): several parts
-    total: int = 0                          # the cluster's pieces, when in parts
+
+    @property
+    def total(self) -> int:
+        """The cluster's pieces, when its page is in parts (the last part's last piece)."""
+        return self.nav[-1][2] if self.nav else len(self.fragments)
+
+    def _shown(self) -> tuple:
+        return self.cluster, self.path, self.zip_path, self.zip_size, self.charts, self.part, self.nav
 
     def signature(self) -> tuple:
         """What the cluster's admin page is made from, its pieces' code by digest."""
-        return (self.cluster, self.path, self.zip_path, self.zip_size, self.charts, self.part, self.nav, self.total,
-                tuple(f.signature() for f in self.fragments + self.videos))
+        return self._shown() + (tuple(f.signature() for f in self.fragments + self.videos),)
 
     def held_signature(self) -> tuple:
         """What the page but its pieces' code is made from (`Held`): the same as long as no
         piece is added, removed or renamed."""
-        return (self.cluster, self.path, self.zip_path, self.zip_size, self.charts, self.part, self.nav, self.total,
-                tuple((f.cluster, f.name, f.title, f.kind, f.path, f.inline_path, f.inline_html is not None)
-                      for f in self.fragments + self.videos))
+        return self._shown() + (tuple(f.shown() + (f.inline_html is not None,) for f in self.fragments + self.videos),)
 
     @property
     def kept_as(self) -> str:
@@ -74,19 +78,19 @@ class Kit:
         """What the admin index shows of the kit: the cluster, its page and its zip (no code)."""
         return Kit(self.cluster, self.path, self.zip_path, self.zip_size, (), (), ())
 
-    def split(self, most: int | None = None) -> tuple["Kit", ...]:
-        """The kit as its admin page's parts, each of at most `most` pieces, as even as can be: the
+    def split(self) -> tuple["Kit", ...]:
+        """The kit as its admin page's parts, each of at most PIECES_PER_PAGE pieces, as even as can be: the
         first (at `path`) with the zip, the players and the charts; the rest with their pieces only
         (an edit of a page makes its own part again, not every part — unless it adds or removes a
         piece, which moves the parts' bounds)."""
         n = len(self.fragments)
-        count = -(-n // (most or PIECES_PER_PAGE))
+        count = -(-n // PIECES_PER_PAGE)
         if count <= 1:
             return (self,)
         bounds = [n * i // count for i in range(count + 1)]
         nav = tuple((urls.admin(self.cluster.slug, i + 1), bounds[i] + 1, bounds[i + 1]) for i in range(count))
         return tuple(replace(self, path=nav[i][0], fragments=self.fragments[bounds[i]:bounds[i + 1]], part=i + 1,
-                             nav=nav, total=n, **({} if i == 0 else {"zip_size": "", "videos": (), "charts": ()}))
+                             nav=nav, **({} if i == 0 else {"zip_size": "", "videos": (), "charts": ()}))
                      for i in range(count))
 
 
@@ -297,7 +301,8 @@ def cluster_pages(kits: Iterable[Kit], kept, chrome: specs.Chrome, base_url: str
                                                                  lambda kit=kit: here(kit))
             continue
         page = next(made)
-        kept(kit.held_as, (kit.held_signature(),), lambda page=page: page.held)
+        if page.held is not None:  # made there (a worker given the memo's held part sends none back)
+            kept(kit.held_as, (kit.held_signature(),), lambda page=page: page.held)
         page = replace(page, held=None)
         if kit.path not in stale:  # remembered without where this build wrote it
             kept(kit.kept_as, (kit.signature(),), lambda page=replace(page, written=None): page)

@@ -77,11 +77,15 @@ class Fragment:
     # (UTF-8 bytes, or where they are: written already, or in the page's cache entry), these their SHA-256.
     digests: tuple[str, str] | None = None
 
+    def shown(self) -> tuple:
+        """What the admin page shows of the piece but its code."""
+        return self.cluster, self.name, self.title, self.kind, self.path, self.inline_path
+
     def signature(self) -> tuple:
         """What the admin page shows of the piece, its code by digest (no megabytes to compare or hash)."""
         digests = self.digests or tuple(None if t is None else hashlib.sha256(code(t).encode("utf-8")).hexdigest()
                                         for t in (self.html, self.inline_html))
-        return self.cluster, self.name, self.title, self.kind, self.path, self.inline_path, digests
+        return self.shown() + (digests,)
 
 
 def code(text: "str | bytes | object") -> str:
@@ -277,13 +281,12 @@ def _typographed(env: jinja2.Environment, fspec: pages.PageSpec, page: str, base
         around = render.around_body(env, fspec)
         if around is not None and not any(_IMAGE.search(part) for part in (*around, body)):
             head, tail = around
-            return relink(head + body + tail, page, base_url), relink(head + _BODY_LEFT_OUT + tail, page, base_url)
+            checked = relink(head + render.BODY_STAND_IN + tail, page, base_url)
+            return relink(head + body + tail, page, base_url), checked
     text = render.render_text(env, fspec, typographed=False)
     text = typography.typograph_html(relink(text, page, base_url))
     return text, text
 
-
-_BODY_LEFT_OUT = "<!--cp:body-->"  # where the body is in what the check reads: a comment, which it passes over
 
 
 def fragments(site: Site, env: jinja2.Environment, css_source: str, tokens_css: str,

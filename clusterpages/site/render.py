@@ -168,7 +168,7 @@ def _typographed(env: jinja2.Environment, html: str) -> str:
 # piece (publish/pagework.py): each is rendered with this stand-in for the body, the rest is
 # typographed, and the body put back. A body that begins and ends with a block-level tag
 # (typography.sealed) gets the same typography alone as inside any page, as the constant part does.
-_BODY_STAND_IN = "<!--cp:body-->"
+BODY_STAND_IN = "<!--cp:body-->"
 
 
 def typographed_body(spec: PageSpec) -> str | None:
@@ -177,7 +177,7 @@ def typographed_body(spec: PageSpec) -> str | None:
     if not isinstance(getattr(view, "body_utf8", None), bytes) or not dataclasses.is_dataclass(view):
         return None
     body = view.body_html
-    if _BODY_STAND_IN in body or typography.untouchable(body) or not typography.sealed(body):
+    if BODY_STAND_IN in body or typography.untouchable(body) or not typography.sealed(body):
         return None
     return typography.typograph_html(body, seen_once=True)
 
@@ -194,11 +194,11 @@ def around_body(env: jinja2.Environment, spec: PageSpec) -> tuple[str, str] | No
     """What render_with_body puts before and after the body (None: as render_with_body)."""
     if not spec.template.endswith(".html"):
         return None
-    stand_in = dataclasses.replace(spec.data["page"], body_utf8=_BODY_STAND_IN.encode("utf-8"))
+    stand_in = dataclasses.replace(spec.data["page"], body_utf8=BODY_STAND_IN.encode("utf-8"))
     html = _rendered(env, dataclasses.replace(spec, data={**spec.data, "page": stand_in}))
-    if html.count(_BODY_STAND_IN) != 1 or typography.untouchable(html):
+    if html.count(BODY_STAND_IN) != 1 or typography.untouchable(html):
         return None
-    head, _, tail = _typographed(env, html).partition(_BODY_STAND_IN)
+    head, _, tail = _typographed(env, html).partition(BODY_STAND_IN)
     return head, tail
 
 

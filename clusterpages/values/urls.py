@@ -289,8 +289,8 @@ def relative(target: str, from_page: str) -> str:
 
 @functools.lru_cache(maxsize=1 << 16)
 def _relative_in(target: str, folder: str) -> str:
-    """`relative` from a page in `folder`: a page's menu, footer and assets are the same addresses
-    from every page of its folder, worked out once for them all."""
+    """`relative` from a page in `folder`: the same addresses from pages of one folder (a page's
+    two renders, the page and its CMS piece; pages sharing a folder) worked out once."""
     frag = ""
     if "#" in target:
         target, frag = target.split("#", 1)
