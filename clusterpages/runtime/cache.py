@@ -20,7 +20,7 @@ from clusterpages.values.packing import key, pack, read_entry
 
 # The libraries a cached result depends on, by the module they are imported as.
 _LIBRARIES = ("jinja2", "markdown", "yaml", "nh3", "babel", "iuliia", "icalendar", "css_inline", "markupsafe",
-              "snowballstemmer", "docx", "openpyxl", "lxml")
+              "snowballstemmer", "docx", "openpyxl", "lxml", "deflate")
 
 
 def code_fingerprint() -> str:

@@ -1,4 +1,5 @@
-"""The zip writer that takes entries compressed beforehand writes what zipfile itself writes."""
+"""The zip writer that takes entries compressed beforehand writes what zipfile itself writes
+(given the same compressor: bundles.deflate)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,28 @@ import io
 import random
 import zipfile
 
+import pytest
+
 from clusterpages.publish import bundles
+
+
+class _Deflater:
+    """bundles.deflate as zipfile's compressor (zipfile streams; libdeflate takes the whole entry)."""
+
+    def __init__(self):
+        self.data = []
+
+    def compress(self, data: bytes) -> bytes:
+        self.data.append(data)
+        return b""
+
+    def flush(self) -> bytes:
+        return bundles.deflate(b"".join(self.data))[1]
+
+
+@pytest.fixture(autouse=True)
+def _zipfile_deflates_as_bundles(monkeypatch):
+    monkeypatch.setattr(zipfile, "_get_compressor", lambda compress_type, level=None: _Deflater())
 
 
 def _writestr(entries: dict[str, bytes], date: dt.date) -> bytes:
@@ -18,7 +40,7 @@ def _writestr(entries: dict[str, bytes], date: dt.date) -> bytes:
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 3
             info.external_attr = 0o100644 << 16
-            zf.writestr(info, entries[name], compress_type=zipfile.ZIP_DEFLATED, compresslevel=bundles.ZIP_LEVEL)
+            zf.writestr(info, entries[name], compress_type=zipfile.ZIP_DEFLATED)
     return buf.getvalue()
 
 
