@@ -329,6 +329,9 @@ def snapshot_clusterpages() -> str:
     # Its bytecode compiled, as scripts/setup.sh does for the working tree (and as an installed
     # package has): with PYTHONDONTWRITEBYTECODE set, every build would compile every module again.
     compileall.compile_dir(str(SNAPSHOT / "clusterpages"), quiet=1)
+    # And the bundled theme's templates, as scripts/setup.sh compiles them (clusterpages/site/compiled.py).
+    python = REPO / ".venv" / "bin" / "python"
+    _run([str(python) if python.exists() else sys.executable, "-m", "clusterpages.commands.precompile"], cwd=SNAPSHOT)
     return h.hexdigest()[:12]
 
 

@@ -17,7 +17,7 @@ from clusterpages.publish import artifacts, embed, outputs, pagework, write
 from clusterpages.runtime import cache as cache_mod
 from clusterpages.runtime import linkchecks, memos, pagekeys, parallel
 from clusterpages.runtime.recall import Recall
-from clusterpages.site import graph, pages, render
+from clusterpages.site import compiled, graph, pages, render
 from clusterpages.values import diagnostics as dg
 from clusterpages.values import packing, urls
 
@@ -60,13 +60,14 @@ class Runtime:
     # read is frozen for the collector (its full passes walked all of a big site again and again).
     one_shot: bool = False
 
-    def compiled_templates(self) -> Path | None:
-        """Where compiled templates are kept (in the cache folder, per code version), if anywhere."""
+    def compiled_templates(self) -> compiled.Kept:
+        """Where compiled templates are kept (in the cache folder, per code version, if any), and
+        the code's fingerprint (those compiled at setup: site/compiled.py)."""
         if self.store.folder is None:
-            return None
+            return compiled.Kept(None, self.fingerprint)
         folder = self.store.folder / f"templates-{self.fingerprint[:16]}"
         folder.mkdir(parents=True, exist_ok=True)
-        return folder
+        return compiled.Kept(folder, self.fingerprint)
 
     def environment(self, templates: Path, bundled: bool = False):
         """The theme's Jinja environment, with `bundled` falling back to the bundled theme's
@@ -163,9 +164,9 @@ def render_pages(site: Site, theme: Path, runtime: Runtime, specs: list[pages.Pa
     if len(work) == 1 and runtime.environments is not None:  # kept templates: no worker
         rendered = pagework.work_many(env, fragment_env, work[0], extras)
     else:
-        compiled = runtime.compiled_templates()
+        kept = runtime.compiled_templates()
         rendered = (r for part in runtime.imap(pagework.work_chunk, [
-            (templates, compiled, c, extras.for_specs(c), _writer(staging, c)) for c in work], "страницы")
+            (templates, kept, c, extras.for_specs(c), _writer(staging, c)) for c in work], "страницы")
                     for r in part)
     if runtime.store.enabled and first:
         keys = _page_keys(site, runtime, specs, inputs, found, extras, tfp)

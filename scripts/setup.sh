@@ -25,3 +25,7 @@ fi
 # an environment with PYTHONDONTWRITEBYTECODE set would otherwise compile every module on every
 # run (~0.1 s of each build). Up-to-date files are skipped.
 .venv/bin/python -m compileall -q clusterpages >/dev/null
+
+# The bundled theme's templates compiled too, for the code as it is now (clusterpages/site/compiled.py):
+# a cold build takes them from there instead of compiling them (~0.17 s of processor time).
+.venv/bin/python -m clusterpages.commands.precompile

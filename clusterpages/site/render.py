@@ -14,6 +14,7 @@ from markupsafe import Markup
 
 from clusterpages.content.facts import execution
 from clusterpages.content.read.location import BUNDLED_THEME
+from clusterpages.site.compiled import Kept
 from clusterpages.site.pages import PageSpec
 from clusterpages.site.views import videos as video_views
 from clusterpages.values import status, text, typography, urls, videos
@@ -41,13 +42,14 @@ def _json_ld(data) -> Markup:
     return Markup(raw.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
-def environment(templates: Path, compiled: Path | None = None) -> jinja2.Environment:
-    """The theme's Jinja environment; `compiled`: a folder where compiled templates are kept
-    between builds and processes (by name and source checksum: a changed template compiles anew)."""
+def environment(templates: Path, compiled: Kept | None = None) -> jinja2.Environment:
+    """The theme's Jinja environment; `compiled`: where compiled templates are kept between builds
+    and processes, and found compiled at setup (by name and source checksum: a changed template
+    compiles anew; site/compiled.py)."""
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates)), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                              keep_trailing_newline=True,
-                             bytecode_cache=jinja2.FileSystemBytecodeCache(str(compiled)) if compiled else None)
+                             bytecode_cache=compiled.cache() if compiled is not None else None)
     env.globals.update(url=_url, asset=_asset, status_labels=status.LABELS, status_icons=status.ICONS,
                        status_order=status.ORDER, states=execution.STATES)
     env.filters.update(ru_date=text.ru_date, ru_short_date=text.ru_short_date, ru_number=text.ru_number, ru_figure=text.ru_figure_text,
@@ -61,7 +63,7 @@ def environment(templates: Path, compiled: Path | None = None) -> jinja2.Environ
 
 
 @functools.lru_cache(maxsize=4)
-def kept_environments(templates: Path, compiled: Path | None) -> tuple[jinja2.Environment, jinja2.Environment]:
+def kept_environments(templates: Path, compiled: Kept | None) -> tuple[jinja2.Environment, jinja2.Environment]:
     """`environment` and the same `with_bundled_templates`, made once a process (a worker renders
     many chunks of pages, each its templates loaded again otherwise). In this process (the
     preview keeps it between saves) Jinja loads again a template whose file changed since
@@ -72,7 +74,7 @@ def kept_environments(templates: Path, compiled: Path | None) -> tuple[jinja2.En
     return env, with_bundled_templates(env)
 
 
-def warm(templates: Path, compiled: Path | None, share: tuple[int, int] = (0, 1)) -> None:
+def warm(templates: Path, compiled: Kept | None, share: tuple[int, int] = (0, 1)) -> None:
     """The templates of `kept_environments` loaded ahead of the pages (a worker that waits while
     the site is read compiles them meanwhile): the pages' templates, and the pieces' (embed/) in
     the pieces' environment only (no page uses them). With compiled templates kept on disk
@@ -82,7 +84,7 @@ def warm(templates: Path, compiled: Path | None, share: tuple[int, int] = (0, 1)
     env, fragment_env = kept_environments(templates, compiled)
     todo = [(env, name) for name in env.list_templates() if not name.startswith("embed/")]
     todo += [(fragment_env, name) for name in fragment_env.list_templates() if name.startswith("embed/")]
-    which, parts = share if compiled is not None else (0, 1)
+    which, parts = share if compiled is not None and compiled.writable is not None else (0, 1)
     for kept, name in todo[which::parts]:
         try:
             kept.get_template(name)
