@@ -319,7 +319,7 @@ def snapshot_clusterpages() -> str:
     for part in SNAPSHOT_PARTS:
         src = REPO / part
         if src.is_dir():
-            shutil.copytree(src, SNAPSHOT / part, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+            shutil.copytree(src, SNAPSHOT / part, ignore=shutil.ignore_patterns("__pycache__", "*.pyc", "__jinjacache__"))
         elif src.is_file():
             shutil.copy2(src, SNAPSHOT / part)
     h = hashlib.sha256()
@@ -331,7 +331,9 @@ def snapshot_clusterpages() -> str:
     compileall.compile_dir(str(SNAPSHOT / "clusterpages"), quiet=1)
     # And the bundled theme's templates, as scripts/setup.sh compiles them (clusterpages/site/compiled.py).
     python = REPO / ".venv" / "bin" / "python"
-    _run([str(python) if python.exists() else sys.executable, "-m", "clusterpages.commands.precompile"], cwd=SNAPSHOT)
+    done = _run([str(python) if python.exists() else sys.executable, "-m", "clusterpages.commands.precompile"], cwd=SNAPSHOT)
+    if done.returncode != 0:
+        raise SystemExit(f"compiling the bundled theme's templates in the snapshot failed:\n{done.stderr}")
     return h.hexdigest()[:12]
 
 

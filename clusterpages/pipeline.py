@@ -60,14 +60,14 @@ class Runtime:
     # read is frozen for the collector (its full passes walked all of a big site again and again).
     one_shot: bool = False
 
-    def compiled_templates(self) -> compiled.Kept:
+    def compiled_templates(self) -> compiled.Store:
         """Where compiled templates are kept (in the cache folder, per code version, if any), and
         the code's fingerprint (those compiled at setup: site/compiled.py)."""
         if self.store.folder is None:
-            return compiled.Kept(None, self.fingerprint)
+            return compiled.Store(None, self.fingerprint)
         folder = self.store.folder / f"templates-{self.fingerprint[:16]}"
         folder.mkdir(parents=True, exist_ok=True)
-        return compiled.Kept(folder, self.fingerprint)
+        return compiled.Store(folder, self.fingerprint)
 
     def environment(self, templates: Path, bundled: bool = False):
         """The theme's Jinja environment, with `bundled` falling back to the bundled theme's

@@ -18,7 +18,7 @@ def main() -> int:
             if old != target:
                 shutil.rmtree(old, ignore_errors=True)
     target.mkdir(parents=True, exist_ok=True)
-    render.warm(BUNDLED_THEME / "templates", compiled.Kept(target))
+    render.warm(BUNDLED_THEME / "templates", compiled.Store(target))
     return 0
 
 

@@ -20,6 +20,7 @@ from clusterpages.model import Cluster, Site
 from clusterpages.publish import embed, linkcheck, write
 from clusterpages.site import pages as specs
 from clusterpages.site import render
+from clusterpages.site.compiled import Store
 from clusterpages.site.views import cluster as cluster_view
 from clusterpages.values import packing, text, urls
 
@@ -225,7 +226,7 @@ def _admin_page(chrome: specs.Chrome, base_url: str | None, env: jinja2.Environm
                      (staged, record), held)
 
 
-def admin_page_work(args: tuple[Path, Path | None, specs.Chrome, str | None, Kit, Held | None, object]) -> AdminPage:
+def admin_page_work(args: tuple[Path, Store | None, specs.Chrome, str | None, Kit, Held | None, object]) -> AdminPage:
     """A unit of work for a worker process: one cluster's admin page (from its `Held` part when the
     memo had it), its pieces' code read from where the pages' workers wrote it; given a
     `write.Writer`, written into the new output here (its megabytes never travel through the
@@ -252,7 +253,7 @@ def _held_kept(kept, kit: Kit) -> Held | None:
 
 
 def cluster_pages(kits: Iterable[Kit], kept, chrome: specs.Chrome, base_url: str | None, env: jinja2.Environment,
-                  mapper=None, templates: tuple[Path, Path | None] | None = None, holds=None, writer=None):
+                  mapper=None, templates: tuple[Path, Store | None] | None = None, holds=None, writer=None):
     """(kit, AdminPage) for each part of each cluster's page (Kit.split), through `kept(name, inputs,
     make)`: the pages it lacks
     made on the workers when there are several and `mapper` and `templates` are given (each

@@ -27,6 +27,7 @@ from clusterpages.publish import adminpages, bundles, embed, feeds, linkcheck, w
 from clusterpages.publish.pagework import PageWork
 from clusterpages.site import pages as specs
 from clusterpages.site import render
+from clusterpages.site.compiled import Store
 from clusterpages.values import diagnostics as dg
 from clusterpages.values import urls
 from clusterpages.values.memo import no_memo
@@ -166,7 +167,7 @@ class Means:
     theme_key: str = ""
     put: Callable | None = None
     mapper: Callable | None = None
-    templates: tuple[Path, Path | None] | None = None
+    templates: tuple[Path, Store | None] | None = None
     holds: Callable[[str, str], bool] | None = None  # write.Staging.holds: a file the cache does not keep
     writer: Callable | None = None   # write.Staging.writer: what writes files into the new output on a worker
     record: Callable | None = None   # write.Staging.record: a file a worker wrote

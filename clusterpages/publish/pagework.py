@@ -19,6 +19,7 @@ from clusterpages.model import Site
 from clusterpages.publish import bundles, embed, embedstyles, htmlscan, linkcheck
 from clusterpages.publish.write import Staged
 from clusterpages.site import render
+from clusterpages.site.compiled import Store
 from clusterpages.site.pages import PageSpec
 from clusterpages.values import diagnostics as dg
 from clusterpages.values import packing, urls
@@ -183,7 +184,7 @@ def work_many(env, fragment_env, specs: list[PageSpec], extras: Extras) -> list:
     return out
 
 
-def work_chunk(args: tuple[Path, Path | None, list[PageSpec], Extras, object]) -> list:
+def work_chunk(args: tuple[Path, Store | None, list[PageSpec], Extras, object]) -> list:
     """A unit of work for a worker process: pages rendered with one pair of Jinja environments
     (made once a process: render.kept_environments), each packed for the cache here
     (cache.Cache.put_packed: the main process need not pickle it again), followed by its files

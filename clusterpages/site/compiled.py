@@ -45,7 +45,7 @@ def shipped(fingerprint: str) -> Path:
 
 
 @dataclass(frozen=True)
-class Kept:
+class Store:
     """Where a build keeps compiled templates (`writable`: its cache folder's, None: nowhere) and
     the code's fingerprint, which names the folder of those compiled at setup ("": none used)."""
 

@@ -14,7 +14,7 @@ from markupsafe import Markup
 
 from clusterpages.content.facts import execution
 from clusterpages.content.read.location import BUNDLED_THEME
-from clusterpages.site.compiled import Kept
+from clusterpages.site.compiled import Store
 from clusterpages.site.pages import PageSpec
 from clusterpages.site.views import videos as video_views
 from clusterpages.values import status, text, typography, urls, videos
@@ -42,7 +42,7 @@ def _json_ld(data) -> Markup:
     return Markup(raw.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
-def environment(templates: Path, compiled: Kept | None = None) -> jinja2.Environment:
+def environment(templates: Path, compiled: Store | None = None) -> jinja2.Environment:
     """The theme's Jinja environment; `compiled`: where compiled templates are kept between builds
     and processes, and found compiled at setup (by name and source checksum: a changed template
     compiles anew; site/compiled.py)."""
@@ -63,7 +63,7 @@ def environment(templates: Path, compiled: Kept | None = None) -> jinja2.Environ
 
 
 @functools.lru_cache(maxsize=4)
-def kept_environments(templates: Path, compiled: Kept | None) -> tuple[jinja2.Environment, jinja2.Environment]:
+def kept_environments(templates: Path, compiled: Store | None) -> tuple[jinja2.Environment, jinja2.Environment]:
     """`environment` and the same `with_bundled_templates`, made once a process (a worker renders
     many chunks of pages, each its templates loaded again otherwise). In this process (the
     preview keeps it between saves) Jinja loads again a template whose file changed since
@@ -74,11 +74,11 @@ def kept_environments(templates: Path, compiled: Kept | None) -> tuple[jinja2.En
     return env, with_bundled_templates(env)
 
 
-def warm(templates: Path, compiled: Kept | None, share: tuple[int, int] = (0, 1)) -> None:
+def warm(templates: Path, compiled: Store | None, share: tuple[int, int] = (0, 1)) -> None:
     """The templates of `kept_environments` loaded ahead of the pages (a worker that waits while
     the site is read compiles them meanwhile): the pages' templates, and the pieces' (embed/) in
-    the pieces' environment only (no page uses them). With compiled templates kept on disk
-    (`compiled`) the workers share the work: each compiles its part (`share`: which of how many
+    the pieces' environment only (no page uses them). With a folder where the build keeps compiled
+    templates (`compiled.writable`) the workers share the work: each compiles its part (`share`: which of how many
     parts) and keeps it there, and takes the others' from there when it first renders with them.
     One that does not load is left to the page that uses it to report."""
     env, fragment_env = kept_environments(templates, compiled)

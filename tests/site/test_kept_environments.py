@@ -9,7 +9,7 @@ import jinja2
 import pytest
 
 from clusterpages.site import render
-from clusterpages.site.compiled import Kept
+from clusterpages.site.compiled import Store
 
 
 def test_a_kept_environment_renders_a_template_as_its_file_is_now(tmp_path):
@@ -43,15 +43,15 @@ def test_workers_warming_their_shares_compile_each_template_once_into_the_shared
     shared, alone = tmp_path / "shared", tmp_path / "alone"
     shared.mkdir()
     alone.mkdir()
-    render.warm(templates, Kept(shared), (0, 2))
+    render.warm(templates, Store(shared), (0, 2))
     first = set(os.listdir(shared))
     render.kept_environments.cache_clear()  # the second worker: a process of its own
-    render.warm(templates, Kept(shared), (1, 2))
+    render.warm(templates, Store(shared), (1, 2))
     render.kept_environments.cache_clear()
-    render.warm(templates, Kept(alone))
+    render.warm(templates, Store(alone))
     render.kept_environments.cache_clear()
     assert 0 < len(first) < len(set(os.listdir(shared))) and set(os.listdir(shared)) == set(os.listdir(alone))
-    env = render.with_bundled_templates(render.environment(templates, Kept(shared)))
+    env = render.with_bundled_templates(render.environment(templates, Store(shared)))
     env.compile = None  # a template compiled here rather than loaded from the folder fails
     for name in ("a.html", "b.html", "c.html", "embed/p.html", "embed/q.html"):
         assert env.get_template(name).render() == name
