@@ -63,7 +63,7 @@ def main() -> int:
     typograph = _counted(totals, "typography (in the steps above)", typography.typograph_html)
     typography.typograph_html = typograph
     scan = _counted(totals, "HTML tag scan (in the steps above)", htmlscan.scan)
-    embed.scan = bundles.scan = pagework.htmlscan.scan = scan
+    embed.scan = bundles.scan = htmlscan.scan = scan
     step = {name: _counted(totals, name, fn) for name, fn in (
         ("page: its body typographed (once, for the page and its piece)", render.typographed_body),
         ("page: render (Jinja + typography of the rest)", render.render_with_body),

@@ -65,7 +65,7 @@ class Runtime:
         the code's fingerprint (those compiled at setup: site/compiled.py)."""
         if self.store.folder is None:
             return compiled.Store(None, self.fingerprint)
-        folder = self.store.folder / f"templates-{self.fingerprint[:16]}"
+        folder = self.store.folder / f"templates-{compiled.version(self.fingerprint)}"
         folder.mkdir(parents=True, exist_ok=True)
         return compiled.Store(folder, self.fingerprint)
 

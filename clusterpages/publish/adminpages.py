@@ -62,8 +62,8 @@ class Kit:
 
     def held_signature(self) -> tuple:
         """What the page but its pieces' code is made from (`Held`): the same as long as no
-        piece is added, removed or renamed."""
-        return self._shown() + (tuple(f.shown() + (f.inline_html is not None,) for f in self.fragments + self.videos),)
+        piece is added, removed or renamed (a piece has an inline form exactly when it has its path)."""
+        return self._shown() + (tuple(f.shown() for f in self.fragments + self.videos),)
 
     @property
     def kept_as(self) -> str:

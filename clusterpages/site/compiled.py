@@ -21,12 +21,13 @@ SHIPPED = Path(__file__).resolve().parents[1] / "__jinjacache__"
 
 
 class Layered(jinja2.BytecodeCache):
-    """Compiled templates read from the first of `folders` that holds them (the build's cache
-    folder, then the ones compiled at setup), written only to `writable` (or nowhere)."""
+    """Compiled templates read from `writable` (the build's cache folder), then from `shipped` (those
+    compiled at setup), written only to `writable` (or nowhere)."""
 
-    def __init__(self, writable: Path | None, folders: tuple[Path, ...]) -> None:
+    def __init__(self, writable: Path | None, shipped: Path | None) -> None:
         self.writable = jinja2.FileSystemBytecodeCache(str(writable)) if writable is not None else None
-        self.readable = tuple(jinja2.FileSystemBytecodeCache(str(f)) for f in folders if f.is_dir())
+        found = jinja2.FileSystemBytecodeCache(str(shipped)) if shipped is not None and shipped.is_dir() else None
+        self.readable = tuple(c for c in (self.writable, found) if c is not None)
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         for cache in self.readable:
@@ -39,9 +40,14 @@ class Layered(jinja2.BytecodeCache):
             self.writable.dump_bytecode(bucket)
 
 
+def version(fingerprint: str) -> str:
+    """The name of the folders of templates compiled by the code of `fingerprint`."""
+    return fingerprint[:16]
+
+
 def shipped(fingerprint: str) -> Path:
     """Where the templates compiled at setup for this code are."""
-    return SHIPPED / fingerprint[:16]
+    return SHIPPED / version(fingerprint)
 
 
 @dataclass(frozen=True)
@@ -54,6 +60,5 @@ class Store:
 
     def cache(self) -> jinja2.BytecodeCache | None:
         """The environment's bytecode cache: `writable` first, then the folder compiled at setup."""
-        folders = tuple(f for f in (self.writable, shipped(self.fingerprint) if self.fingerprint else None)
-                        if f is not None)
-        return Layered(self.writable, folders) if folders else None
+        found = shipped(self.fingerprint) if self.fingerprint else None
+        return Layered(self.writable, found) if self.writable is not None or found is not None else None

@@ -204,14 +204,13 @@ def _quotes(text: str) -> str:
 # Every character some rule needs (_NEEDS): a run's are found by a look for each (a dozen looks
 # for one character are cheaper than one pass of a pattern that finds every dot and comma).
 _NEEDED_CHARS = "".join(sorted({c for needs, *_ in _RULES if needs for c in needs}))
-_NEEDED = re.compile("[" + re.escape(_NEEDED_CHARS) + "]")
 
 
 # Of those characters, the ones each rule's replacement writes («—»: a hyphen between spaces made a
 # dash). Otherwise a rule only takes them away («...» → «…», «г..» → «г.»), so what a text holds is
 # found once and kept a superset of it as the rules change the text (a search of the whole text
 # after each change was a quarter of a page body's rules).
-_ADDS = tuple(frozenset(_NEEDED.findall(replacement)) for *_, replacement in _RULES)
+_ADDS = tuple(frozenset(c for c in _NEEDED_CHARS if c in replacement) for *_, replacement in _RULES)
 
 
 def _within(text: str, needs: str) -> tuple[int, int] | None:

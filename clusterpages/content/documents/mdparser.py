@@ -132,10 +132,8 @@ class _PlainRowsTable(TableProcessor):
 
 class _Tables(TableExtension):
     def extendMarkdown(self, md) -> None:
-        super().extendMarkdown(md)
-        blocks = md.parser.blockprocessors
-        item = next(i for i in blocks._priority if i.name == "table")
-        blocks.register(_PlainRowsTable(md.parser, self.getConfigs()), item.name, item.priority)
+        super().extendMarkdown(md)  # registers the stock processor as "table", priority 75 (documented)
+        md.parser.blockprocessors.register(_PlainRowsTable(md.parser, self.getConfigs()), "table", 75)
 
 
 class _Guarded(BlockProcessor):
